@@ -1,0 +1,43 @@
+# Two commands do everything on a fresh Debian machine with Python 3.11:
+#   make demo   venv + dependencies, PostGIS, schema, real reference data, map on 127.0.0.1:5000
+#   make test   venv + dependencies, PostGIS, the whole test suite
+# Both use ATLAS_DATABASE_URL when set, else a private cluster under .pgdata/ (scripts/pg.sh).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+WITH_DB := scripts/with-db.sh
+ATLAS  := $(BIN)/python -m atlas
+
+.PHONY: demo _demo test venv db-start db-stop db-destroy clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+test: venv
+	$(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+demo: venv
+	$(WITH_DB) $(MAKE) --no-print-directory _demo
+
+# Runs inside with-db.sh, so ATLAS_DATABASE_URL is set.
+_demo:
+	$(ATLAS) db upgrade
+	$(ATLAS) load domains
+	$(ATLAS) serve
+
+db-start:
+	scripts/pg.sh start
+
+db-stop:
+	scripts/pg.sh stop
+
+db-destroy:
+	scripts/pg.sh destroy
+
+clean: db-destroy
+	rm -rf $(VENV) .pytest_cache

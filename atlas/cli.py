@@ -1,0 +1,121 @@
+"""The command line: ``python -m atlas <command>``, with ``--help`` on every command.
+
+Configuration is read once, when a command runs (not at import). Any ``AtlasError`` is
+printed as one line, ``atlas: error: ...``, with exit status 1; a usage error exits 2.
+Command groups of other packages (the loaders) are attached by ``atlas.__main__``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from atlas import db, migrate
+from atlas.config import SETTINGS, Config
+from atlas.errors import AtlasError
+
+
+class AtlasGroup(click.Group):
+    """A click group that reports AtlasError as one line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AtlasError as e:
+            click.echo(f"atlas: error: {e}", err=True)
+            ctx.exit(1)
+
+
+def config_of(ctx: click.Context) -> Config:
+    """The configuration, read from the environment the first time a command asks."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Config):
+        root.obj = Config.from_env()
+    return root.obj
+
+
+def connected_config(ctx: click.Context, need_schema: bool = False) -> Config:
+    config = config_of(ctx)
+    db.check(db.engine(config), need_schema=need_schema)
+    return config
+
+
+_SETTINGS_HELP = "\n".join(f"  {s.env}: {s.help}" for s in SETTINGS)
+
+
+@click.group(cls=AtlasGroup, epilog="\b\nConfiguration (environment variables):\n"
+             + _SETTINGS_HELP)
+@click.version_option(package_name=None, version=__import__("atlas").__version__)
+def main() -> None:
+    """Atlas des initiatives numériques: load, check and serve the atlas."""
+
+
+@main.group("db", cls=AtlasGroup)
+def db_() -> None:
+    """Create and evolve the database schema (Alembic migrations)."""
+
+
+@db_.command()
+@click.argument("revision", default="head")
+@click.pass_context
+def upgrade(ctx: click.Context, revision: str) -> None:
+    """Apply migrations up to REVISION (default: head).
+
+    Example: python -m atlas db upgrade
+    """
+    migrate.upgrade(connected_config(ctx), revision)
+    click.echo(f"database at {migrate.current(config_of(ctx))}")
+
+
+@db_.command()
+@click.argument("revision")
+@click.pass_context
+def downgrade(ctx: click.Context, revision: str) -> None:
+    """Revert migrations down to REVISION (`base` empties the schema).
+
+    Example: python -m atlas db downgrade base
+    """
+    migrate.downgrade(connected_config(ctx), revision)
+    click.echo(f"database at {migrate.current(config_of(ctx))}")
+
+
+@db_.command()
+@click.pass_context
+def current(ctx: click.Context) -> None:
+    """Print the revision the database is at."""
+    click.echo(migrate.current(connected_config(ctx)))
+
+
+@db_.command()
+def history() -> None:
+    """List the migrations, newest first."""
+    click.echo(migrate.history(Config.from_env()))
+
+
+@main.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Validate the configuration and reach the database; print what is used."""
+    config = connected_config(ctx, need_schema=True)
+    click.echo(f"database: {db.safe_url(config.database_url)} ({migrate.current(config)})")
+    click.echo(f"geodata: {config.geodata or '(none)'}")
+    click.echo(f"datasets: {config.datasets or '(none)'}")
+
+
+@main.command()
+@click.option("--workers", default=2, show_default=True, help="gunicorn worker processes.")
+@click.pass_context
+def serve(ctx: click.Context, workers: int) -> None:
+    """Serve the map and the API with gunicorn on ATLAS_HOST:ATLAS_PORT.
+
+    Example: ATLAS_PORT=8000 python -m atlas serve
+    """
+    config = connected_config(ctx, need_schema=True)
+    bind = f"{config.host}:{config.port}"
+    click.echo(f"serving on http://{bind}/", err=True)
+    sys.stdout.flush()
+    # exec: gunicorn becomes this process, so signals (Ctrl-C, SIGTERM) reach it directly.
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--bind", bind,
+                               "--workers", str(workers), "--access-logfile", "-", "app:app"])

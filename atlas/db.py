@@ -1,0 +1,53 @@
+"""Database access: one SQLAlchemy engine per configuration, and the checks run at start-up.
+
+``engine(config)`` is cached per database URL so that the app, the CLI and the loaders
+share one connection pool in a process. ``check(engine)`` turns "connection refused",
+"database does not exist" or "PostGIS missing" into one ``DatabaseUnavailable`` line.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+
+from atlas.config import Config
+from atlas.errors import DatabaseUnavailable
+
+
+@functools.lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
+    return sa.create_engine(
+        url,
+        pool_pre_ping=True,
+        # A short connect timeout: an unreachable server must fail start-up quickly.
+        connect_args={"connect_timeout": 5, "application_name": "atlas"},
+    )
+
+
+def engine(config: Config) -> Engine:
+    return _engine_for(config.database_url)
+
+
+def safe_url(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def check(eng: Engine, *, need_schema: bool = False) -> None:
+    """Connect once; raise DatabaseUnavailable with one clear line if that fails.
+
+    With ``need_schema``, also require the migrations to have been applied.
+    """
+    where = safe_url(eng.url.render_as_string(hide_password=False))
+    try:
+        with eng.connect() as conn:
+            if need_schema:
+                exists = conn.scalar(sa.text("SELECT to_regclass('public.alembic_version')"))
+                if exists is None:
+                    raise DatabaseUnavailable(
+                        f"database {where} has no atlas schema: run `python -m atlas db upgrade`")
+    except sa.exc.OperationalError as e:
+        reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
+        raise DatabaseUnavailable(f"cannot connect to {where}: {reason}") from None

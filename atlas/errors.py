@@ -1,0 +1,42 @@
+"""Typed errors of the core: each carries the HTTP status the web layer answers with.
+
+The CLI prints ``str(error)`` as one line and exits non-zero; the web layer turns the
+error into a JSON body. Neither needs to know which module raised it.
+"""
+
+
+class AtlasError(Exception):
+    """Base class of every error the atlas reports to a person instead of a traceback."""
+
+    status = 500
+    code = "internal_error"
+
+
+class ConfigError(AtlasError):
+    """A setting is missing or malformed, or names something that does not exist."""
+
+    code = "config_error"
+
+
+class DatabaseUnavailable(AtlasError):
+    """The database cannot be reached, or lacks what the atlas needs (PostGIS)."""
+
+    status = 503
+    code = "database_unavailable"
+
+
+class InvalidParameter(AtlasError):
+    status = 400
+    code = "invalid_parameter"
+
+
+class NotFound(AtlasError):
+    status = 404
+    code = "not_found"
+
+
+class InputError(AtlasError):
+    """An input file cannot be used at all (unreadable, wrong format, missing fields)."""
+
+    status = 400
+    code = "input_error"

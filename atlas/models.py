@@ -1,0 +1,184 @@
+"""The data model: reference geography, the domain taxonomy, label awards and initiatives.
+
+Geometries are stored in EPSG:4326 (lon/lat). Every table here is created and evolved by
+the Alembic migrations in ``atlas/migrations``; the models describe the same schema for
+queries and tests, and a test checks the two agree.
+
+A commune's label level is never an attribute of the commune: it is a ``LabelAward`` per
+year, so "the level in 2019" and "the latest level" are both answerable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from geoalchemy2 import Geometry
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SRID = 4326
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _geom(kind: str, nullable: bool = True):
+    # Indexes are declared explicitly in __table_args__ (and in the migration), so that
+    # the schema does not depend on GeoAlchemy2's implicit index creation.
+    return mapped_column(Geometry(kind, srid=SRID, spatial_index=False), nullable=nullable)
+
+
+class Region(Base):
+    __tablename__ = "region"
+    code: Mapped[str] = mapped_column(sa.String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    type_liaison: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    chef_lieu: Mapped[str | None] = mapped_column(sa.String(5))
+    zone: Mapped[str] = mapped_column(sa.String(5))
+    geom = _geom("MULTIPOLYGON")
+    __table_args__ = (sa.Index("region_geom_gist", "geom", postgresql_using="gist"),)
+
+
+class Departement(Base):
+    __tablename__ = "departement"
+    code: Mapped[str] = mapped_column(sa.String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    region_code: Mapped[str] = mapped_column(sa.ForeignKey("region.code"))
+    type_liaison: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    chef_lieu: Mapped[str | None] = mapped_column(sa.String(5))
+    zone: Mapped[str] = mapped_column(sa.String(5))
+    geom = _geom("MULTIPOLYGON")
+    __table_args__ = (
+        sa.Index("departement_geom_gist", "geom", postgresql_using="gist"),
+        sa.Index("departement_region_idx", "region_code"),
+    )
+
+
+class Commune(Base):
+    """A current commune of the COG, keyed by its INSEE code."""
+
+    __tablename__ = "commune"
+    insee: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.Text)  # official, with its article
+    name_folded: Mapped[str] = mapped_column(sa.Text)  # for matching, see loaders.names
+    type_liaison: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    departement_code: Mapped[str] = mapped_column(sa.ForeignKey("departement.code"))
+    region_code: Mapped[str] = mapped_column(sa.ForeignKey("region.code"))
+    zone: Mapped[str] = mapped_column(sa.String(5))
+    siren: Mapped[str | None] = mapped_column(sa.String(9))
+    population: Mapped[int | None] = mapped_column(sa.Integer)
+    postcodes: Mapped[list[str]] = mapped_column(ARRAY(sa.Text), server_default="{}")
+    former_codes: Mapped[list[str]] = mapped_column(ARRAY(sa.Text), server_default="{}")
+    geom = _geom("MULTIPOLYGON")
+    point = _geom("POINT")  # point on surface: markers and labels
+    __table_args__ = (
+        sa.Index("commune_geom_gist", "geom", postgresql_using="gist"),
+        sa.Index("commune_point_gist", "point", postgresql_using="gist"),
+        sa.Index("commune_departement_idx", "departement_code"),
+        sa.Index("commune_region_idx", "region_code"),
+        sa.Index("commune_name_folded_idx", "name_folded"),
+        sa.Index("commune_postcodes_gin", "postcodes", postgresql_using="gin"),
+        sa.Index("commune_former_codes_gin", "former_codes", postgresql_using="gin"),
+    )
+
+    departement: Mapped[Departement] = relationship()
+
+
+epci_member = sa.Table(
+    "epci_member",
+    Base.metadata,
+    sa.Column("epci_siren", sa.ForeignKey("epci.siren", ondelete="CASCADE"), primary_key=True),
+    sa.Column("commune_insee", sa.ForeignKey("commune.insee", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Index("epci_member_commune_idx", "commune_insee"),
+)
+
+
+class Epci(Base):
+    """An EPCI à fiscalité propre (CC, CA, CU, métropole), keyed by its SIREN."""
+
+    __tablename__ = "epci"
+    siren: Mapped[str] = mapped_column(sa.String(9), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    name_folded: Mapped[str] = mapped_column(sa.Text)
+    type: Mapped[str] = mapped_column(sa.String(5))
+    population: Mapped[int | None] = mapped_column(sa.Integer)
+    members: Mapped[list[Commune]] = relationship(secondary=epci_member)
+
+
+class Domain(Base):
+    """A domain of the taxonomy (the Villes Internet "enjeux"), seeded from geodata/."""
+
+    __tablename__ = "domain"
+    code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    label: Mapped[str] = mapped_column(sa.Text, unique=True)
+    keywords: Mapped[list[str]] = mapped_column(ARRAY(sa.Text), server_default="{}")
+    description: Mapped[str | None] = mapped_column(sa.Text)
+    position: Mapped[int] = mapped_column(sa.SmallInteger)
+
+
+class LabelAward(Base):
+    """The label level (1..5 "@") a collectivité received for one edition year."""
+
+    __tablename__ = "label_award"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    commune_insee: Mapped[str | None] = mapped_column(sa.ForeignKey("commune.insee"))
+    epci_siren: Mapped[str | None] = mapped_column(sa.ForeignKey("epci.siren"))
+    year: Mapped[int] = mapped_column(sa.SmallInteger)
+    level: Mapped[int] = mapped_column(sa.SmallInteger)
+    mentions: Mapped[list[str]] = mapped_column(ARRAY(sa.Text), server_default="{}")
+    source: Mapped[str] = mapped_column(sa.Text)
+    __table_args__ = (
+        sa.CheckConstraint("(commune_insee IS NULL) <> (epci_siren IS NULL)",
+                           name="label_award_one_collectivite"),
+        sa.CheckConstraint("level BETWEEN 1 AND 5", name="label_award_level_range"),
+        sa.CheckConstraint("year BETWEEN 1990 AND 2100", name="label_award_year_range"),
+        sa.Index("label_award_commune_year_uq", "commune_insee", "year", unique=True,
+                 postgresql_where=sa.text("commune_insee IS NOT NULL")),
+        sa.Index("label_award_epci_year_uq", "epci_siren", "year", unique=True,
+                 postgresql_where=sa.text("epci_siren IS NOT NULL")),
+        sa.Index("label_award_year_level_idx", "year", "level"),
+    )
+
+
+initiative_domain = sa.Table(
+    "initiative_domain",
+    Base.metadata,
+    sa.Column("initiative_id", sa.ForeignKey("initiative.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("domain_code", sa.ForeignKey("domain.code", onupdate="CASCADE"), primary_key=True),
+    sa.Index("initiative_domain_domain_idx", "domain_code", "initiative_id"),
+)
+
+
+class Initiative(Base):
+    """A fiche d'initiative: what a collectivité did, where, when, in which domains."""
+
+    __tablename__ = "initiative"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    title: Mapped[str] = mapped_column(sa.Text)
+    summary: Mapped[str | None] = mapped_column(sa.Text)
+    year: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    url: Mapped[str | None] = mapped_column(sa.Text)
+    commune_insee: Mapped[str | None] = mapped_column(sa.ForeignKey("commune.insee"))
+    epci_siren: Mapped[str | None] = mapped_column(sa.ForeignKey("epci.siren"))
+    geom = _geom("POINT", nullable=False)
+    source: Mapped[str] = mapped_column(sa.Text)
+    source_id: Mapped[str] = mapped_column(sa.Text)
+    geocode_method: Mapped[str] = mapped_column(sa.Text)
+    geocode_score: Mapped[float] = mapped_column(sa.Float)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), server_default=sa.func.now())
+    domains: Mapped[list[Domain]] = relationship(secondary=initiative_domain)
+    __table_args__ = (
+        sa.UniqueConstraint("source", "source_id", name="initiative_source_uq"),
+        sa.CheckConstraint("year IS NULL OR year BETWEEN 1980 AND 2100",
+                           name="initiative_year_range"),
+        sa.CheckConstraint("geocode_score BETWEEN 0 AND 1", name="initiative_score_range"),
+        sa.Index("initiative_geom_gist", "geom", postgresql_using="gist"),
+        sa.Index("initiative_commune_idx", "commune_insee"),
+        sa.Index("initiative_epci_idx", "epci_siren"),
+        sa.Index("initiative_year_idx", "year"),
+    )

@@ -1,0 +1,79 @@
+"""Build the folium map of the public page, with every asset served by our app.
+
+folium's defaults load Leaflet, jQuery, Bootstrap and Font Awesome from CDNs; here the
+map's JS/CSS lists are replaced by our ``/vendor`` URLs, and ``render_parts`` refuses to
+emit a page that still links to another host (visitors' privacy, offline use).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import folium
+from markupsafe import Markup
+
+from atlas.config import Config
+from atlas.web import vendor
+
+FRANCE_CENTER = (46.6, 2.4)
+FRANCE_ZOOM = 6
+_EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
+
+
+@dataclass(frozen=True)
+class MapParts:
+    header: Markup
+    body: Markup
+    script: Markup
+
+
+def build_map(config: Config, outlines: dict | None = None) -> folium.Map:
+    """A Leaflet map of France; ``outlines`` is a GeoJSON FeatureCollection to draw."""
+    m = folium.Map(location=FRANCE_CENTER, zoom_start=FRANCE_ZOOM, tiles=None,
+                   control_scale=True, prefer_canvas=True)
+    # Instance lists shadow folium's class-level CDN lists.
+    m.default_js = [("leaflet", vendor.url("leaflet", "leaflet.js"))]
+    m.default_css = [("leaflet_css", vendor.url("leaflet", "leaflet.css"))]
+    if config.basemap_url:
+        folium.TileLayer(config.basemap_url, attr=config.basemap_attribution,
+                         name="Fond de carte", max_zoom=19).add_to(m)
+    if outlines and outlines.get("features"):
+        folium.GeoJson(
+            escape_properties(outlines), name="Régions",
+            style_function=lambda f: {"color": "#1d4e89", "weight": 1.2,
+                                      "fillColor": "#dde7f3", "fillOpacity": 0.35},
+            tooltip=folium.GeoJsonTooltip(fields=["name"], aliases=["Région"]),
+        ).add_to(m)
+    return m
+
+
+def escape_properties(collection: dict) -> dict:
+    """A copy of a FeatureCollection whose string properties are HTML-escaped.
+
+    Leaflet tooltips and popups insert property values as HTML, so text from the database
+    must reach them escaped (``<img onerror=...>`` then shows as text).
+    """
+    def clean(value):
+        return html.escape(value) if isinstance(value, str) else value
+
+    return {**collection, "features": [
+        {**f, "properties": {k: clean(v) for k, v in (f.get("properties") or {}).items()}}
+        for f in collection["features"]]}
+
+
+def render_parts(m: folium.Map) -> MapParts:
+    """Render the map into header / body / script fragments for our own page template."""
+    fig = m.get_root()
+    fig.render()
+    header = fig.header.render()
+    # folium's header forces body margins and a viewport that forbids zooming the page
+    # (an accessibility failure); our template sets both itself.
+    header = re.sub(r'<meta name="viewport"[^>]*>', "", header)
+    parts = MapParts(Markup(header), Markup(fig.html.render()), Markup(fig.script.render()))
+    for part in (parts.header, parts.body):
+        found = _EXTERNAL.search(part)
+        if found:
+            raise RuntimeError(f"map page links to another host: {part[found.start():][:120]}")
+    return parts

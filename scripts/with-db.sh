@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Run a command with a PostGIS database: ATLAS_DATABASE_URL when set, otherwise the
+# private cluster of scripts/pg.sh, started here and stopped when the command ends.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+if [ -z "${ATLAS_DATABASE_URL:-}" ]; then
+  "$here/pg.sh" start
+  trap '"$here/pg.sh" stop' EXIT
+  export ATLAS_DATABASE_URL="$("$here/pg.sh" url)"
+fi
+# Not exec: the trap must run to stop the cluster once the command ends.
+"$@"

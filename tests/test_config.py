@@ -1,0 +1,55 @@
+"""Configuration is read from the environment on demand and fails with one clear line."""
+
+import pytest
+
+from atlas.config import SETTINGS, Config
+from atlas.errors import ConfigError
+
+
+def test_defaults_need_no_environment(tmp_path):
+    config = Config.from_env({})
+    assert config.database_url.startswith("postgresql+psycopg://")
+    assert config.host == "127.0.0.1" and config.port == 5000
+
+
+def test_plain_postgresql_url_gets_the_psycopg_driver():
+    config = Config.from_env({"ATLAS_DATABASE_URL": "postgresql://u:p@db.example:5432/atlas"})
+    assert config.database_url == "postgresql+psycopg://u:p@db.example:5432/atlas"
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"ATLAS_DATABASE_URL": "mysql://u@h/db"}, "ATLAS_DATABASE_URL: expected a postgresql://"),
+    ({"ATLAS_DATABASE_URL": "postgresql://u@h"}, "ATLAS_DATABASE_URL: the URL names no database"),
+    ({"ATLAS_GEODATA": "/no/such/folder"}, "ATLAS_GEODATA: folder '/no/such/folder' does not"),
+    ({"ATLAS_PORT": "http"}, "ATLAS_PORT: expected a port number"),
+    ({"ATLAS_PORT": "70000"}, "ATLAS_PORT: port 70000 is outside"),
+])
+def test_a_bad_value_names_the_variable(env, message):
+    with pytest.raises(ConfigError) as e:
+        Config.from_env(env)
+    assert str(e.value).startswith(message)
+    assert "\n" not in str(e.value)
+
+
+def test_geodata_folder_is_taken_when_it_exists(tmp_path):
+    assert Config.from_env({"ATLAS_GEODATA": str(tmp_path)}).geodata == tmp_path
+
+
+def test_missing_geodata_is_reported_only_when_needed():
+    config = Config.from_env({"ATLAS_GEODATA": ""})
+    assert config.geodata is None
+    with pytest.raises(ConfigError, match="ATLAS_GEODATA: no reference data folder"):
+        config.require_geodata()
+
+
+def test_every_setting_is_a_config_field_with_help():
+    fields = set(Config.__dataclass_fields__)
+    assert {s.field for s in SETTINGS} == fields
+    assert all(s.env.startswith("ATLAS_") and s.help for s in SETTINGS)
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from atlas.config import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert [s.env for s in SETTINGS if s.env not in readme] == []

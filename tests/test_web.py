@@ -1,0 +1,59 @@
+"""The web app: the map page with local assets only, health, errors as JSON."""
+
+import re
+
+import sqlalchemy as sa
+
+from atlas.config import Config
+from atlas.web import create_app
+
+
+def test_map_page_is_french_and_loads_nothing_from_other_hosts(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert '<html lang="fr">' in html
+    links = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert links and all(l.startswith(("/", "#")) for l in links), links
+    for asset in (l for l in links if l.startswith("/vendor/")):
+        assert client.get(asset).status_code == 200, asset
+
+
+def test_vendor_serves_only_installed_packages(client):
+    assert client.get("/vendor/jquery/3.7.1/jquery.js").status_code == 404
+    assert client.get("/vendor/leaflet/0.0.1/leaflet.js").status_code == 404
+    assert client.get("/vendor/leaflet/1.9.3/../../../../etc/passwd").status_code == 404
+
+
+def test_map_page_draws_loaded_regions_with_names_as_text(client, engine):
+    evil = "Île</script><img src=x onerror=alert(1)>"
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO region (code, name, zone, geom) VALUES ('11', :name, 'metro', "
+            "ST_Multi(ST_MakeEnvelope(1.4, 48.1, 3.6, 49.2, 4326)))"), {"name": evil})
+    html = client.get("/").get_data(as_text=True)
+    assert "onerror=alert(1)" in html  # the name is on the page...
+    assert "<img src=x" not in html and "</script><img" not in html  # ...only as text
+    # HTML-escaped for Leaflet's tooltip, then JSON-escaped inside the script.
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
+
+
+def test_health_reports_the_schema(client):
+    r = client.get("/api/health")
+    assert r.status_code == 200 and r.json == {"status": "ok", "schema": "0001"}
+
+
+def test_unreachable_database_is_a_json_503():
+    app = create_app(Config.from_env(database_url="postgresql://nobody@127.0.0.1:1/atlas"))
+    r = app.test_client().get("/api/health")
+    assert r.status_code == 503
+    assert r.json["error"] == "database_unavailable"
+    assert "cannot connect" in r.json["detail"]
+
+
+def test_create_app_does_not_read_config_at_import():
+    import importlib
+
+    import atlas.web
+
+    importlib.reload(atlas.web)  # importing alone must not touch the environment or the db

@@ -50,6 +50,13 @@ def current_revision(eng) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def head() -> str:
+    """The newest revision the code knows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(SCRIPTS)).get_current_head()
+
+
 def history(config: Config) -> str:
     out = io.StringIO()
     command.history(_alembic(config, None, out))

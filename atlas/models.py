@@ -86,6 +86,25 @@ class Commune(Base):
     departement: Mapped[Departement] = relationship()
 
 
+class CommuneAlias(Base):
+    """A code or name that designates (part of) a current commune: a former code merged
+    into it, a commune déléguée or associée, an arrondissement municipal."""
+
+    __tablename__ = "commune_alias"
+    code: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
+    name: Mapped[str | None] = mapped_column(sa.Text)
+    name_folded: Mapped[str | None] = mapped_column(sa.Text)
+    commune_insee: Mapped[str] = mapped_column(
+        sa.ForeignKey("commune.insee", ondelete="CASCADE"))
+    __table_args__ = (
+        sa.CheckConstraint("kind IN ('ancien', 'deleguee', 'associee', 'arrondissement')",
+                           name="commune_alias_kind"),
+        sa.Index("commune_alias_commune_idx", "commune_insee"),
+        sa.Index("commune_alias_name_folded_idx", "name_folded"),
+    )
+
+
 epci_member = sa.Table(
     "epci_member",
     Base.metadata,

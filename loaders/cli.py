@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
 from atlas import db
 from atlas.cli import AtlasGroup, connected_config
-from loaders import domains
+from loaders import boundaries, domains, reference, sources
+from loaders.progress import Progress
 
 
 @click.group(cls=AtlasGroup)
@@ -31,3 +33,63 @@ def load_domains(ctx: click.Context, file: Path) -> None:
         counts = domains.merge(conn, rows)
     click.echo("domains: {domains} in the taxonomy, {added} added, {removed} removed"
                .format(**counts))
+
+
+def _fields(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        key, sep, field = value.partition("=")
+        if not sep or key not in ("code", "name") or not field:
+            raise click.BadParameter(f"{value!r}: expected code=FIELD or name=FIELD")
+        out[key] = field
+    return out
+
+
+@load.command("reference")
+@click.option("--geodata", type=click.Path(file_okay=False, path_type=Path),
+              help="Reference data folder (default: ATLAS_GEODATA).")
+@click.option("--boundaries", type=click.Path(dir_okay=False, path_type=Path),
+              help="Commune boundary file (default: the national file of the data folder).")
+@click.option("--format", "fmt", type=click.Choice(sorted(boundaries.FORMATS)),
+              help="Force the boundary file's format instead of detecting it.")
+@click.option("--field", "fields", multiple=True, callback=_fields, metavar="KEY=FIELD",
+              help="Name the boundary file's fields: code=FIELD (INSEE code), name=FIELD.")
+@click.option("--crs", help="CRS of a boundary file that declares none, e.g. EPSG:2154.")
+@click.option("--departements", type=click.Path(dir_okay=False, path_type=Path),
+              help="Département outlines (default: the data folder's).")
+@click.option("--regions", type=click.Path(dir_okay=False, path_type=Path),
+              help="Région outlines (default: the data folder's).")
+@click.option("--derive-outlines", is_flag=True,
+              help="Build département and région outlines by union of the communes.")
+@click.option("--offline", is_flag=True, help="Never download a missing file.")
+@click.option("--mirror", metavar="URL", help="Download missing files from URL/<path>.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the report as JSON to this file.")
+@click.option("--quiet", is_flag=True, help="Print the report only, no progress.")
+@click.pass_context
+def load_reference(ctx, geodata, boundaries, fmt, fields, crs, departements, regions,
+                   derive_outlines, offline, mirror, report_file, quiet):
+    """Load régions, départements, communes (with boundaries) and EPCI, in one transaction.
+
+    Boundaries of an older vintage are brought to the current communes through the COG's
+    former codes. Re-running gives the same database; a failure changes nothing.
+
+    \b
+    Examples:
+      python -m atlas load reference
+      python -m atlas load reference --boundaries COMMUNE.shp
+      python -m atlas load reference --boundaries communes.gpkg --field code=CODE_COM
+    """
+    config = connected_config(ctx, need_schema=True)
+    geodata = geodata.resolve() if geodata else config.geodata
+    if geodata is not None and not geodata.is_dir():
+        raise click.BadParameter(f"folder {geodata} does not exist", param_hint="--geodata")
+    resolver = sources.Resolver(geodata, config.cache_dir, offline=offline, mirror=mirror)
+    inputs = reference.Inputs(boundaries, fmt, fields, crs, departements, regions,
+                              derive_outlines)
+    result = reference.run(db.engine(config), resolver, inputs, Progress(quiet=quiet))
+    for line in result.lines():
+        click.echo(line)
+    if report_file:
+        report_file.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1),
+                               encoding="utf-8")

@@ -17,7 +17,7 @@ from atlas import db, migrate
 from atlas.config import Config
 
 TABLES = ("initiative_domain", "initiative", "label_award", "domain", "epci_member", "epci",
-          "commune", "departement", "region")
+          "commune_alias", "commune", "departement", "region")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,214 @@
+"""Commune boundary files as staff receive them: read, check, reproject, reconcile.
+
+Formats: GeoJSON (plain or gzip), ESRI Shapefile (plain or zipped), GeoPackage, detected
+from the file's content by GDAL or forced with ``fmt``. Any CRS GDAL and pyproj know is
+reprojected to EPSG:4326. Field schemas of IGN ADMIN EXPRESS (``INSEE_COM``, ``NOM``), of
+Etalab / france-geojson (``code``, ``nom``) and a few others are recognised; ``fields``
+maps anything else.
+
+Reconciliation brings a boundary file of an older vintage to the current commune list: a
+code that is no longer current is mapped to its successor through the COG's former codes
+and its polygon unioned into the successor's; invalid polygons are repaired.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+from pyproj import CRS
+from pyproj.exceptions import CRSError
+
+from atlas.errors import InputError
+
+FORMATS = {"geojson": "GeoJSON", "shapefile": "ESRI Shapefile", "gpkg": "GPKG"}
+# (code field, name field), most specific first; matched without regard to case.
+KNOWN_SCHEMAS = (("insee_com", "nom"), ("code_insee", "nom"), ("codgeo", "libgeo"),
+                 ("insee", "nom"), ("code", "nom"))
+
+
+@dataclasses.dataclass
+class Boundaries:
+    """Polygons keyed by the code found in the file, in EPSG:4326."""
+
+    frame: gpd.GeoDataFrame  # columns: code, name, geometry
+    path: str
+    driver: str
+    source_crs: str
+    code_field: str
+
+
+def _gdal_path(path: Path) -> str:
+    with open(path, "rb") as f:
+        magic = f.read(4)
+    if magic[:2] == b"\x1f\x8b":
+        with gzip.open(path) as g:
+            if g.read(1) == b"":
+                raise InputError(f"{path}: empty gzip file")
+        return f"/vsigzip/{path}"
+    if magic == b"PK\x03\x04":
+        with zipfile.ZipFile(path) as z:
+            shp = [n for n in z.namelist() if n.lower().endswith(".shp")]
+        if len(shp) != 1:
+            raise InputError(f"{path}: a zip file must hold exactly one .shp (found {len(shp)})")
+        return f"/vsizip/{path}/{shp[0]}"
+    return str(path)
+
+
+def _pick_fields(columns: list[str], fields: dict[str, str]) -> tuple[str, str | None]:
+    lower = {c.lower(): c for c in columns}
+    if "code" in fields:
+        if fields["code"] not in columns:
+            raise InputError(f"field {fields['code']!r} (given for the INSEE code) is not in "
+                             f"the file; its fields are: {', '.join(columns)}")
+        name = fields.get("name")
+        if name is not None and name not in columns:
+            raise InputError(f"field {name!r} (given for the name) is not in the file")
+        return fields["code"], name
+    for code, name in KNOWN_SCHEMAS:
+        if code in lower:
+            return lower[code], fields.get("name") or lower.get(name)
+    raise InputError("no INSEE code field found (looked for INSEE_COM, code_insee, CODGEO, "
+                     f"insee, code) among: {', '.join(columns) or 'no fields'}; "
+                     "name it with --field code=FIELD")
+
+
+def read(path: Path, fmt: str | None = None, fields: dict[str, str] | None = None,
+         crs: str | None = None) -> Boundaries:
+    """Read a commune boundary file; raise InputError with one clear line if unusable.
+
+    ``fmt``: one of FORMATS to force the driver; ``fields``: {"code": ..., "name": ...};
+    ``crs``: the CRS to assume when the file declares none (e.g. "EPSG:2154").
+    """
+    fields = fields or {}
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        gdal_path = _gdal_path(path)
+        driver = FORMATS[fmt] if fmt else None
+        info = pyogrio.read_info(gdal_path, driver=driver) if driver else \
+            pyogrio.read_info(gdal_path)
+    except (OSError, zipfile.BadZipFile, pyogrio.errors.DataSourceError,
+            pyogrio.errors.DataLayerError) as e:
+        raise InputError(f"{path}: cannot be read as a boundary file ({_first_line(e)})") \
+            from None
+    columns = list(info["fields"])
+    code_field, name_field = _pick_fields(columns, fields)
+    try:
+        frame = pyogrio.read_dataframe(
+            gdal_path, columns=[c for c in (code_field, name_field) if c],
+            **({"driver": driver} if driver else {}))
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
+            pyogrio.errors.FieldError) as e:
+        raise InputError(f"{path}: cannot be read ({_first_line(e)})") from None
+    if len(frame) == 0:
+        raise InputError(f"{path}: the file holds no feature")
+
+    source_crs = frame.crs
+    if source_crs is None:
+        if not crs:
+            raise InputError(f"{path}: the file declares no CRS; give it with --crs "
+                             "(e.g. --crs EPSG:2154)")
+        try:
+            source_crs = CRS.from_user_input(crs)
+        except CRSError:
+            raise InputError(f"unknown CRS {crs!r}") from None
+        frame = frame.set_crs(source_crs)
+    elif CRS.from_user_input(source_crs).to_epsg() is None and \
+            not CRS.from_user_input(source_crs).is_projected and \
+            not CRS.from_user_input(source_crs).is_geographic:
+        raise InputError(f"{path}: its CRS cannot be used ({source_crs.name})")
+
+    _check_polygons(frame, code_field, path)
+    codes = frame[code_field].astype("string").str.strip()
+    if codes.isna().any() or (codes == "").any():
+        raise InputError(f"{path}: {int((codes.isna() | (codes == '')).sum())} feature(s) have "
+                         f"an empty {code_field}")
+    # Numeric code fields lose leading zeros ("1001" for 01001).
+    codes = codes.where(codes.str.len() != 4, codes.str.zfill(5))
+    out = gpd.GeoDataFrame({
+        "code": codes.to_numpy(dtype=object),
+        "name": (frame[name_field].astype("string").to_numpy(dtype=object)
+                 if name_field else np.full(len(frame), None, dtype=object))},
+        geometry=frame.geometry.to_numpy(), crs=frame.crs)
+    epsg = CRS.from_user_input(out.crs).to_epsg()
+    if epsg != 4326:
+        out = out.to_crs(4326)
+    return Boundaries(out, str(path), info.get("driver") or driver or "?",
+                      CRS.from_user_input(source_crs).to_string(), code_field)
+
+
+def _first_line(e: Exception) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
+def _check_polygons(frame: gpd.GeoDataFrame, code_field: str, path: Path) -> None:
+    kinds = frame.geometry.geom_type
+    bad = ~kinds.isin(["Polygon", "MultiPolygon"])
+    if bad.any():
+        examples = ", ".join(f"{c} ({k})" for c, k in
+                             zip(frame.loc[bad, code_field].head(3), kinds[bad].head(3)))
+        raise InputError(f"{path}: {int(bad.sum())} feature(s) are not polygons, e.g. "
+                         f"{examples}")
+
+
+@dataclasses.dataclass
+class Reconciled:
+    frame: gpd.GeoDataFrame  # insee, geometry (MultiPolygon, EPSG:4326), point
+    remapped: dict[str, str]  # old code → current code
+    repaired: list[str]  # codes whose polygon was invalid and repaired
+    unknown: list[tuple[str, str | None]]  # boundary codes with no current commune (code, name)
+    duplicates: list[str]  # codes present on several features (unioned)
+
+
+def reconcile(boundaries: Boundaries, successor: dict[str, str]) -> Reconciled:
+    """Key every polygon by its current commune; union those that now form one commune."""
+    f = boundaries.frame
+    geoms = f.geometry.to_numpy()
+    invalid = ~shapely.is_valid(geoms)
+    repaired = sorted(f.loc[invalid, "code"])
+    if invalid.any():
+        geoms = geoms.copy()
+        geoms[invalid] = [_polygonal(shapely.make_valid(g)) for g in geoms[invalid]]
+    target = f["code"].map(successor)
+    unknown_mask = target.isna().to_numpy()
+    unknown = sorted(zip(f.loc[unknown_mask, "code"], f.loc[unknown_mask, "name"]))
+    remapped = {c: t for c, t in zip(f["code"], target) if isinstance(t, str) and c != t}
+    keep = ~unknown_mask
+    codes = target[keep].to_numpy(dtype=object)
+    geoms = geoms[keep]
+    counts = pd.Series(codes).value_counts()
+    multi = set(counts.index[counts > 1])
+    duplicates = sorted(set(f.loc[keep, "code"][f.loc[keep, "code"].duplicated()]))
+
+    single = np.array([c not in multi for c in codes])
+    out_codes = list(codes[single])
+    out_geoms = list(geoms[single])
+    for code in sorted(multi):
+        parts = geoms[codes == code]
+        out_codes.append(code)
+        # Polygons of merged communes share borders: union them into one outline.
+        out_geoms.append(_polygonal(shapely.union_all(parts)))
+    # Store every outline as a MultiPolygon, the column's type.
+    parts, index = shapely.get_parts(np.array(out_geoms, dtype=object), return_index=True)
+    out_geoms = shapely.multipolygons(parts, indices=index)
+    frame = gpd.GeoDataFrame({"insee": out_codes}, geometry=out_geoms, crs=4326)
+    frame["point"] = shapely.point_on_surface(out_geoms)
+    return Reconciled(frame.sort_values("insee", ignore_index=True), remapped, repaired,
+                      unknown, duplicates)
+
+
+def _polygonal(geom):
+    """The polygonal part of a geometry (make_valid may add lines or points)."""
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.MultiPolygon()

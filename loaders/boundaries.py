@@ -1,7 +1,7 @@
 """Commune boundary files as staff receive them: read, check, reproject, reconcile.
 
 Formats: GeoJSON (plain or gzip), ESRI Shapefile (plain or zipped), GeoPackage, detected
-from the file's content by GDAL or forced with ``fmt``. Any CRS GDAL and pyproj know is
+from the file's content by GDAL (``fmt`` makes a file of another format an error). Any CRS GDAL and pyproj know is
 reprojected to EPSG:4326. Field schemas of IGN ADMIN EXPRESS (``INSEE_COM``, ``NOM``), of
 Etalab / france-geojson (``code``, ``nom``) and a few others are recognised; ``fields``
 maps anything else.
@@ -45,21 +45,33 @@ class Boundaries:
     code_field: str
 
 
-def _gdal_path(path: Path) -> str:
+def _open(path: Path) -> tuple[str, str | None]:
+    """The GDAL path of ``path`` and its format, recognised from the first bytes.
+
+    Knowing the format from the content spares GDAL's read_info, which parses a whole
+    GeoJSON file just to list its fields. None: let GDAL find out.
+    """
     with open(path, "rb") as f:
-        magic = f.read(4)
-    if magic[:2] == b"\x1f\x8b":
+        head = f.read(16)
+    if head[:2] == b"\x1f\x8b":
         with gzip.open(path) as g:
-            if g.read(1) == b"":
-                raise InputError(f"{path}: empty gzip file")
-        return f"/vsigzip/{path}"
-    if magic == b"PK\x03\x04":
+            inner = g.read(64).lstrip()
+        if not inner:
+            raise InputError(f"{path}: empty gzip file")
+        return f"/vsigzip/{path}", "GeoJSON" if inner[:1] == b"{" else None
+    if head[:4] == b"PK\x03\x04":
         with zipfile.ZipFile(path) as z:
             shp = [n for n in z.namelist() if n.lower().endswith(".shp")]
         if len(shp) != 1:
             raise InputError(f"{path}: a zip file must hold exactly one .shp (found {len(shp)})")
-        return f"/vsizip/{path}/{shp[0]}"
-    return str(path)
+        return f"/vsizip/{path}/{shp[0]}", "ESRI Shapefile"
+    if head.startswith(b"SQLite format 3"):
+        return str(path), "GPKG"
+    if head[:4] == b"\x00\x00\x27\x0a":
+        return str(path), "ESRI Shapefile"
+    if head.lstrip()[:1] == b"{":
+        return str(path), "GeoJSON"
+    return str(path), None
 
 
 def _pick_fields(columns: list[str], fields: dict[str, str]) -> tuple[str, str | None]:
@@ -92,23 +104,18 @@ def read(path: Path, fmt: str | None = None, fields: dict[str, str] | None = Non
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     try:
-        gdal_path = _gdal_path(path)
-        driver = FORMATS[fmt] if fmt else None
-        info = pyogrio.read_info(gdal_path, driver=driver) if driver else \
-            pyogrio.read_info(gdal_path)
+        gdal_path, driver = _open(path)
+        if driver is None:
+            driver = pyogrio.read_info(gdal_path).get("driver") or "?"
+        if fmt and FORMATS[fmt] != driver:
+            raise InputError(f"{path}: --format {fmt} given, but the file is {driver}")
+        frame = pyogrio.read_dataframe(gdal_path)
     except (OSError, zipfile.BadZipFile, pyogrio.errors.DataSourceError,
-            pyogrio.errors.DataLayerError) as e:
+            pyogrio.errors.DataLayerError, pyogrio.errors.FieldError) as e:
         raise InputError(f"{path}: cannot be read as a boundary file ({_first_line(e)})") \
             from None
-    columns = list(info["fields"])
-    code_field, name_field = _pick_fields(columns, fields)
-    try:
-        frame = pyogrio.read_dataframe(
-            gdal_path, columns=[c for c in (code_field, name_field) if c],
-            **({"driver": driver} if driver else {}))
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
-            pyogrio.errors.FieldError) as e:
-        raise InputError(f"{path}: cannot be read ({_first_line(e)})") from None
+    code_field, name_field = _pick_fields([c for c in frame.columns if c != "geometry"],
+                                          fields)
     if len(frame) == 0:
         raise InputError(f"{path}: the file holds no feature")
 
@@ -142,7 +149,7 @@ def read(path: Path, fmt: str | None = None, fields: dict[str, str] | None = Non
     epsg = CRS.from_user_input(out.crs).to_epsg()
     if epsg != 4326:
         out = out.to_crs(4326)
-    return Boundaries(out, str(path), info.get("driver") or driver or "?",
+    return Boundaries(out, str(path), driver,
                       CRS.from_user_input(source_crs).to_string(), code_field)
 
 

@@ -15,6 +15,7 @@ from atlas.errors import InputError
 from loaders.names import fold
 
 FILES = ("regions.json", "departements.json", "communes.json", "epci.json")
+KIND_PRIORITY = {"ancien": 3, "deleguee": 2, "associee": 1, "arrondissement": 0}
 ALIAS_KIND = {"commune-deleguee": "deleguee", "commune-associee": "associee",
               "arrondissement-municipal": "arrondissement"}
 
@@ -30,10 +31,27 @@ class Cog:
     members_unknown: list[tuple[str, str]]  # (siren, code) naming no current commune
 
     def successor(self) -> dict[str, str]:
-        """Any code (current or former) → the current commune's code."""
-        out = {a["code"]: a["commune_insee"] for a in self.aliases}
+        """Any code (current or former) → the current commune's code.
+
+        A current code is its own successor. Otherwise ``anciensCodes`` (the COG's record
+        of what a commune absorbed) wins over a déléguée/associée's ``chefLieu``: the COG
+        2026 lists 60455 La Neuville-Garnier both as a former code of 60054 and as a
+        déléguée of 60694, and the 2018 outlines agree with the former.
+        """
+        out = {}
+        for a in sorted(self.aliases, key=lambda a: KIND_PRIORITY[a["kind"]]):
+            out[a["code"]] = a["commune_insee"]
         out.update((c["insee"], c["insee"]) for c in self.communes)
         return out
+
+    def conflicts(self) -> list[tuple[str, list[str]]]:
+        """Former codes that the COG gives several successors: (code, successors)."""
+        by_code: dict[str, set[str]] = {}
+        current = {c["insee"] for c in self.communes}
+        for a in self.aliases:
+            if a["code"] not in current:
+                by_code.setdefault(a["code"], set()).add(a["commune_insee"])
+        return sorted((code, sorted(s)) for code, s in by_code.items() if len(s) > 1)
 
     def names(self) -> dict[str, str]:
         return {c["insee"]: c["name"] for c in self.communes}

@@ -53,6 +53,7 @@ class Report:
     without_boundary: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     unknown_codes: list[tuple[str, str | None]] = dataclasses.field(default_factory=list)
     epci_members_unknown: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    successor_conflicts: list[tuple[str, list[str]]] = dataclasses.field(default_factory=list)
     outlines: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -72,6 +73,9 @@ class Report:
             out.append(f"EPCI members that are not current communes: "
                        f"{len(self.epci_members_unknown)}")
             out += [f"  {siren}: {code}" for siren, code in self.epci_members_unknown]
+        for code, targets in self.successor_conflicts:
+            out.append(f"former code {code} has several successors in the COG: "
+                       f"{', '.join(targets)} (its anciensCodes entry is used)")
         out += [f"{level} outlines: {how}" for level, how in self.outlines.items()]
         return out
 
@@ -85,10 +89,10 @@ def _changes(c: dict[str, int] | None) -> str:
     return f" ({c['inserted']} new, {c['updated']} changed, {c['deleted']} removed)"
 
 
-def _ewkb(geoms) -> list[str | None]:
-    """Hex EWKB with SRID 4326, the text form PostGIS parses fastest in COPY."""
+def _ewkb(geoms) -> list[bytes | None]:
+    """EWKB with SRID 4326: PostGIS takes it as is in a binary COPY."""
     geoms = shapely.set_srid(np.asarray(geoms, dtype=object), 4326)
-    return list(shapely.to_wkb(geoms, hex=True, include_srid=True))
+    return list(shapely.to_wkb(geoms, include_srid=True))
 
 
 def _outline_rows(rows: list[dict], outlines: bnd.Reconciled | None) -> list[dict]:
@@ -98,25 +102,26 @@ def _outline_rows(rows: list[dict], outlines: bnd.Reconciled | None) -> list[dic
     return [{**r, "geom": geoms.get(r["code"])} for r in rows]
 
 
-def _copy(conn: Connection, table: str, columns: tuple[str, ...], rows, progress: Progress,
-          length: int) -> None:
+# Binary COPY needs each column's exact type; geometries travel as EWKB bytes.
+COPY_TYPES = {"type_liaison": "int2", "population": "int4", "postcodes": "text[]",
+              "former_codes": "text[]", "geom": "bytea", "point": "bytea"}
+
+
+def _copy(conn: Connection, table: str, rows: list[dict], progress: Progress) -> None:
+    """COPY ``rows`` into ``table`` (a real table, or its ``_table`` staging twin)."""
+    key, cols = TABLES[table.lstrip("_")]
+    columns = key + cols
     raw = conn.connection.driver_connection
-    stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
+    stmt = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
         sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns)))
     with raw.cursor() as cur, cur.copy(stmt) as copy:
-        copy.set_types(["text[]" if c in ARRAYS else
-                        "int4" if c in ("type_liaison", "population") else "text"
-                        for c in columns])
-        for row in progress.iter(rows, length, f"copying {table}"):
-            copy.write_row(row)
+        copy.set_types([COPY_TYPES.get(c, "text") for c in columns])
+        for row in progress.iter(rows, len(rows), f"copying {table}"):
+            copy.write_row([row[c] for c in columns])
 
 
-def _stage(conn: Connection, table: str, rows: list[dict], progress: Progress) -> None:
-    key, cols = TABLES[table]
-    columns = key + cols
-    conn.exec_driver_sql(f'CREATE TEMP TABLE "_{table}" (LIKE "{table}") ON COMMIT DROP')
-    _copy(conn, f"_{table}", columns, ([r[c] for c in columns] for r in rows), progress,
-          len(rows))
+def _is_empty(conn: Connection, table: str) -> bool:
+    return conn.scalar(sa.text(f'SELECT NOT EXISTS (SELECT 1 FROM "{table}")'))
 
 
 def _merge(conn: Connection, table: str) -> dict[str, int]:
@@ -200,6 +205,7 @@ def load(conn: Connection, cog: Cog, communes: bnd.Reconciled,
                      "commune_alias": len(cog.aliases), "epci": len(cog.epcis),
                      "epci_member": len(cog.epci_members)}
     report.epci_members_unknown = cog.members_unknown
+    report.successor_conflicts = cog.conflicts()
     staged = {
         "region": _outline_rows(cog.regions, regions),
         "departement": _outline_rows(cog.departements, departements),
@@ -208,18 +214,26 @@ def load(conn: Connection, cog: Cog, communes: bnd.Reconciled,
         "epci": cog.epcis,
         "epci_member": [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members],
     }
-    for table, rows in staged.items():
-        _stage(conn, table, rows, progress)
-
-    for table, query in _STILL_USED.items():
-        used = list(conn.scalars(query))
-        if used:
-            raise InputError(f"{len(used)} {table}(s) missing from the new reference data are "
-                             f"still used by initiatives or labels: {', '.join(used)}")
+    # Parents first. An empty table (first load) takes the rows by COPY directly; any
+    # other is staged, then merged so that only changed rows are written.
+    merged = []
     with progress.step("merging"):
-        for table in staged:  # parents first
+        for table, rows in staged.items():
+            if _is_empty(conn, table):
+                _copy(conn, table, rows, progress)
+                report.changes[table] = {"inserted": len(rows), "updated": 0, "deleted": 0}
+                continue
+            conn.exec_driver_sql(f'CREATE TEMP TABLE "_{table}" (LIKE "{table}") '
+                                 "ON COMMIT DROP")
+            _copy(conn, f"_{table}", rows, progress)
             report.changes[table] = _merge(conn, table)
-        for table in reversed(staged):  # children first
+            merged.append(table)
+        for table, query in _STILL_USED.items():
+            used = list(conn.scalars(query)) if table in merged else []
+            if used:
+                raise InputError(f"{len(used)} {table}(s) missing from the new reference data "
+                                 f"are still used by initiatives or labels: {', '.join(used)}")
+        for table in reversed(merged):  # children first
             report.changes[table]["deleted"] = _delete_stale(conn, table)
     for level, outlines in (("departement", departements), ("region", regions)):
         if outlines is None:

@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): each figure against a reference run in the same process."""

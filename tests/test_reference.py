@@ -1,0 +1,255 @@
+"""The reference loader on the real files of ../shared/geodata, and on bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import sqlalchemy as sa
+
+from atlas.config import PROJECT_ROOT
+from atlas.errors import InputError
+from loaders import boundaries as bnd
+from loaders import cog, reference, sources
+from loaders.progress import Progress
+
+pytestmark = pytest.mark.usefixtures("geodata")
+QUIET = Progress(quiet=True)
+# Former codes the COG 2026 gives two successors (an anciensCodes entry and a déléguée).
+CONFLICTS = [("55273", ["55245", "55386"]), ("60455", ["60054", "60694"])]
+
+
+@pytest.fixture(scope="session")
+def geodata(config) -> Path:
+    if config.geodata is None:
+        pytest.fail("these tests need the reference data: set ATLAS_GEODATA")
+    return config.geodata
+
+
+@pytest.fixture(scope="session")
+def the_cog(geodata):
+    return cog.read(geodata / "cog")
+
+
+def run(engine, geodata, cache, **inputs) -> reference.Report:
+    resolver = sources.Resolver(geodata, cache, offline=True)
+    return reference.run(engine, resolver, reference.Inputs(**inputs), QUIET)
+
+
+def table_counts(engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {t: conn.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in
+                ("region", "departement", "commune", "commune_alias", "epci", "epci_member")} \
+            | {"with_geom": conn.scalar(sa.text("SELECT count(geom) FROM commune"))}
+
+
+def test_cog_aliases_bring_old_codes_to_their_commune(the_cog):
+    successor = the_cog.successor()
+    assert successor["75115"] == "75056"  # Paris 15e
+    assert successor["13201"] == "13055" and successor["69381"] == "69123"
+    assert successor["01039"] == "01138"  # Béon → Culoz-Béon
+    assert successor["78251"] == "78551"  # Fourqueux → Saint-Germain-en-Laye
+    # A former code merged into one commune and listed as déléguée of another: the
+    # merge record wins, and the conflict is reported.
+    assert successor["60455"] == "60054"
+    assert the_cog.conflicts() == CONFLICTS
+    names = the_cog.names()
+    assert names["01001"] == "L'Abergement-Clémenciat" and names["78440"] == "Les Mureaux"
+
+
+def test_national_raw_2018_file_loads_reconciled_and_idempotent(engine, geodata, the_cog,
+                                                                tmp_path):
+    report = run(engine, geodata, tmp_path)
+    assert report.boundary_features == 35_357
+    assert report.counts["commune"] == 34_969
+    assert report.counts["commune with a boundary"] == 34_868
+    assert len(report.codes_remapped) == 493
+    assert report.codes_remapped["01091"] == "01033"  # Châtillon-en-Michaille → Valserhône
+    assert report.polygons_repaired == ["14174"]
+    assert report.unknown_codes == []
+    assert report.successor_conflicts == CONFLICTS
+    missing = dict(report.without_boundary)
+    assert len(missing) == 101  # 94 COM + 7 communes re-established after 2018
+    reestablished = {"14666", "15031", "15035", "15047", "15171", "85165", "85212"}
+    com = {c["insee"] for c in the_cog.communes if c["zone"] == "com"}
+    assert len(com) == 94 and set(missing) == reestablished | com
+    with engine.connect() as conn:
+        row = conn.execute(sa.text("""
+            SELECT name, name_folded, ST_IsValid(geom), GeometryType(geom),
+                   ST_Contains(geom, point), 'ancien' = ANY(ARRAY(
+                     SELECT kind FROM commune_alias WHERE code = '01039'))
+            FROM commune WHERE insee = '01001'""")).one()
+        assert row == ("L'Abergement-Clémenciat", "l abergement clemenciat", True,
+                       "MULTIPOLYGON", True, True)
+        assert conn.scalar(sa.text(
+            "SELECT count(*) FROM commune WHERE NOT ST_IsValid(geom)")) == 0
+        assert conn.scalar(sa.text(
+            "SELECT count(*) FROM commune WHERE geom IS NOT NULL "
+            "AND NOT ST_Intersects(geom, point)")) == 0
+        # Merged communes are the union of their 2018 parts: Valserhône covers its three.
+        assert conn.scalar(sa.text(
+            "SELECT ST_Area(geom::geography) / 1e6 FROM commune WHERE insee = '01033'")) \
+            == pytest.approx(68, rel=0.1)
+        assert conn.scalar(sa.text("SELECT count(geom) FROM departement")) == 101
+        assert conn.scalar(sa.text("SELECT count(geom) FROM region")) == 18
+        assert conn.scalar(sa.text(
+            "SELECT count(*) FROM epci_member WHERE epci_siren = '200054781'")) == 130
+    before = table_counts(engine)
+
+    again = run(engine, geodata, tmp_path)
+    assert all(c == {"inserted": 0, "updated": 0, "deleted": 0}
+               for c in again.changes.values()), again.changes
+    assert table_counts(engine) == before
+
+    rekeyed = run(engine, geodata, tmp_path, boundaries=geodata / "france-geojson-2018" /
+                  "communes-remapped-cog2026.geojson.gz")
+    assert rekeyed.codes_remapped == {} and rekeyed.unknown_codes == []
+    assert rekeyed.changes["commune"]["inserted"] == 0
+    assert rekeyed.changes["commune"]["deleted"] == 0
+    assert dict(rekeyed.without_boundary) == missing
+    assert table_counts(engine) == before
+
+
+def test_raw_and_rekeyed_files_give_the_same_outlines(geodata, the_cog):
+    folder = geodata / "france-geojson-2018"
+    raw = bnd.reconcile(bnd.read(folder / "communes.geojson.gz"), the_cog.successor())
+    rekeyed = bnd.reconcile(bnd.read(folder / "communes-remapped-cog2026.geojson.gz"),
+                            the_cog.successor())
+    assert list(raw.frame["insee"]) == list(rekeyed.frame["insee"])
+    a = raw.frame.set_index("insee").geometry.to_crs(2154)
+    b = rekeyed.frame.set_index("insee").geometry.to_crs(2154)
+    # Same polygons up to the re-keyed copy's rounding (6 decimals, ~0.1 m).
+    assert (a.symmetric_difference(b).area / a.area).max() < 0.002
+
+
+def test_lambert93_admin_express_shapefile(engine, geodata, tmp_path):
+    shp = geodata / "admin-express-sample" / "COMMUNE.shp"
+    report = run(engine, geodata, tmp_path, boundaries=shp)
+    assert report.boundaries_driver == "ESRI Shapefile"
+    assert report.boundaries_crs == "EPSG:2154"
+    assert report.counts["commune with a boundary"] == 306
+    assert report.unknown_codes == [] and report.codes_remapped == {}
+    ref = bnd.read(geodata / "france-geojson-2018" / "communes-94-val-de-marne.geojson")
+    creteil = ref.frame.set_index("code").loc["94028"].geometry
+    with engine.connect() as conn:
+        loaded = conn.scalar(sa.text(
+            "SELECT ST_AsText(geom) FROM commune WHERE insee = '94028'"))
+    from shapely import wkt
+
+    loaded = wkt.loads(loaded)
+    # Reprojected back to lon/lat, the outline matches the original within ~1 m.
+    assert loaded.symmetric_difference(creteil).area / creteil.area < 1e-4
+    assert 2.4 < loaded.centroid.x < 2.5 and 48.7 < loaded.centroid.y < 48.8
+
+
+def test_geopackage_with_other_field_names(engine, geodata, tmp_path):
+    frame = gpd.read_file(geodata / "france-geojson-2018" / "communes-78-yvelines.geojson")
+    frame = frame.rename(columns={"code": "CODE_COMMUNE", "nom": "LIBELLE"}).to_crs(3857)
+    gpkg = tmp_path / "communes.gpkg"
+    frame.to_file(gpkg, driver="GPKG")
+    with pytest.raises(InputError, match="no INSEE code field found.*CODE_COMMUNE"):
+        run(engine, geodata, tmp_path, boundaries=gpkg)
+    report = run(engine, geodata, tmp_path, boundaries=gpkg,
+                 fields={"code": "CODE_COMMUNE", "name": "LIBELLE"})
+    assert report.boundaries_driver == "GPKG" and report.boundaries_crs == "EPSG:3857"
+    # 262 outlines of 2018 → 259 current communes: three merged since.
+    assert report.counts["commune with a boundary"] == 259
+    assert report.codes_remapped == {"78251": "78551", "78503": "78320", "78524": "78158"}
+
+
+def test_zipped_shapefile_and_gzipped_geojson(geodata, tmp_path):
+    folder = geodata / "admin-express-sample"
+    archive = shutil.make_archive(str(tmp_path / "commune"), "zip", folder)
+    assert len(bnd.read(Path(archive)).frame) == 306
+    gz = tmp_path / "yvelines.geojson.gz"
+    subprocess.run(f"gzip -c '{geodata}/france-geojson-2018/communes-78-yvelines.geojson' "
+                   f"> '{gz}'", shell=True, check=True)
+    assert len(bnd.read(gz, fmt="geojson").frame) == 262
+    with pytest.raises(InputError, match="--format shapefile given, but the file is GeoJSON"):
+        bnd.read(gz, fmt="shapefile")
+
+
+@pytest.fixture()
+def shapefile_copy(geodata, tmp_path) -> Path:
+    folder = tmp_path / "shp"
+    shutil.copytree(geodata / "admin-express-sample", folder)
+    return folder / "COMMUNE.shp"
+
+
+def test_a_file_without_crs_needs_one(shapefile_copy):
+    shapefile_copy.with_suffix(".prj").unlink()
+    with pytest.raises(InputError, match="declares no CRS; give it with --crs"):
+        bnd.read(shapefile_copy)
+    with pytest.raises(InputError, match="unknown CRS 'EPSG:999999'"):
+        bnd.read(shapefile_copy, crs="EPSG:999999")
+    assert bnd.read(shapefile_copy, crs="EPSG:2154").frame.total_bounds[0] == \
+        pytest.approx(1.446, abs=0.01)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "absent.geojson", "no such file"),
+    (lambda d: (d / "garbage.geojson").write_bytes(b"\x00\x01not a map") and
+     d / "garbage.geojson", "cannot be read as a boundary file"),
+    (lambda d: (d / "points.geojson").write_text(json.dumps({
+        "type": "FeatureCollection", "features": [{
+            "type": "Feature", "properties": {"code": "78440"},
+            "geometry": {"type": "Point", "coordinates": [1.9, 49]}}]})) and
+     d / "points.geojson", "1 feature(s) are not polygons, e.g. 78440 (Point)"),
+    (lambda d: (d / "nocode.geojson").write_text(json.dumps({
+        "type": "FeatureCollection", "features": [{
+            "type": "Feature", "properties": {"label": "x"},
+            "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}
+    ]})) and d / "nocode.geojson", "no INSEE code field found"),
+])
+def test_bad_boundary_files_leave_the_database_unchanged(engine, geodata, tmp_path, make,
+                                                         message):
+    run(engine, geodata, tmp_path / "cache",
+        boundaries=geodata / "admin-express-sample" / "COMMUNE.shp")
+    before = table_counts(engine)
+    with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        run(engine, geodata, tmp_path / "cache", boundaries=make(tmp_path))
+    assert table_counts(engine) == before
+
+
+def test_a_commune_still_used_is_not_removed_and_nothing_changes(engine, geodata, tmp_path):
+    shp = geodata / "admin-express-sample" / "COMMUNE.shp"
+    run(engine, geodata, tmp_path / "cache", boundaries=shp)
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO label_award (commune_insee, year, level, source) "
+            "VALUES ('78440', 2020, 4, 'test')"))
+    before = table_counts(engine)
+    altered = tmp_path / "geodata"
+    shutil.copytree(geodata / "cog", altered / "cog")
+    communes = json.loads((altered / "cog" / "communes.json").read_text(encoding="utf-8"))
+    (altered / "cog" / "communes.json").write_text(json.dumps(
+        [c for c in communes if c["code"] not in ("78440", "01001")]), encoding="utf-8")
+    with pytest.raises(InputError, match="still used by initiatives or labels: 78440 Les "):
+        run(engine, altered, tmp_path / "cache", boundaries=shp, derive_outlines=True)
+    assert table_counts(engine) == before
+
+
+def atlas(*args, env):
+    return subprocess.run([sys.executable, "-m", "atlas", *args], env=env, cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_reports_and_fails_with_one_line(engine, cli_env, geodata, tmp_path):
+    shp = geodata / "admin-express-sample" / "COMMUNE.shp"
+    ok = atlas("load", "reference", "--boundaries", str(shp), "--report",
+               str(tmp_path / "r.json"), env=cli_env)
+    assert ok.returncode == 0, ok.stderr
+    assert "commune with a boundary: 306 loaded" in ok.stdout
+    assert "current communes without a boundary: 34663" in ok.stdout
+    assert "copying _commune (34 969 rows): done in" in ok.stderr  # plain progress lines
+    assert json.loads((tmp_path / "r.json").read_text())["counts"]["commune"] == 34_969
+    bad = atlas("load", "reference", "--boundaries", str(tmp_path / "r.json"), env=cli_env)
+    assert bad.returncode == 1
+    assert bad.stderr.splitlines()[-1].startswith("atlas: error: ")
+    assert "cannot be read as a boundary file" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import geopandas as gpd
@@ -180,7 +181,7 @@ def reconcile(boundaries: Boundaries, successor: dict[str, str]) -> Reconciled:
     """Key every polygon by its current commune; union those that now form one commune."""
     f = boundaries.frame
     geoms = f.geometry.to_numpy()
-    invalid = ~shapely.is_valid(geoms)
+    invalid = ~_is_valid(geoms)
     repaired = sorted(f.loc[invalid, "code"])
     if invalid.any():
         geoms = geoms.copy()
@@ -189,28 +190,37 @@ def reconcile(boundaries: Boundaries, successor: dict[str, str]) -> Reconciled:
     unknown_mask = target.isna().to_numpy()
     unknown = sorted(zip(f.loc[unknown_mask, "code"], f.loc[unknown_mask, "name"]))
     remapped = {c: t for c, t in zip(f["code"], target) if isinstance(t, str) and c != t}
-    keep = ~unknown_mask
-    codes = target[keep].to_numpy(dtype=object)
-    geoms = geoms[keep]
-    counts = pd.Series(codes).value_counts()
-    multi = set(counts.index[counts > 1])
-    duplicates = sorted(set(f.loc[keep, "code"][f.loc[keep, "code"].duplicated()]))
+    duplicates = sorted(set(f["code"][f["code"].duplicated()]))
 
-    single = np.array([c not in multi for c in codes])
-    out_codes = list(codes[single])
-    out_geoms = list(geoms[single])
-    for code in sorted(multi):
-        parts = geoms[codes == code]
+    codes = target[~unknown_mask].reset_index(drop=True)
+    geoms = geoms[~unknown_mask]
+    shared = codes.duplicated(keep=False).to_numpy()
+    out_codes = list(codes[~shared])
+    out_geoms = list(geoms[~shared])
+    for code, index in codes[shared].groupby(codes[shared]).groups.items():
         out_codes.append(code)
         # Polygons of merged communes share borders: union them into one outline.
-        out_geoms.append(_polygonal(shapely.union_all(parts)))
+        out_geoms.append(_polygonal(shapely.union_all(geoms[index])))
+    out_geoms = np.array(out_geoms, dtype=object)
     # Store every outline as a MultiPolygon, the column's type.
-    parts, index = shapely.get_parts(np.array(out_geoms, dtype=object), return_index=True)
-    out_geoms = shapely.multipolygons(parts, indices=index)
+    single = shapely.get_type_id(out_geoms) == 3
+    out_geoms[single] = shapely.multipolygons(out_geoms[single][:, np.newaxis])
     frame = gpd.GeoDataFrame({"insee": out_codes}, geometry=out_geoms, crs=4326)
     frame["point"] = shapely.point_on_surface(out_geoms)
     return Reconciled(frame.sort_values("insee", ignore_index=True), remapped, repaired,
                       unknown, duplicates)
+
+
+def _is_valid(geoms: np.ndarray) -> np.ndarray:
+    """shapely.is_valid on two cores: GEOS releases the GIL, and validity checks are the
+    costliest step of reconciling a national file."""
+    if len(geoms) < 10_000:
+        return shapely.is_valid(geoms)
+    half = len(geoms) // 2
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        second = pool.submit(shapely.is_valid, geoms[half:])
+        first = shapely.is_valid(geoms[:half])
+        return np.concatenate([first, second.result()])
 
 
 def _polygonal(geom):

@@ -246,7 +246,7 @@ def test_cli_reports_and_fails_with_one_line(engine, cli_env, geodata, tmp_path)
     assert ok.returncode == 0, ok.stderr
     assert "commune with a boundary: 306 loaded" in ok.stdout
     assert "current communes without a boundary: 34663" in ok.stdout
-    assert "copying _commune (34 969 rows): done in" in ok.stderr  # plain progress lines
+    assert "copying commune (34 969 rows): done in" in ok.stderr  # plain progress lines
     assert json.loads((tmp_path / "r.json").read_text())["counts"]["commune"] == 34_969
     bad = atlas("load", "reference", "--boundaries", str(tmp_path / "r.json"), env=cli_env)
     assert bad.returncode == 1

@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 WITH_DB := scripts/with-db.sh
 ATLAS  := $(BIN)/python -m atlas
 
-.PHONY: demo _demo test venv db-start db-stop db-destroy clean
+.PHONY: demo _demo test bench gdal venv db-start db-stop db-destroy clean
 
 venv: $(VENV)/.installed
 
@@ -28,7 +28,19 @@ demo: venv
 _demo:
 	$(ATLAS) db upgrade
 	$(ATLAS) load domains
+	$(ATLAS) load reference
 	$(ATLAS) serve
+
+# Benchmarks: figures and ratios against reference runs, written to bench/RESULTS.md.
+bench: venv gdal
+	$(WITH_DB) $(BIN)/python -m bench
+
+# ogr2ogr, the reference run of the loader and export benchmarks.
+gdal:
+	@command -v ogr2ogr >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdal-bin >/dev/null; \
+	  else echo "ogr2ogr missing: sudo apt-get install gdal-bin" >&2; exit 1; fi; }
 
 db-start:
 	scripts/pg.sh start

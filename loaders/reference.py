@@ -220,20 +220,19 @@ def _delete_stale(conn: Connection, table: str) -> int:
         return cur.rowcount
 
 
-_STILL_USED = {
-    "commune": sa.text("""
-        SELECT c.insee || ' ' || c.name FROM commune c
-        WHERE c.insee NOT IN (SELECT insee FROM _commune)
-          AND (EXISTS (SELECT 1 FROM initiative i WHERE i.commune_insee = c.insee)
-               OR EXISTS (SELECT 1 FROM label_award l WHERE l.commune_insee = c.insee))
-        ORDER BY 1 LIMIT 20"""),
-    "epci": sa.text("""
-        SELECT e.siren || ' ' || e.name FROM epci e
-        WHERE e.siren NOT IN (SELECT siren FROM _epci)
-          AND (EXISTS (SELECT 1 FROM initiative i WHERE i.epci_siren = e.siren)
-               OR EXISTS (SELECT 1 FROM label_award l WHERE l.epci_siren = e.siren))
-        ORDER BY 1 LIMIT 20"""),
-}
+def _still_used(table: str, key: str, ref: str) -> sa.TextClause:
+    """Rows of ``table`` absent from its staging twin yet referenced by initiatives or
+    label awards through ``ref``. Identifiers are constants of this module."""
+    return sa.text(f"""
+        SELECT t.{key} || ' ' || t.name FROM {table} t
+        WHERE t.{key} NOT IN (SELECT {key} FROM _{table})
+          AND (EXISTS (SELECT 1 FROM initiative i WHERE i.{ref} = t.{key})
+               OR EXISTS (SELECT 1 FROM label_award l WHERE l.{ref} = t.{key}))
+        ORDER BY 1 LIMIT 20""")
+
+
+_STILL_USED = {"commune": _still_used("commune", "insee", "commune_insee"),
+               "epci": _still_used("epci", "siren", "epci_siren")}
 
 _DERIVE_OUTLINES = {
     "departement": sa.text("""

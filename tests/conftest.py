@@ -8,13 +8,15 @@ so tests never touch the data a developer loaded for the demo.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 
 import pytest
 import sqlalchemy as sa
 
 from atlas import db, migrate
-from atlas.config import Config
+from atlas.config import PROJECT_ROOT, Config
 
 TABLES = ("initiative_domain", "initiative", "label_award", "domain", "epci_member", "epci",
           "commune_alias", "commune", "departement", "region")
@@ -71,3 +73,15 @@ def cli_env(config) -> dict[str, str]:
     env = dict(os.environ)
     env["ATLAS_DATABASE_URL"] = config.database_url
     return env
+
+
+@pytest.fixture()
+def atlas_cli(cli_env):
+    """Run ``python -m atlas ARGS`` on the test database; ``env`` entries override."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "atlas", *args],
+                              env={**cli_env, **(env or {})}, cwd=PROJECT_ROOT,
+                              capture_output=True, text=True, timeout=300)
+
+    return run

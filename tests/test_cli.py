@@ -1,25 +1,16 @@
 """The command line: migrations both ways, and bad configuration as one line + exit 1."""
 
-import subprocess
-import sys
-
 import pytest
 import sqlalchemy as sa
 
-from atlas.config import PROJECT_ROOT
 
 
-def atlas(*args, env):
-    return subprocess.run([sys.executable, "-m", "atlas", *args], env=env, cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=120)
-
-
-def test_upgrade_downgrade_base_upgrade_again(engine, cli_env):
-    down = atlas("db", "downgrade", "base", env=cli_env)
+def test_upgrade_downgrade_base_upgrade_again(engine, atlas_cli):
+    down = atlas_cli("db", "downgrade", "base")
     assert down.returncode == 0, down.stderr
     with engine.connect() as conn:
         assert conn.scalar(sa.text("SELECT to_regclass('public.commune')")) is None
-    up = atlas("db", "upgrade", env=cli_env)
+    up = atlas_cli("db", "upgrade")
     assert up.returncode == 0, up.stderr
     assert "(head)" in up.stdout
     with engine.connect() as conn:
@@ -34,21 +25,20 @@ def test_upgrade_downgrade_base_upgrade_again(engine, cli_env):
     ("ATLAS_GEODATA", "/no/such/geodata",
      "atlas: error: ATLAS_GEODATA: folder '/no/such/geodata' does not exist"),
 ])
-def test_bad_configuration_fails_with_one_line(cli_env, var, value, message):
-    result = atlas("db", "upgrade", env={**cli_env, var: value})
+def test_bad_configuration_fails_with_one_line(atlas_cli, var, value, message):
+    result = atlas_cli("db", "upgrade", env={var: value})
     assert result.returncode == 1
     assert result.stderr.startswith(message)
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
 
 
-def test_password_is_never_printed(cli_env):
-    result = atlas("check", env={**cli_env,
-                                 "ATLAS_DATABASE_URL": "postgresql://u:s3cret@127.0.0.1:1/a"})
+def test_password_is_never_printed(atlas_cli):
+    result = atlas_cli("check", env={"ATLAS_DATABASE_URL": "postgresql://u:s3cret@127.0.0.1:1/a"})
     assert result.returncode == 1 and "s3cret" not in result.stderr
 
 
-def test_every_command_has_help(cli_env):
+def test_every_command_has_help(atlas_cli):
     from atlas.__main__ import main
 
     def walk(group, path):
@@ -58,12 +48,12 @@ def test_every_command_has_help(cli_env):
                 yield from walk(cmd, [*path, name])
 
     for path in walk(main, []):
-        result = atlas(*path, "--help", env=cli_env)
+        result = atlas_cli(*path, "--help")
         assert result.returncode == 0, (path, result.stderr)
         assert "Usage:" in result.stdout
 
 
-def test_check_reports_the_schema(cli_env):
-    result = atlas("check", env=cli_env)
+def test_check_reports_the_schema(atlas_cli):
+    result = atlas_cli("check")
     assert result.returncode == 0, result.stderr
     assert "(head)" in result.stdout

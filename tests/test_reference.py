@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
 import sqlalchemy as sa
 
-from atlas.config import PROJECT_ROOT
 from atlas.errors import InputError
 from loaders import boundaries as bnd
 from loaders import cog, reference, sources
@@ -234,21 +232,16 @@ def test_a_commune_still_used_is_not_removed_and_nothing_changes(engine, geodata
     assert table_counts(engine) == before
 
 
-def atlas(*args, env):
-    return subprocess.run([sys.executable, "-m", "atlas", *args], env=env, cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=300)
-
-
-def test_cli_reports_and_fails_with_one_line(engine, cli_env, geodata, tmp_path):
+def test_cli_reports_and_fails_with_one_line(engine, atlas_cli, geodata, tmp_path):
     shp = geodata / "admin-express-sample" / "COMMUNE.shp"
-    ok = atlas("load", "reference", "--boundaries", str(shp), "--report",
-               str(tmp_path / "r.json"), env=cli_env)
+    ok = atlas_cli("load", "reference", "--boundaries", str(shp), "--report",
+                   str(tmp_path / "r.json"))
     assert ok.returncode == 0, ok.stderr
     assert "commune with a boundary: 306 loaded" in ok.stdout
     assert "current communes without a boundary: 34663" in ok.stdout
     assert "copying commune (34 969 rows): done in" in ok.stderr  # plain progress lines
     assert json.loads((tmp_path / "r.json").read_text())["counts"]["commune"] == 34_969
-    bad = atlas("load", "reference", "--boundaries", str(tmp_path / "r.json"), env=cli_env)
+    bad = atlas_cli("load", "reference", "--boundaries", str(tmp_path / "r.json"))
     assert bad.returncode == 1
     assert bad.stderr.splitlines()[-1].startswith("atlas: error: ")
     assert "cannot be read as a boundary file" in bad.stderr

@@ -14,6 +14,9 @@ def test_map_page_is_french_and_loads_nothing_from_other_hosts(client):
     assert r.status_code == 200
     html = r.get_data(as_text=True)
     assert '<html lang="fr">' in html
+    # The map's code runs as a script, not as page text.
+    assert re.search(r"<script>\s*var map_\w+ = L\.map\(", html)
+    assert "L.map(" not in re.sub(r"<script>.*?</script>", "", html, flags=re.S)
     links = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert links and all(l.startswith(("/", "#")) for l in links), links
     for asset in (l for l in links if l.startswith("/vendor/")):

@@ -5,9 +5,10 @@ the core package never imports the loaders (dependencies point loaders → atlas
 """
 
 from atlas.cli import main
-from loaders.cli import load
+from loaders.cli import geocode, load
 
 main.add_command(load)
+main.add_command(geocode)
 
 if __name__ == "__main__":
     main(prog_name="python -m atlas")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import click
 
 from atlas import db
 from atlas.cli import AtlasGroup, connected_config
-from loaders import boundaries, domains, reference, sources
+from atlas.errors import InputError
+from loaders import boundaries, domains, reference, sources, tables
 from loaders.progress import Progress
 
 
@@ -93,3 +95,73 @@ def load_reference(ctx, geodata, boundaries, fmt, fields, crs, departements, reg
     if report_file:
         report_file.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1),
                                encoding="utf-8")
+
+
+def _renames(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        ours, sep, theirs = value.partition("=")
+        if not sep or ours not in GEOCODE_COLUMNS or not theirs:
+            raise click.BadParameter(f"{value!r}: expected NEW=OLD with NEW one of "
+                                     f"{', '.join(GEOCODE_COLUMNS)}")
+        out[ours] = theirs
+    return out
+
+
+GEOCODE_COLUMNS = ("commune", "departement", "code_postal", "insee", "lat", "lon")
+GEOCODE_OUTPUT = ("insee_code", "epci_siren", "match_status", "match_method", "match_score",
+                  "candidates", "match_note")
+
+
+def geocode_command(ctx, input_file: Path, output: Path, renames: dict[str, str]) -> None:
+    from loaders.geocoder import Geocoder, Reference
+
+    columns, rows, encoding = tables.read_csv(input_file, renames)
+    if not any(c in columns or c in renames for c in GEOCODE_COLUMNS):
+        raise InputError(f"{input_file}: none of the columns {', '.join(GEOCODE_COLUMNS)} "
+                         f"(found: {', '.join(columns)}); rename with --map NEW=OLD")
+    if encoding != "UTF-8":
+        click.echo(f"{input_file}: read as {encoding}", err=True)
+    config = connected_config(ctx, need_schema=True)
+    with db.engine(config).connect() as conn:
+        geocoder = Geocoder.from_db(conn)
+        refs = [Reference(**{c: row.get(c) or "" for c in GEOCODE_COLUMNS}) for row in rows]
+        matches = geocoder.geocode_many(refs, conn)
+    out_columns = columns + [c for c in GEOCODE_OUTPUT if c not in columns]
+    with open(output, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, out_columns, extrasaction="ignore")
+        writer.writeheader()
+        for row, m in zip(rows, matches):
+            writer.writerow({**row, "insee_code": m.insee or "", "epci_siren": m.epci_siren or "",
+                             "match_status": m.status, "match_method": m.method,
+                             "match_score": f"{m.score:.3f}",
+                             "candidates": " | ".join(m.candidates), "match_note": m.note})
+    counts = {}
+    for m in matches:
+        counts[m.status] = counts.get(m.status, 0) + 1
+    click.echo(f"{len(rows)} rows: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+               + f" → {output}")
+
+
+@click.command("geocode")
+@click.argument("input_file", metavar="INPUT.csv",
+                type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the geocoded CSV (UTF-8).")
+@click.option("--map", "renames", multiple=True, callback=_renames, metavar="NEW=OLD",
+              help="Read column NEW (commune, departement, code_postal, insee, lat, lon) "
+                   "from the file's column OLD.")
+@click.pass_context
+def geocode(ctx, input_file, output, renames):
+    """Geocode a CSV of commune references to current INSEE codes.
+
+    Reads the columns commune, departement, code_postal, insee, lat, lon (any may be
+    empty or absent) and writes every input column plus insee_code, epci_siren,
+    match_status (matched | ambiguous | unmatched), match_method, match_score,
+    candidates and match_note, row for row in the same order.
+
+    \b
+    Example:
+      python -m atlas geocode fiches.csv -o fiches-geocodees.csv --map commune=ville
+    """
+    geocode_command(ctx, input_file, output, renames)

@@ -30,3 +30,50 @@ def without_article(folded: str, type_liaison: int | None) -> str:
     if article and folded.startswith(article + " "):
         return folded[len(article) + 1:]
     return folded
+
+
+# Abbreviations people write in commune names, as folded words → the official word.
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes",
+                  "mt": "mont", "mts": "monts", "nd": "notre dame", "s": "sur", "ss": "sous"}
+_LEADING_ARTICLES = ("les ", "le ", "la ", "l ", "aux ", "las ", "los ")
+# "Mureaux (Les)", "Mureaux, Les", "MUREAUX LES": the article written after the name.
+_TRAILING_ARTICLE = re.compile(r"^(.*?)[\s,]*\(?\s*(les|le|la|l|aux)\s*\)?$")
+_ARRONDISSEMENT = re.compile(
+    r"^(paris|marseille|lyon)\s+(\d{1,2})\s*(?:e|er|eme|ieme|em|ere)?"
+    r"(?:\s+(?:arrondissement|arrdt|arr))?$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16,
+          "xvii": 17, "xviii": 18, "xix": 19, "xx": 20}
+_ROMAN_ARR = re.compile(r"^(paris|marseille|lyon)\s+([ivx]+)\s*(?:e|eme)?"
+                        r"(?:\s+(?:arrondissement|arrdt|arr))?$")
+
+
+def key(name: str) -> str:
+    """The matching key of a commune name as people write it: folded, abbreviations
+    expanded, the article dropped wherever it stands.
+
+    ``key("Mureaux (Les)") == key("LES MUREAUX") == "mureaux"``,
+    ``key("ST MAURICE LA CLOUERE") == "saint maurice la clouere"``.
+    """
+    folded = fold(name)
+    words = [_ABBREVIATIONS.get(w, w) for w in folded.split()]
+    text = " ".join(words)
+    for article in _LEADING_ARTICLES:
+        if text.startswith(article):
+            return text[len(article):]
+    m = _TRAILING_ARTICLE.match(text)
+    if m and m.group(1) and ("(" in name or "," in name):
+        return m.group(1)
+    return text
+
+
+def arrondissement(name: str) -> tuple[str, int] | None:
+    """("paris", 15) for "Paris 15e", "PARIS XVe", "Paris 15e Arrondissement"; else None."""
+    folded = fold(name)
+    m = _ARRONDISSEMENT.match(folded)
+    if m:
+        return m.group(1), int(m.group(2))
+    m = _ROMAN_ARR.match(folded)
+    if m and m.group(2) in _ROMAN:
+        return m.group(1), _ROMAN[m.group(2)]
+    return None

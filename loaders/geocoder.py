@@ -1,0 +1,395 @@
+"""The geocoder: a commune (or EPCI) reference as people write it → the current commune.
+
+Built once per run from the loaded reference (communes, aliases, EPCI, départements) into
+dictionaries, then answered in pure Python; only coordinates go to PostGIS, in one batch.
+The cascade, each answer with its method and a score in 0..1:
+
+  INSEE code (current 1.0; former code, commune déléguée, arrondissement → its commune),
+  postcode + name, name + département, name alone when unique in France, a former
+  commune's name, fuzzy name (typos) only within the given département or postcode,
+  EPCI by SIREN or name, coordinates → the commune whose boundary contains the point,
+  cross-checked with a stated name.
+
+Ambiguity is never resolved by guessing: a homonym without département or postcode, a
+code that contradicts the name, a point far from the named commune are ``ambiguous``, with
+the candidates listed. A wrong commune is worse than none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import re
+from collections import defaultdict
+
+import sqlalchemy as sa
+
+from loaders import names
+
+MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
+PARENTS = {"paris": ("75056", 20), "marseille": ("13055", 16), "lyon": ("69123", 9)}
+FUZZY_CUTOFF = 0.85
+FUZZY_MARGIN = 0.05
+NEAR_METRES = 1000  # a stated point this close to the named commune still agrees
+_EPCI_WORDS = {"ca": "ca", "cc": "cc", "cu": "cu", "communaute d agglomeration": "ca",
+               "communaute de communes": "cc", "communaute urbaine": "cu",
+               "metropole": "metropole"}
+_EPCI_PREFIX = re.compile(r"^(communaute d agglomeration|communaute de communes|"
+                          r"communaute urbaine|ca|cc|cu|metropole)\s+(?:du |de la |des |de |d )?")
+_key = functools.lru_cache(maxsize=200_000)(names.key)
+
+
+@dataclasses.dataclass(frozen=True)
+class Match:
+    status: str
+    insee: str | None = None
+    epci_siren: str | None = None
+    method: str = ""
+    score: float = 0.0
+    candidates: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Reference:
+    commune: str = ""
+    departement: str = ""
+    code_postal: str = ""
+    insee: str = ""
+    lat: str = ""
+    lon: str = ""
+
+
+def _clean(value) -> str:
+    if value is None:
+        return ""
+    text = str(value).strip()
+    return "" if text.lower() in ("nan", "none", "null", "n/c", "-") else text
+
+
+class Geocoder:
+    """An in-memory index of the reference; build it with ``from_db``."""
+
+    def __init__(self, communes, aliases, epcis, departements):
+        self.name = {}  # insee → official name
+        self.dep = {}  # insee → département code
+        self.by_key = defaultdict(list)  # key → [insee] (current communes)
+        self.by_dep_key = {}  # (dep, key) → insee
+        self.former_by_key = defaultdict(set)  # key of a former name → {insee}
+        self.keys_in_dep = defaultdict(dict)  # dep → {key: {insee}} for fuzzy matching
+        self.by_postcode = defaultdict(set)  # postcode → {insee}
+        self.successor = {}  # former code → (insee, kind)
+        for insee, name, dep, postcodes in communes:
+            k = _key(name)
+            self.name[insee], self.dep[insee] = name, dep
+            self.by_key[k].append(insee)
+            self.by_dep_key[(dep, k)] = insee
+            self.keys_in_dep[dep].setdefault(k, set()).add(insee)
+            for pc in postcodes or ():
+                self.by_postcode[pc].add(insee)
+        priority = {"arrondissement": 0, "associee": 1, "deleguee": 2, "ancien": 3}
+        for code, kind, name, insee in sorted(aliases, key=lambda a: priority[a[1]]):
+            self.successor[code] = (insee, kind)
+            if name:
+                k = _key(name)
+                self.former_by_key[k].add(insee)
+                self.keys_in_dep[self.dep[insee]].setdefault(k, set()).add(insee)
+        self.alias_keys = defaultdict(set)  # insee → keys of its former names
+        for code, kind, name, insee in aliases:
+            if name:
+                self.alias_keys[insee].add(_key(name))
+        self.dep_codes = {code for code, _ in departements}
+        self.dep_by_key = {_key(name): code for code, name in departements}
+        self.epci_name = {siren: name for siren, name in epcis}
+        self.epci_by_key = {}
+        for siren, name in epcis:
+            self.epci_by_key[_epci_key(name)] = siren
+
+    @classmethod
+    def from_db(cls, conn) -> "Geocoder":
+        communes = conn.execute(sa.text(
+            "SELECT insee, name, departement_code, postcodes FROM commune")).all()
+        aliases = conn.execute(sa.text(
+            "SELECT code, kind, name, commune_insee FROM commune_alias")).all()
+        epcis = conn.execute(sa.text("SELECT siren, name FROM epci")).all()
+        deps = conn.execute(sa.text("SELECT code, name FROM departement")).all()
+        return cls(communes, aliases, epcis, deps)
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def label(self, insee: str) -> str:
+        return f"{self.name[insee]} ({self.dep[insee]}, {insee})"
+
+    def _departements(self, text: str) -> set[str] | None:
+        """The département codes a written département means; None if not understood."""
+        t = text.strip().upper()
+        if t.isdigit() and len(t) == 1:
+            t = "0" + t
+        if t == "20":
+            return {"2A", "2B"}
+        if t in self.dep_codes:
+            return {t}
+        code = self.dep_by_key.get(_key(text))
+        return {code} if code else None
+
+    @staticmethod
+    def _postcode(text: str) -> str | None:
+        digits = re.sub(r"\s", "", text)
+        if digits.isdigit() and len(digits) == 4:
+            digits = "0" + digits
+        return digits if digits.isdigit() and len(digits) == 5 else None
+
+    def _postcode_departements(self, pc: str) -> set[str]:
+        if pc.startswith("97"):
+            return {pc[:3]}
+        if pc.startswith("20"):
+            return {"2A", "2B"}
+        return {pc[:2]}
+
+    def _names_match(self, insee: str, k: str) -> bool:
+        return k == _key(self.name[insee]) or k in self.alias_keys.get(insee, ())
+
+    def _fuzzy(self, k: str, pool: dict[str, set[str]]) -> tuple[set[str], float]:
+        """Communes whose name is a close, unique spelling of ``k`` among ``pool``."""
+        close = difflib.get_close_matches(k, pool.keys(), n=3, cutoff=FUZZY_CUTOFF)
+        if not close:
+            return set(), 0.0
+        best = difflib.SequenceMatcher(None, k, close[0]).ratio()
+        if len(close) > 1:
+            second = difflib.SequenceMatcher(None, k, close[1]).ratio()
+            if best - second < FUZZY_MARGIN:
+                found = pool[close[0]] | pool[close[1]]
+                return found, 0.0 if len(found) > 1 else best
+        return pool[close[0]], best
+
+    # -- the cascade -----------------------------------------------------------------
+
+    def by_name(self, name: str, deps: set[str] | None, pc: str | None) -> Match:
+        """Resolve a written name, narrowed by départements and/or a postcode."""
+        arr = names.arrondissement(name)
+        if arr:
+            parent, count = PARENTS[arr[0]]
+            if 1 <= arr[1] <= count and (not deps or self.dep[parent] in deps):
+                return Match(MATCHED, parent, method="arrondissement", score=1.0)
+            return Match(UNMATCHED, note=f"no arrondissement {arr[1]} in {arr[0]}")
+        k = _key(name)
+        if _EPCI_PREFIX.match(names.fold(name)):
+            epci = self.epci(name)
+            if epci.status == MATCHED:
+                return epci
+        keys = [k]
+        trailing = re.match(r"^(.*) (les|le|la|l)$", k)
+        if trailing:  # "MUREAUX LES": an article written after the name, without commas
+            keys.append(trailing.group(1))
+        if pc:
+            in_pc = self.by_postcode.get(pc)
+            if in_pc:
+                for kk in keys:
+                    hits = {i for i in in_pc if self._names_match(i, kk)}
+                    if len(hits) == 1:
+                        return Match(MATCHED, hits.pop(), method="postcode+name", score=1.0)
+                pool = {}
+                for i in in_pc:
+                    pool.setdefault(_key(self.name[i]), set()).add(i)
+                    for ak in self.alias_keys.get(i, ()):
+                        pool.setdefault(ak, set()).add(i)
+                found, ratio = self._fuzzy(k, pool)
+                if len(found) == 1 and ratio:
+                    return Match(MATCHED, found.pop(), method="postcode+fuzzy",
+                                 score=round(0.9 * ratio, 3))
+            deps = deps or self._postcode_departements(pc)
+        if deps:
+            for kk in keys:
+                hits = {self.by_dep_key[(d, kk)] for d in deps if (d, kk) in self.by_dep_key}
+                former = {i for i in self.former_by_key.get(kk, ()) if self.dep[i] in deps}
+                # A current commune and a former one merged elsewhere may share a name:
+                # then the reference is ambiguous, never silently the current one.
+                if len(hits | former) > 1:
+                    return self._ambiguous(hits | former, "several communes of that name")
+                if hits:
+                    return Match(MATCHED, hits.pop(), method="name+departement", score=0.98)
+                if former:
+                    return Match(MATCHED, former.pop(), method="former_name+departement",
+                                 score=0.95)
+            pool = {}
+            for d in deps:
+                for kk, ins in self.keys_in_dep.get(d, {}).items():
+                    pool.setdefault(kk, set()).update(ins)
+            found, ratio = self._fuzzy(k, pool)
+            if len(found) == 1 and ratio:
+                return Match(MATCHED, found.pop(), method="fuzzy+departement",
+                             score=round(0.9 * ratio, 3))
+            if len(found) > 1:
+                return self._ambiguous(found, "several close spellings")
+            return Match(UNMATCHED, note="no commune of that name in the département"
+                         + (" or postcode" if pc else ""))
+        for kk in keys:
+            hits = set(self.by_key.get(kk, ()))
+            former = self.former_by_key.get(kk, set())
+            if len(hits | former) > 1:
+                return self._ambiguous(hits | former, "homonyms: give the département or "
+                                                      "postcode")
+            if hits:
+                return Match(MATCHED, hits.pop(), method="name", score=0.9)
+            if former:
+                return Match(MATCHED, next(iter(former)), method="former_name", score=0.85)
+        epci = self.epci(name)
+        if epci.status == MATCHED:
+            return epci
+        return Match(UNMATCHED, note="no commune of that name (a typo needs the "
+                                     "département or postcode)")
+
+    def _ambiguous(self, insees: set[str], note: str) -> Match:
+        ordered = sorted(insees, key=lambda i: (self.name[i], i))
+        return Match(AMBIGUOUS, method="", score=0.0,
+                     candidates=tuple(self.label(i) for i in ordered), note=note)
+
+    def epci(self, text: str) -> Match:
+        digits = re.sub(r"\s", "", text)
+        if digits.isdigit() and len(digits) == 9:
+            if digits in self.epci_name:
+                return Match(MATCHED, epci_siren=digits, method="epci_siren", score=1.0)
+            return Match(UNMATCHED, note=f"{digits} is not the SIREN of an EPCI")
+        siren = self.epci_by_key.get(_epci_key(text))
+        if siren:
+            return Match(MATCHED, epci_siren=siren, method="epci_name", score=0.95)
+        return Match(UNMATCHED, note="no EPCI of that name")
+
+    def geocode(self, ref: Reference) -> Match:
+        """Resolve one reference without coordinates (see ``geocode_many`` for those)."""
+        name, code = _clean(ref.commune), _clean(ref.insee).upper()
+        dep_text, pc_text = _clean(ref.departement), _clean(ref.code_postal)
+        deps = self._departements(dep_text) if dep_text else None
+        if dep_text and deps is None:
+            return Match(UNMATCHED, note=f"unknown département {dep_text!r}")
+        pc = self._postcode(pc_text) if pc_text else None
+        if pc_text and pc is None:
+            return Match(UNMATCHED, note=f"not a postcode: {pc_text!r}")
+        if code:
+            return self._by_code(code, name, deps, pc)
+        if name:
+            return self.by_name(name, deps, pc)
+        if pc and len(self.by_postcode.get(pc, ())) == 1:
+            return Match(MATCHED, next(iter(self.by_postcode[pc])), method="postcode",
+                         score=0.9)
+        if pc and pc in self.by_postcode:
+            return self._ambiguous(self.by_postcode[pc], "a postcode shared by several "
+                                                         "communes")
+        return Match(UNMATCHED, note="no commune, code or postcode given")
+
+    def _by_code(self, code: str, name: str, deps, pc) -> Match:
+        if code.isdigit() and len(code) == 4:
+            code = "0" + code
+        if code.isdigit() and len(code) == 9:
+            return self.epci(code)
+        if code in self.name:
+            insee, method, score = code, "insee", 1.0
+        elif code in self.successor:
+            insee, kind = self.successor[code]
+            method = "arrondissement_code" if kind == "arrondissement" else "former_code"
+            score = 0.98
+        else:
+            if name:
+                by_name = self.by_name(name, deps, pc)
+                return dataclasses.replace(by_name, note=f"unknown INSEE code {code}; "
+                                           + (by_name.note or "resolved by name"),
+                                           score=round(by_name.score * 0.95, 3))
+            return Match(UNMATCHED, note=f"unknown INSEE code {code}")
+        if deps and self.dep[insee] not in deps:
+            return self._ambiguous({insee}, f"code {code} is in département "
+                                            f"{self.dep[insee]}, not {'/'.join(sorted(deps))}")
+        if not name:
+            return Match(MATCHED, insee, method=method, score=score)
+        k = _key(name)
+        arr = names.arrondissement(name)
+        if self._names_match(insee, k) or (arr and PARENTS[arr[0]][0] == insee):
+            return Match(MATCHED, insee, method=method, score=score)
+        by_name = self.by_name(name, deps or {self.dep[insee]}, pc)
+        if by_name.status == MATCHED and by_name.insee == insee:
+            return Match(MATCHED, insee, method=method + "+fuzzy_name",
+                         score=round(min(score, by_name.score), 3))
+        others = {by_name.insee} if by_name.insee else set()
+        others |= {c.rsplit(", ", 1)[1].rstrip(")") for c in by_name.candidates}
+        return self._ambiguous({insee} | others,
+                               f"INSEE code {code} is {self.name[insee]}, not {name!r}")
+
+    def geocode_many(self, refs: list[Reference], conn=None) -> list[Match]:
+        """Resolve many references; those with coordinates are checked in PostGIS."""
+        out = [self.geocode(r) if not (_clean(r.lat) or _clean(r.lon)) else None
+               for r in refs]
+        pending = [i for i, m in enumerate(out) if m is None]
+        if pending:
+            if conn is None:
+                raise ValueError("coordinates need a database connection")
+            located = self._locate(conn, [refs[i] for i in pending])
+            for i, found in zip(pending, located):
+                out[i] = self._with_point(refs[i], found)
+        return out
+
+    def _with_point(self, ref: Reference, found) -> Match:
+        problem, point_insee, swapped_insee, near = found
+        if problem:
+            return Match(UNMATCHED, note=problem)
+        stated = (self.geocode(dataclasses.replace(ref, lat="", lon=""))
+                  if _clean(ref.commune) or _clean(ref.insee) else None)
+        if point_insee is None:
+            note = "the point is in no commune we know"
+            if swapped_insee:
+                note = f"lat and lon look swapped (swapped, the point is in " \
+                       f"{self.label(swapped_insee)})"
+            if stated and stated.status == MATCHED:
+                return dataclasses.replace(stated, note=note)
+            return Match(UNMATCHED, note=note)
+        if stated is None:
+            return Match(MATCHED, point_insee, method="coordinates", score=0.95)
+        if stated.status != MATCHED or stated.insee is None:
+            return dataclasses.replace(
+                stated, note=(stated.note + "; " if stated.note else "")
+                + f"the point is in {self.label(point_insee)}")
+        if stated.insee == point_insee:
+            return Match(MATCHED, point_insee, method=stated.method + "+coordinates",
+                         score=1.0)
+        if stated.insee in near:
+            return dataclasses.replace(stated, note=f"the point is in {self.label(point_insee)},"
+                                       f" within {NEAR_METRES} m of the stated commune")
+        return self._ambiguous({stated.insee, point_insee},
+                               f"the point is in {self.label(point_insee)}, the name says "
+                               f"{self.label(stated.insee)}")
+
+    def _locate(self, conn, refs: list[Reference]):
+        """(problem, insee containing the point, insee if lat/lon swapped, {insee near})."""
+        lons, lats, problems = [], [], []
+        for r in refs:
+            try:
+                lat, lon = float(_clean(r.lat).replace(",", ".")), \
+                    float(_clean(r.lon).replace(",", "."))
+                problems.append(None if -90 <= lat <= 90 and -180 <= lon <= 180
+                                else "coordinates outside the world")
+            except ValueError:
+                lat = lon = 0.0
+                problems.append(f"coordinates are not numbers: {r.lat!r}, {r.lon!r}")
+            lats.append(lat)
+            lons.append(lon)
+        rows = conn.execute(sa.text("""
+            SELECT p.i,
+                   (SELECT insee FROM commune c WHERE ST_Intersects(c.geom, p.pt) LIMIT 1),
+                   (SELECT insee FROM commune c
+                     WHERE ST_Intersects(c.geom, ST_SetSRID(ST_MakePoint(p.lat, p.lon), 4326))
+                     LIMIT 1),
+                   ARRAY(SELECT insee FROM commune c
+                         WHERE ST_DWithin(c.geom::geography, p.pt::geography, :near))
+            FROM (SELECT i, lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS pt
+                  FROM unnest(CAST(:lons AS float8[]), CAST(:lats AS float8[]))
+                       WITH ORDINALITY AS u(lon, lat, i)) p
+            ORDER BY p.i"""), {"lons": lons, "lats": lats, "near": NEAR_METRES}).all()
+        return [(problem, r[1], r[2], set(r[3])) for problem, r in zip(problems, rows)]
+
+
+def _epci_key(name: str) -> str:
+    folded = names.fold(name)
+    m = _EPCI_PREFIX.match(folded)
+    if m:
+        kind = _EPCI_WORDS[m.group(1)]
+        return f"{kind} {folded[m.end():]}"
+    return folded

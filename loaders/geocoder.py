@@ -30,7 +30,7 @@ from loaders import names
 MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
 PARENTS = {"paris": ("75056", 20), "marseille": ("13055", 16), "lyon": ("69123", 9)}
 FUZZY_CUTOFF = 0.85
-FUZZY_MARGIN = 0.05
+FUZZY_MARGIN = 0.1  # a typo closer to another name than to its own is not guessed
 NEAR_METRES = 1000  # a stated point this close to the named commune still agrees
 _EPCI_WORDS = {"ca": "ca", "cc": "cc", "cu": "cu", "communaute d agglomeration": "ca",
                "communaute de communes": "cc", "communaute urbaine": "cu",
@@ -75,7 +75,7 @@ class Geocoder:
         self.name = {}  # insee → official name
         self.dep = {}  # insee → département code
         self.by_key = defaultdict(list)  # key → [insee] (current communes)
-        self.by_dep_key = {}  # (dep, key) → insee
+        self.by_dep_key = defaultdict(set)  # (dep, key) → {insee}
         self.former_by_key = defaultdict(set)  # key of a former name → {insee}
         self.keys_in_dep = defaultdict(dict)  # dep → {key: {insee}} for fuzzy matching
         self.by_postcode = defaultdict(set)  # postcode → {insee}
@@ -84,7 +84,7 @@ class Geocoder:
             k = _key(name)
             self.name[insee], self.dep[insee] = name, dep
             self.by_key[k].append(insee)
-            self.by_dep_key[(dep, k)] = insee
+            self.by_dep_key[(dep, k)].add(insee)
             self.keys_in_dep[dep].setdefault(k, set()).add(insee)
             for pc in postcodes or ():
                 self.by_postcode[pc].add(insee)
@@ -201,12 +201,13 @@ class Geocoder:
             deps = deps or self._postcode_departements(pc)
         if deps:
             for kk in keys:
-                hits = {self.by_dep_key[(d, kk)] for d in deps if (d, kk) in self.by_dep_key}
+                hits = set().union(*(self.by_dep_key.get((d, kk), ()) for d in deps))
                 former = {i for i in self.former_by_key.get(kk, ()) if self.dep[i] in deps}
                 # A current commune and a former one merged elsewhere may share a name:
                 # then the reference is ambiguous, never silently the current one.
                 if len(hits | former) > 1:
-                    return self._ambiguous(hits | former, "several communes of that name")
+                    return self._ambiguous(hits | former, "several communes of that name",
+                                           "" if former else name, "name+departement")
                 if hits:
                     return Match(MATCHED, hits.pop(), method="name+departement", score=0.98)
                 if former:
@@ -229,7 +230,8 @@ class Geocoder:
             former = self.former_by_key.get(kk, set())
             if len(hits | former) > 1:
                 return self._ambiguous(hits | former, "homonyms: give the département or "
-                                                      "postcode")
+                                                      "postcode", "" if former else name,
+                                       "name")
             if hits:
                 return Match(MATCHED, hits.pop(), method="name", score=0.9)
             if former:
@@ -240,7 +242,15 @@ class Geocoder:
         return Match(UNMATCHED, note="no commune of that name (a typo needs the "
                                      "département or postcode)")
 
-    def _ambiguous(self, insees: set[str], note: str) -> Match:
+    def _ambiguous(self, insees: set[str], note: str, name: str = "",
+                   method: str = "") -> Match:
+        """Ambiguous, unless the written name matches exactly one of the candidates
+        with its article and accents ("Vergné" among Vergné and La Vergne)."""
+        if name:
+            fine = names.fine_key(name)
+            exact = [i for i in insees if names.fine_key(self.name[i]) == fine]
+            if len(exact) == 1:
+                return Match(MATCHED, exact[0], method=method + "+exact_spelling", score=0.95)
         ordered = sorted(insees, key=lambda i: (self.name[i], i))
         return Match(AMBIGUOUS, method="", score=0.0,
                      candidates=tuple(self.label(i) for i in ordered), note=note)

@@ -17,9 +17,13 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 ARTICLES = {2: "le", 3: "la", 4: "les", 5: "l", 6: "aux", 7: "las", 8: "los"}
 
 
-def fold(name: str) -> str:
-    """The matching key of a name: lower-case ASCII words separated by single spaces."""
+def fold(name: str, accents: bool = False) -> str:
+    """The matching key of a name: lower-case ASCII words separated by single spaces
+    (``accents=True`` keeps the accented letters, for telling "Vergné" from "Vergne")."""
     text = unicodedata.normalize("NFKD", name.translate(_LIGATURES))
+    if accents:
+        kept = unicodedata.normalize("NFC", text).lower()
+        return re.sub(r"[^\w]+|_", " ", kept).strip()
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return _NON_WORD.sub(" ", text).strip()
 
@@ -48,6 +52,26 @@ _ROMAN_ARR = re.compile(r"^(paris|marseille|lyon)\s+([ivx]+)\s*(?:e|eme)?"
                         r"(?:\s+(?:arrondissement|arrdt|arr))?$")
 
 
+def split_article(name: str, accents: bool = False) -> tuple[str, str]:
+    """(article, name without it), both folded: ("la", "vergne") for "Vergne (La)"."""
+    folded = fold(name, accents)
+    text = " ".join(_ABBREVIATIONS.get(w, w) for w in folded.split())
+    for article in _LEADING_ARTICLES:
+        if text.startswith(article):
+            return article.strip(), text[len(article):]
+    m = _TRAILING_ARTICLE.match(text)
+    if m and m.group(1) and ("(" in name or "," in name):
+        return m.group(2), m.group(1)
+    return "", text
+
+
+def fine_key(name: str) -> str:
+    """A stricter key than ``key``: the article and accents kept, for telling apart two
+    communes of one département whose keys collide ("Vergné" and "La Vergne")."""
+    article, rest = split_article(name, accents=True)
+    return f"{article}|{rest}"
+
+
 def key(name: str) -> str:
     """The matching key of a commune name as people write it: folded, abbreviations
     expanded, the article dropped wherever it stands.
@@ -55,16 +79,7 @@ def key(name: str) -> str:
     ``key("Mureaux (Les)") == key("LES MUREAUX") == "mureaux"``,
     ``key("ST MAURICE LA CLOUERE") == "saint maurice la clouere"``.
     """
-    folded = fold(name)
-    words = [_ABBREVIATIONS.get(w, w) for w in folded.split()]
-    text = " ".join(words)
-    for article in _LEADING_ARTICLES:
-        if text.startswith(article):
-            return text[len(article):]
-    m = _TRAILING_ARTICLE.match(text)
-    if m and m.group(1) and ("(" in name or "," in name):
-        return m.group(1)
-    return text
+    return split_article(name)[1]
 
 
 def arrondissement(name: str) -> tuple[str, int] | None:

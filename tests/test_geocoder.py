@@ -1,0 +1,136 @@
+"""The geocoder on the national reference: generated and hand-written cases."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pytest
+import sqlalchemy as sa
+
+from atlas import db
+from loaders import cog as cog_reader
+from loaders import reference, sources
+from loaders.geocoder import AMBIGUOUS, MATCHED, Geocoder, Reference
+from loaders.names import arrondissement, key
+from loaders.progress import Progress
+from tests.conftest import TABLES
+from tests.geocoder_cases import TRICKY, cases
+
+
+@pytest.fixture(scope="module")
+def loaded(config):
+    """The national reference, loaded once for this module."""
+    if config.geodata is None:
+        pytest.fail("these tests need the reference data: set ATLAS_GEODATA")
+    engine = db.engine(config)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+    reference.run(engine, sources.Resolver(config.geodata, config.cache_dir, offline=True),
+                  reference.Inputs(), Progress(quiet=True))
+    yield engine
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(scope="module")
+def geocoder(loaded):
+    with loaded.connect() as conn:
+        return Geocoder.from_db(conn)
+
+
+@pytest.fixture(scope="module")
+def the_cog(config):
+    return cog_reader.read(config.geodata / "cog")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Mureaux (Les)", "mureaux"), ("LES MUREAUX", "mureaux"), ("Mureaux, Les", "mureaux"),
+    ("ST MAURICE LA CLOUERE", "saint maurice la clouere"),
+    ("Marcq-en-Barœul", "marcq en baroeul"), ("Ste-Colombe", "sainte colombe"),
+    ("Abergement-Clémenciat (L')", "abergement clemenciat"),
+])
+def test_name_keys(name, expected):
+    assert key(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Paris 15e", ("paris", 15)), ("PARIS XVe", ("paris", 15)), ("Lyon 3ème", ("lyon", 3)),
+    ("Marseille 13e Arrondissement", ("marseille", 13)), ("Paris 1er", ("paris", 1)),
+    ("Paris", None), ("Parisot", None),
+])
+def test_arrondissement_spellings(name, expected):
+    assert arrondissement(name) == expected
+
+
+@pytest.mark.parametrize("ref, insee, status", TRICKY,
+                         ids=[str({k: v for k, v in r.__dict__.items() if v}) for r, _, _ in TRICKY])
+def test_hand_written_cases(geocoder, ref, insee, status):
+    m = geocoder.geocode(ref)
+    assert (m.status, m.insee) == (status, insee), m
+
+
+def test_generated_cases_are_right_and_never_wrong(geocoder, the_cog):
+    results = defaultdict(Counter)
+    wrong = []
+    for kind, ref, insee, status in cases(the_cog, n=800, seed=1):
+        m = geocoder.geocode(ref)
+        if m.status == MATCHED and insee is not None and m.insee != insee:
+            wrong.append((kind, ref, insee, m))
+        elif status == AMBIGUOUS and m.status == MATCHED:
+            wrong.append((kind, ref, insee, m))
+        results[kind]["right" if (m.status, m.insee) == (status, insee) else "missed"] += 1
+    total = sum(sum(c.values()) for c in results.values())
+    right = sum(c["right"] for c in results.values())
+    assert wrong == [], wrong[:5]
+    assert total > 5000
+    print({k: dict(v) for k, v in results.items()}, right / total)
+    assert right / total >= 0.995, dict(results)
+
+
+def test_ambiguous_answers_list_candidates_with_departement(geocoder):
+    m = geocoder.geocode(Reference(commune="Saint-Denis"))
+    assert m.status == AMBIGUOUS
+    assert "Saint-Denis (93, 93066)" in m.candidates and "Saint-Denis (974, 97411)" in \
+        m.candidates
+
+
+def test_epci_by_name_and_siren(geocoder):
+    for text in ("CA Amiens Métropole", "Communauté d'agglomération Amiens Métropole"):
+        m = geocoder.geocode(Reference(commune=text))
+        assert (m.status, m.epci_siren, m.insee) == (MATCHED, "248000531", None)
+    assert geocoder.geocode(Reference(insee="248000531")).epci_siren == "248000531"
+
+
+def test_coordinates_in_postgis_cross_checked(geocoder, loaded):
+    refs = [Reference(lat="48.8049", lon="2.1204"),  # Versailles
+            Reference(lat="2.1204", lon="48.8049"),  # swapped
+            Reference(lat="40.0", lon="-30.0"),  # the Atlantic
+            Reference(lat="n/c", lon="x"),
+            Reference(commune="Versailles", lat="48.8049", lon="2.1204"),
+            Reference(commune="Versailles", lat="48.99", lon="1.91")]  # point in Les Mureaux
+    with loaded.connect() as conn:
+        got = geocoder.geocode_many(refs, conn)
+    assert (got[0].status, got[0].insee, got[0].method) == (MATCHED, "78646", "coordinates")
+    assert got[1].status == "unmatched" and "swapped" in got[1].note
+    assert got[2].status == "unmatched" and "in no commune" in got[2].note
+    assert got[3].status == "unmatched" and "not numbers" in got[3].note
+    assert (got[4].status, got[4].insee, got[4].score) == (MATCHED, "78646", 1.0)
+    assert got[5].status == AMBIGUOUS and len(got[5].candidates) == 2
+
+
+def test_geocode_csv_keeps_every_row_in_order(loaded, atlas_cli, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_bytes("ville;dep;note\nMureaux (Les);78;a\nSainte-Colombe;;b\n"
+                    "Saint-Étienne;42;c\n;;d\n".encode("cp1252"))
+    out = tmp_path / "out.csv"
+    r = atlas_cli("geocode", str(src), "-o", str(out), "--map", "commune=ville",
+                  "--map", "departement=dep")
+    assert r.returncode == 0, r.stderr
+    assert "read as Windows Latin-1" in r.stderr
+    import csv
+
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [row["note"] for row in rows] == ["a", "b", "c", "d"]
+    assert [row["match_status"] for row in rows] == [MATCHED, AMBIGUOUS, MATCHED, "unmatched"]
+    assert rows[2]["insee_code"] == "42218" and rows[2]["ville"] == "Saint-Étienne"
+    assert "Sainte-Colombe (69, 69189)" in rows[1]["candidates"]

@@ -99,6 +99,14 @@ class Geocoder:
         for code, kind, name, insee in aliases:
             if name:
                 self.alias_keys[insee].add(_key(name))
+        # Symmetric-deletion index (as in SymSpell): every name key and each of its
+        # one-letter deletions → the keys. Two spellings one typo apart (a letter dropped,
+        # added, changed, or two swapped) share an entry, so a typo is looked up in a few
+        # dictionary probes instead of comparing against every name of a département.
+        self.deletions = defaultdict(set)
+        for k in {kk for dep in self.keys_in_dep.values() for kk in dep}:
+            for variant in _deletions(k):
+                self.deletions[variant].add(k)
         self.dep_codes = {code for code, _ in departements}
         self.dep_by_key = {_key(name): code for code, name in departements}
         self.epci_name = {siren: name for siren, name in epcis}
@@ -151,17 +159,19 @@ class Geocoder:
         return k == _key(self.name[insee]) or k in self.alias_keys.get(insee, ())
 
     def _fuzzy(self, k: str, pool: dict[str, set[str]]) -> tuple[set[str], float]:
-        """Communes whose name is a close, unique spelling of ``k`` among ``pool``."""
-        close = difflib.get_close_matches(k, pool.keys(), n=3, cutoff=FUZZY_CUTOFF)
-        if not close:
+        """Communes whose name is one typo away from ``k`` among ``pool``, when one
+        spelling is clearly the closest; (several communes, 0.0) when it is not."""
+        near = {kk for v in _deletions(k) for kk in self.deletions.get(v, ()) if kk in pool}
+        scored = sorted(((difflib.SequenceMatcher(None, k, kk).ratio(), kk) for kk in near),
+                        reverse=True)
+        scored = [(r, kk) for r, kk in scored if r >= FUZZY_CUTOFF]
+        if not scored:
             return set(), 0.0
-        best = difflib.SequenceMatcher(None, k, close[0]).ratio()
-        if len(close) > 1:
-            second = difflib.SequenceMatcher(None, k, close[1]).ratio()
-            if best - second < FUZZY_MARGIN:
-                found = pool[close[0]] | pool[close[1]]
-                return found, 0.0 if len(found) > 1 else best
-        return pool[close[0]], best
+        best, best_key = scored[0]
+        if len(scored) > 1 and best - scored[1][0] < FUZZY_MARGIN:
+            found = pool[best_key] | pool[scored[1][1]]
+            return found, 0.0 if len(found) > 1 else best
+        return pool[best_key], best
 
     # -- the cascade -----------------------------------------------------------------
 
@@ -213,10 +223,13 @@ class Geocoder:
                 if former:
                     return Match(MATCHED, former.pop(), method="former_name+departement",
                                  score=0.95)
-            pool = {}
-            for d in deps:
-                for kk, ins in self.keys_in_dep.get(d, {}).items():
-                    pool.setdefault(kk, set()).update(ins)
+            if len(deps) == 1:
+                pool = self.keys_in_dep.get(next(iter(deps)), {})
+            else:  # Corsica as "20", or a postcode's départements
+                pool = {}
+                for d in deps:
+                    for kk, ins in self.keys_in_dep.get(d, {}).items():
+                        pool.setdefault(kk, set()).update(ins)
             found, ratio = self._fuzzy(k, pool)
             if len(found) == 1 and ratio:
                 return Match(MATCHED, found.pop(), method="fuzzy+departement",
@@ -394,6 +407,10 @@ class Geocoder:
                        WITH ORDINALITY AS u(lon, lat, i)) p
             ORDER BY p.i"""), {"lons": lons, "lats": lats, "near": NEAR_METRES}).all()
         return [(problem, r[1], r[2], set(r[3])) for problem, r in zip(problems, rows)]
+
+
+def _deletions(k: str) -> set[str]:
+    return {k} | {k[:i] + k[i + 1:] for i in range(len(k))}
 
 
 def _epci_key(name: str) -> str:

@@ -11,7 +11,7 @@ import click
 from atlas import db
 from atlas.cli import AtlasGroup, connected_config
 from atlas.errors import InputError
-from loaders import boundaries, domains, reference, sources, tables
+from loaders import boundaries, domains, names, reference, sources, tables
 from loaders.progress import Progress
 
 
@@ -165,3 +165,100 @@ def geocode(ctx, input_file, output, renames):
       python -m atlas geocode fiches.csv -o fiches-geocodees.csv --map commune=ville
     """
     geocode_command(ctx, input_file, output, renames)
+
+
+def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejects_path):
+    """The shared path of ``load initiatives`` and ``load labels``: read, geocode,
+    prepare, merge in one transaction, report, write rejects."""
+    from loaders import initiatives, labels
+    from loaders.geocoder import Geocoder
+    from loaders.records import LoadReport, write_rejects
+
+    columns, rows, how = tables.read_table(file, renames)
+    module = initiatives if kind == "initiatives" else labels
+    initiatives.apply_aliases(columns, rows) if kind == "initiatives" else None
+    if kind == "labels":
+        present = {names.fold(c).replace(" ", "_"): c for c in columns if c}
+        for alias, ours in labels.ALIASES.items():
+            if alias in present and ours not in columns:
+                for row in rows:
+                    row.setdefault(ours, row.get(present[alias]))
+    required = ("title",) if kind == "initiatives" else ("year", "level")
+    missing = [c for c in required if not any(row.get(c) is not None for row in rows[:1])
+               and c not in columns]
+    if missing:
+        raise InputError(f"{file}: missing column(s) {', '.join(missing)} (columns: "
+                         f"{', '.join(c for c in columns if c)}); rename with --map NEW=OLD")
+    source = source or file.name
+    report = LoadReport(source=source, read=len(rows))
+    config = connected_config(ctx, need_schema=True)
+    with db.engine(config).begin() as conn:
+        geocoder = Geocoder.from_db(conn)
+        if kind == "initiatives":
+            records, rejects = initiatives.prepare(rows, geocoder, conn,
+                                                   initiatives.domain_index(conn), report)
+        else:
+            records, rejects = labels.prepare(rows, geocoder, conn, report)
+        module.merge(conn, records, source, report)
+    if rejects:
+        path = rejects_path or Path(f"rejects-{file.stem}.csv")
+        write_rejects(path, [c for c in columns if c], rejects)
+        report.rejects_file = str(path)
+    click.echo(f"{file}: read as {how}", err=True)
+    for line in report.lines():
+        click.echo(line)
+
+
+def _record_options(fn):
+    fn = click.option("--rejects", "rejects_path",
+                      type=click.Path(dir_okay=False, path_type=Path),
+                      help="Where to write rejected rows (default: rejects-<file>.csv).")(fn)
+    fn = click.option("--map", "renames", multiple=True, callback=_any_renames,
+                      metavar="NEW=OLD", help="Read column NEW from the file's column OLD.")(fn)
+    fn = click.option("--source", help="Source name stored with each record (default: the "
+                                        "file name).")(fn)
+    fn = click.argument("file", type=click.Path(dir_okay=False, exists=True,
+                                                path_type=Path))(fn)
+    return fn
+
+
+def _any_renames(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        ours, sep, theirs = value.partition("=")
+        if not sep or not ours or not theirs:
+            raise click.BadParameter(f"{value!r}: expected NEW=OLD")
+        out[ours] = theirs
+    return out
+
+
+@load.command("initiatives")
+@_record_options
+@click.pass_context
+def load_initiatives(ctx, file, source, renames, rejects_path):
+    """Load initiative records from FILE (CSV, JSON, GeoJSON or XLSX).
+
+    Columns: title, summary, year, url, domains (";"-separated), and where: commune,
+    departement, code_postal, insee, lat, lon. Re-loading the same source updates its
+    records (key: the id column, else a hash of the row). Rejected rows, with the reason,
+    go to the rejects file.
+
+    \b
+    Example:
+      python -m atlas load initiatives fiches.xlsx --source villes-internet
+    """
+    _load_records(ctx, "initiatives", file, source, renames, rejects_path)
+
+
+@load.command("labels")
+@_record_options
+@click.pass_context
+def load_labels(ctx, file, source, renames, rejects_path):
+    """Load label awards from FILE: collectivité (commune, departement, code_postal, insee
+    or an EPCI name/SIREN), year, level (1..5, "4@", "@@@@"), mentions (";"-separated).
+
+    \b
+    Example:
+      python -m atlas load labels palmares-2020.csv --map commune=ville
+    """
+    _load_records(ctx, "labels", file, source, renames, rejects_path)

@@ -171,7 +171,7 @@ class Geocoder:
         if len(scored) > 1 and best - scored[1][0] < FUZZY_MARGIN:
             found = pool[best_key] | pool[scored[1][1]]
             return found, 0.0 if len(found) > 1 else best
-        return pool[best_key], best
+        return set(pool[best_key]), best  # a copy: callers may pop from it
 
     # -- the cascade -----------------------------------------------------------------
 
@@ -357,13 +357,14 @@ class Geocoder:
         stated = (self.geocode(dataclasses.replace(ref, lat="", lon=""))
                   if _clean(ref.commune) or _clean(ref.insee) else None)
         if point_insee is None:
+            # Bad coordinates make the reference inconsistent even when its name is
+            # clear: say so, with the named commune as the candidate.
             note = "the point is in no commune we know"
             if swapped_insee:
                 note = f"lat and lon look swapped (swapped, the point is in " \
                        f"{self.label(swapped_insee)})"
-            if stated and stated.status == MATCHED:
-                return dataclasses.replace(stated, note=note)
-            return Match(UNMATCHED, note=note)
+            named = (self.label(stated.insee),) if stated and stated.insee else ()
+            return Match(UNMATCHED, candidates=named, note=note)
         if stated is None:
             return Match(MATCHED, point_insee, method="coordinates", score=0.95)
         if stated.status != MATCHED or stated.insee is None:

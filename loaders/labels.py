@@ -1,0 +1,72 @@
+"""Load label awards: a collectivité (commune or EPCI, found by the geocoder), an edition
+year, a level 1..5 (written "4", "4@", "4 @", "@@@@", "quatre arobases"), optional
+mentions (";"-separated). One award per collectivité and year: re-loading updates it.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from loaders.geocoder import Geocoder
+from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, parse_level,
+                             parse_year, reason_kind)
+
+ALIASES = {"collectivite": "commune", "annee": "year", "niveau": "level", "arobases": "level",
+           "label": "level", "mention": "mentions", "code_insee": "insee", "siren": "insee"}
+
+
+def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
+    matches = geocode_rows(geocoder, rows, conn)
+    seen: dict[tuple, int] = {}
+    records, rejects = [], []
+    for line, (row, match) in enumerate(zip(rows, matches), start=2):
+        try:
+            year = parse_year(row.get("year"), required=True)
+            level = parse_level(row.get("level"))
+            check_match(match)
+            who = (match.insee, match.epci_siren, year)
+            if who in seen:
+                raise Rejected(f"duplicate of line {seen[who]} (same collectivité and year)",
+                               kind="duplicate award")
+            seen[who] = line
+            mentions = [m.strip() for m in (row.get("mentions") or "").split(";") if m.strip()]
+            records.append(dict(commune_insee=match.insee, epci_siren=match.epci_siren,
+                                year=year, level=level, mentions=mentions))
+            report.methods[match.method] += 1
+        except Rejected as why:
+            rejects.append((line, row, why))
+            report.rejected[reason_kind(why)] += 1
+    return records, rejects
+
+
+_UPSERT = {
+    "commune": sa.text("""
+        INSERT INTO label_award (commune_insee, year, level, mentions, source)
+        VALUES (:commune_insee, :year, :level, :mentions, :source)
+        ON CONFLICT (commune_insee, year) WHERE commune_insee IS NOT NULL DO UPDATE SET
+            level = excluded.level, mentions = excluded.mentions, source = excluded.source
+        WHERE (label_award.level, label_award.mentions, label_award.source)
+              IS DISTINCT FROM (excluded.level, excluded.mentions, excluded.source)
+        RETURNING (xmax = 0)"""),
+    "epci": sa.text("""
+        INSERT INTO label_award (epci_siren, year, level, mentions, source)
+        VALUES (:epci_siren, :year, :level, :mentions, :source)
+        ON CONFLICT (epci_siren, year) WHERE epci_siren IS NOT NULL DO UPDATE SET
+            level = excluded.level, mentions = excluded.mentions, source = excluded.source
+        WHERE (label_award.level, label_award.mentions, label_award.source)
+              IS DISTINCT FROM (excluded.level, excluded.mentions, excluded.source)
+        RETURNING (xmax = 0)"""),
+}
+
+
+def merge(conn, records: list[dict], source: str, report: LoadReport) -> None:
+    # A few thousand awards at most: one statement per row is plenty fast here.
+    for r in records:
+        kind = "commune" if r["commune_insee"] else "epci"
+        got = conn.execute(_UPSERT[kind], {**r, "source": source}).scalar()
+        if got is None:
+            report.unchanged += 1
+        elif got:
+            report.inserted += 1
+        else:
+            report.updated += 1

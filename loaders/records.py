@@ -1,0 +1,125 @@
+"""What the initiative and label loaders share: parsing people's values, geocoding rows,
+the load report and the rejects file.
+
+Every input row ends either in the database or in the rejects file, with its line, the
+reason and the candidates the geocoder saw.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import re
+from collections import Counter
+from pathlib import Path
+
+from loaders.geocoder import MATCHED, Geocoder, Reference
+
+LOCATION_COLUMNS = ("commune", "departement", "code_postal", "insee", "lat", "lon")
+
+
+class Rejected(Exception):
+    """A row cannot be loaded: the message is the reason written to the rejects file."""
+
+    def __init__(self, reason: str, candidates: tuple[str, ...] = (), kind: str = ""):
+        super().__init__(reason)
+        self.candidates = candidates
+        self.kind = kind or reason  # what the summary counts by
+
+
+@dataclasses.dataclass
+class LoadReport:
+    source: str
+    read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: Counter = dataclasses.field(default_factory=Counter)
+    warnings: Counter = dataclasses.field(default_factory=Counter)
+    methods: Counter = dataclasses.field(default_factory=Counter)
+    rejects_file: str = ""
+
+    def lines(self) -> list[str]:
+        out = [f"{self.source}: {self.read} read, {self.inserted} loaded, {self.updated} "
+               f"updated, {self.unchanged} unchanged, {sum(self.rejected.values())} rejected"]
+        out += [f"  rejected, {reason}: {n}" for reason, n in self.rejected.most_common()]
+        out += [f"  warning, {what}: {n}" for what, n in self.warnings.most_common()]
+        out += [f"  geocoded by {m}: {n}" for m, n in self.methods.most_common()]
+        if self.rejects_file:
+            out.append(f"  rejected rows, with reasons: {self.rejects_file}")
+        return out
+
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def parse_year(value: str | None, required: bool = False) -> int | None:
+    if value is None or not str(value).strip():
+        if required:
+            raise Rejected("no year", kind="no year")
+        return None
+    text = str(value).strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if re.match(r"^\d{4}\s*[-/–]\s*\d{2,4}$", text):
+        raise Rejected(f"year {text!r} is a range: give one year", kind="year is a range")
+    if not _YEAR.match(text):
+        raise Rejected(f"year {text!r} is not a year", kind="year is not a year")
+    year = int(text)
+    if not 1980 <= year <= 2100:
+        raise Rejected(f"year {year} is outside 1980..2100", kind="year out of range")
+    return year
+
+
+_WORD_LEVELS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def parse_level(value: str | None) -> int:
+    """A label level written "4", "4@", "4 @", "@@@@", "4 arobases", "quatre arobases"."""
+    text = str(value or "").strip().lower()
+    if not text:
+        raise Rejected("no label level")
+    if set(text) == {"@"}:
+        level = len(text)
+    else:
+        m = re.match(r"^(\d+)\s*(?:@|arobases?|/\s*5)?$", text) or \
+            re.match(r"^(un|une|deux|trois|quatre|cinq)\s*(?:@|arobases?)?$", text)
+        if not m:
+            raise Rejected(f"label level {value!r} is not a level (1 to 5 @)",
+                           kind="level is not a level")
+        level = int(m.group(1)) if m.group(1).isdigit() else _WORD_LEVELS[m.group(1)]
+    if not 1 <= level <= 5:
+        raise Rejected(f"label level {level} is outside 1..5", kind="level out of range")
+    return level
+
+
+def reference_of(row: dict) -> Reference:
+    return Reference(**{c: (row.get(c) or "") for c in LOCATION_COLUMNS})
+
+
+def geocode_rows(geocoder: Geocoder, rows: list[dict], conn) -> list:
+    return geocoder.geocode_many([reference_of(r) for r in rows], conn)
+
+
+def check_match(match) -> None:
+    """Raise Rejected unless the geocoder matched one collectivité."""
+    if match.status != MATCHED:
+        reason = {"ambiguous": "ambiguous place", "unmatched": "place not found"}[match.status]
+        raise Rejected(f"{reason}: {match.note}" if match.note else reason, match.candidates,
+                       kind=reason)
+
+
+def write_rejects(path: Path, columns: list[str], rejects: list[tuple[int, dict, Rejected]]
+                  ) -> None:
+    out_columns = ["line"] + columns + ["reject_reason", "candidates"]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, out_columns, extrasaction="ignore")
+        writer.writeheader()
+        for line, row, why in rejects:
+            writer.writerow({**{c: row.get(c) for c in columns}, "line": line,
+                             "reject_reason": str(why),
+                             "candidates": " | ".join(why.candidates)})
+
+
+def reason_kind(why: Rejected) -> str:
+    return why.kind

@@ -11,6 +11,7 @@ import time
 
 from bench.harness import Figure
 from loaders import cog as cog_reader
+from loaders import geocoder as geocoder_module
 from loaders.geocoder import Geocoder
 from tests.geocoder_cases import cases
 
@@ -25,9 +26,7 @@ def run(engine, geodata, n: int = 100_000, repeat: int = 3) -> list[Figure]:
     rates = []
     for _ in range(repeat):
         # A fresh name cache each run: repeated names must not make the figure rosy.
-        from loaders import geocoder as module
-
-        module._key.cache_clear()
+        geocoder_module._key.cache_clear()
         start = time.perf_counter()
         for ref in refs:
             geocoder.geocode(ref)

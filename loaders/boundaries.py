@@ -21,7 +21,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 import pyogrio
 import shapely
 from pyproj import CRS
@@ -174,7 +173,6 @@ class Reconciled:
     remapped: dict[str, str]  # old code → current code
     repaired: list[str]  # codes whose polygon was invalid and repaired
     unknown: list[tuple[str, str | None]]  # boundary codes with no current commune (code, name)
-    duplicates: list[str]  # codes present on several features (unioned)
 
 
 def reconcile(boundaries: Boundaries, successor: dict[str, str]) -> Reconciled:
@@ -190,7 +188,6 @@ def reconcile(boundaries: Boundaries, successor: dict[str, str]) -> Reconciled:
     unknown_mask = target.isna().to_numpy()
     unknown = sorted(zip(f.loc[unknown_mask, "code"], f.loc[unknown_mask, "name"]))
     remapped = {c: t for c, t in zip(f["code"], target) if isinstance(t, str) and c != t}
-    duplicates = sorted(set(f["code"][f["code"].duplicated()]))
 
     codes = target[~unknown_mask].reset_index(drop=True)
     geoms = geoms[~unknown_mask]
@@ -208,7 +205,7 @@ def reconcile(boundaries: Boundaries, successor: dict[str, str]) -> Reconciled:
     frame = gpd.GeoDataFrame({"insee": out_codes}, geometry=out_geoms, crs=4326)
     frame["point"] = shapely.point_on_surface(out_geoms)
     return Reconciled(frame.sort_values("insee", ignore_index=True), remapped, repaired,
-                      unknown, duplicates)
+                      unknown)
 
 
 def _is_valid(geoms: np.ndarray) -> np.ndarray:

@@ -11,7 +11,7 @@ import click
 from atlas import db
 from atlas.cli import AtlasGroup, connected_config
 from atlas.errors import InputError
-from loaders import boundaries, domains, names, reference, sources, tables
+from loaders import boundaries, domains, reference, sources, tables
 from loaders.progress import Progress
 
 
@@ -97,15 +97,20 @@ def load_reference(ctx, geodata, boundaries, fmt, fields, crs, departements, reg
                                encoding="utf-8")
 
 
-def _renames(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for value in values:
-        ours, sep, theirs = value.partition("=")
-        if not sep or ours not in GEOCODE_COLUMNS or not theirs:
-            raise click.BadParameter(f"{value!r}: expected NEW=OLD with NEW one of "
-                                     f"{', '.join(GEOCODE_COLUMNS)}")
-        out[ours] = theirs
-    return out
+def _renames(allowed: tuple[str, ...] | None = None):
+    """A click callback parsing ``--map NEW=OLD`` options (NEW among ``allowed``)."""
+
+    def parse(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
+        out = {}
+        for value in values:
+            ours, sep, theirs = value.partition("=")
+            if not sep or not ours or not theirs or (allowed and ours not in allowed):
+                raise click.BadParameter(f"{value!r}: expected NEW=OLD" + (
+                    f" with NEW one of {', '.join(allowed)}" if allowed else ""))
+            out[ours] = theirs
+        return out
+
+    return parse
 
 
 GEOCODE_COLUMNS = ("commune", "departement", "code_postal", "insee", "lat", "lon")
@@ -148,7 +153,8 @@ def geocode_command(ctx, input_file: Path, output: Path, renames: dict[str, str]
                 type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the geocoded CSV (UTF-8).")
-@click.option("--map", "renames", multiple=True, callback=_renames, metavar="NEW=OLD",
+@click.option("--map", "renames", multiple=True, callback=_renames(GEOCODE_COLUMNS),
+              metavar="NEW=OLD",
               help="Read column NEW (commune, departement, code_postal, insee, lat, lon) "
                    "from the file's column OLD.")
 @click.pass_context
@@ -172,20 +178,13 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
     prepare, merge in one transaction, report, write rejects."""
     from loaders import initiatives, labels
     from loaders.geocoder import Geocoder
-    from loaders.records import LoadReport, write_rejects
+    from loaders.records import LoadReport, apply_aliases, write_rejects
 
+    module = {"initiatives": initiatives, "labels": labels}[kind]
     columns, rows, how = tables.read_table(file, renames)
-    module = initiatives if kind == "initiatives" else labels
-    initiatives.apply_aliases(columns, rows) if kind == "initiatives" else None
-    if kind == "labels":
-        present = {names.fold(c).replace(" ", "_"): c for c in columns if c}
-        for alias, ours in labels.ALIASES.items():
-            if alias in present and ours not in columns:
-                for row in rows:
-                    row.setdefault(ours, row.get(present[alias]))
-    required = ("title",) if kind == "initiatives" else ("year", "level")
-    missing = [c for c in required if not any(row.get(c) is not None for row in rows[:1])
-               and c not in columns]
+    apply_aliases(columns, rows, module.ALIASES)
+    missing = [c for c in module.REQUIRED
+               if c not in columns and not (rows and rows[0].get(c) is not None)]
     if missing:
         raise InputError(f"{file}: missing column(s) {', '.join(missing)} (columns: "
                          f"{', '.join(c for c in columns if c)}); rename with --map NEW=OLD")
@@ -193,12 +192,7 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
     report = LoadReport(source=source, read=len(rows))
     config = connected_config(ctx, need_schema=True)
     with db.engine(config).begin() as conn:
-        geocoder = Geocoder.from_db(conn)
-        if kind == "initiatives":
-            records, rejects = initiatives.prepare(rows, geocoder, conn,
-                                                   initiatives.domain_index(conn), report)
-        else:
-            records, rejects = labels.prepare(rows, geocoder, conn, report)
+        records, rejects = module.prepare(rows, Geocoder.from_db(conn), conn, report)
         module.merge(conn, records, source, report)
     if rejects:
         path = rejects_path or Path(f"rejects-{file.stem}.csv")
@@ -213,23 +207,13 @@ def _record_options(fn):
     fn = click.option("--rejects", "rejects_path",
                       type=click.Path(dir_okay=False, path_type=Path),
                       help="Where to write rejected rows (default: rejects-<file>.csv).")(fn)
-    fn = click.option("--map", "renames", multiple=True, callback=_any_renames,
+    fn = click.option("--map", "renames", multiple=True, callback=_renames(),
                       metavar="NEW=OLD", help="Read column NEW from the file's column OLD.")(fn)
     fn = click.option("--source", help="Source name stored with each record (default: the "
                                         "file name).")(fn)
     fn = click.argument("file", type=click.Path(dir_okay=False, exists=True,
                                                 path_type=Path))(fn)
     return fn
-
-
-def _any_renames(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for value in values:
-        ours, sep, theirs = value.partition("=")
-        if not sep or not ours or not theirs:
-            raise click.BadParameter(f"{value!r}: expected NEW=OLD")
-        out[ours] = theirs
-    return out
 
 
 @load.command("initiatives")

@@ -19,22 +19,12 @@ from psycopg import sql
 from atlas.errors import InputError
 from loaders import names
 from loaders.geocoder import Geocoder
-from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, parse_year,
-                             reason_kind)
+from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, parse_year)
 
 FIELDS = ("title", "summary", "year", "url", "domains")
 ALIASES = {"titre": "title", "resume": "summary", "description": "summary", "annee": "year",
            "lien": "url", "domaines": "domains", "domaine": "domains", "ville": "commune",
            "code_insee": "insee", "cp": "code_postal", "latitude": "lat", "longitude": "lon"}
-
-
-def apply_aliases(columns: list[str], rows: list[dict]) -> None:
-    """Accept the French column names spreadsheets use (titre, année, domaines...)."""
-    present = {names.fold(c).replace(" ", "_"): c for c in columns if c}
-    for alias, ours in ALIASES.items():
-        if alias in present and ours not in columns:
-            for row in rows:
-                row.setdefault(ours, row.get(present[alias]))
 
 
 def domain_index(conn) -> dict[str, str]:
@@ -57,9 +47,12 @@ def _row_key(row: dict) -> str:
     return "sha1:" + hashlib.sha1(content.encode()).hexdigest()
 
 
-def prepare(rows: list[dict], geocoder: Geocoder, conn, domains: dict[str, str],
-            report: LoadReport):
+REQUIRED = ("title",)
+
+
+def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
     """(records to load, rejects [(line, row, Rejected)]) — nothing written yet."""
+    domains = domain_index(conn)
     matches = geocode_rows(geocoder, rows, conn)
     points = dict(conn.execute(sa.text(
         "SELECT insee, point IS NOT NULL FROM commune")).all())
@@ -104,7 +97,7 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, domains: dict[str, str],
             report.methods[match.method] += 1
         except Rejected as why:
             rejects.append((line, row, why))
-            report.rejected[reason_kind(why)] += 1
+            report.rejected[why.kind] += 1
     return records, rejects
 
 

@@ -9,8 +9,9 @@ import sqlalchemy as sa
 
 from loaders.geocoder import Geocoder
 from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, parse_level,
-                             parse_year, reason_kind)
+                             parse_year)
 
+REQUIRED = ("year", "level")
 ALIASES = {"collectivite": "commune", "annee": "year", "niveau": "level", "arobases": "level",
            "label": "level", "mention": "mentions", "code_insee": "insee", "siren": "insee"}
 
@@ -35,28 +36,24 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
             report.methods[match.method] += 1
         except Rejected as why:
             rejects.append((line, row, why))
-            report.rejected[reason_kind(why)] += 1
+            report.rejected[why.kind] += 1
     return records, rejects
 
 
-_UPSERT = {
-    "commune": sa.text("""
-        INSERT INTO label_award (commune_insee, year, level, mentions, source)
-        VALUES (:commune_insee, :year, :level, :mentions, :source)
-        ON CONFLICT (commune_insee, year) WHERE commune_insee IS NOT NULL DO UPDATE SET
+def _upsert(column: str) -> sa.TextClause:
+    """Insert or update the award of the collectivité named by ``column`` (commune_insee
+    or epci_siren, a constant of this module), writing only when something changed."""
+    return sa.text(f"""
+        INSERT INTO label_award ({column}, year, level, mentions, source)
+        VALUES (:{column}, :year, :level, :mentions, :source)
+        ON CONFLICT ({column}, year) WHERE {column} IS NOT NULL DO UPDATE SET
             level = excluded.level, mentions = excluded.mentions, source = excluded.source
         WHERE (label_award.level, label_award.mentions, label_award.source)
               IS DISTINCT FROM (excluded.level, excluded.mentions, excluded.source)
-        RETURNING (xmax = 0)"""),
-    "epci": sa.text("""
-        INSERT INTO label_award (epci_siren, year, level, mentions, source)
-        VALUES (:epci_siren, :year, :level, :mentions, :source)
-        ON CONFLICT (epci_siren, year) WHERE epci_siren IS NOT NULL DO UPDATE SET
-            level = excluded.level, mentions = excluded.mentions, source = excluded.source
-        WHERE (label_award.level, label_award.mentions, label_award.source)
-              IS DISTINCT FROM (excluded.level, excluded.mentions, excluded.source)
-        RETURNING (xmax = 0)"""),
-}
+        RETURNING (xmax = 0)""")
+
+
+_UPSERT = {"commune": _upsert("commune_insee"), "epci": _upsert("epci_siren")}
 
 
 def merge(conn, records: list[dict], source: str, report: LoadReport) -> None:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from loaders import names
 from loaders.geocoder import MATCHED, Geocoder, Reference
 
 LOCATION_COLUMNS = ("commune", "departement", "code_postal", "insee", "lat", "lon")
@@ -93,6 +94,16 @@ def parse_level(value: str | None) -> int:
     return level
 
 
+def apply_aliases(columns: list[str], rows: list[dict], aliases: dict[str, str]) -> None:
+    """Accept the French column names spreadsheets use (titre, année, niveau...): a column
+    whose folded name is an alias fills our column, unless the file has ours already."""
+    present = {names.fold(c).replace(" ", "_"): c for c in columns if c}
+    for alias, ours in aliases.items():
+        if alias in present and ours not in columns:
+            for row in rows:
+                row.setdefault(ours, row.get(present[alias]))
+
+
 def reference_of(row: dict) -> Reference:
     return Reference(**{c: (row.get(c) or "") for c in LOCATION_COLUMNS})
 
@@ -119,7 +130,3 @@ def write_rejects(path: Path, columns: list[str], rejects: list[tuple[int, dict,
             writer.writerow({**{c: row.get(c) for c in columns}, "line": line,
                              "reject_reason": str(why),
                              "candidates": " | ".join(why.candidates)})
-
-
-def reason_kind(why: Rejected) -> str:
-    return why.kind

@@ -37,13 +37,19 @@ def read_csv(path: Path, rename: dict[str, str] | None = None) -> tuple[list[str
     if not columns:
         raise InputError(f"{path}: no header row")
     rows = list(reader)
+    _rename(path, columns, rows, rename)
+    return columns, rows, "UTF-8" if encoding == "utf-8-sig" else "Windows Latin-1"
+
+
+def _rename(path: Path, columns: list[str], rows: list[dict],
+            rename: dict[str, str] | None) -> None:
+    """Copy the file's column OLD into our column NEW for every ``--map NEW=OLD``."""
     for ours, theirs in (rename or {}).items():
         if theirs not in columns:
             raise InputError(f"{path}: --map {ours}={theirs}: no column {theirs!r} "
                              f"(columns: {', '.join(columns)})")
         for row in rows:
             row[ours] = row.get(theirs)
-    return columns, rows, "UTF-8" if encoding == "utf-8-sig" else "Windows Latin-1"
 
 
 def read_table(path: Path, rename: dict[str, str] | None = None
@@ -65,12 +71,7 @@ def read_table(path: Path, rename: dict[str, str] | None = None
         columns, rows, how = _read_json(path)
     else:
         return read_csv(path, rename)
-    for ours, theirs in (rename or {}).items():
-        if theirs not in columns:
-            raise InputError(f"{path}: --map {ours}={theirs}: no column {theirs!r} "
-                             f"(columns: {', '.join(columns)})")
-        for row in rows:
-            row[ours] = row.get(theirs)
+    _rename(path, columns, rows, rename)
     return columns, rows, how
 
 

@@ -16,6 +16,8 @@ import pytest
 import sqlalchemy as sa
 
 from atlas import db, migrate
+from loaders import reference, sources
+from loaders.progress import Progress
 from atlas.config import PROJECT_ROOT, Config
 
 TABLES = ("initiative_domain", "initiative", "label_award", "domain", "epci_member", "epci",
@@ -85,3 +87,18 @@ def atlas_cli(cli_env):
                               capture_output=True, text=True, timeout=300)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def loaded(config):
+    """The national reference, loaded once per module that asks (about 4 s)."""
+    if config.geodata is None:
+        pytest.fail("these tests need the reference data: set ATLAS_GEODATA")
+    engine = db.engine(config)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+    reference.run(engine, sources.Resolver(config.geodata, config.cache_dir, offline=True),
+                  reference.Inputs(), Progress(quiet=True))
+    yield engine
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))

@@ -5,31 +5,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import pytest
-import sqlalchemy as sa
 
-from atlas import db
 from loaders import cog as cog_reader
-from loaders import reference, sources
 from loaders.geocoder import AMBIGUOUS, MATCHED, Geocoder, Reference
 from loaders.names import arrondissement, key
-from loaders.progress import Progress
-from tests.conftest import TABLES
 from tests.geocoder_cases import TRICKY, cases
-
-
-@pytest.fixture(scope="module")
-def loaded(config):
-    """The national reference, loaded once for this module."""
-    if config.geodata is None:
-        pytest.fail("these tests need the reference data: set ATLAS_GEODATA")
-    engine = db.engine(config)
-    with engine.begin() as conn:
-        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
-    reference.run(engine, sources.Resolver(config.geodata, config.cache_dir, offline=True),
-                  reference.Inputs(), Progress(quiet=True))
-    yield engine
-    with engine.begin() as conn:
-        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
 
 
 @pytest.fixture(scope="module")

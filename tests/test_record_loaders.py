@@ -10,11 +10,10 @@ import pytest
 import sqlalchemy as sa
 
 from loaders.records import Rejected, parse_level, parse_year
-from tests.test_geocoder import loaded  # noqa: F401  (the national reference, once)
 
 
 @pytest.fixture(scope="module")
-def with_domains(loaded):  # noqa: F811
+def with_domains(loaded):
     from loaders import domains
 
     with loaded.begin() as conn:

@@ -5,10 +5,11 @@ the core package never imports the loaders (dependencies point loaders → atlas
 """
 
 from atlas.cli import main
-from loaders.cli import geocode, load
+from loaders.cli import geocode, load, synth
 
 main.add_command(load)
 main.add_command(geocode)
+main.add_command(synth)
 
 if __name__ == "__main__":
     main(prog_name="python -m atlas")

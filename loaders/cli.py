@@ -246,3 +246,32 @@ def load_labels(ctx, file, source, renames, rejects_path):
       python -m atlas load labels palmares-2020.csv --map commune=ville
     """
     _load_records(ctx, "labels", file, source, renames, rejects_path)
+
+
+@click.command("synth")
+@click.option("--initiatives", "n_initiatives", default=100_000, show_default=True,
+              type=click.IntRange(0, 2_000_000), help="How many synthetic initiatives.")
+@click.option("--award-communes", default=2_200, show_default=True,
+              type=click.IntRange(0, 40_000), help="How many communes get label awards.")
+@click.option("--seed", default=1, show_default=True, type=int,
+              help="Random seed: the same seed gives the same rows.")
+@click.pass_context
+def synth(ctx, n_initiatives, award_communes, seed):
+    """Replace the synthetic records (source=synthetic) with a fresh set, for benchmarks.
+
+    Initiatives go on real communes, more in populous ones, every domain, years
+    2000–2025; label awards are added where no real award exists for that year. Every
+    row is marked source=synthetic and never shown as real data. `--initiatives 0
+    --award-communes 0` removes them.
+
+    \b
+    Example:
+      python -m atlas synth --initiatives 100000 --seed 1
+    """
+    from loaders import synth as synthetic
+
+    config = connected_config(ctx, need_schema=True)
+    with db.engine(config).begin() as conn:
+        report = synthetic.run(conn, n_initiatives, award_communes, seed)
+    for line in report.lines():
+        click.echo(line)

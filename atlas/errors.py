@@ -26,13 +26,36 @@ class DatabaseUnavailable(AtlasError):
 
 
 class InvalidParameter(AtlasError):
+    """A request parameter is invalid: ``param`` names it, the message says why."""
+
     status = 400
     code = "invalid_parameter"
 
+    def __init__(self, message: str, param: str | None = None):
+        super().__init__(message)
+        self.param = param
+
 
 class NotFound(AtlasError):
+    """Nothing has this identifier; ``suggestions`` may list close ones."""
+
     status = 404
     code = "not_found"
+
+    def __init__(self, message: str, suggestions: list | None = None):
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
+class Moved(AtlasError):
+    """The identifier is a former one: ``location`` is the current resource's key."""
+
+    status = 301
+    code = "moved"
+
+    def __init__(self, message: str, location: str):
+        super().__init__(message)
+        self.location = location
 
 
 class InputError(AtlasError):

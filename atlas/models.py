@@ -62,7 +62,7 @@ class Commune(Base):
     __tablename__ = "commune"
     insee: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
     name: Mapped[str] = mapped_column(sa.Text)  # official, with its article
-    name_folded: Mapped[str] = mapped_column(sa.Text)  # for matching, see loaders.names
+    name_folded: Mapped[str] = mapped_column(sa.Text)  # for matching, see atlas.names
     type_liaison: Mapped[int | None] = mapped_column(sa.SmallInteger)
     departement_code: Mapped[str] = mapped_column(sa.ForeignKey("departement.code"))
     region_code: Mapped[str] = mapped_column(sa.ForeignKey("region.code"))
@@ -79,6 +79,10 @@ class Commune(Base):
         sa.Index("commune_departement_idx", "departement_code"),
         sa.Index("commune_region_idx", "region_code"),
         sa.Index("commune_name_folded_idx", "name_folded"),
+        sa.Index("commune_name_prefix", "name_folded",
+                 postgresql_ops={"name_folded": "text_pattern_ops"}),
+        sa.Index("commune_name_trgm", "name_folded", postgresql_using="gin",
+                 postgresql_ops={"name_folded": "gin_trgm_ops"}),
         sa.Index("commune_postcodes_gin", "postcodes", postgresql_using="gin"),
         sa.Index("commune_former_codes_gin", "former_codes", postgresql_using="gin"),
     )
@@ -102,6 +106,8 @@ class CommuneAlias(Base):
                            name="commune_alias_kind"),
         sa.Index("commune_alias_commune_idx", "commune_insee"),
         sa.Index("commune_alias_name_folded_idx", "name_folded"),
+        sa.Index("commune_alias_name_trgm", "name_folded", postgresql_using="gin",
+                 postgresql_ops={"name_folded": "gin_trgm_ops"}),
     )
 
 
@@ -201,3 +207,15 @@ class Initiative(Base):
         sa.Index("initiative_epci_idx", "epci_siren"),
         sa.Index("initiative_year_idx", "year"),
     )
+
+
+class DataVersion(Base):
+    """One row counting changes of the data the API serves: writers bump it (with
+    ``atlas.search.refresh``), readers use it for ETags and to invalidate caches."""
+
+    __tablename__ = "data_version"
+    id: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)
+    version: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
+    changed_at: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), server_default=sa.func.now())
+    __table_args__ = (sa.CheckConstraint("id = 1", name="data_version_one_row"),)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from atlas import db
+from atlas import db, search
 from atlas.cli import AtlasGroup, connected_config
 from atlas.errors import InputError
 from loaders import boundaries, domains, reference, sources, tables
@@ -194,6 +194,7 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
     with db.engine(config).begin() as conn:
         records, rejects = module.prepare(rows, Geocoder.from_db(conn), conn, report)
         module.merge(conn, records, source, report)
+        search.refresh(conn)
     if rejects:
         path = rejects_path or Path(f"rejects-{file.stem}.csv")
         write_rejects(path, [c for c in columns if c], rejects)
@@ -273,5 +274,6 @@ def synth(ctx, n_initiatives, award_communes, seed):
     config = connected_config(ctx, need_schema=True)
     with db.engine(config).begin() as conn:
         report = synthetic.run(conn, n_initiatives, award_communes, seed)
+        search.refresh(conn)
     for line in report.lines():
         click.echo(line)

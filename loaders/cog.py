@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from atlas.errors import InputError
-from loaders.names import fold
+from atlas.names import fold
 
 FILES = ("regions.json", "departements.json", "communes.json", "epci.json")
 KIND_PRIORITY = {"ancien": 3, "deleguee": 2, "associee": 1, "arrondissement": 0}

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from atlas.config import PROJECT_ROOT
+from atlas import search
 from atlas.errors import InputError
 
 DEFAULT_FILE = PROJECT_ROOT / "geodata" / "domains.csv"
@@ -92,5 +93,6 @@ def merge(conn: Connection, rows: list[DomainRow]) -> dict[str, int]:
                 position = excluded.position"""),
         [dict(code=r.code, label=r.label, keywords=list(r.keywords),
               description=r.description, position=r.position) for r in rows])
+    search.refresh(conn)
     return {"domains": len(rows), "added": len(set(listed) - before),
             "removed": len(before - set(listed))}

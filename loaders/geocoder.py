@@ -25,7 +25,7 @@ from collections import defaultdict
 
 import sqlalchemy as sa
 
-from loaders import names
+from atlas import names
 
 MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
 PARENTS = {"paris": ("75056", 20), "marseille": ("13055", 16), "lyon": ("69123", 9)}

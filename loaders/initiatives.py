@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from psycopg import sql
 
 from atlas.errors import InputError
-from loaders import names
+from atlas import names
 from loaders.geocoder import Geocoder
 from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, parse_year)
 

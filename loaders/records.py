@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from loaders import names
+from atlas import names
 from loaders.geocoder import MATCHED, Geocoder, Reference
 
 LOCATION_COLUMNS = ("commune", "departement", "code_postal", "insee", "lat", "lon")

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from psycopg import sql
 from sqlalchemy.engine import Connection
 
+from atlas import search
 from atlas.errors import InputError
 from loaders import boundaries as bnd
 from loaders import cog as cog_reader
@@ -387,6 +388,9 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Repo
                         with progress.step(f"deriving {level} outlines from the communes"):
                             conn.execute(_DERIVE_OUTLINES[level])
                         report.outlines[level] = "derived from the commune boundaries"
+                if any(any(c.values()) for c in report.changes.values()):
+                    with progress.step("refreshing the search view"):
+                        search.refresh(conn)
         except BaseException as e:
             # Never leave the worker waiting for a successor table that will not come.
             if not successor.done():

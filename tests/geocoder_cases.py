@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 
 from loaders.geocoder import AMBIGUOUS, MATCHED, Reference
-from loaders.names import fine_key, fold, key
+from atlas.names import fine_key, fold, key
 
 ARTICLE_WORDS = {2: "Le", 3: "La", 4: "Les", 5: "L'"}
 

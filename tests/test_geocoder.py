@@ -8,7 +8,7 @@ import pytest
 
 from loaders import cog as cog_reader
 from loaders.geocoder import AMBIGUOUS, MATCHED, Geocoder, Reference
-from loaders.names import arrondissement, key
+from atlas.names import arrondissement, key
 from tests.geocoder_cases import TRICKY, cases
 
 

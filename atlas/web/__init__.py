@@ -21,7 +21,12 @@ def engine() -> Engine:
 
 def _handle(error: AtlasError):
     if request.path.startswith("/api/"):
-        return jsonify(error=error.code, detail=str(error)), error.status
+        body = {"error": error.code, "detail": str(error)}
+        if getattr(error, "param", None):
+            body["param"] = error.param
+        if getattr(error, "suggestions", None):
+            body["suggestions"] = error.suggestions
+        return jsonify(body), error.status
     return render_template("error.html", error=error), error.status
 
 
@@ -30,7 +35,7 @@ def create_app(config: Config | None = None) -> Flask:
 
     Raises ConfigError for a bad setting; the database is reached lazily, per request.
     """
-    from atlas.web import api, pages, vendor
+    from atlas.web import api, http, pages, vendor
 
     config = config or Config.from_env()
     app = Flask(__name__)
@@ -38,6 +43,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.config["JSON_SORT_KEYS"] = False
     app.extensions["atlas_engine"] = db.engine(config)
     app.register_error_handler(AtlasError, _handle)
+    http.init_app(app)
     for bp in (pages.bp, api.bp, vendor.bp):
         app.register_blueprint(bp)
     return app

@@ -1,0 +1,259 @@
+"""The filter model every consumer shares: "which initiatives match these filters?".
+
+Query parameters are declared once in ``PARAMS`` (name, type, several values or one,
+constraints, description); ``parse`` validates a request's parameters into a frozen
+``Filters`` and the OpenAPI description is generated from the same declarations, so the
+spec, the validation and the SQL never disagree. A parameter taking several values
+accepts repeats (``level=4&level=5``) and commas (``level=4,5``). Any invalid value raises
+``InvalidParameter`` naming the parameter and why; nothing reaches SQL as text except
+``q``, which is bound as a parameter of ``websearch_to_tsquery`` and is only ever text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+from atlas.errors import InvalidParameter
+
+MAX_VALUES = 50  # per parameter: a URL listing 10,000 codes is an attack, not a filter
+YEARS = (1980, 2100)
+
+
+@dataclasses.dataclass(frozen=True)
+class Param:
+    name: str
+    type: str  # OpenAPI type of one value: string, integer or number
+    description: str
+    many: bool = False
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    enum: tuple[str, ...] | None = None
+    example: str | None = None
+    min_items: int | None = None  # for the single-valued "list" params like bbox
+    max_length: int | None = None
+
+    def schema(self) -> dict:
+        one: dict = {"type": self.type}
+        for key, value in (("pattern", self.pattern), ("minimum", self.minimum),
+                           ("maximum", self.maximum), ("maxLength", self.max_length)):
+            if value is not None:
+                one[key] = value
+        if self.enum:
+            one["enum"] = list(self.enum)
+        if self.many:
+            return {"type": "array", "items": one, "maxItems": MAX_VALUES}
+        return one
+
+
+_DEP = r"(?:0[1-9]|[1-8]\d|9[0-5]|2[ABab]|97[1-8]|98[4-9])"
+_INSEE = r"(?:\d{5}|2[ABab]\d{3})"
+
+FILTER_PARAMS = [
+    Param("domain", "string", "Domain code of the taxonomy (see /api/domains); an "
+          "initiative matches if it has any of the listed domains.", many=True,
+          pattern=r"^[a-z0-9-]{1,40}$", example="education"),
+    Param("level", "integer", "Label level of the initiative's collectivité (1 to 5 @), in "
+          "`label_year` if given, else its latest award.", many=True, minimum=1, maximum=5,
+          example="4"),
+    Param("label_year", "integer", "Which edition's level counts for `level` (default: each "
+          "collectivité's latest award).", minimum=YEARS[0], maximum=YEARS[1],
+          example="2020"),
+    Param("region", "string", "Région code (INSEE COG), e.g. 11 for Île-de-France.",
+          many=True, pattern=r"^\d{2}$", example="11"),
+    Param("departement", "string", "Département code: 01..95, 2A, 2B, 971..978.",
+          many=True, pattern=f"^{_DEP}$", example="2A"),
+    Param("commune", "string", "INSEE code of a commune; a former code counts as the "
+          "current commune it merged into.", many=True, pattern=f"^{_INSEE}$",
+          example="94076"),
+    Param("year_min", "integer", "Initiatives of this year or later.", minimum=YEARS[0],
+          maximum=YEARS[1], example="2015"),
+    Param("year_max", "integer", "Initiatives of this year or earlier.", minimum=YEARS[0],
+          maximum=YEARS[1], example="2024"),
+    Param("q", "string", "Full-text search in French (title, summary, commune name), "
+          "accent- and case-insensitive; words are AND-ed, \"quoted phrases\" and -exclusion "
+          "work as in a web search engine.", max_length=200, example="tablettes école"),
+    Param("bbox", "string", "Bounding box lon_min,lat_min,lon_max,lat_max in WGS 84 "
+          "(EPSG:4326, longitude first).", example="2.2,48.8,2.5,48.9",
+          pattern=r"^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$"),
+    Param("source", "string", "Source name of the records (see /api/stats `source`).",
+          many=True, max_length=200, example="synthetic"),
+]
+PAGE_PARAMS = [
+    Param("limit", "integer", "Features per page (default 100, at most 1000).", minimum=1,
+          maximum=1000, example="100"),
+    Param("offset", "integer", "Features to skip (pages follow the `next` link).",
+          minimum=0, maximum=10_000_000, example="0"),
+]
+PARAMS = {p.name: p for p in FILTER_PARAMS + PAGE_PARAMS}
+
+
+@dataclasses.dataclass(frozen=True)
+class Filters:
+    """Validated filters. Tuples are sorted and de-duplicated, so equal filters are
+    equal objects (and give equal cache keys)."""
+
+    domain: tuple[str, ...] = ()
+    level: tuple[int, ...] = ()
+    label_year: int | None = None
+    region: tuple[str, ...] = ()
+    departement: tuple[str, ...] = ()
+    commune: tuple[str, ...] = ()
+    year_min: int | None = None
+    year_max: int | None = None
+    q: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    source: tuple[str, ...] = ()
+
+    def without(self, *names: str) -> Filters:
+        """The same filters with ``names`` reset (a facet counts without its own filter)."""
+        return dataclasses.replace(self, **{n: Filters.__dataclass_fields__[n].default
+                                            for n in names})
+
+    def query(self) -> list[tuple[str, str]]:
+        """The filters as canonical query parameters (commas for several values)."""
+        out = []
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if value in (None, ()):
+                continue
+            if isinstance(value, tuple):
+                value = ",".join(_fmt(v) for v in value)
+            out.append((f.name, str(value)))
+        return out
+
+
+def _fmt(v) -> str:
+    return repr(v) if isinstance(v, float) else str(v)
+
+
+def _values(args: Mapping[str, list[str]], name: str) -> list[str]:
+    """All values of ``name``, repeats and commas both splitting, blanks dropped."""
+    out = []
+    for raw in args.get(name, []):
+        out += [v.strip() for v in raw.split(",") if v.strip()]
+    return out
+
+
+def one(args, name: str) -> str | None:
+    """The single value of ``name`` (None if absent); 400 if repeated."""
+    raw = [v for v in args.get(name, []) if v.strip()]
+    if len(raw) > 1:
+        raise InvalidParameter(f"{name}: give one value, not {len(raw)}", param=name)
+    return raw[0].strip() if raw else None
+
+
+def _int(name: str, text: str, minimum: float | None = None,
+         maximum: float | None = None) -> int:
+    p = PARAMS.get(name)
+    low = minimum if minimum is not None else p.minimum
+    high = maximum if maximum is not None else p.maximum
+    if not re.fullmatch(r"[+-]?\d{1,12}", text):
+        raise InvalidParameter(f"{name}: {text[:40]!r} is not an integer", param=name)
+    value = int(text)
+    if not low <= value <= high:
+        raise InvalidParameter(f"{name}: {value} is outside {low:g}..{high:g}", param=name)
+    return value
+
+
+def integer(args, name: str, default: int, minimum: int, maximum: int) -> int:
+    """The single integer value of ``name``, ``default`` if absent, 400 out of bounds."""
+    text = one(args, name)
+    return default if text is None else _int(name, text, minimum, maximum)
+
+
+def _match(name: str, text: str) -> str:
+    p = PARAMS[name]
+    if p.max_length is not None and len(text) > p.max_length:
+        raise InvalidParameter(f"{name}: longer than {p.max_length} characters", param=name)
+    if p.pattern and not re.fullmatch(p.pattern.strip("^$"), text):
+        raise InvalidParameter(f"{name}: {text[:40]!r} is not a valid {name}", param=name)
+    return text
+
+
+def _many(args, name: str, convert: Callable[[str, str], object]) -> tuple:
+    values = _values(args, name)
+    if len(values) > MAX_VALUES:
+        raise InvalidParameter(f"{name}: at most {MAX_VALUES} values", param=name)
+    return tuple(sorted({convert(name, v) for v in values}))
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None:
+        return None
+    parts = text.split(",")
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4 or any(n != n or n in (float("inf"), float("-inf"))
+                                for n in numbers):
+        raise InvalidParameter("bbox: expected four numbers lon_min,lat_min,lon_max,lat_max",
+                               param="bbox")
+    x1, y1, x2, y2 = numbers
+    if not (-180 <= x1 <= 180 and -180 <= x2 <= 180 and -90 <= y1 <= 90 and -90 <= y2 <= 90):
+        hint = " (latitude first? give longitude first)" if (
+            -90 <= x1 <= 90 and -90 <= x2 <= 90 and not (-90 <= y1 <= 90)) else ""
+        raise InvalidParameter(f"bbox: {text} is outside the world: longitudes in "
+                               f"-180..180, latitudes in -90..90{hint}", param="bbox")
+    if x1 >= x2 or y1 >= y2:
+        raise InvalidParameter(f"bbox: {text} is empty or inverted: expected lon_min < lon_max"
+                               " and lat_min < lat_max", param="bbox")
+    if not _touches_territory(x1, y1, x2, y2) and _touches_territory(y1, x1, y2, x2):
+        raise InvalidParameter(f"bbox: {text} looks like latitude first: give "
+                               "lon_min,lat_min,lon_max,lat_max", param="bbox")
+    return x1, y1, x2, y2
+
+
+# Where the atlas has data: metropolitan France and the five DROM (lon_min, lat_min,
+# lon_max, lat_max). Used only to recognise a box given latitude first.
+TERRITORIES = [(-5.5, 41.2, 9.9, 51.2), (-61.9, 15.8, -60.9, 16.6), (-61.3, 14.3, -60.7, 14.95),
+               (-54.7, 2.0, -51.5, 5.9), (55.1, -21.5, 56.0, -20.8), (44.9, -13.1, 45.4, -12.5)]
+
+
+def _touches_territory(x1, y1, x2, y2) -> bool:
+    return any(x1 <= tx2 and tx1 <= x2 and y1 <= ty2 and ty1 <= y2
+               for tx1, ty1, tx2, ty2 in TERRITORIES)
+
+
+def check_known(args: Mapping[str, list[str]], allowed: Iterable[str]) -> None:
+    """Refuse parameters the endpoint does not declare: a misspelt filter (``domaine=``)
+    silently returning everything is worse than a 400 saying so."""
+    allowed = set(allowed)
+    unknown = sorted(set(args) - allowed)
+    if unknown:
+        raise InvalidParameter(f"{unknown[0]}: unknown parameter (this endpoint accepts: "
+                               f"{', '.join(sorted(allowed)) or 'none'})", param=unknown[0])
+
+
+def parse(args: Mapping[str, list[str]]) -> Filters:
+    """Validate the filter parameters of ``args`` (name → list of raw values)."""
+    year_min = _int("year_min", v) if (v := one(args, "year_min")) else None
+    year_max = _int("year_max", v) if (v := one(args, "year_max")) else None
+    if year_min and year_max and year_min > year_max:
+        raise InvalidParameter(f"year_min: {year_min} is after year_max {year_max}",
+                               param="year_min")
+    q = one(args, "q")
+    if q is not None:
+        q = _match("q", " ".join(q.split()))
+    label_year = _int("label_year", v) if (v := one(args, "label_year")) else None
+    return Filters(
+        domain=_many(args, "domain", _match),
+        level=_many(args, "level", _int),
+        label_year=label_year,
+        region=_many(args, "region", _match),
+        departement=_many(args, "departement", lambda n, v: _match(n, v).upper()),
+        commune=_many(args, "commune", lambda n, v: _match(n, v).upper()),
+        year_min=year_min, year_max=year_max, q=q or None,
+        bbox=_bbox(one(args, "bbox")),
+        source=_many(args, "source", _match),
+    )
+
+
+def page(args: Mapping[str, list[str]], default_limit: int = 100) -> tuple[int, int]:
+    """(limit, offset) from ``args``; 400 beyond the declared maxima, never clamped."""
+    limit = _int("limit", v) if (v := one(args, "limit")) else default_limit
+    offset = _int("offset", v) if (v := one(args, "offset")) else 0
+    return limit, offset

@@ -1,0 +1,172 @@
+"""The OpenAPI 3 description of the API, generated from the parameter declarations of
+``atlas.filters`` so that the spec and the validation cannot drift apart."""
+
+from __future__ import annotations
+
+import atlas
+from atlas.filters import FILTER_PARAMS, PAGE_PARAMS, Param
+
+_ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _parameter(p: Param, required: bool = False) -> dict:
+    out = {"name": p.name, "in": "query", "required": required, "schema": p.schema(),
+           "description": p.description + (" Several values: repeat the parameter or "
+                                            "separate them with commas." if p.many else "")}
+    if p.many:
+        out.update(style="form", explode=True)
+    if p.example is not None:
+        out["example"] = p.example.split(",") if p.many else p.example
+    return out
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/parameters/{name}"}
+
+
+def _ok(schema: str, media: str = "application/json", description: str = "OK") -> dict:
+    return {"description": description,
+            "content": {media: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+            "headers": {"ETag": {"schema": {"type": "string"}},
+                        "Cache-Control": {"schema": {"type": "string"}}}}
+
+
+def _responses(ok: dict, *errors: int) -> dict:
+    out = {"200": ok, "304": {"description": "Not modified: the client's copy (If-None-"
+                                             "Match) is current."}}
+    for status in errors:
+        text = {400: "Invalid parameter: the body names it and says why.",
+                404: "Not found.", 301: "A former code: moved to the current commune."}[status]
+        out[str(status)] = ({"description": text} if status == 301 else
+                            {"description": text,
+                             "content": {"application/json": {"schema": _ERROR}}})
+    return out
+
+
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_POINT = {"type": "object", "required": ["type", "coordinates"],
+          "properties": {"type": {"const": "Point"},
+                         "coordinates": {"type": "array", "items": {"type": "number"},
+                                         "minItems": 2, "maxItems": 2}}}
+
+SCHEMAS = {
+    "Error": {"type": "object", "required": ["error", "detail"],
+              "properties": {"error": {"type": "string"}, "detail": {"type": "string"},
+                             "param": _NULLABLE_STRING}},
+    "Initiative": {"type": "object", "required": ["type", "id", "geometry", "properties"],
+                   "properties": {
+                       "type": {"const": "Feature"}, "id": {"type": "integer"},
+                       "geometry": _POINT,
+                       "properties": {"type": "object", "required": ["id", "title"],
+                                      "properties": {
+                                          "id": {"type": "integer"},
+                                          "title": {"type": "string"},
+                                          "year": {"type": ["integer", "null"]},
+                                          "domains": {"type": "array",
+                                                      "items": {"type": "string"}},
+                                          "source": {"type": "string"},
+                                          "synthetic": {"type": "boolean"}}}}},
+    "Initiatives": {"type": "object",
+                    "required": ["type", "numberMatched", "numberReturned", "links",
+                                 "features"],
+                    "properties": {
+                        "type": {"const": "FeatureCollection"},
+                        "numberMatched": {"type": "integer"},
+                        "numberReturned": {"type": "integer"},
+                        "limit": {"type": "integer"}, "offset": {"type": "integer"},
+                        "links": {"type": "array", "items": {
+                            "type": "object", "required": ["rel", "href"],
+                            "properties": {"rel": {"enum": ["self", "next", "prev"]},
+                                           "href": {"type": "string"}}}},
+                        "features": {"type": "array",
+                                     "items": {"$ref": "#/components/schemas/Initiative"}}}},
+    "Stats": {"type": "object", "required": ["numberMatched", "facets"],
+              "properties": {"numberMatched": {"type": "integer"},
+                             "filters": {"type": "object"},
+                             "facets": {"type": "object", "additionalProperties": {
+                                 "type": "array", "items": {
+                                     "type": "object", "required": ["value", "count"],
+                                     "properties": {"count": {"type": "integer"}}}}}}},
+    "CommuneMatches": {"type": "object", "required": ["communes"], "properties": {
+        "q": {"type": "string"},
+        "communes": {"type": "array", "items": {"type": "object",
+                                                "required": ["insee", "name", "departement"],
+                                                "properties": {
+                                                    "insee": {"type": "string"},
+                                                    "name": {"type": "string"},
+                                                    "match": {"enum": ["prefix", "typo",
+                                                                       "code"]}}}}}},
+    "Commune": {"type": "object", "required": ["type", "id", "properties"],
+                "properties": {"type": {"const": "Feature"}, "id": {"type": "string"},
+                               "properties": {"type": "object",
+                                              "required": ["insee", "name", "labels",
+                                                           "initiatives"]}}},
+    "List": {"type": "object"},
+}
+
+
+def spec() -> dict:
+    params = {p.name: _parameter(p) for p in FILTER_PARAMS + PAGE_PARAMS}
+    filter_refs = [_ref(p.name) for p in FILTER_PARAMS]
+    insee = {"name": "insee", "in": "path", "required": True,
+             "schema": {"type": "string", "pattern": "^(\\d{5}|2[AB]\\d{3})$"},
+             "description": "INSEE code; a former code redirects (301) to the current one."}
+    paths = {
+        "/api/initiatives": {"get": {
+            "summary": "Initiatives matching the filters (GeoJSON, paged, ordered by id)",
+            "operationId": "listInitiatives",
+            "parameters": filter_refs + [_ref("limit"), _ref("offset")],
+            "responses": _responses(_ok("Initiatives", "application/geo+json"), 400)}},
+        "/api/initiatives/{id}": {"get": {
+            "summary": "One initiative (GeoJSON Feature)", "operationId": "getInitiative",
+            "parameters": [{"name": "id", "in": "path", "required": True,
+                            "schema": {"type": "integer", "minimum": 1}}],
+            "responses": _responses(_ok("Initiative", "application/geo+json"), 404)}},
+        "/api/stats": {"get": {
+            "summary": "Counts by domain, région, département, level, year and source for "
+                       "the filters (each facet ignores its own filter)",
+            "operationId": "getStats", "parameters": filter_refs,
+            "responses": _responses(_ok("Stats"), 400)}},
+        "/api/communes": {"get": {
+            "summary": "Commune autocomplete: prefix of the name, accents ignored, typos "
+                       "tolerated, homonyms with their département, former names pointing "
+                       "to their current commune",
+            "operationId": "searchCommunes",
+            "parameters": [
+                {"name": "q", "in": "query", "required": True,
+                 "schema": {"type": "string", "minLength": 1, "maxLength": 100},
+                 "example": "saint-eti"},
+                {"name": "limit", "in": "query", "required": False,
+                 "schema": {"type": "integer", "minimum": 1, "maximum": 50}}],
+            "responses": _responses(_ok("CommuneMatches"), 400)}},
+        "/api/communes/{insee}": {"get": {
+            "summary": "A commune, its label history and its initiatives by domain",
+            "operationId": "getCommune", "parameters": [insee],
+            "responses": _responses(_ok("Commune", "application/geo+json"), 301, 400, 404)}},
+        "/api/domains": {"get": {"summary": "The domain taxonomy", "operationId": "domains",
+                                 "responses": _responses(_ok("List"))}},
+        "/api/regions": {"get": {"summary": "Régions", "operationId": "regions",
+                                 "responses": _responses(_ok("List"))}},
+        "/api/departements": {"get": {"summary": "Départements", "operationId": "departements",
+                                      "responses": _responses(_ok("List"))}},
+        "/api/health": {"get": {"summary": "Liveness and schema revision",
+                                "operationId": "health",
+                                "responses": {"200": {"description": "OK"},
+                                              "503": {"description": "Database unavailable"}}}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Atlas des initiatives numériques",
+            "version": atlas.__version__,
+            "description": (
+                "Local digital initiatives of French communes and their Villes Internet "
+                "label levels. Coordinates are WGS 84 longitude, latitude. Every filter is "
+                "shared by all endpoints that take filters. Unknown query parameters are "
+                "refused with 400 naming the parameter. Responses carry a weak ETag (the "
+                "data version and the URL) and Cache-Control; gzip when accepted."),
+            "license": {"name": "Licence Ouverte 2.0 (data: COG INSEE, ADMIN EXPRESS IGN)",
+                        "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}},
+        "paths": paths,
+        "components": {"parameters": params, "schemas": SCHEMAS},
+    }

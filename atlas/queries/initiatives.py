@@ -1,0 +1,139 @@
+"""Which initiatives match a ``Filters``: the WHERE clause every consumer shares, and the
+paged GeoJSON answer of ``/api/initiatives``.
+
+Filters become SQLAlchemy expressions over ``initiative_search`` with bound values only.
+Each filter reads an indexed column of the view (GIN for domains and text, GiST for the
+bbox, B-tree for codes and years), so the planner can start from the most selective one.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from atlas.errors import NotFound
+from atlas.filters import Filters
+from atlas.models import Commune, Epci, Initiative
+from atlas.search import TEXT_CONFIG, initiative_search as s
+
+_award = sa.table("label_award", sa.column("commune_insee"), sa.column("epci_siren"),
+                  sa.column("year"), sa.column("level"))
+_alias = sa.table("commune_alias", sa.column("code"), sa.column("commune_insee"))
+
+
+# The award of each initiative's collectivité in the requested label year.
+_ya = _award.alias("ya")
+
+
+def from_(f: Filters):
+    """The FROM clause for ``f``: the view, joined to the label year's awards if any."""
+    if f.label_year is None:
+        return s
+    return s.outerjoin(_ya, sa.and_(
+        sa.func.coalesce(_ya.c.commune_insee, _ya.c.epci_siren) == s.c.holder,
+        _ya.c.year == f.label_year))
+
+
+def level_column(f: Filters) -> sa.ColumnElement:
+    """The collectivité's level that ``f`` means: in ``label_year``, else its latest."""
+    return s.c.level if f.label_year is None else _ya.c.level
+
+
+def label_year_column(f: Filters) -> sa.ColumnElement:
+    return s.c.label_year if f.label_year is None else _ya.c.year
+
+
+def tsquery(q: str) -> sa.ColumnElement:
+    return sa.func.websearch_to_tsquery(sa.literal_column(f"'{TEXT_CONFIG}'"),
+                                        sa.bindparam("q", q, type_=sa.Text))
+
+
+def where(f: Filters) -> list[sa.ColumnElement]:
+    """The conditions on ``initiative_search`` (alias ``s``) for ``f``."""
+    out: list[sa.ColumnElement] = []
+    if f.domain:
+        out.append(s.c.domains.overlap(sa.cast(list(f.domain), s.c.domains.type)))
+    if f.level:
+        out.append(level_column(f).in_(f.level))
+    if f.region:
+        out.append(s.c.region_code.in_(f.region))
+    if f.departement:
+        out.append(s.c.departement_code.in_(f.departement))
+    if f.commune:
+        # A former code or an arrondissement counts as the commune it belongs to now.
+        current = sa.select(_alias.c.commune_insee).where(_alias.c.code.in_(f.commune))
+        out.append(sa.or_(s.c.commune_insee.in_(f.commune), s.c.commune_insee.in_(current)))
+    if f.year_min is not None:
+        out.append(s.c.year >= f.year_min)
+    if f.year_max is not None:
+        out.append(s.c.year <= f.year_max)
+    if f.q:
+        out.append(s.c.search.op("@@")(tsquery(f.q)))
+    if f.bbox:
+        out.append(s.c.geom.op("&&")(sa.func.ST_MakeEnvelope(*f.bbox, 4326)))
+    if f.source:
+        out.append(s.c.source.in_(f.source))
+    return out
+
+
+def matching(f: Filters, *columns) -> sa.Select:
+    """SELECT ``columns`` (of ``s``, ``level_column(f)``...) of the matching initiatives:
+    the one statement exports, stats and tiles build on."""
+    return sa.select(*columns).select_from(from_(f)).where(*where(f))
+
+
+_i, _c, _e = Initiative.__table__, Commune.__table__, Epci.__table__
+
+
+def _select(f: Filters) -> sa.Select:
+    """Everything a feature shows, for the initiatives of the view ``s``."""
+    return (sa.select(
+        _i.c.id, _i.c.title, _i.c.summary, _i.c.year, _i.c.url, _i.c.source,
+        _i.c.updated_at, _i.c.commune_insee, _c.c.name.label("commune_name"),
+        _i.c.epci_siren, _e.c.name.label("epci_name"), s.c.departement_code,
+        s.c.region_code, s.c.domains,
+        label_year_column(f).label("label_year"), level_column(f).label("level"),
+        sa.func.ST_X(_i.c.geom).label("lon"), sa.func.ST_Y(_i.c.geom).label("lat"))
+        .select_from(from_(f).join(_i, _i.c.id == s.c.id)
+                     .outerjoin(_c, _c.c.insee == _i.c.commune_insee)
+                     .outerjoin(_e, _e.c.siren == _i.c.epci_siren)))
+
+
+def _feature(r) -> dict:
+    return {
+        "type": "Feature",
+        "id": r.id,
+        "geometry": {"type": "Point", "coordinates": [round(r.lon, 6), round(r.lat, 6)]},
+        "properties": {
+            "id": r.id, "title": r.title, "summary": r.summary, "year": r.year,
+            "url": r.url, "domains": list(r.domains or []),
+            "commune": ({"insee": r.commune_insee, "name": r.commune_name}
+                        if r.commune_insee else None),
+            "epci": {"siren": r.epci_siren, "name": r.epci_name} if r.epci_siren else None,
+            "departement": r.departement_code, "region": r.region_code,
+            "label": ({"year": r.label_year, "level": r.level} if r.level else None),
+            "source": r.source, "synthetic": r.source == "synthetic",
+            "updated_at": r.updated_at.isoformat() if r.updated_at else None,
+        },
+    }
+
+
+def count(conn, f: Filters) -> int:
+    return conn.scalar(matching(f, sa.func.count()))
+
+
+def page(conn, f: Filters, limit: int, offset: int) -> dict:
+    """A FeatureCollection of the matching initiatives, ordered by id, with
+    ``numberMatched`` and ``numberReturned`` (links are the web layer's business)."""
+    rows = conn.execute(_select(f).where(*where(f)).order_by(s.c.id).limit(limit)
+                        .offset(offset)).all()
+    features = [_feature(r) for r in rows]
+    return {"type": "FeatureCollection", "numberMatched": count(conn, f),
+            "numberReturned": len(features), "features": features}
+
+
+def one(conn, initiative_id: int) -> dict:
+    """The initiative as a GeoJSON Feature; NotFound if there is none."""
+    row = conn.execute(_select(Filters()).where(s.c.id == initiative_id)).first()
+    if row is None:
+        raise NotFound(f"no initiative {initiative_id}")
+    return _feature(row)

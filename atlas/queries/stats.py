@@ -1,0 +1,82 @@
+"""Facet counts for the current filters (``/api/stats``): by domain, région, département,
+label level, year and source.
+
+Facets are disjunctive, as in any search interface: a facet is counted with every filter
+except its own, so the domain list keeps showing how many initiatives the other domains
+would add. Facets whose own filter is unset share the same filters, and are computed in
+one scan with GROUPING SETS; a facet whose filter is set gets its own query.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from atlas.filters import Filters
+from atlas.queries import reference
+from atlas.queries.initiatives import level_column, matching
+from atlas.search import initiative_search as s
+
+# facet → (the filter fields it ignores, the column it groups by, for a Filters)
+FACETS = {
+    "domain": (("domain",), lambda f: s.c.domains),
+    "region": (("region",), lambda f: s.c.region_code),
+    "departement": (("departement",), lambda f: s.c.departement_code),
+    "level": (("level",), level_column),
+    "year": (("year_min", "year_max"), lambda f: s.c.year),
+    "source": (("source",), lambda f: s.c.source),
+}
+
+
+def _grouped(conn, f: Filters, facets: list[str]) -> dict[str, dict]:
+    """{facet: {value: count}} for ``facets``, all counted under the filters ``f``."""
+    columns = [FACETS[name][1](f).label(name) for name in facets]
+    stmt = matching(f, *columns, sa.func.count().label("n"),
+                    sa.func.grouping(*columns).label("g"))
+    stmt = stmt.group_by(sa.func.grouping_sets(*[sa.tuple_(c) for c in columns]))
+    out: dict[str, dict] = {name: {} for name in facets}
+    last = len(facets) - 1
+    for row in conn.execute(stmt):
+        # GROUPING() has a 0 bit for the one column this row is grouped by.
+        i = next(i for i in range(len(facets)) if not row.g & (1 << (last - i)))
+        name = facets[i]
+        value = row[i]
+        if name == "domain":
+            for code in value or ():
+                out[name][code] = out[name].get(code, 0) + row.n
+        else:
+            out[name][value] = out[name].get(value, 0) + row.n
+    return out
+
+
+def stats(conn, f: Filters) -> dict:
+    """The number of matching initiatives and every facet's counts, with labels."""
+    shared = [name for name, (own, _) in FACETS.items()
+              if all(getattr(f, field) == getattr(Filters(), field) for field in own)]
+    counts = _grouped(conn, f, shared) if shared else {}
+    for name, (own, _) in FACETS.items():
+        if name not in shared:
+            counts.update(_grouped(conn, f.without(*own), [name]))
+    if "source" in shared:
+        total = sum(counts["source"].values())
+    else:
+        total = conn.scalar(matching(f, sa.func.count()))
+    names = reference.names(conn)
+    facets = {}
+    for name in FACETS:
+        found = counts[name]
+        if name in ("domain", "region", "departement"):
+            # Every known value is listed, zeros included, in the reference's order.
+            values = list(names[name]) + sorted(v for v in found if v not in names[name]
+                                                and v is not None)
+            facets[name] = [{"value": v, "label": names[name].get(v, v),
+                             "count": found.get(v, 0)} for v in values]
+        elif name == "level":
+            facets[name] = [{"value": v, "label": f"{v} @" if v else "sans label",
+                             "count": found.get(v, 0)} for v in (5, 4, 3, 2, 1, None)]
+        elif name == "year":
+            facets[name] = [{"value": v, "count": n} for v, n in
+                            sorted(found.items(), key=lambda kv: (kv[0] is None, kv[0]))]
+        else:
+            facets[name] = [{"value": v, "count": n} for v, n in
+                            sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"numberMatched": total, "facets": facets}

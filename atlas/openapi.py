@@ -120,7 +120,8 @@ def spec() -> dict:
         "/api/initiatives/{id}": {"get": {
             "summary": "One initiative (GeoJSON Feature)", "operationId": "getInitiative",
             "parameters": [{"name": "id", "in": "path", "required": True,
-                            "schema": {"type": "integer", "minimum": 1}}],
+                            "schema": {"type": "integer", "minimum": 1,
+                                       "maximum": 2**63 - 1}}],
             "responses": _responses(_ok("Initiative", "application/geo+json"), 404)}},
         "/api/stats": {"get": {
             "summary": "Counts by domain, région, département, level, year and source for "

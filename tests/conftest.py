@@ -15,13 +15,19 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from atlas import db, migrate
+from atlas import db, migrate, search
 from loaders import reference, sources
 from loaders.progress import Progress
 from atlas.config import PROJECT_ROOT, Config
 
 TABLES = ("initiative_domain", "initiative", "label_award", "domain", "epci_member", "epci",
           "commune_alias", "commune", "departement", "region")
+
+
+def _empty(conn) -> None:
+    """Empty every table, and the derived search view with them."""
+    conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+    search.refresh(conn)
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +58,7 @@ def engine(config):
     eng = db.engine(config)
     yield eng
     with eng.begin() as conn:
-        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+        _empty(conn)
 
 
 @pytest.fixture()
@@ -96,9 +102,60 @@ def loaded(config):
         pytest.fail("these tests need the reference data: set ATLAS_GEODATA")
     engine = db.engine(config)
     with engine.begin() as conn:
-        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+        _empty(conn)
     reference.run(engine, sources.Resolver(config.geodata, config.cache_dir, offline=True),
                   reference.Inputs(), Progress(quiet=True))
     yield engine
     with engine.begin() as conn:
-        conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+        _empty(conn)
+
+
+# A small, hand-checked set of records on the real reference: what the API tests assert.
+API_INITIATIVES = [
+    # title, commune INSEE, EPCI SIREN, year, domains
+    ("Tablettes numériques à l'École Jules-Ferry", "94076", None, 2019, ["education"]),
+    ("Prise de rendez-vous en ligne", "94076", None, 2021, ["services-publics"]),
+    ("Plateforme de troc citoyen", "94002", None, 2018, ["cohesion-sociale", "solidarites"]),
+    ("Budget participatif numérique", "2A004", None, 2022, ["democratie-locale"]),
+    ("<img src=x onerror=alert(1)> atelier", "97411", None, 2020, ["mediation"]),
+    ("Observatoire métropolitain des données", None, "200054781", 2023, ["cooperation"]),
+    ("Médiathèque numérique", "74010", None, 2015, ["culture-patrimoine", "education"]),
+]
+API_AWARDS = [  # commune INSEE or EPCI SIREN, year, level
+    ("94076", 2018, 3), ("94076", 2019, 4), ("94002", 2018, 5), ("94002", 2020, 5),
+    ("2A004", 2020, 2), ("200054781", 2021, 3),
+]
+
+
+@pytest.fixture(scope="module")
+def api_data(loaded):
+    """The national reference plus API_INITIATIVES and API_AWARDS, loaded through the
+    loaders' merge path (source "api-test"); {title: id}."""
+    from atlas import search
+    from loaders import domains, initiatives, labels
+    from loaders.records import LoadReport
+
+    records = [dict(title=t, summary=None, year=y, url=None, commune_insee=c, epci_siren=e,
+                    lon=None, lat=None, source_id=str(n), geocode_method="test",
+                    geocode_score=1.0, domains=d)
+               for n, (t, c, e, y, d) in enumerate(API_INITIATIVES)]
+    awards = [dict(commune_insee=None if len(who) == 9 else who,
+                   epci_siren=who if len(who) == 9 else None, year=y, level=lv, mentions=[])
+              for who, y, lv in API_AWARDS]
+    with loaded.begin() as conn:
+        domains.merge(conn, domains.read(domains.DEFAULT_FILE))
+        initiatives.merge(conn, records, "api-test", LoadReport("api-test"))
+        labels.merge(conn, awards, "api-test", LoadReport("api-test"))
+        search.refresh(conn)
+        ids = dict(conn.execute(sa.text("SELECT title, id FROM initiative")).all())
+    return ids
+
+
+@pytest.fixture(scope="module")
+def api(config, api_data):
+    """A test client on an app over ``api_data`` (module-scoped: tests must not write)."""
+    from atlas.web import create_app
+
+    app = create_app(config)
+    app.config["TESTING"] = True
+    return app.test_client()

@@ -9,6 +9,7 @@ bbox, B-tree for codes and years), so the planner can start from the most select
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from atlas.errors import NotFound
 from atlas.filters import Filters
@@ -60,8 +61,13 @@ def where(f: Filters) -> list[sa.ColumnElement]:
         out.append(s.c.departement_code.in_(f.departement))
     if f.commune:
         # A former code or an arrondissement counts as the commune it belongs to now.
-        current = sa.select(_alias.c.commune_insee).where(_alias.c.code.in_(f.commune))
-        out.append(sa.or_(s.c.commune_insee.in_(f.commune), s.c.commune_insee.in_(current)))
+        # One array computed once (an InitPlan): the codes given plus the communes their
+        # former codes now belong to, so the commune index answers.
+        aliased = (sa.select(sa.func.array_agg(_alias.c.commune_insee))
+                   .where(_alias.c.code.in_(f.commune)).scalar_subquery())
+        codes = sa.func.array_cat(aliased, sa.cast(list(f.commune), ARRAY(sa.Text)),
+                                  type_=ARRAY(sa.Text))
+        out.append(s.c.commune_insee == sa.any_(codes))
     if f.year_min is not None:
         out.append(s.c.year >= f.year_min)
     if f.year_max is not None:
@@ -133,6 +139,8 @@ def page(conn, f: Filters, limit: int, offset: int) -> dict:
 
 def one(conn, initiative_id: int) -> dict:
     """The initiative as a GeoJSON Feature; NotFound if there is none."""
+    if not 0 < initiative_id < 2**63:  # beyond bigint: no such row, and no SQL error
+        raise NotFound(f"no initiative {initiative_id}")
     row = conn.execute(_select(Filters()).where(s.c.id == initiative_id)).first()
     if row is None:
         raise NotFound(f"no initiative {initiative_id}")

@@ -26,11 +26,16 @@ initiative_search = sa.Table(
     sa.Column("departement_code", sa.String(3)),
     sa.Column("region_code", sa.String(3)),
     sa.Column("domains", ARRAY(sa.Text)),
+    sa.Column("domain_bits", sa.BigInteger),  # bit i: the domain of rank i, see DOMAIN_BITS
     sa.Column("label_year", sa.SmallInteger),
     sa.Column("level", sa.SmallInteger),
     sa.Column("search", TSVECTOR),
     sa.Column("geom", Geometry("POINT", srid=4326, spatial_index=False)),
 )
+
+# The rank of each domain, the bit it has in domain_bits (same query as migration 0003).
+DOMAIN_BITS = sa.text("SELECT code, (row_number() OVER (ORDER BY position, code) - 1)::int "
+                      "AS bit FROM domain")
 
 TEXT_CONFIG = "atlas_fr"  # french stemming after unaccent (migration 0003)
 

@@ -20,20 +20,24 @@ class Figure:
     reference: str = ""
     reference_runs: list[float] = dataclasses.field(default_factory=list)
     note: str = ""
+    unit: str = "s"  # "s" or "ms": how the runs (always in seconds) are printed
 
     @staticmethod
     def _p95(values: list[float]) -> float:
         ordered = sorted(values)
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
+    def _fmt(self, seconds: float) -> str:
+        return f"{seconds * 1000:.1f} ms" if self.unit == "ms" else f"{seconds:.2f} s"
+
     def cells(self) -> list[str]:
         if not self.runs:
             return [self.name, "—", "—", "—", self.target, self.note or "not built yet"]
         med, p95 = statistics.median(self.runs), self._p95(self.runs)
-        cells = [self.name, f"{med:.2f} s / {p95:.2f} s"]
+        cells = [self.name, f"{self._fmt(med)} / {self._fmt(p95)}"]
         if self.reference_runs:
             rmed, rp95 = statistics.median(self.reference_runs), self._p95(self.reference_runs)
-            cells += [f"{self.reference}: {rmed:.2f} s / {rp95:.2f} s",
+            cells += [f"{self.reference}: {self._fmt(rmed)} / {self._fmt(rp95)}",
                       f"{med / rmed:.2f} (p95 {p95 / rp95:.2f})"]
         else:
             cells += ["—", "—"]

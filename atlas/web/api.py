@@ -88,7 +88,7 @@ def initiative(initiative_id: int):
 def stats_():
     def build(conn, args):
         f = filters.parse(args)
-        return {**stats.stats(conn, f), "filters": dict(f.query())}
+        return {**stats.cached_stats(conn, f), "filters": dict(f.query())}
 
     return _cached(build, [p.name for p in filters.FILTER_PARAMS])
 

@@ -25,14 +25,21 @@ _CONFIG = """
         ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
 """
 
-VIEW = """
+# Bit i of domain_bits is the domain of rank i in (position, code) order: facet counts
+# group by one bigint instead of a text array (``atlas.queries.stats`` reads the same rank).
+DOMAIN_BITS = "SELECT code, (row_number() OVER (ORDER BY position, code) - 1)::int AS bit " \
+              "FROM domain"
+
+VIEW = f"""
     CREATE MATERIALIZED VIEW initiative_search AS
+    WITH bits AS ({DOMAIN_BITS})
     SELECT i.id, i.year, i.source, i.commune_insee, i.epci_siren,
            -- The collectivité holding the initiative, keyed as label_award is.
            coalesce(i.commune_insee, i.epci_siren) AS holder,
            coalesce(c.departement_code, p.departement_code) AS departement_code,
            coalesce(c.region_code, p.region_code) AS region_code,
-           coalesce(d.domains, '{}') AS domains,
+           coalesce(d.domains, '{{}}') AS domains,
+           coalesce(d.domain_bits, 0) AS domain_bits,
            a.year AS label_year, a.level,
            setweight(to_tsvector('atlas_fr', i.title), 'A')
              || setweight(to_tsvector('atlas_fr', coalesce(i.summary, '')), 'B')
@@ -45,8 +52,10 @@ VIEW = """
         SELECT cc.departement_code, cc.region_code FROM commune cc
         WHERE i.commune_insee IS NULL AND ST_Intersects(cc.geom, i.geom) LIMIT 1) p ON true
     LEFT JOIN LATERAL (
-        SELECT array_agg(x.domain_code ORDER BY x.domain_code)::text[] AS domains
-        FROM initiative_domain x WHERE x.initiative_id = i.id) d ON true
+        SELECT array_agg(x.domain_code ORDER BY x.domain_code)::text[] AS domains,
+               sum(1::bigint << b.bit)::bigint AS domain_bits
+        FROM initiative_domain x JOIN bits b ON b.code = x.domain_code
+        WHERE x.initiative_id = i.id) d ON true
     LEFT JOIN LATERAL (
         SELECT la.year, la.level FROM label_award la
         WHERE (i.commune_insee IS NOT NULL AND la.commune_insee = i.commune_insee)

@@ -102,3 +102,21 @@ def loaded(config):
     yield engine
     with engine.begin() as conn:
         conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(scope="module")
+def with_domains(loaded):
+    """The national reference and the domain taxonomy."""
+    from loaders import domains
+
+    with loaded.begin() as conn:
+        domains.merge(conn, domains.read())
+    return loaded
+
+
+@pytest.fixture()
+def clean(with_domains):
+    """``with_domains``, with the loaded initiatives and awards removed after the test."""
+    yield with_domains
+    with with_domains.begin() as conn:
+        conn.execute(sa.text("TRUNCATE initiative, initiative_domain, label_award CASCADE"))

@@ -179,7 +179,7 @@ _TOP_LEVEL = re.compile(
 _SCALE = re.compile(
     rf"\b(?:de|entre)\s+(?:{_NUM}|@+)\s*{_AT}?\s+(?:à|et)\s+(?:{_NUM}\s*{_AT}|@+)"
     rf"|(?:s'arrêtant|jusqu'|allant|maximum|au\s+maximum)\s*(?:à|de)?\s*{_NUM}\s*{_AT}"
-    rf"|\b(?:une?|1)\s+{_AT}\s+(?:supplémentaire|de\s+plus|en\s+plus)"
+    rf"|\b(?:une?|1)\s+{_AT}\s+(?:supplémentaire|de\s+plus|en\s+plus)|\bd'une\s+{_AT}"
     rf"|\bgagn\w*\s+(?:une?|1)\s+{_AT}", re.I)
 # L3: "passe de 3 à 4 arobases", "passant de 3@ en 2018 à 4@".
 _PROGRESSION = re.compile(
@@ -221,8 +221,8 @@ def levels(sentence: str) -> list[Level]:
             out.append(Level(*progression.span("old"), old, earlier=True,
                              year=int(year) if year else None,
                              span=progression.span("from")))
-        text = text[:progression.start("old")] + " " * len(progression.group("old")) + \
-            text[progression.end("old"):]
+        start, end = progression.span("from")
+        text = text[:start] + " " * (end - start) + text[end:]
     text = _blank(text, _SCALE)
     for m in _LEVEL.finditer(text):
         level = _level_of(m.group())
@@ -308,10 +308,10 @@ def current_edition(doc: list[Block], dated) -> int | None:
 
 _UP = r"A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒ"
 _WORD = rf"[{_UP}][\wÀ-ÿœ]*"
-_PARTICLE = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|en|aux|d'|l'|au)"
+_PARTICLE = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|en|aux|au)"
 # "Saint-Jean-et-Saint-Paul": "et" only between hyphens, so "Villejuif et Alfortville"
-# stays two names.
-_NAME = (rf"(?:(?:Le|La|Les|L')\s?)?{_WORD}(?:(?:-et-|(?:-|\s|')(?:{_PARTICLE}(?:-|\s|'))*)"
+# stays two names; "Cœur d'Essonne", "Villeneuve-d'Ascq".
+_NAME = (rf"(?:(?:Le|La|Les|L')\s?)?{_WORD}(?:(?:-et-|[-\s'](?:{_PARTICLE}[-\s]|[dl]')*)"
          rf"{_WORD})*")
 _EXPLICIT = re.compile(
     rf"\b(?:[Ll]a\s+|[Ll]'|[Nn]otre\s+)?(?P<kind>[Vv]ille|[Cc]ommune|[Vv]illage|[Cc]ité"
@@ -336,9 +336,10 @@ _PREPOSITION = re.compile(
     r"(?:\b(?:à|a|À|A|de|d'|du|des|en|En|par|pour|avec|dans|sur|chez|vers|depuis|sous|"
     r"entre|après|Après|avant|au|aux|comme|Comme|contre|près|l'|Parmi|parmi|que)\s*$)")
 _GRANTED_TO = re.compile(r"(?:décern|attribu|remis|décerné|octroy)\w*\s+(?:à|a)\s*$", re.I)
+# Lower-case nouns only: "Villes et Villages Internet" is the label, not a subject.
 _PLURAL_SUBJECT = re.compile(
-    r"\b(?:\d[\d\s]*|les|des|seules?|plusieurs|autres|toutes)\s+(?:\w+\s+){0,2}?"
-    r"(?:collectivités|communes|villes|territoires|lauréats)\b", re.I)
+    r"\b(?:\d[\d\s]*|(?i:les|des|seules?|plusieurs|autres|toutes|certaines))\s+"
+    r"(?:[a-zéèêàç]+\s+)?(?:collectivités|communes|villes|territoires|lauréats)\b")
 _NOT_NAMES = {names.fold(w) for w in (
     "Ville Villes Commune Communes Mairie Municipalité Label Labels Jury Association Cette "
     "Ce Cet Ces Notre Nos Son Sa Ses Le La Les Un Une Des En Pour Depuis Avec Dans Sur Par "
@@ -417,17 +418,24 @@ def mentions(sentence: str, named: set[str]) -> list[Mention]:
     return sorted(out, key=lambda mn: mn.start)
 
 
+# "Déjà labellisée 4@ en 2020, la ville ...": the subject follows the participle.
+_APPOSITION = re.compile(r"^(?:(?:Déjà|Après\s+avoir\s+été|Précédemment)\s+)?"
+                         r"(?:labell?is|labélis|récompens|distingu)\w*\b[^,]*,\s*", re.I)
+
+
 def owner(sentence: str, level: Level, found: list[Mention]) -> Mention | None:
-    """S1/S3: the nearest mention before the level, unless a plural subject or another
-    level stands between; else one named right after "décerné à"."""
+    """S1/S3: the nearest mention before the level, unless a plural subject stands
+    between; else one named right after "décerné à", or right after an opening
+    participle ("Déjà labellisée 4@ en 2020, la ville ...")."""
     before = [mn for mn in found if mn.end <= level.start]
     if before:
         mn = before[-1]
         if _PLURAL_SUBJECT.search(sentence[mn.end:level.start]):
             return None
         return mn
-    after = [mn for mn in found if mn.start >= level.end and
-             _GRANTED_TO.search(sentence[:mn.start])]
+    opening = _APPOSITION.match(sentence)
+    after = [mn for mn in found if mn.start >= level.end and (
+        _GRANTED_TO.search(sentence[:mn.start]) or (opening and mn.start == opening.end()))]
     return after[0] if after else None
 
 

@@ -65,6 +65,7 @@ def test_L1_the_top_level_in_words_only_without_a_level_in_figures():
     "(le plus haut niveau de distinction s'arrêtant à 5 @)",
     "« Cette confirmation de notre label 5 arobase est une belle reconnaissance du travail »",
     "la ville de Lyon gagne une arobase supplémentaire",
+    "Elle progresse ainsi d'une arobase par rapport à 2022.",
 ])
 def test_L2_scales_brackets_speech_and_increments_are_not_levels(sentence):
     assert levels(sentence) == []
@@ -81,6 +82,8 @@ def test_L3_a_progression_gives_the_new_level_and_the_old_one_only_with_its_year
         [("Brest", 2019, 4)]
     assert awards("Palmarès 2019 : la Ville de Brest passe de 3@ en 2018 à 4@.") == \
         [("Brest", 2019, 4), ("Brest", 2018, 3)]
+    assert awards("Labels Villes Internet 2020 : Montreuil passe de 3 @ à 4 @ !") == \
+        [("Montreuil", 2020, 4)]
 
 
 # -- S: who is awarded --------------------------------------------------------------------
@@ -99,6 +102,11 @@ def test_L3_a_progression_gives_the_new_level_and_the_old_one_only_with_its_year
 ])
 def test_S1_the_collectivite_named_before_the_level_or_granted_it(text, who):
     assert [a[0] for a in awards(text)] == [who]
+
+
+def test_S1_the_subject_after_an_opening_participle():
+    assert awards("Label 2021 : la ville de Mérignac obtient 5@.\nDéjà labellisée 4@ en 2020, "
+                  "la ville progresse.") == [("Mérignac", 2021, 5), ("Mérignac", 2020, 4)]
 
 
 def test_S1_a_departement_written_beside_the_name_is_kept():
@@ -126,6 +134,9 @@ def test_S3_a_place_or_a_plural_subject_is_not_awarded():
                   "atteignent le niveau de labélisation 4 arobas (@).") == []
     assert awards("Labels 2019 : seules 3 villes atteignent 5@ en Bretagne dont la ville "
                   "de Brest.") == []
+    # the label's own name is no plural subject
+    assert awards("La Ville de Sèvres a reçu le 2 février 2023 le label Territoires, Villes "
+                  "et Villages Internet avec 4 @.") == [("Sèvres", 2023, 4)]
 
 
 # -- Y: years -----------------------------------------------------------------------------

@@ -161,6 +161,10 @@ def _blank(text: str, pattern: re.Pattern | str) -> str:
     return re.sub(pattern, lambda m: " " * len(m.group()), text)
 
 
+def _blank_span(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 # -- L: levels --------------------------------------------------------------------------
 
 _AT = r"(?:@|arobas(?:es?)?|arobases?)"
@@ -221,8 +225,7 @@ def levels(sentence: str) -> list[Level]:
             out.append(Level(*progression.span("old"), old, earlier=True,
                              year=int(year) if year else None,
                              span=progression.span("from")))
-        start, end = progression.span("from")
-        text = text[:start] + " " * (end - start) + text[end:]
+        text = _blank_span(text, *progression.span("from"))
     text = _blank(text, _SCALE)
     for m in _LEVEL.finditer(text):
         level = _level_of(m.group())
@@ -487,7 +490,7 @@ def _year_of(sentence: str, lv: Level, found: list[Level], dated, current) -> in
     text = _blank(sentence, _SINCE)
     for x in found:
         if x.earlier:
-            text = text[:x.span[0]] + " " * (x.span[1] - x.span[0]) + text[x.span[1]:]
+            text = _blank_span(text, *x.span)
     spans = {id(x): _clause(text, x) for x in found}
     own = stated_years(text[slice(*spans[id(lv)])], dated, current)
     if len(own) == 1:
@@ -768,7 +771,7 @@ def keyword_matcher(keywords: Mapping[str, Sequence[str]]):
         for _, code, pattern in ordered:
             for m in pattern.finditer(folded):
                 found[code] = found.get(code, 0) + 1
-                folded = folded[:m.start()] + " " * (m.end() - m.start()) + folded[m.end():]
+                folded = _blank_span(folded, *m.span())
         return found
 
     return match

@@ -360,7 +360,7 @@ def _press_plan(file: Path, rows: list[list[dict]], results) -> dict:
         accepted = iter(records)
         plan[kind] = []
         for row in kind_rows:
-            shown = {k: v for k, v in row.items() if k not in ("line",)}
+            shown = {k: v for k, v in row.items() if k != "line"}
             if id(row) in refused:
                 shown["rejected"] = refused[id(row)]
             else:

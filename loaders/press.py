@@ -325,10 +325,12 @@ _EXPLICIT = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?:[Ll]a|[Nn]otre|[Cc]ette)\s+(?:[Vv]ille|[Cc]ommune|[Mm]unicipalité|"
     r"[Cc]ollectivité)\b(?!\s+(?:de|d'|des|du)\s*[A-ZÀ-Ý])(?!\s+[Ii]nternet)")
-_BARE = re.compile(rf"(?:^|(?<=[.!?:;,–—]\s)|(?<=^[\"«]))(?P<name>{_NAME})")
-_AWARD_VERB = (r"obt\w+|remport\w*|décroch\w*|re[çc]\w*|conserv\w*|confirm\w*|gard\w*|"
-               r"maint\w*|labell?is\w*|labélis\w*|récompens\w*|distingu\w*|attribu\w*|"
-               r"décern\w*|pass\w*|atteint|arbor\w*|affich\w*|honor\w*|gagn\w*|"
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;,–—]\s|^[\"«])$")
+_AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enir|ention|enant)|remport\w*|décroch\w*|"
+               r"re[çc](?:u|ue|us|oit|oivent|evoir|evant)|conserv\w*|confirm\w*|"
+               r"gard(?:e|ent|é|ée|er)|maint(?:ient|iennent|enu|enue|enir)|labell?is\w*|"
+               r"labélis\w*|récompens\w*|distingu\w*|attribu\w*|décern\w*|"
+               r"pass(?:e|ent|é|ée|er|ant)|atteint|arbor\w*|affich\w*|honor\w*|gagn\w*|"
                r"détient|hiss\w*|rejoint|renouvel\w*|accèd\w*|élu\w*")
 _AWARD = re.compile(rf"\b(?:{_AWARD_VERB})\b|\b(?:labels?|Internet)\W{{0,3}}(?:[1-5]\s*)?"
                     rf"(?:@|arobas)", re.I)
@@ -408,9 +410,8 @@ def mentions(sentence: str, named: set[str]) -> list[Mention]:
     for m in re.finditer(_NAME, sentence):
         if any(s <= m.start() < e for s, e in taken) or not _bare_name_ok(m.group()):
             continue
-        at_clause_start = _BARE.match(sentence, m.start()) is not None and \
-            bool(re.search(r"(?:^|[.!?:;,–—]\s|^[\"«])$", sentence[:m.start()]))
-        opens_award = at_clause_start and _BARE_SUBJECT.match(sentence[m.end():])
+        opens_award = _CLAUSE_START.search(sentence[:m.start()]) and \
+            _BARE_SUBJECT.match(sentence[m.end():])
         if (opens_award or names.key(m.group()) in named) and _free(sentence, m.start()):
             out.append(Mention(m.start(), m.end(), m.group(),
                                _departement_after(sentence, m.end())))

@@ -173,12 +173,49 @@ def geocode(ctx, input_file, output, renames):
     geocode_command(ctx, input_file, output, renames)
 
 
-def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejects_path):
-    """The shared path of ``load initiatives`` and ``load labels``: read, geocode,
-    prepare, merge in one transaction, report, write rejects."""
-    from loaders import initiatives, labels
+def _load(ctx, batches_of, write: bool = True) -> list[tuple]:
+    """The one path of every record loader: in one transaction, geocode and prepare
+    each batch of rows, and merge it unless ``write`` is false.
+
+    ``batches_of(conn)`` gives [(module, source, rows)] (module: ``initiatives`` or
+    ``labels``); returns [(LoadReport, records, rejects)] in the same order.
+    """
     from loaders.geocoder import Geocoder
-    from loaders.records import LoadReport, apply_aliases, write_rejects
+    from loaders.records import LoadReport
+
+    config = connected_config(ctx, need_schema=True)
+    out = []
+    with db.engine(config).begin() as conn:
+        geocoder = Geocoder.from_db(conn)
+        for module, source, rows in batches_of(conn):
+            report = LoadReport(source=source, read=len(rows))
+            records, rejects = module.prepare(rows, geocoder, conn, report)
+            if write:
+                module.merge(conn, records, source, report)
+            out.append((report, records, rejects))
+        if write:
+            search.refresh(conn)
+    return out
+
+
+def _report(reports, rejects: list, rejects_path: Path, columns: list[str]) -> None:
+    """Write the rejected rows, if any, then print each report."""
+    from loaders.records import write_rejects
+
+    if rejects:
+        write_rejects(rejects_path, columns, rejects)
+        for report in reports:
+            if report.rejected:
+                report.rejects_file = str(rejects_path)
+    for report in reports:
+        for line in report.lines():
+            click.echo(line)
+
+
+def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejects_path):
+    """``load initiatives`` and ``load labels``: read a table, then the shared path."""
+    from loaders import initiatives, labels
+    from loaders.records import apply_aliases
 
     module = {"initiatives": initiatives, "labels": labels}[kind]
     columns, rows, how = tables.read_table(file, renames)
@@ -189,19 +226,10 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
         raise InputError(f"{file}: missing column(s) {', '.join(missing)} (columns: "
                          f"{', '.join(c for c in columns if c)}); rename with --map NEW=OLD")
     source = source or file.name
-    report = LoadReport(source=source, read=len(rows))
-    config = connected_config(ctx, need_schema=True)
-    with db.engine(config).begin() as conn:
-        records, rejects = module.prepare(rows, Geocoder.from_db(conn), conn, report)
-        module.merge(conn, records, source, report)
-        search.refresh(conn)
-    if rejects:
-        path = rejects_path or Path(f"rejects-{file.stem}.csv")
-        write_rejects(path, [c for c in columns if c], rejects)
-        report.rejects_file = str(path)
+    [(report, _, rejects)] = _load(ctx, lambda conn: [(module, source, rows)])
     click.echo(f"{file}: read as {how}", err=True)
-    for line in report.lines():
-        click.echo(line)
+    _report([report], rejects, rejects_path or Path(f"rejects-{file.stem}.csv"),
+            [c for c in columns if c])
 
 
 def _record_options(fn):
@@ -247,6 +275,102 @@ def load_labels(ctx, file, source, renames, rejects_path):
       python -m atlas load labels palmares-2020.csv --map commune=ville
     """
     _load_records(ctx, "labels", file, source, renames, rejects_path)
+
+
+PRESS_SUFFIXES = (".txt", ".md")
+PRESS_REJECT_COLUMNS = ["file", "kind", "commune", "departement", "year", "level", "title",
+                        "domains", "evidence"]
+
+
+def _press_texts(path: Path) -> list[tuple[Path, str]]:
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in PRESS_SUFFIXES) \
+        if path.is_dir() else [path]
+    if not files:
+        raise InputError(f"{path}: no {' or '.join(PRESS_SUFFIXES)} file")
+    out = []
+    for file in files:
+        raw = file.read_bytes()
+        try:
+            out.append((file, raw.decode("utf-8-sig")))
+        except UnicodeDecodeError:
+            out.append((file, raw.decode("cp1252", errors="replace")))
+    return out
+
+
+@load.command("press")
+@click.argument("path", metavar="FILE_OR_DIR", type=click.Path(exists=True, path_type=Path))
+@click.option("--dry-run", is_flag=True,
+              help="Print what would be loaded, as JSON, and write nothing.")
+@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write rejected awards and initiatives "
+                   "(default: rejects-<file or folder>.csv).")
+@click.pass_context
+def load_press(ctx, path, dry_run, rejects_path):
+    """Load the label awards and initiatives that press releases state.
+
+    FILE_OR_DIR: one text, or a folder of .txt/.md texts. Each text gives the awards it
+    states (collectivité, edition year, level, and earlier years' levels) and, when it
+    awards one collectivité, that collectivité's initiatives, classified with the
+    taxonomy's keywords. The source is the file name. Needs the reference and the
+    taxonomy loaded, also for --dry-run (it geocodes and shows the geocoded codes).
+
+    \b
+    Examples:
+      python -m atlas load press communique.txt --dry-run
+      python -m atlas load press ../shared/seeds
+    """
+    import sqlalchemy as sa
+
+    from loaders import initiatives, labels, press
+
+    texts = _press_texts(path)
+    extracted: list[tuple[Path, list[dict], list[dict]]] = []
+
+    def batches_of(conn):
+        keywords = dict(conn.execute(sa.text("SELECT code, keywords FROM domain")).all())
+        out = []
+        for file, text in texts:
+            award_rows, initiative_rows = press.rows(press.extract(text, keywords),
+                                                     file.stem)
+            extracted.append((file, award_rows, initiative_rows))
+            out += [(labels, file.name, award_rows), (initiatives, file.name, initiative_rows)]
+        return out
+
+    results = _load(ctx, batches_of, write=not dry_run)
+    rejects = []
+    for i, (file, award_rows, initiative_rows) in enumerate(extracted):
+        for kind, (report, _, rejected) in zip(("award", "initiative"), results[2 * i:2 * i + 2]):
+            report.source = f"{file.name}, {kind}s"
+            rejects += [(row["line"], {**row, "file": file.name, "kind": kind}, why)
+                        for _, row, why in rejected]
+    if dry_run:
+        click.echo(json.dumps([_press_plan(file, rows, results[2 * i:2 * i + 2])
+                               for i, (file, *rows) in enumerate(extracted)],
+                              ensure_ascii=False, indent=1))
+        return
+    _report([r for r, _, _ in results], rejects,
+            rejects_path or Path(f"rejects-{path.stem}.csv"), PRESS_REJECT_COLUMNS)
+
+
+def _press_plan(file: Path, rows: list[list[dict]], results) -> dict:
+    """What ``load press`` would load from one file: each extracted row beside the record
+    it would become, or the reason it would be rejected."""
+    plan = {"file": file.name}
+    for kind, kind_rows, (_, records, rejected) in zip(("awards", "initiatives"), rows,
+                                                        results):
+        refused = {id(row): str(why) for _, row, why in rejected}
+        accepted = iter(records)
+        plan[kind] = []
+        for row in kind_rows:
+            shown = {k: v for k, v in row.items() if k != "line"}
+            if id(row) in refused:
+                shown["rejected"] = refused[id(row)]
+            else:
+                record = next(accepted)
+                shown.update(commune_insee=record["commune_insee"],
+                             epci_siren=record["epci_siren"])
+            plan[kind].append(shown)
+    return plan
 
 
 @click.command("synth")

@@ -101,8 +101,10 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
     return records, rejects
 
 
+# One transaction may merge several sources (``load press`` on a folder): the staging
+# table lives until the commit and is emptied for each source.
 _STAGE = """
-    CREATE TEMP TABLE _initiative (
+    CREATE TEMP TABLE IF NOT EXISTS _initiative (
         title text, summary text, year smallint, url text, commune_insee text,
         epci_siren text, lon float8, lat float8, source_id text, geocode_method text,
         geocode_score float8, domains text[]) ON COMMIT DROP"""
@@ -155,6 +157,7 @@ _DOMAINS_ADDED = sa.text("""
 def merge(conn, records: list[dict], source: str, report: LoadReport) -> set[int]:
     """Upsert ``records`` of ``source``; return the ids whose row or domains changed."""
     conn.exec_driver_sql(_STAGE)
+    conn.exec_driver_sql("TRUNCATE _initiative")
     columns = ("title", "summary", "year", "url", "commune_insee", "epci_siren", "lon", "lat",
                "source_id", "geocode_method", "geocode_score", "domains")
     raw = conn.connection.driver_connection

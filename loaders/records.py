@@ -72,23 +72,36 @@ def parse_year(value: str | None, required: bool = False) -> int | None:
     return year
 
 
-_WORD_LEVELS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+_WORD_LEVELS = {"un": 1, "une": 1, "premiere": 1, "deux": 2, "deuxieme": 2, "seconde": 2,
+                "trois": 3, "troisieme": 3, "quatre": 4, "quatrieme": 4, "cinq": 5,
+                "cinquieme": 5}
+# On folded text, "@" spelled "arobase": a count ("4", "quatre arobases") or the rank of
+# the arobase won ("quatrième arobase", "sa 4e arobase"); a bare rank is no level.
+_LEVEL_TEXT = re.compile(
+    r"^(?:(?:sa|ses|une|la|le|les)\s+)?(?:(?P<count>\d+|un|une|deux|trois|quatre|cinq)"
+    r"(?:\s+arobas(?:es?)?)?|(?P<rank>\d(?:e|er|re|eme|ieme)|premiere|deuxieme|seconde|"
+    r"troisieme|quatrieme|cinquieme)\s+arobas(?:es?)?)$")
 
 
 def parse_level(value: str | None) -> int:
-    """A label level written "4", "4@", "4 @", "@@@@", "4 arobases", "quatre arobases"."""
-    text = str(value or "").strip().lower()
-    if not text:
+    """A label level written "4", "4@", "4 @", "@@@@", "4/5", "4 arobases", "quatre
+    arobases", or as the rank of the arobase won: "quatrième arobase", "sa 4e arobase"."""
+    raw = str(value or "").strip().lower()
+    if not raw:
         raise Rejected("no label level")
-    if set(text) == {"@"}:
-        level = len(text)
+    m = re.match(r"^(\d+)\s*/\s*5$", raw)
+    if set(raw) == {"@"}:
+        level = len(raw)
+    elif m:
+        level = int(m.group(1))
     else:
-        m = re.match(r"^(\d+)\s*(?:@|arobases?|/\s*5)?$", text) or \
-            re.match(r"^(un|une|deux|trois|quatre|cinq)\s*(?:@|arobases?)?$", text)
+        m = _LEVEL_TEXT.match(names.fold(raw.replace("@", " arobase ")))
         if not m:
             raise Rejected(f"label level {value!r} is not a level (1 to 5 @)",
                            kind="level is not a level")
-        level = int(m.group(1)) if m.group(1).isdigit() else _WORD_LEVELS[m.group(1)]
+        word = m.group("count") or m.group("rank")
+        digits = re.match(r"\d+", word)
+        level = int(digits.group()) if digits else _WORD_LEVELS[word]
     if not 1 <= level <= 5:
         raise Rejected(f"label level {level} is outside 1..5", kind="level out of range")
     return level

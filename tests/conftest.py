@@ -110,6 +110,25 @@ def loaded(config):
         _empty(conn)
 
 
+@pytest.fixture(scope="module")
+def with_domains(loaded):
+    """The national reference and the domain taxonomy."""
+    from loaders import domains
+
+    with loaded.begin() as conn:
+        domains.merge(conn, domains.read())
+    return loaded
+
+
+@pytest.fixture()
+def clean(with_domains):
+    """``with_domains``, with the loaded initiatives and awards removed after the test."""
+    yield with_domains
+    with with_domains.begin() as conn:
+        conn.execute(sa.text("TRUNCATE initiative, initiative_domain, label_award CASCADE"))
+        search.refresh(conn)
+
+
 # A small, hand-checked set of records on the real reference: what the API tests assert.
 API_INITIATIVES = [
     # title, commune INSEE, EPCI SIREN, year, domains
@@ -128,11 +147,10 @@ API_AWARDS = [  # commune INSEE or EPCI SIREN, year, level
 
 
 @pytest.fixture(scope="module")
-def api_data(loaded):
+def api_data(with_domains):
     """The national reference plus API_INITIATIVES and API_AWARDS, loaded through the
     loaders' merge path (source "api-test"); {title: id}."""
-    from atlas import search
-    from loaders import domains, initiatives, labels
+    from loaders import initiatives, labels
     from loaders.records import LoadReport
 
     records = [dict(title=t, summary=None, year=y, url=None, commune_insee=c, epci_siren=e,
@@ -142,8 +160,7 @@ def api_data(loaded):
     awards = [dict(commune_insee=None if len(who) == 9 else who,
                    epci_siren=who if len(who) == 9 else None, year=y, level=lv, mentions=[])
               for who, y, lv in API_AWARDS]
-    with loaded.begin() as conn:
-        domains.merge(conn, domains.read(domains.DEFAULT_FILE))
+    with with_domains.begin() as conn:
         initiatives.merge(conn, records, "api-test", LoadReport("api-test"))
         labels.merge(conn, awards, "api-test", LoadReport("api-test"))
         search.refresh(conn)

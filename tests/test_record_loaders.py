@@ -12,22 +12,6 @@ import sqlalchemy as sa
 from loaders.records import Rejected, parse_level, parse_year
 
 
-@pytest.fixture(scope="module")
-def with_domains(loaded):
-    from loaders import domains
-
-    with loaded.begin() as conn:
-        domains.merge(conn, domains.read())
-    return loaded
-
-
-@pytest.fixture()
-def clean(with_domains):
-    yield with_domains
-    with with_domains.begin() as conn:
-        conn.execute(sa.text("TRUNCATE initiative, initiative_domain, label_award CASCADE"))
-
-
 INITIATIVES = (
     "id;titre;résumé;année;domaines;ville;dep;lat;lon\n"
     "1;Tablettes à l'école;Des tablettes;2019;Éducation;Mureaux (Les);78;;\n"
@@ -172,12 +156,14 @@ def test_labels_with_every_way_of_writing_a_level(clean, atlas_cli, tmp_path):
 
 @pytest.mark.parametrize("text, level", [("4", 4), ("4@", 4), ("4 @", 4), ("@@@@", 4),
                                          ("5 arobases", 5), ("cinq arobases", 5),
-                                         ("4/5", 4)])
+                                         ("4/5", 4), ("quatrième arobase", 4),
+                                         ("une quatrième arobase", 4), ("sa 4e arobase", 4),
+                                         ("4ème @", 4), ("4 arobas", 4)])
 def test_levels(text, level):
     assert parse_level(text) == level
 
 
-@pytest.mark.parametrize("text", ["7", "0", "beaucoup", ""])
+@pytest.mark.parametrize("text", ["7", "0", "beaucoup", "", "4e", "quatrième"])
 def test_bad_levels(text):
     with pytest.raises(Rejected):
         parse_level(text)

@@ -1,0 +1,812 @@
+"""Press releases about the Villes Internet label → label awards and initiatives.
+
+Pure Python rules, no database and no network: ``extract(text, keywords)`` reads one
+release and returns what it states, never more. When a rule is unsure it gives nothing.
+
+Awards (a collectivité, an edition year, a level 1..5):
+
+- A. The text must speak of the label ("Villes Internet", "arobase", "4@"), else nothing.
+- L1. Levels: "4@", "4 @", "5 arobases", "cinq arobases", "4 arobas", "@@@@", "une
+  quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
+  niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
+  sentence gives no level in figures.
+- L2. Not levels: a scale ("de @ à @@@@@", "entre une à cinq arobases", "s'arrêtant à
+  5 @"), anything in brackets, reported speech in « », an increment ("une arobase
+  supplémentaire"), an aim or a negation ("vise la 5e arobase", "n'a pas obtenu").
+- L3. "passe de 3 à 4 arobases": 4 now; 3 is an earlier level, kept only with its year.
+- S1. The collectivité is the nearest one named before the level in the same sentence:
+  "la Ville de X", "la ville des Mureaux" (→ Les Mureaux), "la commune de X", "la
+  Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
+  followed by an award verb ("Alfortville confirme ses 5@"); with an award verb in the
+  sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée...).
+- S2. "la Ville", "la commune", "notre commune" stand for the one collectivité the text
+  awards by name (or, failing that, the only one it names as "ville de X"); with two
+  candidates they stand for nothing.
+- S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
+  plural subject ("8 collectivités atteignent 4@") is never the one awarded.
+- Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
+  3@"), else its sentence's when it has one level, else the text's edition year.
+- Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019", a
+  ceremony date (January to June) "le 4 février 2020", "le 4 février dernier" read
+  against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
+  different years: unsure, none.
+- Y3. A level stated in the past ("avait obtenu", "l'an dernier" = edition - 1,
+  "précédemment") without its own year is dropped.
+- Y4. Earlier years stated with a level: "pour la deuxième année consécutive" (the year
+  before too), "depuis 2018 ... chaque année" (every year since). "confirme",
+  "conserve", "de nouveau" alone say nothing about earlier levels.
+- C. Two different levels for one collectivité and year: unsure, neither is kept (a
+  year stated outright beats one inferred by Y4).
+
+Initiatives, only when the text awards exactly one collectivité (they are its own):
+
+- I1. A bullet item is one initiative, unless it is a theme followed by a list of
+  actions ("Accès au numérique pour tous : partenariat avec ..., atelier de ..., mise
+  en place d'...") — then each action is one; a paragraph shaped like that too.
+- I2. In prose: "la mise en place de X", "le lancement de X", "l'ouverture de X"...;
+  a digital thing as subject of a past verb ("Le magazine municipal a été déployé en
+  version numérique"); a named programme ("dans le cadre d'Artistes au balcon", a
+  hashtag "#l'InstantCulture").
+- I3. Not initiatives: figures ("2 200 collectivités labellisées"), items about the
+  label or the association, reported speech, award sentences.
+- I4. The title is the item's head (before " : "), its bold words, or the noun phrase of
+  the action, cut at "pour", "avec", "(", ","...; duplicates (same folded title) merged.
+- D. Domains: the taxonomy's keywords found in the item, the longest keyword first (a
+  keyword's last word of 5 letters or more also matches its longer forms: "handicap"
+  finds "handicapées"). A keyword counts 2 in the title, 1 in the item's text, ½ in
+  its theme (or its paragraph's first sentence); the domains scoring 2 or more are
+  kept, else the best scoring ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Mapping, Sequence
+
+from atlas import names
+from loaders.records import Rejected, parse_level
+
+MONTHS = {m: i for i, m in enumerate(
+    ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+     "octobre", "novembre", "decembre"), start=1)}
+FIRST_EDITION = 1999  # the 21st label is 2020's
+CEREMONY_MONTHS = range(1, 7)  # ceremonies are held early in the edition's year
+
+
+@dataclasses.dataclass(frozen=True)
+class Award:
+    collectivite: str  # as the text names it, article restored ("Les Mureaux")
+    departement: str  # a département written beside the name ("94"), else ""
+    year: int
+    level: int
+    evidence: str  # the sentence that states it
+    line: int
+    inferred: bool = False  # from "deuxième année consécutive", "depuis 2018"
+
+
+@dataclasses.dataclass(frozen=True)
+class Initiative:
+    title: str
+    summary: str
+    domains: tuple[str, ...]
+    line: int
+
+
+@dataclasses.dataclass
+class Extraction:
+    awards: list[Award]
+    initiatives: list[Initiative]
+    collectivite: str = ""  # whose the initiatives are
+    departement: str = ""
+
+
+# -- reading the text -------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Block:
+    kind: str  # heading | bullet | para
+    raw: str  # with its **bold** marks
+    text: str
+    line: int
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s*")
+
+
+def _plain(raw: str) -> str:
+    """The text without markdown, HTML tags and typographic variants."""
+    text = re.sub(r"<[^>]+>", "", raw)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
+    return text.replace("\u201c", '"').replace("\u201d", '"')
+
+
+def blocks(text: str) -> list[Block]:
+    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next."""
+    out: list[Block] = []
+    for number, line in enumerate(_normalise(text).split("\n"), start=1):
+        if not line.strip():
+            continue
+        kind = "heading" if _HEADING.match(line) else "bullet" if _BULLET.match(line) \
+            else "para"
+        raw = _BULLET.sub("", _HEADING.sub("", line)).strip()
+        prev = out[-1] if out else None
+        if kind == "para" and prev and prev.kind == "para" and raw[:1].islower() \
+                and not re.search(r"[.!?:»)]$", prev.text):
+            joined = prev.raw + " " + raw
+            out[-1] = Block(prev.kind, joined, _plain(joined), prev.line)
+            continue
+        out.append(Block(kind, raw, _plain(raw), number))
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý#*])")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _blank(text: str, pattern: re.Pattern | str) -> str:
+    """``text`` with the matches of ``pattern`` replaced by spaces (offsets kept)."""
+    return re.sub(pattern, lambda m: " " * len(m.group()), text)
+
+
+def _blank_span(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+# -- L: levels --------------------------------------------------------------------------
+
+_AT = r"(?:@|arobas(?:es?)?|arobases?)"
+_NUM = r"(?:[1-5]|un|une|deux|trois|quatre|cinq)"
+_RANK = (r"(?:[1-5]\s*(?:e|è|er|re|ère|ème|eme|ième)|premi[eè]re|deuxi[eè]me|seconde|"
+         r"troisi[eè]me|quatri[eè]me|cinqui[eè]me)")
+_LEVEL = re.compile(
+    rf"(?<![\w,.])(?:{_RANK}\s+{_AT}|{_NUM}\s*{_AT})(?![\w@])|(?<![\w@.])@{{2,5}}(?![\w@.])"
+    r"|(?<=Internet )@(?![\w@.])", re.I)
+_TOP_LEVEL = re.compile(
+    r"\b(?:l[ea]\s+plus\s+haut(?:e)?\s+(?:niveau|distinction|récompense|note)"
+    r"(?!\s+jamais)(?:\s+de\s+(?:labell?isation|distinction))?|niveau\s+(?:de\s+"
+    r"labell?isation\s+)?le\s+plus\s+élevé|distinction\s+suprême|(?:niveau|note)\s+"
+    r"maxim(?:al|ale|um))", re.I)
+# L2: scales, increments and brackets hold no level of the collectivité.
+_SCALE = re.compile(
+    rf"\b(?:de|entre)\s+(?:{_NUM}|@+)\s*{_AT}?\s+(?:à|et)\s+(?:{_NUM}\s*{_AT}|@+)"
+    rf"|(?:s'arrêtant|jusqu'|allant|maximum|au\s+maximum)\s*(?:à|de)?\s*{_NUM}\s*{_AT}"
+    rf"|\b(?:une?|1)\s+{_AT}\s+(?:supplémentaire|de\s+plus|en\s+plus)|\bd'une\s+{_AT}"
+    rf"|\bgagn\w*\s+(?:une?|1)\s+{_AT}", re.I)
+# L3: "passe de 3 à 4 arobases", "passant de 3@ en 2018 à 4@".
+_PROGRESSION = re.compile(
+    rf"\b(?:pass\w*|progress\w*|grimp\w*|mont\w*|évolu\w*)\s+(?P<from>de\s+(?P<old>{_NUM})"
+    rf"\s*{_AT}?(?:\s+en\s+(?P<year>(?:19|20)\d\d))?)\s+à\s+(?P<new>{_NUM}\s*{_AT})", re.I)
+_SPEECH = re.compile(r"«[^»]{40,}»")
+_ASIDE = re.compile(r"\([^()]*\)")
+_NOT_AWARDED = re.compile(
+    r"\b(?:vis(?:e|ent|ons|er)|ambitionn\w*|objectif|esp[eè]r\w*|souhait\w*|obtiendr\w*|"
+    r"décrocher(?:a|ont)|pourr\w*|n'\w+\s+pas|ne\s+\w+\s+pas|sans\s+obtenir)\b", re.I)
+
+
+@dataclasses.dataclass(frozen=True)
+class Level:
+    start: int
+    end: int
+    level: int
+    earlier: bool = False  # the old level of a progression: "de 3@ en 2018 à 4@"
+    year: int | None = None  # the year written with that old level
+    span: tuple[int, int] = (0, 0)  # "de 3@ en 2018": no other level's clause
+
+
+def _level_of(token: str) -> int | None:
+    try:
+        return parse_level(re.sub(r"\s+", " ", token))
+    except Rejected:
+        return None
+
+
+def levels(sentence: str) -> list[Level]:
+    """The levels a sentence gives (L1-L3), with their offsets in ``sentence``."""
+    text = _blank(_blank(sentence, _SPEECH), _ASIDE)
+    out: list[Level] = []
+    progression = _PROGRESSION.search(text)
+    if progression:
+        old = _level_of(progression.group("old") + " arobases")
+        year = progression.group("year")
+        if old:
+            out.append(Level(*progression.span("old"), old, earlier=True,
+                             year=int(year) if year else None,
+                             span=progression.span("from")))
+        text = _blank_span(text, *progression.span("from"))
+    text = _blank(text, _SCALE)
+    for m in _LEVEL.finditer(text):
+        level = _level_of(m.group())
+        if level:
+            out.append(Level(m.start(), m.end(), level))
+    if not any(not lv.earlier for lv in out):
+        out += [Level(m.start(), m.end(), 5) for m in _TOP_LEVEL.finditer(text)]
+    return sorted(out, key=lambda lv: lv.start)
+
+
+# -- Y: years ---------------------------------------------------------------------------
+
+_MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|" \
+         r"novembre|d[ée]cembre)"
+_YEAR = r"((?:19|20)\d\d)"
+_EDITION_YEAR = re.compile(
+    rf"\b(?:labels?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?)\s*[\"»]?\s*"
+    rf"(?:de\s+)?{_YEAR}\b", re.I)
+_DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+{_YEAR}\b", re.I)
+_LAST_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\s+dernier\b", re.I)
+_EDITION_RANK = re.compile(
+    r"\b(\d{1,2})\s*(?:e|è|ème|eme|ième|ieme)\s+(?:label|cérémonie|édition|palmarès)", re.I)
+_PLAIN_YEAR = re.compile(rf"(?:\b[Ee]n\s+(?:{_MONTH}\s+)?|\((?:en\s+)?){_YEAR}\b", re.I)
+_LAST_YEAR = re.compile(
+    r"\bl'(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée)|précédente)"
+    r"|\bprécédente\s+édition", re.I)
+_EARLIER = re.compile(
+    r"\b(?:avai(?:t|ent)|obtenait|détenait|précédemment|auparavant|jusqu'(?:ici|alors))\b",
+    re.I)
+_LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
+_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour)[^0-9]{{0,40}})?"
+                       rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)
+
+
+def _month(word: str) -> int:
+    return MONTHS[names.fold(word)]
+
+
+def release_date(doc: list[Block]) -> tuple[int, int] | None:
+    """(year, month) the release is dated: a short line holding only a date, or
+    "Publié le ..."; None when it does not say."""
+    for b in doc:
+        if len(b.text.split()) <= 8 and _DOC_DATE.match(b.text):
+            m = _DATE.search(b.text)
+            return int(m.group(3)), _month(m.group(2))
+    return None
+
+
+def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
+    """Y2: the edition years a sentence states."""
+    years = {int(y) for y in _EDITION_YEAR.findall(sentence)}
+    if _LABEL_TALK.search(sentence):
+        years |= {int(y) for _, month, y in _DATE.findall(sentence)
+                  if _month(month) in CEREMONY_MONTHS}
+        if dated:
+            years |= {dated[0] if _month(m) <= dated[1] else dated[0] - 1
+                      for m in _LAST_MONTH.findall(sentence)}
+    years |= {FIRST_EDITION + int(n) for n in _EDITION_RANK.findall(sentence)
+              if 1 <= int(n) <= 60}
+    return years
+
+
+def stated_years(text: str, dated, current: int | None) -> set[int]:
+    """Every year a clause or sentence gives a level: edition years, "en 2018",
+    "(2018)", "l'an dernier" (edition - 1)."""
+    years = edition_years(text, dated) | {int(y) for y in _PLAIN_YEAR.findall(text)}
+    if current and _LAST_YEAR.search(text):
+        years.add(current - 1)
+    return years
+
+
+def current_edition(doc: list[Block], dated) -> int | None:
+    """The release's edition year, from sentences not about the past; None if unsure."""
+    years: set[int] = set()
+    for b in doc:
+        for s in sentences(b.text):
+            if not _EARLIER.search(s):
+                years |= edition_years(_blank(s, _SINCE), dated)
+    return years.pop() if len(years) == 1 else None
+
+
+# -- S: who is awarded ------------------------------------------------------------------
+
+_UP = r"A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒ"
+_WORD = rf"[{_UP}][\wÀ-ÿœ]*"
+_PARTICLE = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|en|aux|au)"
+# "Saint-Jean-et-Saint-Paul": "et" only between hyphens, so "Villejuif et Alfortville"
+# stays two names; "Cœur d'Essonne", "Villeneuve-d'Ascq".
+_NAME = (rf"(?:(?:Le|La|Les|L')\s?)?{_WORD}(?:(?:-et-|[-\s'](?:{_PARTICLE}[-\s]|[dl]')*)"
+         rf"{_WORD})*")
+_EXPLICIT = re.compile(
+    rf"\b(?:[Ll]a\s+|[Ll]'|[Nn]otre\s+)?(?P<kind>[Vv]ille|[Cc]ommune|[Vv]illage|[Cc]ité"
+    rf"|[Mm]unicipalité)\s+(?P<prep>de\s+|d'|des\s+|du\s+)(?P<name>{_NAME})"
+    rf"|\b(?:[Ll]a\s+|[Ll]')?(?P<epci>(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+"
+    rf"[Cc]ommunes|[Uu]rbaine)|[Mm]étropole|[Aa]gglomération)\s+(?:de\s+|d'|du\s+|des\s+)?"
+    rf"{_NAME})")
+_ANAPHOR = re.compile(
+    r"\b(?:[Ll]a|[Nn]otre|[Cc]ette)\s+(?:[Vv]ille|[Cc]ommune|[Mm]unicipalité|"
+    r"[Cc]ollectivité)\b(?!\s+(?:de|d'|des|du)\s*[A-ZÀ-Ý])(?!\s+[Ii]nternet)")
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;,–—]\s|^[\"«])$")
+_AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enir|ention|enant)|remport\w*|décroch\w*|"
+               r"re[çc](?:u|ue|us|oit|oivent|evoir|evant)|conserv\w*|confirm\w*|"
+               r"gard(?:e|ent|é|ée|er)|maint(?:ient|iennent|enu|enue|enir)|labell?is\w*|"
+               r"labélis\w*|récompens\w*|distingu\w*|attribu\w*|décern\w*|"
+               r"pass(?:e|ent|é|ée|er|ant)|atteint|arbor\w*|affich\w*|honor\w*|gagn\w*|"
+               r"détient|hiss\w*|rejoint|renouvel\w*|accèd\w*|élu\w*")
+_AWARD = re.compile(rf"\b(?:{_AWARD_VERB})\b|\b(?:labels?|Internet)\W{{0,3}}(?:[1-5]\s*)?"
+                    rf"(?:@|arobas)", re.I)
+# S1: a bare name opens a clause and an award verb follows within a few words.
+_BARE_SUBJECT = re.compile(
+    rf"^\s*(?:[\w'-]+\s+){{0,5}}?(?:{_AWARD_VERB})\b", re.I)
+_PREPOSITION = re.compile(
+    r"(?:\b(?:à|a|À|A|de|d'|du|des|en|En|par|pour|avec|dans|sur|chez|vers|depuis|sous|"
+    r"entre|après|Après|avant|au|aux|comme|Comme|contre|près|l'|Parmi|parmi|que)\s*$)")
+_GRANTED_TO = re.compile(r"(?:décern|attribu|remis|décerné|octroy)\w*\s+(?:à|a)\s*$", re.I)
+# Lower-case nouns only: "Villes et Villages Internet" is the label, not a subject.
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:\d[\d\s]*|(?i:les|des|seules?|plusieurs|autres|toutes|certaines))\s+"
+    r"(?:[a-zéèêàç]+\s+)?(?:collectivités|communes|villes|territoires|lauréats)\b")
+_NOT_NAMES = {names.fold(w) for w in (
+    "Ville Villes Commune Communes Mairie Municipalité Label Labels Jury Association Cette "
+    "Ce Cet Ces Notre Nos Son Sa Ses Le La Les Un Une Des En Pour Depuis Avec Dans Sur Par "
+    "Lors Grâce Après Avant Chaque Elle Il Ils Elles Nous On Territoires Territoire "
+    "Villages Internet Département Région Conseil Maire Adjoint Adjointe Madame Monsieur M "
+    "Mme Communiqué Cérémonie Palmarès Trophée Trophées Prix Plus Tout Toute Toutes Tous "
+    "Seules Seule Alors Ainsi Enfin Aujourd Désormais France Etat État Président "
+    "Présidente Ministre Agence Association Comme Parmi Au Aux Du De Si Et Mais Or "
+    "Cependant Également Encore Déjà Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche "
+    "Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre "
+    "Cela Ceci Celle Celui Leur Leurs Votre Vos Mon Ma Mes Ton Ta Tes Quel Quelle Bravo "
+    "Félicitations Félicitation Villes-Internet Label-Villes Communauté Métropole".split())}
+
+
+@dataclasses.dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # "" for an anaphor ("la Ville")
+    departement: str = ""
+
+
+def _restore_article(prep: str, name: str) -> str:
+    """"ville des Mureaux" → "Les Mureaux", "ville du Havre" → "Le Havre"."""
+    article = {"des": "Les", "du": "Le"}.get(prep.strip().lower())
+    return f"{article} {name}" if article else name
+
+
+_DEP_HINT = re.compile(r"^\s*\((\d{2,3}|2[AB]|[A-ZÀ-Ý][\w'-]*(?:[\s-][\w'-]+){0,3})\)")
+
+
+def _departement_after(text: str, end: int) -> str:
+    m = _DEP_HINT.match(text[end:])
+    return m.group(1) if m else ""
+
+
+def _free(text: str, start: int) -> bool:
+    """S3: a name right after a preposition is a place or a complement, not a subject;
+    after "décerné à", "attribué à" it is the one awarded."""
+    before = text[:start]
+    return not _PREPOSITION.search(before) or bool(_GRANTED_TO.search(before))
+
+
+def _bare_name_ok(name: str) -> bool:
+    words = names.fold(name).split()
+    first = next((w for w in words if w not in ("le", "la", "les", "l")), "")
+    return bool(first) and first not in _NOT_NAMES and len(first) > 1
+
+
+def mentions(sentence: str, named: set[str]) -> list[Mention]:
+    """The collectivités a sentence names or designates (S1, S2), in order. ``named``:
+    keys of names the text already gave as "ville de X", accepted bare anywhere."""
+    out = []
+    for m in _EXPLICIT.finditer(sentence):
+        if m.group("epci"):
+            name = m.group("epci")
+        else:
+            name = _restore_article(m.group("prep"), m.group("name"))
+        if _free(sentence, m.start()):
+            out.append(Mention(m.start(), m.end(), name,
+                               _departement_after(sentence, m.end())))
+    taken = [(mn.start, mn.end) for mn in out]
+    for m in re.finditer(_NAME, sentence):
+        if any(s <= m.start() < e for s, e in taken) or not _bare_name_ok(m.group()):
+            continue
+        opens_award = _CLAUSE_START.search(sentence[:m.start()]) and \
+            _BARE_SUBJECT.match(sentence[m.end():])
+        if (opens_award or names.key(m.group()) in named) and _free(sentence, m.start()):
+            out.append(Mention(m.start(), m.end(), m.group(),
+                               _departement_after(sentence, m.end())))
+            taken.append(m.span())
+    for m in _ANAPHOR.finditer(sentence):
+        if not any(s <= m.start() < e for s, e in taken) and _free(sentence, m.start()):
+            out.append(Mention(m.start(), m.end(), ""))
+    return sorted(out, key=lambda mn: mn.start)
+
+
+# "Déjà labellisée 4@ en 2020, la ville ...": the subject follows the participle.
+_APPOSITION = re.compile(r"^(?:(?:Déjà|Après\s+avoir\s+été|Précédemment)\s+)?"
+                         r"(?:labell?is|labélis|récompens|distingu)\w*\b[^,]*,\s*", re.I)
+
+
+def owner(sentence: str, level: Level, found: list[Mention]) -> Mention | None:
+    """S1/S3: the nearest mention before the level, unless a plural subject stands
+    between; else one named right after "décerné à", or right after an opening
+    participle ("Déjà labellisée 4@ en 2020, la ville ...")."""
+    before = [mn for mn in found if mn.end <= level.start]
+    if before:
+        mn = before[-1]
+        if _PLURAL_SUBJECT.search(sentence[mn.end:level.start]):
+            return None
+        return mn
+    opening = _APPOSITION.match(sentence)
+    after = [mn for mn in found if mn.start >= level.end and (
+        _GRANTED_TO.search(sentence[:mn.start]) or (opening and mn.start == opening.end()))]
+    return after[0] if after else None
+
+
+# -- Y4: earlier years stated with the level --------------------------------------------
+
+_ORDINAL = {"deuxieme": 2, "seconde": 2, "second": 2, "troisieme": 3, "quatrieme": 4,
+            "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9,
+            "dixieme": 10}
+_CONSECUTIVE = re.compile(
+    r"\b(?P<n>\d{1,2})\s*(?:e|è|ème|eme|ième)|(?P<word>deuxième|seconde|second|troisième|"
+    r"quatrième|cinquième|sixième|septième|huitième|neuvième|dixième)", re.I)
+_CONSECUTIVE_YEAR = re.compile(
+    r"(?:\d{1,2}\s*(?:e|è|ème|eme|ième)|\w+ième|seconde?)\s+(?:année|fois)\s+"
+    r"(?:consécutive|de\s+suite|d'affilée)", re.I)
+_SINCE = re.compile(rf"\bdepuis\s+(?:{_MONTH}\s+)?{_YEAR}\b", re.I)
+_LEVEL_SINCE = re.compile(rf"\s*(?:\w+\s+){{0,2}}?depuis\s+(?:{_MONTH}\s+)?{_YEAR}\b", re.I)
+_EVERY_YEAR = re.compile(r"chaque\s+année|tous\s+les\s+ans|sans\s+interruption|"
+                         r"sans\s+discontinuer|année\s+après\s+année", re.I)
+
+
+def earlier_years(sentence: str, level: Level, year: int) -> list[int]:
+    """Y4: years before ``year`` at the same level, as the sentence states them."""
+    m = _CONSECUTIVE_YEAR.search(sentence)
+    if m:
+        rank = _CONSECUTIVE.match(m.group())
+        n = int(rank.group("n")) if rank.group("n") else _ORDINAL[names.fold(rank.group())]
+        return list(range(year - n + 1, year))
+    since = _SINCE.search(sentence)
+    if since and (_EVERY_YEAR.search(sentence) or _LEVEL_SINCE.match(sentence, level.end)):
+        return list(range(int(since.group(1)), year))
+    return []
+
+
+# -- awards -----------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:et|puis|mais|alors que|tandis que)\s")
+
+
+def _clause(text: str, lv: Level) -> tuple[int, int]:
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, lv.start)]
+    end = _CLAUSE_BREAK.search(text, lv.end)
+    return (starts[-1] if starts else 0), (end.start() if end else len(text))
+
+
+def _year_of(sentence: str, lv: Level, found: list[Level], dated, current) -> int | None:
+    """Y1/Y3: the year a level is given for, or None when unsure."""
+    if lv.earlier:
+        return lv.year
+    text = _blank(sentence, _SINCE)
+    for x in found:
+        if x.earlier:
+            text = _blank_span(text, *x.span)
+    spans = {id(x): _clause(text, x) for x in found}
+    own = stated_years(text[slice(*spans[id(lv)])], dated, current)
+    if len(own) == 1:
+        return own.pop()
+    if own:
+        return None
+    values = {x.level for x in found}
+    whole = stated_years(text, dated, current)
+    if len(values) == 1 and not any(x.earlier for x in found):
+        if len(whole) == 1:
+            return next(iter(whole))
+        if whole:
+            return None
+    others = set().union(*(stated_years(text[slice(*spans[id(x)])], dated, current)
+                           for x in found if x is not lv))
+    if whole - others or lv.earlier or _EARLIER.search(sentence):
+        return None
+    return current
+
+
+def _candidates(doc: list[Block]):
+    """(block, sentence, level, mention) for every level with an award verb and a
+    collectivité, before anaphors are resolved."""
+    named = {names.key(m.name) for b in doc for s in sentences(b.text)
+             for m in mentions(s, set()) if m.name}
+    for b in doc:
+        for s in sentences(b.text):
+            found = levels(s)
+            if not found or not _AWARD.search(s) or _NOT_AWARDED.search(_blank(s, _SPEECH)):
+                continue
+            ments = mentions(_blank(s, _SPEECH), named)
+            for lv in found:
+                mn = owner(s, lv, ments)
+                if mn:
+                    yield b, s, found, lv, mn
+
+
+def _main_collectivite(doc: list[Block], named_owners: list[Mention]) -> Mention | None:
+    """S2: the one collectivité "la Ville" can stand for, or None."""
+    keys = {names.key(m.name): m for m in named_owners}
+    if len(keys) == 1:
+        return next(iter(keys.values()))
+    if keys:
+        return None
+    explicit = {}
+    for b in doc:
+        for s in sentences(b.text):
+            for m in mentions(_blank(s, _SPEECH), set()):
+                if m.name and _EXPLICIT.match(s, m.start):
+                    explicit.setdefault(names.key(m.name), m)
+    return next(iter(explicit.values())) if len(explicit) == 1 else None
+
+
+_GATE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|arobas|\d\s*@|@@", re.I)
+
+
+def awards(doc: list[Block]) -> tuple[list[Award], Mention | None]:
+    text = "\n".join(b.text for b in doc)
+    if not _GATE.search(text):
+        return [], None
+    dated = release_date(doc)
+    current = current_edition(doc, dated)
+    found = list(_candidates(doc))
+    main = _main_collectivite(doc, [c[4] for c in found if c[4].name])
+    stated: dict[tuple[str, int], set[int]] = {}
+    inferred: dict[tuple[str, int], set[int]] = {}
+    evidence: dict[tuple[str, int], tuple[Mention, str, int]] = {}
+    for block, sentence, lvs, lv, mn in found:
+        who = mn if mn.name else main
+        if who is None:
+            continue
+        year = _year_of(sentence, lv, lvs, dated, current)
+        if year is None:
+            continue
+        key = names.key(who.name)
+        if (key, year) not in evidence or (who.departement and
+                                           not evidence[(key, year)][0].departement):
+            evidence[(key, year)] = (who, sentence, block.line)
+        stated.setdefault((key, year), set()).add(lv.level)
+        if len({x.level for x in lvs}) == 1:
+            for y in earlier_years(sentence, lv, year):
+                inferred.setdefault((key, y), set()).add(lv.level)
+                evidence.setdefault((key, y), (who, sentence, block.line))
+    out = []
+    for key in sorted(set(stated) | set(inferred), key=lambda k: (k[0], -k[1])):
+        got = stated.get(key) or inferred[key]
+        if len(got) != 1:  # C: contradictory levels, unsure
+            continue
+        who, sentence, line = evidence[key]
+        out.append(Award(who.name, who.departement, key[1], next(iter(got)), sentence, line,
+                         inferred=key not in stated))
+    awarded = {names.key(a.collectivite) for a in out}
+    return out, (main if main and names.key(main.name) in awarded and len(awarded) == 1
+                 else None)
+
+
+# -- I: initiatives ---------------------------------------------------------------------
+
+_ACTION = (r"(?:mise\s+en\s+place|mise\s+à\s+disposition|mise\s+en\s+ligne|mise\s+en\s+"
+           r"œuvre|création|déploiement|installation|développement|lancement|ouverture|"
+           r"partenariat|ateliers?|organisation|modernisation|dématérialisation|équipement|"
+           r"acquisition|renforcement|généralisation|extension|refonte|formations?|"
+           r"accompagnement|animation|réalisation|aménagement|numérisation|diffusion|"
+           r"retransmission|expérimentation|inauguration)")
+# Actions that name the initiative itself: "partenariat avec X" is not X.
+_KEEP_ACTION = re.compile(r"^(?:partenariat|ateliers?|formations?|accompagnement|"
+                          r"retransmission|expérimentation)\b", re.I)
+_STARTS_ACTION = re.compile(rf"^{_ACTION}\b", re.I)
+_SEGMENT_BREAK = re.compile(rf"(?:[,;]|\s+et)\s+(?={_ACTION}\b)", re.I)
+_DETERMINER = re.compile(r"^(?:(?:via|avec|grâce\s+à|par|pour|sur|à)\s+)?(?:(?:les|le|la|une|un|"
+                         r"des|du|de|aux|au|son|sa|ses|notre|nos|leurs|leur)\s+|[ld]'\s*)",
+                         re.I)
+# "mise en place en 2016 de", "développement accru de": the action before its object.
+_ACTION_OF = re.compile(rf"^{_ACTION}(?:\s+[a-zéèêàâîôûç]+)?\s+(?:en\s+\d{{4}}\s+)?"
+                        r"(?:de\s+|d'|du\s+|des\s+)", re.I)
+_ACTION_OBJECT = re.compile(rf"^{_ACTION}\s+(?:(?:avec|de|du|des|aux?|sur|pour)\s+|d')?"
+                            r"(?:(?:les?|la|l'|un|une|des)\s*)?\S+", re.I)
+_TITLE_CUT = re.compile(
+    r"\s*\(|,|;|…|\.\.\.|\.\s*$|\s(?:pour|afin|permettant|utilisant|favorisant|visant|"
+    r"offrant|proposant|incluant|via|avec|qui|dont|équipée?s?|dédiée?s?|destinée?s?|"
+    r"réservée?s?|mise?s?\s+en\s+place)\s|\set\s(?:d'|de\s|des\s|du\s)")
+_TITLE_WORDS = 10
+_NOT_INITIATIVE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|\blabel|\bjury\b|"
+                             r"association|arobas|@|^\d", re.I)
+_ARTEFACT = (r"site|plateforme|application|portail|magazine|kiosque|bornes?|tablettes?|"
+             r"espace|réseaux\s+sociaux|newsletter|lettre|wifi|wi-fi|fibre|fab-?lab|"
+             r"téléservices?|cyber-base|micro-folie|logiciels?|outils?|dispositif|"
+             r"services?\s+en\s+ligne|écrans?|panneaux?|totems?|tableaux?|chatbot|"
+             r"visioconférence")
+_DONE_BY = re.compile(
+    rf"^(?:(?:[AÀ]|Au|En|Durant|Pendant|Depuis|Dès|Désormais|Aujourd'hui)\b[^,]{{0,60}},\s*)?"
+    rf"(?P<np>(?:[Ll]es?|[Ll]a|[Ll]'|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ss]es|[Nn]otre|[Nn]os)\s*"
+    rf"[^,;]{{0,80}}?)\s+(?:a|ont)\s+(?:été|permis)\b")
+_ARTEFACT_IN = re.compile(rf"\b(?:{_ARTEFACT})\b", re.I)
+_DONE_THE = re.compile(
+    rf"\b(?:la|le|l')\s*(?={_ACTION}\b)(?P<what>.+?)(?=,|\.|;|$|\s+et\s+(?:la|le|l')\s*"
+    rf"{_ACTION}\b)", re.I)
+_PROGRAMME = re.compile(
+    r"\bdans\s+le\s+cadre\s+(?:de\s+|d'|du\s+)(?:l'opération\s+|du\s+dispositif\s+|du\s+"
+    r"programme\s+|de\s+l'opération\s+)?(?P<name>[A-ZÀ-Ý«\"#][^,;.]{2,60})"
+    r"|(?:^|\s)(?:Avec|Grâce\s+à|Via)\s+(?P<tag>#[\w']+)")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def title_of(segment: str, noun_phrase: bool = False) -> str:
+    """I4: a short title from an action ("mise en place d'un espace numérique au sein
+    du Pôle Molière" → "Espace numérique au sein du Pôle Molière"), or from a noun
+    phrase without its determiner ("le site Internet" → "Site Internet")."""
+    text = segment.strip()
+    keep = _KEEP_ACTION.match(text)
+    start = 1
+    if keep:  # "partenariat avec l'Institut ...": cut only after the partner
+        start = _ACTION_OBJECT.match(text).end()
+    elif _ACTION_OF.match(text):
+        text, noun_phrase = _ACTION_OF.sub("", text, count=1), True
+    cut = _TITLE_CUT.search(text, start)
+    text = text[:cut.start()] if cut else text
+    if noun_phrase:
+        text = _DETERMINER.sub("", text, count=1)
+    text = text.strip(" «»\"'.:-").strip()
+    return _capital(" ".join(text.split()[:_TITLE_WORDS]))
+
+
+def _action_list(text: str) -> list[str]:
+    """A list of actions split into one segment each, or [] if ``text`` is not one.
+    Pieces that open no action ("des tablettes interactives") stay in the action before."""
+    if not _STARTS_ACTION.match(text.strip()):
+        return []
+    segments = [s.strip(" .…") for s in _SEGMENT_BREAK.split(text) if s.strip(" .…")]
+    return segments if len(segments) >= 2 else []
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_COLON = re.compile(r"\s*:\s+")
+
+
+def _from_item(block: Block) -> list[tuple[str, str, str]]:
+    """I1: (title, summary, theme) of each initiative of a bullet or a themed paragraph."""
+    parts = _COLON.split(block.text, maxsplit=1)
+    if len(parts) == 2 and parts[1] and len(parts[0].split()) <= 12:
+        head, rest = parts
+        segments = _action_list(rest)
+        if segments:
+            return [(title_of(s), f"{head} : {s}", head) for s in segments]
+        if block.kind == "bullet":
+            return [(_capital(head.strip(" .")), block.text, "")]
+        return []
+    if block.kind != "bullet":
+        return []
+    if len(block.text.split()) <= _TITLE_WORDS:
+        return [(_capital(block.text.strip(" .…")), block.text, "")]
+    bold = _BOLD.search(block.raw)
+    if bold:
+        title = _plain(bold.group(1))
+        if re.fullmatch(r"[\w.-]+\.[a-z]{2,4}", title):  # a web address: name what it is
+            before = re.split(r"[,;:]", _plain(block.raw[:bold.start()]))[-1]
+            title = f"{_DETERMINER.sub('', before.strip(), count=1)} {title}".strip()
+        return [(_capital(title), block.text, "")]
+    return [(title_of(block.text), block.text, "")]
+
+
+def _from_prose(sentence: str) -> list[tuple[str, str, str]]:
+    """I2: initiatives told in running text."""
+    out = []
+    for m in _DONE_THE.finditer(sentence):
+        out.append((title_of(m.group("what")), _capital(m.group("what")), ""))
+    for clause in re.split(r"\s+et\s+(?=(?:l[ea]s?|l'|une?|des)\b)", sentence):
+        m = _DONE_BY.match(clause.strip())
+        if m and _ARTEFACT_IN.search(m.group("np")):
+            out.append((title_of(m.group("np"), noun_phrase=True), sentence, ""))
+    for m in _PROGRAMME.finditer(sentence):
+        out.append((_capital((m.group("name") or m.group("tag")).strip(" «»\"")), sentence, ""))
+    return out
+
+
+def initiatives(doc: list[Block], keywords: Mapping[str, Sequence[str]]) -> list[Initiative]:
+    """I1-I4 and D, for a text that awards one collectivité."""
+    match = keyword_matcher(keywords)
+    out, seen = [], set()
+    for b in doc:
+        if b.kind == "heading" or _NOT_INITIATIVE.search(b.text):
+            continue
+        found = _from_item(b)
+        if not found and b.kind == "para":
+            told = sentences(b.text)
+            for s in told:
+                if not (_NOT_INITIATIVE.search(s) or levels(s) or "«" in s):
+                    found += [(t, summary, told[0]) for t, summary, _ in _from_prose(s)]
+        for title, summary, theme in found:
+            key = names.fold(title)
+            if len(key) < 3 or key in seen:
+                continue
+            seen.add(key)
+            domains = classify(title, _blank(summary, _ASIDE), theme, match)
+            out.append(Initiative(title, summary, tuple(sorted(domains)), b.line))
+    return out
+
+
+# -- D: domains -------------------------------------------------------------------------
+
+# A keyword counts this much in the title, the item's text, its theme or paragraph.
+_WEIGHTS = (2.0, 1.0, 0.5)
+
+
+def classify(title: str, text: str, theme: str, match) -> set[str]:
+    """D: the domains scoring 2 or more (a title keyword, or two in the text), else the
+    best scoring ones; none when no keyword is found."""
+    score: dict[str, float] = {}
+    for weight, part in zip(_WEIGHTS, (title, text, theme)):
+        for code, hits in match(part).items():
+            score[code] = score.get(code, 0) + weight * hits
+    if not score:
+        return set()
+    sure = {code for code, s in score.items() if s >= 2}
+    best = max(score.values())
+    return sure or {code for code, s in score.items() if s == best}
+
+
+def _keyword_pattern(keyword: str) -> str:
+    words = names.fold(keyword).split()
+    parts = [re.escape(w) + (r"\w*" if i == len(words) - 1 and len(w) >= 5 else "[sx]?")
+             for i, w in enumerate(words)]
+    return r"\b" + r"\s+".join(parts) + r"\b"
+
+
+def keyword_matcher(keywords: Mapping[str, Sequence[str]]):
+    """A function: text → {domain code: how many of its keywords the text holds}, the
+    longest keyword first (so "réseaux sociaux" is not also "réseau")."""
+    ordered = sorted(((len(names.fold(k)), code, re.compile(_keyword_pattern(k)))
+                      for code, kws in keywords.items() for k in kws if names.fold(k)),
+                     key=lambda t: -t[0])
+
+    def match(text: str) -> dict[str, int]:
+        folded, found = names.fold(text), {}
+        for _, code, pattern in ordered:
+            for m in pattern.finditer(folded):
+                found[code] = found.get(code, 0) + 1
+                folded = _blank_span(folded, *m.span())
+        return found
+
+    return match
+
+
+# -- the whole text ---------------------------------------------------------------------
+
+def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
+    """Awards and initiatives a release states; ``keywords``: domain code → keywords."""
+    doc = blocks(text)
+    found, main = awards(doc)
+    if main is None:
+        return Extraction(found, [])
+    return Extraction(found, initiatives(doc, keywords), main.name, main.departement)
+
+
+def slug(title: str) -> str:
+    return "-".join(names.fold(title).split())[:60].strip("-")
+
+
+def rows(extraction: Extraction, source: str) -> tuple[list[dict], list[dict]]:
+    """The rows ``labels.prepare`` and ``initiatives.prepare`` take; an initiative's id is
+    ``<source>#<slug of its title>``, so re-loading a release finds its records again."""
+    award_rows = [dict(commune=a.collectivite, departement=a.departement, year=str(a.year),
+                       level=str(a.level), line=a.line, evidence=a.evidence)
+                  for a in extraction.awards]
+    initiative_rows, ids = [], set()
+    for i in extraction.initiatives:
+        ident = f"{source}#{slug(i.title)}"
+        n = 2
+        while ident in ids:
+            ident, n = f"{source}#{slug(i.title)}-{n}", n + 1
+        ids.add(ident)
+        initiative_rows.append(dict(
+            id=ident, title=i.title, summary=i.summary, domains=";".join(i.domains),
+            commune=extraction.collectivite, departement=extraction.departement, line=i.line))
+    return award_rows, initiative_rows

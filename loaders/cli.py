@@ -178,7 +178,7 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
     prepare, merge in one transaction, report, write rejects."""
     from loaders import initiatives, labels
     from loaders.geocoder import Geocoder
-    from loaders.records import LoadReport, apply_aliases, write_rejects
+    from loaders.records import LoadReport, apply_aliases, write_reports
 
     module = {"initiatives": initiatives, "labels": labels}[kind]
     columns, rows, how = tables.read_table(file, renames)
@@ -194,10 +194,9 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
     with db.engine(config).begin() as conn:
         records, rejects = module.prepare(rows, Geocoder.from_db(conn), conn, report)
         module.merge(conn, records, source, report)
-    if rejects:
-        path = rejects_path or Path(f"rejects-{file.stem}.csv")
-        write_rejects(path, [c for c in columns if c], rejects)
-        report.rejects_file = str(path)
+    write_reports(report, [c for c in columns if c], rejects,
+                  rejects_path or Path(f"rejects-{file.stem}.csv"),
+                  Path(f"disagreements-{file.stem}.csv"))
     click.echo(f"{file}: read as {how}", err=True)
     for line in report.lines():
         click.echo(line)

@@ -245,3 +245,51 @@ def load_labels(ctx, file, source, renames, rejects_path):
       python -m atlas load labels palmares-2020.csv --map commune=ville
     """
     _load_records(ctx, "labels", file, source, renames, rejects_path)
+
+
+@load.command("source")
+@click.argument("names", nargs=-1)
+@click.option("--all", "every", is_flag=True, help="Load every mapping of geodata/sources/.")
+@click.option("--file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Read this file instead of the mapping's (with one NAME only).")
+@click.option("--reports", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True,
+              help="Folder for rejects-NAME.csv and disagreements-NAME.csv.")
+@click.pass_context
+def load_source(ctx, names, every, file, reports):
+    """Load declared sources: NAME is a mapping of geodata/sources/ (NAME.toml) or a path
+    to a .toml mapping; its file is read from ATLAS_DATASETS.
+
+    Each source is one transaction. Rejected rows, with the reason, go to
+    rejects-NAME.csv; rows kept although their fields disagree (a point outside its
+    commune, a postcode of another département...) are listed in disagreements-NAME.csv.
+
+    \b
+    Examples:
+      python -m atlas load source france-services conseillers-numeriques
+      python -m atlas load source --all
+      python -m atlas load source my-list.toml --file my-list.csv
+    """
+    from loaders import mapping
+    from loaders.geocoder import Geocoder
+    from loaders.records import write_reports
+
+    if bool(names) == every:
+        raise click.UsageError("give mapping NAMEs or --all (not both)")
+    if file and len(names) != 1:
+        raise click.UsageError("--file needs exactly one NAME")
+    paths = mapping.every() if every else [mapping.find(n) for n in names]
+    mappings = [mapping.read(p) for p in paths]  # all validated before anything is loaded
+    config = connected_config(ctx, need_schema=True)
+    engine = db.engine(config)
+    with engine.connect() as conn:
+        geocoder = Geocoder.from_db(conn)  # built once for every source
+    reports.mkdir(parents=True, exist_ok=True)
+    for m in mappings:
+        outcome = mapping.load(engine, m, config.datasets, file, geocoder)
+        write_reports(outcome.report, outcome.columns, outcome.rejects,
+                      reports / f"rejects-{m.name}.csv",
+                      reports / f"disagreements-{m.name}.csv")
+        click.echo(f"{outcome.file}: {m.source.attribution}")
+        for line in outcome.report.lines():
+            click.echo(line)

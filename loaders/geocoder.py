@@ -440,12 +440,16 @@ class Geocoder:
         else:
             kind, note = POINT_FAR, f"the point is in {self.label(inside)}, " \
                                     f"{metres / 1000:,.1f} km from {self.label(stated.insee)}"
-        if keep:
-            # The code and name outweigh the point; the point is not used, except where
-            # nothing can contradict it (a commune without outline has no other place).
+        if keep and kind == POINT_UNCHECKED:
+            # Nothing contradicts the point, and a commune without outline has no other
+            # place to put the record.
             return dataclasses.replace(stated, note=_join(stated.note, note),
+                                       method=stated.method + "+unchecked_coordinates",
                                        disagreements=stated.disagreements + (kind,),
-                                       at_point=kind == POINT_UNCHECKED)
+                                       at_point=True)
+        if keep:  # the code and name outweigh the point, which is not used
+            return dataclasses.replace(stated, note=_join(stated.note, note),
+                                       disagreements=stated.disagreements + (kind,))
         if kind == POINT_FAR:
             return self._ambiguous({stated.insee, inside}, note)
         return Match(UNMATCHED, candidates=(self.label(stated.insee),), note=note)

@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh Debian machine with Python 3.11:
-#   make demo   venv + dependencies, PostGIS, schema, real reference data, map on 127.0.0.1:5000
+#   make demo   venv + dependencies, PostGIS, schema, real reference data, the national lists
+#               of geodata/sources/ (France Services, conseillers numériques), map on 127.0.0.1:5000
 #   make test   venv + dependencies, PostGIS, the whole test suite
 # Both use ATLAS_DATABASE_URL when set, else a private cluster under .pgdata/ (scripts/pg.sh).
 
@@ -29,6 +30,7 @@ _demo:
 	$(ATLAS) db upgrade
 	$(ATLAS) load domains
 	$(ATLAS) load reference
+	$(ATLAS) load source --all --reports .cache/load-reports
 	$(ATLAS) serve
 
 # Benchmarks: figures and ratios against reference runs, written to bench/RESULTS.md.

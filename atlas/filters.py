@@ -80,6 +80,13 @@ FILTER_PARAMS = [
           pattern=r"^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$"),
     Param("source", "string", "Source name of the records (see /api/stats `source`).",
           many=True, max_length=200, example="synthetic"),
+    Param("kind", "string", "What the record is: an `initiative` (an action of a "
+          "collectivité) or a `place` (a service point: France Services, a structure "
+          "hosting conseillers numériques...).", many=True, enum=("initiative", "place"),
+          example="place"),
+    Param("place_type", "string", "The type of place, e.g. \"France Services\" or "
+          "\"Conseiller numérique\" (see /api/stats `place_type`).", many=True,
+          max_length=100, example="France Services"),
 ]
 PAGE_PARAMS = [
     Param("limit", "integer", "Features per page (default 100, at most 1000).", minimum=1,
@@ -106,6 +113,8 @@ class Filters:
     q: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     source: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    place_type: tuple[str, ...] = ()
 
     def without(self, *names: str) -> Filters:
         """The same filters with ``names`` reset (a facet counts without its own filter)."""
@@ -170,6 +179,14 @@ def _match(name: str, text: str) -> str:
         raise InvalidParameter(f"{name}: longer than {p.max_length} characters", param=name)
     if p.pattern and not re.fullmatch(p.pattern.strip("^$"), text):
         raise InvalidParameter(f"{name}: {text[:40]!r} is not a valid {name}", param=name)
+    return text
+
+
+def _choice(name: str, text: str) -> str:
+    allowed = PARAMS[name].enum
+    if text not in allowed:
+        raise InvalidParameter(f"{name}: {text[:40]!r} is not one of {', '.join(allowed)}",
+                               param=name)
     return text
 
 
@@ -249,6 +266,8 @@ def parse(args: Mapping[str, list[str]]) -> Filters:
         year_min=year_min, year_max=year_max, q=q or None,
         bbox=_bbox(one(args, "bbox")),
         source=_many(args, "source", _match),
+        kind=_many(args, "kind", _choice),
+        place_type=_many(args, "place_type", _match),
     )
 
 

@@ -1,11 +1,13 @@
-"""The data model: reference geography, the domain taxonomy, label awards and initiatives.
+"""The data model: reference geography, the domain taxonomy, sources, label awards and
+initiative or place records.
 
 Geometries are stored in EPSG:4326 (lon/lat). Every table here is created and evolved by
 the Alembic migrations in ``atlas/migrations``; the models describe the same schema for
 queries and tests, and a test checks the two agree.
 
 A commune's label level is never an attribute of the commune: it is a ``LabelAward`` per
-year, so "the level in 2019" and "the latest level" are both answerable.
+year, so "the level in 2019" and "the latest level" are both answerable. Every award and
+record names its ``Source``, which carries the licence and the attribution line to show.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 from geoalchemy2 import Geometry
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 SRID = 4326
@@ -144,6 +146,30 @@ class Domain(Base):
     position: Mapped[int] = mapped_column(sa.SmallInteger)
 
 
+class Source(Base):
+    """Where records come from: a national list, a staff spreadsheet, a press corpus.
+
+    ``name`` is the key stored with each record; ``attribution`` is the full line shown
+    beside the data ("ANCT – France Services, 2024-08-01, Licence Ouverte 2.0").
+    """
+
+    __tablename__ = "source"
+    name: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    title: Mapped[str] = mapped_column(sa.Text)
+    publisher: Mapped[str | None] = mapped_column(sa.Text)
+    edition: Mapped[str | None] = mapped_column(sa.Text)
+    licence: Mapped[str | None] = mapped_column(sa.Text)
+    licence_url: Mapped[str | None] = mapped_column(sa.Text)
+    url: Mapped[str | None] = mapped_column(sa.Text)
+    attribution: Mapped[str] = mapped_column(sa.Text)
+    synthetic: Mapped[bool] = mapped_column(sa.Boolean, server_default=sa.false())
+    loaded_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+
+def _source_key():
+    return mapped_column(sa.ForeignKey("source.name", onupdate="CASCADE"))
+
+
 class LabelAward(Base):
     """The label level (1..5 "@") a collectivité received for one edition year."""
 
@@ -154,7 +180,7 @@ class LabelAward(Base):
     year: Mapped[int] = mapped_column(sa.SmallInteger)
     level: Mapped[int] = mapped_column(sa.SmallInteger)
     mentions: Mapped[list[str]] = mapped_column(ARRAY(sa.Text), server_default="{}")
-    source: Mapped[str] = mapped_column(sa.Text)
+    source: Mapped[str] = _source_key()
     __table_args__ = (
         sa.CheckConstraint("(commune_insee IS NULL) <> (epci_siren IS NULL)",
                            name="label_award_one_collectivite"),
@@ -179,7 +205,9 @@ initiative_domain = sa.Table(
 
 
 class Initiative(Base):
-    """A fiche d'initiative: what a collectivité did, where, when, in which domains."""
+    """A record on the map: a fiche d'initiative (what a collectivité did, where, when, in
+    which domains) or a place (``kind = 'place'``: a France Services, a structure hosting
+    conseillers numériques...), with its source's public fields in ``attributes``."""
 
     __tablename__ = "initiative"
     id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
@@ -190,8 +218,11 @@ class Initiative(Base):
     commune_insee: Mapped[str | None] = mapped_column(sa.ForeignKey("commune.insee"))
     epci_siren: Mapped[str | None] = mapped_column(sa.ForeignKey("epci.siren"))
     geom = _geom("POINT", nullable=False)
-    source: Mapped[str] = mapped_column(sa.Text)
+    source: Mapped[str] = _source_key()
     source_id: Mapped[str] = mapped_column(sa.Text)
+    kind: Mapped[str] = mapped_column(sa.Text, server_default="initiative")
+    place_type: Mapped[str | None] = mapped_column(sa.Text)
+    attributes: Mapped[dict] = mapped_column(JSONB, server_default=sa.text("'{}'::jsonb"))
     geocode_method: Mapped[str] = mapped_column(sa.Text)
     geocode_score: Mapped[float] = mapped_column(sa.Float)
     updated_at: Mapped[dt.datetime] = mapped_column(
@@ -202,6 +233,10 @@ class Initiative(Base):
         sa.CheckConstraint("year IS NULL OR year BETWEEN 1980 AND 2100",
                            name="initiative_year_range"),
         sa.CheckConstraint("geocode_score BETWEEN 0 AND 1", name="initiative_score_range"),
+        sa.CheckConstraint("kind IN ('initiative', 'place')", name="initiative_kind"),
+        sa.CheckConstraint("kind = 'place' OR place_type IS NULL",
+                           name="initiative_place_type"),
+        sa.Index("initiative_kind_idx", "kind", "place_type"),
         sa.Index("initiative_geom_gist", "geom", postgresql_using="gist"),
         sa.Index("initiative_commune_idx", "commune_insee"),
         sa.Index("initiative_epci_idx", "epci_siren"),

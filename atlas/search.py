@@ -1,6 +1,6 @@
 """The derived ``initiative_search`` view and the data version: what writers refresh.
 
-The materialized view (created by migration 0003) holds one narrow row per initiative with
+The materialized view (created by migration 0004) holds one narrow row per initiative with
 everything the filters and facets read. It is derived data, so every writer of
 initiatives, label awards, communes or domains calls ``refresh(conn)`` in its own
 transaction: the view is rebuilt and ``data_version`` bumped, which invalidates ETags and
@@ -20,6 +20,8 @@ initiative_search = sa.Table(
     sa.Column("id", sa.BigInteger, primary_key=True),
     sa.Column("year", sa.SmallInteger),
     sa.Column("source", sa.Text),
+    sa.Column("kind", sa.Text),  # initiative | place
+    sa.Column("place_type", sa.Text),  # "France Services", "Conseiller numérique"...
     sa.Column("commune_insee", sa.String(5)),
     sa.Column("epci_siren", sa.String(9)),
     sa.Column("holder", sa.String(9)),  # commune_insee, else epci_siren
@@ -33,11 +35,11 @@ initiative_search = sa.Table(
     sa.Column("geom", Geometry("POINT", srid=4326, spatial_index=False)),
 )
 
-# The rank of each domain, the bit it has in domain_bits (same query as migration 0003).
+# The rank of each domain, the bit it has in domain_bits (same query as migration 0004).
 DOMAIN_BITS = sa.text("SELECT code, (row_number() OVER (ORDER BY position, code) - 1)::int "
                       "AS bit FROM domain")
 
-TEXT_CONFIG = "atlas_fr"  # french stemming after unaccent (migration 0003)
+TEXT_CONFIG = "atlas_fr"  # french stemming after unaccent (migration 0004)
 
 _BUMP = sa.text("UPDATE data_version SET version = version + 1, changed_at = now() "
                 "WHERE id = 1 RETURNING version")

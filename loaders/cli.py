@@ -198,15 +198,23 @@ def _load(ctx, batches_of, write: bool = True) -> list[tuple]:
     return out
 
 
-def _report(reports, rejects: list, rejects_path: Path, columns: list[str]) -> None:
-    """Write the rejected rows, if any, then print each report."""
-    from loaders.records import write_rejects
+def _report(reports, rejects: list, rejects_path: Path, columns: list[str],
+            disputed_path: Path | None = None) -> None:
+    """Write the rejected rows and the rows kept with a disagreement, if any, then print
+    each report."""
+    from loaders.records import write_disputed, write_rejects
 
     if rejects:
         write_rejects(rejects_path, columns, rejects)
         for report in reports:
             if report.rejected:
                 report.rejects_file = str(rejects_path)
+    disputed = [row for report in reports for row in report.disputed]
+    if disputed and disputed_path:
+        write_disputed(disputed_path, columns, disputed)
+        for report in reports:
+            if report.disputed:
+                report.disputed_file = str(disputed_path)
     for report in reports:
         for line in report.lines():
             click.echo(line)
@@ -229,7 +237,7 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
     [(report, _, rejects)] = _load(ctx, lambda conn: [(module, source, rows)])
     click.echo(f"{file}: read as {how}", err=True)
     _report([report], rejects, rejects_path or Path(f"rejects-{file.stem}.csv"),
-            [c for c in columns if c])
+            [c for c in columns if c], Path(f"disagreements-{file.stem}.csv"))
 
 
 def _record_options(fn):
@@ -401,3 +409,51 @@ def synth(ctx, n_initiatives, award_communes, seed):
         search.refresh(conn)
     for line in report.lines():
         click.echo(line)
+
+
+@load.command("source")
+@click.argument("names", nargs=-1)
+@click.option("--all", "every", is_flag=True, help="Load every mapping of geodata/sources/.")
+@click.option("--file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Read this file instead of the mapping's (with one NAME only).")
+@click.option("--reports", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True,
+              help="Folder for rejects-NAME.csv and disagreements-NAME.csv.")
+@click.pass_context
+def load_source(ctx, names, every, file, reports):
+    """Load declared sources: NAME is a mapping of geodata/sources/ (NAME.toml) or a path
+    to a .toml mapping; its file is read from ATLAS_DATASETS.
+
+    Each source is one transaction. Rejected rows, with the reason, go to
+    rejects-NAME.csv; rows kept although their fields disagree (a point outside its
+    commune, a postcode of another département...) are listed in disagreements-NAME.csv.
+
+    \b
+    Examples:
+      python -m atlas load source france-services conseillers-numeriques
+      python -m atlas load source --all
+      python -m atlas load source my-list.toml --file my-list.csv
+    """
+    from loaders import mapping
+    from loaders.geocoder import Geocoder
+    from loaders.records import write_reports
+
+    if bool(names) == every:
+        raise click.UsageError("give mapping NAMEs or --all (not both)")
+    if file and len(names) != 1:
+        raise click.UsageError("--file needs exactly one NAME")
+    paths = mapping.every() if every else [mapping.find(n) for n in names]
+    mappings = [mapping.read(p) for p in paths]  # all validated before anything is loaded
+    config = connected_config(ctx, need_schema=True)
+    engine = db.engine(config)
+    with engine.connect() as conn:
+        geocoder = Geocoder.from_db(conn)  # built once for every source
+    reports.mkdir(parents=True, exist_ok=True)
+    for m in mappings:
+        outcome = mapping.load(engine, m, config.datasets, file, geocoder)
+        write_reports(outcome.report, outcome.columns, outcome.rejects,
+                      reports / f"rejects-{m.name}.csv",
+                      reports / f"disagreements-{m.name}.csv")
+        click.echo(f"{outcome.file}: {m.source.attribution}")
+        for line in outcome.report.lines():
+            click.echo(line)

@@ -13,6 +13,14 @@ The cascade, each answer with its method and a score in 0..1:
 Ambiguity is never resolved by guessing: a homonym without département or postcode, a
 code that contradicts the name, a point far from the named commune are ``ambiguous``, with
 the candidates listed. A wrong commune is worse than none.
+
+Some sources are worth keeping even where their fields disagree (a national list whose
+point lies 400 km from its commune, whose postcode has a typo). ``geocode_many(...,
+keep_disputed=True)`` then answers with the commune most of the evidence names (code and
+name against a stray point; a code and a point against an outdated name) and lists each
+disagreement in ``Match.disagreements``; a disagreement that leaves no majority stays
+ambiguous. A postcode of another département never decides alone: it is listed on the
+matched answer in both modes.
 """
 
 from __future__ import annotations
@@ -32,6 +40,14 @@ PARENTS = {"paris": ("75056", 20), "marseille": ("13055", 16), "lyon": ("69123",
 FUZZY_CUTOFF = 0.85
 FUZZY_MARGIN = 0.1  # a typo closer to another name than to its own is not guessed
 NEAR_METRES = 1000  # a stated point this close to the named commune still agrees
+# What Match.disagreements lists: fixed texts, so that load reports count them.
+POINT_FAR = "point outside its commune"
+POINT_NOWHERE = "point in no commune"
+POINT_UNUSABLE = "coordinates unusable"
+POINT_UNCHECKED = "point not checked (commune without outline)"
+POSTCODE_ELSEWHERE = "postcode of another département"
+CODE_VS_NAME = "INSEE code and name disagree"
+CODE_VS_DEPARTEMENT = "INSEE code and département disagree"
 _EPCI_WORDS = {"ca": "ca", "cc": "cc", "cu": "cu", "communaute d agglomeration": "ca",
                "communaute de communes": "cc", "communaute urbaine": "cu",
                "metropole": "metropole"}
@@ -49,6 +65,11 @@ class Match:
     score: float = 0.0
     candidates: tuple[str, ...] = ()
     note: str = ""
+    disagreements: tuple[str, ...] = ()  # what the reference's fields disagree on
+    at_point: bool = False  # the stated coordinates agree with the answer: place it there
+
+    def candidate_codes(self) -> set[str]:
+        return {c.rsplit(", ", 1)[1].rstrip(")") for c in self.candidates}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,6 +100,7 @@ class Geocoder:
         self.former_by_key = defaultdict(set)  # key of a former name → {insee}
         self.keys_in_dep = defaultdict(dict)  # dep → {key: {insee}} for fuzzy matching
         self.by_postcode = defaultdict(set)  # postcode → {insee}
+        self.postcodes = {}  # insee → its postcodes
         self.successor = {}  # former code → (insee, kind)
         for insee, name, dep, postcodes in communes:
             k = _key(name)
@@ -86,6 +108,7 @@ class Geocoder:
             self.by_key[k].append(insee)
             self.by_dep_key[(dep, k)].add(insee)
             self.keys_in_dep[dep].setdefault(k, set()).add(insee)
+            self.postcodes[insee] = frozenset(postcodes or ())
             for pc in postcodes or ():
                 self.by_postcode[pc].add(insee)
         priority = {"arrondissement": 0, "associee": 1, "deleguee": 2, "ancien": 3}
@@ -290,7 +313,7 @@ class Geocoder:
         if pc_text and pc is None:
             return Match(UNMATCHED, note=f"not a postcode: {pc_text!r}")
         if code:
-            return self._by_code(code, name, deps, pc)
+            return self._postcode_check(self._by_code(code, name, deps, pc), pc)
         if name:
             return self.by_name(name, deps, pc)
         if pc and len(self.by_postcode.get(pc, ())) == 1:
@@ -300,6 +323,20 @@ class Geocoder:
             return self._ambiguous(self.by_postcode[pc], "a postcode shared by several "
                                                          "communes")
         return Match(UNMATCHED, note="no commune, code or postcode given")
+
+    def _postcode_check(self, m: Match, pc: str | None) -> Match:
+        """List a postcode that belongs to another département than the answer's (a typo
+        like 06922 for 69220): the code and the name outweigh it, but never silently."""
+        if m.status != MATCHED or not m.insee or not pc or pc in self.postcodes[m.insee]:
+            return m
+        deps = {self.dep[i] for i in self.by_postcode.get(pc, ())} or \
+            self._postcode_departements(pc)
+        if self.dep[m.insee] in deps:
+            return m
+        return dataclasses.replace(
+            m, disagreements=m.disagreements + (POSTCODE_ELSEWHERE,),
+            note=_join(m.note, f"postcode {pc} is in département {'/'.join(sorted(deps))}, "
+                               f"{self.label(m.insee)} is not"))
 
     def _by_code(self, code: str, name: str, deps, pc) -> Match:
         if code.isdigit() and len(code) == 4:
@@ -320,8 +357,9 @@ class Geocoder:
                                            score=round(by_name.score * 0.95, 3))
             return Match(UNMATCHED, note=f"unknown INSEE code {code}")
         if deps and self.dep[insee] not in deps:
-            return self._ambiguous({insee}, f"code {code} is in département "
-                                            f"{self.dep[insee]}, not {'/'.join(sorted(deps))}")
+            return _disputed(self._ambiguous(
+                {insee}, f"code {code} is in département {self.dep[insee]}, not "
+                         f"{'/'.join(sorted(deps))}"), CODE_VS_DEPARTEMENT)
         if not name:
             return Match(MATCHED, insee, method=method, score=score)
         k = _key(name)
@@ -333,81 +371,142 @@ class Geocoder:
             return Match(MATCHED, insee, method=method + "+fuzzy_name",
                          score=round(min(score, by_name.score), 3))
         others = {by_name.insee} if by_name.insee else set()
-        others |= {c.rsplit(", ", 1)[1].rstrip(")") for c in by_name.candidates}
-        return self._ambiguous({insee} | others,
-                               f"INSEE code {code} is {self.name[insee]}, not {name!r}")
+        others |= by_name.candidate_codes()
+        return _disputed(self._ambiguous(
+            {insee} | others, f"INSEE code {code} is {self.name[insee]}, not {name!r}"),
+            CODE_VS_NAME)
 
-    def geocode_many(self, refs: list[Reference], conn=None) -> list[Match]:
-        """Resolve many references; those with coordinates are checked in PostGIS."""
+    def geocode_many(self, refs: list[Reference], conn=None, tolerance: float = NEAR_METRES,
+                     keep_disputed: bool = False) -> list[Match]:
+        """Resolve many references; those with coordinates are checked in PostGIS.
+
+        A point agrees with the commune its code or name gives when it lies inside it or
+        within ``tolerance`` metres of it. ``keep_disputed``: answer with the commune
+        most of the evidence names, listing the disagreements (see the module's doc).
+        """
         out = [self.geocode(r) if not (_clean(r.lat) or _clean(r.lon)) else None
                for r in refs]
         pending = [i for i, m in enumerate(out) if m is None]
         if pending:
             if conn is None:
                 raise ValueError("coordinates need a database connection")
-            located = self._locate(conn, [refs[i] for i in pending])
-            for i, found in zip(pending, located):
-                out[i] = self._with_point(refs[i], found)
+            stated = [self.geocode(dataclasses.replace(refs[i], lat="", lon=""))
+                      if _clean(refs[i].commune) or _clean(refs[i].insee) else None
+                      for i in pending]
+            located = self._locate(conn, [refs[i] for i in pending], stated)
+            for i, said, found in zip(pending, stated, located):
+                out[i] = self._with_point(said, found, tolerance, keep_disputed)
         return out
 
-    def _with_point(self, ref: Reference, found) -> Match:
-        problem, point_insee, swapped_insee, near = found
+    def _with_point(self, stated: Match | None, found, tolerance: float, keep: bool
+                    ) -> Match:
+        problem, inside, swapped, metres = found
+        if stated is not None and stated.status == MATCHED and stated.insee:
+            return self._check_point(stated, found, tolerance, keep)
         if problem:
             return Match(UNMATCHED, note=problem)
-        stated = (self.geocode(dataclasses.replace(ref, lat="", lon=""))
-                  if _clean(ref.commune) or _clean(ref.insee) else None)
-        if point_insee is None:
-            # Bad coordinates make the reference inconsistent even when its name is
-            # clear: say so, with the named commune as the candidate.
-            note = "the point is in no commune we know"
-            if swapped_insee:
-                note = f"lat and lon look swapped (swapped, the point is in " \
-                       f"{self.label(swapped_insee)})"
-            named = (self.label(stated.insee),) if stated and stated.insee else ()
-            return Match(UNMATCHED, candidates=named, note=note)
-        if stated is None:
-            return Match(MATCHED, point_insee, method="coordinates", score=0.95)
-        if stated.status != MATCHED or stated.insee is None:
-            return dataclasses.replace(
-                stated, note=(stated.note + "; " if stated.note else "")
-                + f"the point is in {self.label(point_insee)}")
-        if stated.insee == point_insee:
-            return Match(MATCHED, point_insee, method=stated.method + "+coordinates",
-                         score=1.0)
-        if stated.insee in near:
-            return dataclasses.replace(stated, note=f"the point is in {self.label(point_insee)},"
-                                       f" within {NEAR_METRES} m of the stated commune")
-        return self._ambiguous({stated.insee, point_insee},
-                               f"the point is in {self.label(point_insee)}, the name says "
-                               f"{self.label(stated.insee)}")
+        if inside is None:
+            return Match(UNMATCHED, note=self._nowhere(swapped))
+        if stated is None:  # coordinates alone
+            return Match(MATCHED, inside, method="coordinates", score=0.95, at_point=True)
+        where = f"the point is in {self.label(inside)}"
+        if inside in stated.candidate_codes() and (keep or not stated.disagreements):
+            # The point picks one of the candidates: homonyms told apart, or a code and a
+            # point outvoting an outdated name (then listed as a disagreement).
+            return Match(MATCHED, inside, method="coordinates+candidate", score=0.9,
+                         note=_join(stated.note, where), disagreements=stated.disagreements,
+                         at_point=True)
+        return dataclasses.replace(stated, note=_join(stated.note, where))
 
-    def _locate(self, conn, refs: list[Reference]):
-        """(problem, insee containing the point, insee if lat/lon swapped, {insee near})."""
+    def _check_point(self, stated: Match, found, tolerance: float, keep: bool) -> Match:
+        """A commune named by code or name, against the stated point."""
+        problem, inside, swapped, metres = found
+        if inside == stated.insee:
+            return dataclasses.replace(stated, method=stated.method + "+coordinates",
+                                       score=1.0, at_point=True)
+        if problem:
+            kind, note = POINT_UNUSABLE, problem
+        elif metres is None:  # the commune has no outline to check the point against
+            kind, note = POINT_UNCHECKED, f"{self.label(stated.insee)} has no outline"
+        elif metres <= tolerance:
+            where = f"the point is in {self.label(inside)}" if inside else \
+                "the point is in no commune"
+            return dataclasses.replace(
+                stated, method=stated.method + "+coordinates", at_point=True,
+                note=_join(stated.note, f"{where}, {metres:,.0f} m from the stated commune"))
+        elif inside is None:
+            kind, note = POINT_NOWHERE, f"{self._nowhere(swapped)}, {metres / 1000:,.1f} " \
+                                        f"km from {self.label(stated.insee)}"
+        else:
+            kind, note = POINT_FAR, f"the point is in {self.label(inside)}, " \
+                                    f"{metres / 1000:,.1f} km from {self.label(stated.insee)}"
+        if keep and kind == POINT_UNCHECKED:
+            # Nothing contradicts the point, and a commune without outline has no other
+            # place to put the record.
+            return dataclasses.replace(stated, note=_join(stated.note, note),
+                                       method=stated.method + "+unchecked_coordinates",
+                                       disagreements=stated.disagreements + (kind,),
+                                       at_point=True)
+        if keep:  # the code and name outweigh the point, which is not used
+            return dataclasses.replace(stated, note=_join(stated.note, note),
+                                       disagreements=stated.disagreements + (kind,))
+        if kind == POINT_FAR:
+            return self._ambiguous({stated.insee, inside}, note)
+        return Match(UNMATCHED, candidates=(self.label(stated.insee),), note=note)
+
+    def _nowhere(self, swapped: str | None) -> str:
+        if swapped:
+            return f"lat and lon look swapped (swapped, the point is in {self.label(swapped)})"
+        return "the point is in no commune we know"
+
+    def _locate(self, conn, refs: list[Reference], stated: list[Match | None]):
+        """Per reference: (problem, insee containing the point, insee containing it with
+        lat/lon swapped when it is in none, metres from the point to the stated commune
+        when it is not inside it; None when that commune has no outline)."""
         lons, lats, problems = [], [], []
         for r in refs:
             try:
                 lat, lon = float(_clean(r.lat).replace(",", ".")), \
                     float(_clean(r.lon).replace(",", "."))
-                problems.append(None if -90 <= lat <= 90 and -180 <= lon <= 180
-                                else "coordinates outside the world")
+                problem = None if -90 <= lat <= 90 and -180 <= lon <= 180 \
+                    else "coordinates outside the world"
             except ValueError:
-                lat = lon = 0.0
-                problems.append(f"coordinates are not numbers: {r.lat!r}, {r.lon!r}")
+                problem = f"coordinates are not numbers: {r.lat!r}, {r.lon!r}"
+            if problem:  # a NULL point: PostGIS would refuse it as a geography
+                lat = lon = None
+            problems.append(problem)
             lats.append(lat)
             lons.append(lon)
+        codes = [m.insee if m is not None and m.status == MATCHED else None for m in stated]
+        # Only the commune index is searched per point; the distance (in metres, on the
+        # spheroid) is computed for the few points outside their stated commune.
         rows = conn.execute(sa.text("""
-            SELECT p.i,
-                   (SELECT insee FROM commune c WHERE ST_Intersects(c.geom, p.pt) LIMIT 1),
-                   (SELECT insee FROM commune c
-                     WHERE ST_Intersects(c.geom, ST_SetSRID(ST_MakePoint(p.lat, p.lon), 4326))
-                     LIMIT 1),
-                   ARRAY(SELECT insee FROM commune c
-                         WHERE ST_DWithin(c.geom::geography, p.pt::geography, :near))
-            FROM (SELECT i, lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS pt
-                  FROM unnest(CAST(:lons AS float8[]), CAST(:lats AS float8[]))
-                       WITH ORDINALITY AS u(lon, lat, i)) p
-            ORDER BY p.i"""), {"lons": lons, "lats": lats, "near": NEAR_METRES}).all()
-        return [(problem, r[1], r[2], set(r[3])) for problem, r in zip(problems, rows)]
+            WITH p AS (
+                SELECT i, lon, lat, stated, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS pt
+                FROM unnest(CAST(:lons AS float8[]), CAST(:lats AS float8[]),
+                            CAST(:codes AS text[])) WITH ORDINALITY AS u(lon, lat, stated, i)),
+            q AS (
+                SELECT p.*, (SELECT insee FROM commune c WHERE ST_Intersects(c.geom, p.pt)
+                             LIMIT 1) AS inside
+                FROM p)
+            SELECT i, inside,
+                   CASE WHEN inside IS NULL THEN
+                       (SELECT insee FROM commune c WHERE ST_Intersects(
+                            c.geom, ST_SetSRID(ST_MakePoint(lat, lon), 4326)) LIMIT 1) END,
+                   CASE WHEN stated IS NOT NULL AND stated IS DISTINCT FROM inside THEN
+                       (SELECT ST_Distance(c.geom::geography, pt::geography)
+                        FROM commune c WHERE c.insee = stated) END
+            FROM q ORDER BY i"""), {"lons": lons, "lats": lats, "codes": codes}).all()
+        return [(problem, r[1], r[2], r[3]) for problem, r in zip(problems, rows)]
+
+
+def _join(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
+
+def _disputed(m: Match, kind: str) -> Match:
+    """Mark an ambiguous answer as a contradiction between the reference's fields."""
+    return dataclasses.replace(m, disagreements=(kind,)) if m.status == AMBIGUOUS else m
 
 
 def _deletions(k: str) -> set[str]:

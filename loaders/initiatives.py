@@ -1,11 +1,17 @@
-"""Load initiative records (fiches d'initiatives) from CSV, JSON, GeoJSON or XLSX.
+"""Load initiative and place records from CSV, JSON, GeoJSON or XLSX.
 
 Each row: title, summary, year, url, domains (several, ";"-separated, matched to the
 taxonomy with case and accents folded), and where it is (the geocoder's columns). A row
-without coordinates is placed at its commune's point on surface. The key is the source
-plus the row's ``id`` (or ``source_id``), else a hash of its content, so re-loading a file
-updates its records and never duplicates them. One transaction; rejected rows go to the
-rejects file with their reason.
+without coordinates, or whose coordinates disagree with its commune, is placed at its
+commune's point on surface. The key is the source plus the row's ``id`` (or
+``source_id``), else a hash of its content, so re-loading a file updates its records and
+never duplicates them. One transaction; rejected rows go to the rejects file with their
+reason.
+
+How a row is read is the reader's business: ``PLAIN`` reads our column names (after
+``--map`` and the French aliases) into initiatives; a declared source
+(``loaders.mapping.Mapping``) reads its own columns into places with their attributes,
+and may keep rows whose fields disagree. Both meet the same checks and the same merge.
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ from psycopg import sql
 
 from atlas.errors import InputError
 from atlas import names
-from loaders.geocoder import Geocoder
-from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, parse_year)
+from loaders import provenance
+from loaders.geocoder import NEAR_METRES, Geocoder
+from loaders.records import LoadReport, Rejected, check_match, parse_year, reference_of
 
 FIELDS = ("title", "summary", "year", "url", "domains")
 ALIASES = {"titre": "title", "resume": "summary", "description": "summary", "annee": "year",
@@ -50,51 +57,74 @@ def _row_key(row: dict) -> str:
 REQUIRED = ("title",)
 
 
-def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
-    """(records to load, rejects [(line, row, Rejected)]) — nothing written yet."""
+class PlainColumns:
+    """How a plain file's row is read: our column names, every row an initiative, and
+    the geocoder's strict answer (a row whose fields disagree is rejected)."""
+
+    tolerance = NEAR_METRES
+    keep_disputed = False
+
+    reference = staticmethod(reference_of)
+    key = staticmethod(_row_key)
+
+    @staticmethod
+    def fields(row: dict) -> dict:
+        return dict(
+            title=(row.get("title") or "").strip(),
+            year=parse_year(row.get("year")),
+            domains=[d.strip() for d in (row.get("domains") or "").split(";") if d.strip()],
+            summary=(row.get("summary") or "").strip() or None,
+            url=(row.get("url") or "").strip() or None)
+
+
+PLAIN = PlainColumns()
+
+
+def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport, reader=PLAIN):
+    """(records to load, rejects [(line, row, Rejected)]) — nothing written yet.
+
+    ``reader`` turns a row into its place reference (``reference``), its fields
+    (``fields``: title, year, domains, summary, url, and for places kind, place_type,
+    attributes; raises Rejected) and its key (``key``), and says how to treat
+    disagreements (``tolerance`` in metres, ``keep_disputed``).
+    """
     domains = domain_index(conn)
-    matches = geocode_rows(geocoder, rows, conn)
+    refs = [reader.reference(row) for row in rows]
+    matches = geocoder.geocode_many(refs, conn, reader.tolerance, reader.keep_disputed)
     points = dict(conn.execute(sa.text(
         "SELECT insee, point IS NOT NULL FROM commune")).all())
     seen: dict[str, int] = {}
     records, rejects = [], []
-    for line, (row, match) in enumerate(zip(rows, matches), start=2):
+    for line, (row, ref, match) in enumerate(zip(rows, refs, matches), start=2):
         try:
-            title = (row.get("title") or "").strip()
-            if not title:
+            fields = reader.fields(row)
+            if not fields["title"]:
                 raise Rejected("no title", kind="no title")
-            year = parse_year(row.get("year"))
-            wanted = [d.strip() for d in (row.get("domains") or "").split(";") if d.strip()]
             codes, unknown = [], []
-            for d in wanted:
+            for d in fields.pop("domains"):
                 code = domains.get(names.fold(d))
                 (codes if code else unknown).append(code or d)
-            if wanted and not codes:
+            if unknown and not codes:
                 raise Rejected(f"no known domain among {', '.join(unknown)}",
                                kind="no known domain")
             for d in unknown:
                 report.warnings[f"unknown domain {d!r} (row kept with its other domains)"] += 1
             check_match(match)
-            has_point = bool(row.get("lat") and row.get("lon")) and match.method.endswith(
-                "coordinates")
-            if not has_point and match.insee and not points.get(match.insee):
+            if not match.at_point and match.insee and not points.get(match.insee):
                 raise Rejected(f"commune {match.insee} has no outline to place the record",
                                kind="commune without outline")
-            key = _row_key(row)
+            key = reader.key(row)
             if key in seen:
                 raise Rejected(f"duplicate of line {seen[key]}", kind="duplicate row")
             seen[key] = line
             lon = lat = None
-            if has_point:
-                lat, lon = float(str(row["lat"]).replace(",", ".")), \
-                    float(str(row["lon"]).replace(",", "."))
+            if match.at_point:
+                lat, lon = float(ref.lat.replace(",", ".")), float(ref.lon.replace(",", "."))
             records.append(dict(
-                title=title, summary=(row.get("summary") or "").strip() or None, year=year,
-                url=(row.get("url") or "").strip() or None, commune_insee=match.insee,
-                epci_siren=match.epci_siren, lon=lon, lat=lat, source_id=key,
-                geocode_method=match.method, geocode_score=match.score,
-                domains=sorted(set(codes))))
-            report.methods[match.method] += 1
+                fields, commune_insee=match.insee, epci_siren=match.epci_siren, lon=lon,
+                lat=lat, source_id=key, geocode_method=match.method,
+                geocode_score=match.score, domains=sorted(set(codes))))
+            report.kept(line, row, match)
         except Rejected as why:
             rejects.append((line, row, why))
             report.rejected[why.kind] += 1
@@ -107,7 +137,15 @@ _STAGE = """
     CREATE TEMP TABLE IF NOT EXISTS _initiative (
         title text, summary text, year smallint, url text, commune_insee text,
         epci_siren text, lon float8, lat float8, source_id text, geocode_method text,
-        geocode_score float8, domains text[]) ON COMMIT DROP"""
+        geocode_score float8, domains text[], kind text, place_type text,
+        attributes jsonb) ON COMMIT DROP"""
+# What a record that does not say (a loader written before places existed) stands for.
+_DEFAULTS = {"kind": "initiative", "place_type": None, "attributes": {}}
+_COLUMNS = ("title", "summary", "year", "url", "commune_insee", "epci_siren", "lon", "lat",
+            "source_id", "geocode_method", "geocode_score", "domains", "kind", "place_type",
+            "attributes")
+_COMPARED = ("title", "summary", "year", "url", "commune_insee", "epci_siren", "geom",
+             "geocode_method", "geocode_score", "kind", "place_type", "attributes")
 
 # Placed at the stated point, else at the commune's point on surface, else at the point of
 # the EPCI's most populous member.
@@ -120,24 +158,15 @@ _MERGE = sa.text("""
              WHERE m.epci_siren = s.epci_siren AND c.point IS NOT NULL
              ORDER BY c.population DESC NULLS LAST LIMIT 1)) AS geom
         FROM _initiative s)
-    INSERT INTO initiative (title, summary, year, url, commune_insee, epci_siren, geom,
-                            source, source_id, geocode_method, geocode_score)
-    SELECT title, summary, year, url, commune_insee, epci_siren, geom, :source, source_id,
-           geocode_method, geocode_score FROM placed
-    ON CONFLICT (source, source_id) DO UPDATE SET
-        title = excluded.title, summary = excluded.summary, year = excluded.year,
-        url = excluded.url, commune_insee = excluded.commune_insee,
-        epci_siren = excluded.epci_siren, geom = excluded.geom,
-        geocode_method = excluded.geocode_method, geocode_score = excluded.geocode_score,
-        updated_at = now()
-    WHERE (initiative.title, initiative.summary, initiative.year, initiative.url,
-           initiative.commune_insee, initiative.epci_siren, initiative.geom,
-           initiative.geocode_method, initiative.geocode_score)
-          IS DISTINCT FROM
-          (excluded.title, excluded.summary, excluded.year, excluded.url,
-           excluded.commune_insee, excluded.epci_siren, excluded.geom,
-           excluded.geocode_method, excluded.geocode_score)
-    RETURNING id, source_id, (xmax = 0) AS inserted""")
+    INSERT INTO initiative (source, source_id, %(columns)s)
+    SELECT :source, source_id, %(columns)s FROM placed
+    ON CONFLICT (source, source_id) DO UPDATE SET %(updates)s, updated_at = now()
+    WHERE (%(old)s) IS DISTINCT FROM (%(new)s)
+    RETURNING id, source_id, (xmax = 0) AS inserted""" % {
+    "columns": ", ".join(_COMPARED),
+    "updates": ", ".join(f"{c} = excluded.{c}" for c in _COMPARED),
+    "old": ", ".join(f"initiative.{c}" for c in _COMPARED),
+    "new": ", ".join(f"excluded.{c}" for c in _COMPARED)})
 
 _DOMAINS_REMOVED = sa.text("""
     DELETE FROM initiative_domain d
@@ -154,23 +183,29 @@ _DOMAINS_ADDED = sa.text("""
     RETURNING initiative_id""")
 
 
-def merge(conn, records: list[dict], source: str, report: LoadReport) -> set[int]:
-    """Upsert ``records`` of ``source``; return the ids whose row or domains changed."""
+def merge(conn, records: list[dict], source: provenance.Source | str, report: LoadReport
+          ) -> set[int]:
+    """Upsert ``records`` of ``source`` (a described Source, or a plain name) and its
+    source row; return the ids whose row or domains changed."""
+    source = provenance.register(conn, source)
     conn.exec_driver_sql(_STAGE)
     conn.exec_driver_sql("TRUNCATE _initiative")
-    columns = ("title", "summary", "year", "url", "commune_insee", "epci_siren", "lon", "lat",
-               "source_id", "geocode_method", "geocode_score", "domains")
     raw = conn.connection.driver_connection
     stmt = sql.SQL("COPY _initiative ({}) FROM STDIN").format(
-        sql.SQL(", ").join(map(sql.Identifier, columns)))
+        sql.SQL(", ").join(map(sql.Identifier, _COLUMNS)))
     with raw.cursor() as cur, cur.copy(stmt) as copy:
         for r in records:
-            copy.write_row([r[c] for c in columns])
-    changed = conn.execute(_MERGE, {"source": source}).all()
+            values = {**_DEFAULTS, **r}
+            values["attributes"] = json.dumps(values["attributes"], ensure_ascii=False,
+                                              sort_keys=True)
+            copy.write_row([values[c] for c in _COLUMNS])
+    changed = conn.execute(_MERGE, {"source": source.name}).all()
     report.inserted = sum(1 for r in changed if r.inserted)
     touched = {r.id for r in changed}
     for statement in (_DOMAINS_REMOVED, _DOMAINS_ADDED):
-        touched |= {r[0] for r in conn.execute(statement, {"source": source})}
+        touched |= {r[0] for r in conn.execute(statement, {"source": source.name})}
     report.updated = len(touched) - report.inserted
     report.unchanged = len(records) - report.inserted - report.updated
+    if touched:
+        provenance.touch(conn, source)
     return touched

@@ -1,12 +1,14 @@
 """Load label awards: a collectivité (commune or EPCI, found by the geocoder), an edition
 year, a level 1..5 (written "4", "4@", "4 @", "@@@@", "quatre arobases"), optional
 mentions (";"-separated). One award per collectivité and year: re-loading updates it.
+The merge registers the awards' source row in the same transaction.
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
+from loaders import provenance
 from loaders.geocoder import Geocoder
 from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, parse_level,
                              parse_year)
@@ -33,7 +35,7 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
             mentions = [m.strip() for m in (row.get("mentions") or "").split(";") if m.strip()]
             records.append(dict(commune_insee=match.insee, epci_siren=match.epci_siren,
                                 year=year, level=level, mentions=mentions))
-            report.methods[match.method] += 1
+            report.kept(line, row, match)
         except Rejected as why:
             rejects.append((line, row, why))
             report.rejected[why.kind] += 1
@@ -56,14 +58,18 @@ def _upsert(column: str) -> sa.TextClause:
 _UPSERT = {"commune": _upsert("commune_insee"), "epci": _upsert("epci_siren")}
 
 
-def merge(conn, records: list[dict], source: str, report: LoadReport) -> None:
+def merge(conn, records: list[dict], source: provenance.Source | str, report: LoadReport
+          ) -> None:
+    source = provenance.register(conn, source)
     # A few thousand awards at most: one statement per row is plenty fast here.
     for r in records:
         kind = "commune" if r["commune_insee"] else "epci"
-        got = conn.execute(_UPSERT[kind], {**r, "source": source}).scalar()
+        got = conn.execute(_UPSERT[kind], {**r, "source": source.name}).scalar()
         if got is None:
             report.unchanged += 1
         elif got:
             report.inserted += 1
         else:
             report.updated += 1
+    if report.inserted or report.updated:
+        provenance.touch(conn, source)

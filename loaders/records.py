@@ -1,8 +1,10 @@
 """What the initiative and label loaders share: parsing people's values, geocoding rows,
-the load report and the rejects file.
+the load report, the rejects file and the disagreements file.
 
 Every input row ends either in the database or in the rejects file, with its line, the
-reason and the candidates the geocoder saw.
+reason and the candidates the geocoder saw. A row kept although its fields disagree (a
+postcode of another département, a point far from its commune) is counted in the report
+and listed, with the geocoder's note, in the disagreements file.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from atlas import names
-from loaders.geocoder import MATCHED, Geocoder, Reference
+from loaders.geocoder import MATCHED, NEAR_METRES, Geocoder, Match, Reference
 
 LOCATION_COLUMNS = ("commune", "departement", "code_postal", "insee", "lat", "lon")
 
@@ -38,7 +40,10 @@ class LoadReport:
     rejected: Counter = dataclasses.field(default_factory=Counter)
     warnings: Counter = dataclasses.field(default_factory=Counter)
     methods: Counter = dataclasses.field(default_factory=Counter)
+    disagreements: Counter = dataclasses.field(default_factory=Counter)
+    disputed: list = dataclasses.field(default_factory=list)  # [(line, row, Match)]
     rejects_file: str = ""
+    disputed_file: str = ""
 
     def lines(self) -> list[str]:
         out = [f"{self.source}: {self.read} read, {self.inserted} loaded, {self.updated} "
@@ -46,9 +51,20 @@ class LoadReport:
         out += [f"  rejected, {reason}: {n}" for reason, n in self.rejected.most_common()]
         out += [f"  warning, {what}: {n}" for what, n in self.warnings.most_common()]
         out += [f"  geocoded by {m}: {n}" for m, n in self.methods.most_common()]
+        out += [f"  kept with a disagreement, {what}: {n}"
+                for what, n in sorted(self.disagreements.items())]
         if self.rejects_file:
             out.append(f"  rejected rows, with reasons: {self.rejects_file}")
+        if self.disputed_file:
+            out.append(f"  rows kept with a disagreement: {self.disputed_file}")
         return out
+
+    def kept(self, line: int, row: dict, match: Match) -> None:
+        """Count a loaded row's disagreements, if any, and keep it for the listing."""
+        self.methods[match.method] += 1
+        if match.disagreements:
+            self.disagreements.update(match.disagreements)
+            self.disputed.append((line, row, match))
 
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -121,8 +137,10 @@ def reference_of(row: dict) -> Reference:
     return Reference(**{c: (row.get(c) or "") for c in LOCATION_COLUMNS})
 
 
-def geocode_rows(geocoder: Geocoder, rows: list[dict], conn) -> list:
-    return geocoder.geocode_many([reference_of(r) for r in rows], conn)
+def geocode_rows(geocoder: Geocoder, rows: list[dict], conn, tolerance: float = NEAR_METRES,
+                 keep_disputed: bool = False) -> list:
+    return geocoder.geocode_many([reference_of(r) for r in rows], conn, tolerance,
+                                 keep_disputed)
 
 
 def check_match(match) -> None:
@@ -135,11 +153,33 @@ def check_match(match) -> None:
 
 def write_rejects(path: Path, columns: list[str], rejects: list[tuple[int, dict, Rejected]]
                   ) -> None:
-    out_columns = ["line"] + columns + ["reject_reason", "candidates"]
+    _write(path, columns, ["reject_reason", "candidates"],
+           [(line, row, {"reject_reason": str(why), "candidates": " | ".join(why.candidates)})
+            for line, row, why in rejects])
+
+
+def write_disputed(path: Path, columns: list[str], disputed: list[tuple[int, dict, Match]]
+                   ) -> None:
+    _write(path, columns, ["disagreements", "insee_code", "match_method", "match_note"],
+           [(line, row, {"disagreements": " | ".join(m.disagreements),
+                         "insee_code": m.insee or "", "match_method": m.method,
+                         "match_note": m.note}) for line, row, m in disputed])
+
+
+def _write(path: Path, columns: list[str], extra: list[str], rows) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, out_columns, extrasaction="ignore")
+        writer = csv.DictWriter(f, ["line"] + columns + extra, extrasaction="ignore")
         writer.writeheader()
-        for line, row, why in rejects:
-            writer.writerow({**{c: row.get(c) for c in columns}, "line": line,
-                             "reject_reason": str(why),
-                             "candidates": " | ".join(why.candidates)})
+        for line, row, added in rows:
+            writer.writerow({**{c: row.get(c) for c in columns}, "line": line, **added})
+
+
+def write_reports(report: LoadReport, columns: list[str], rejects: list, rejects_path: Path,
+                  disputed_path: Path) -> None:
+    """Write the rejects and the disagreements files, each only when it has rows."""
+    if rejects:
+        write_rejects(rejects_path, columns, rejects)
+        report.rejects_file = str(rejects_path)
+    if report.disputed:
+        write_disputed(disputed_path, columns, report.disputed)
+        report.disputed_file = str(disputed_path)

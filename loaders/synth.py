@@ -15,10 +15,15 @@ import random
 import sqlalchemy as sa
 
 from atlas.errors import InputError
-from loaders import initiatives
+from loaders import initiatives, provenance
 from loaders.records import LoadReport
 
 SOURCE = "synthetic"
+DESCRIPTION = provenance.Source(
+    name=SOURCE, title="Données synthétiques",
+    attribution="Données synthétiques générées pour les mesures de performance : "
+                "ce ne sont pas des initiatives réelles",
+    synthetic=True)
 
 # Title stems per domain code; a commune name is appended so titles are varied and
 # full-text search has something realistic to chew on.
@@ -126,7 +131,7 @@ def run(conn, n_initiatives: int, n_award_communes: int, seed: int) -> SynthRepo
     report.removed_awards = conn.execute(_CLEAR_AWARDS, {"source": SOURCE}).rowcount
     report.removed_initiatives = conn.execute(_CLEAR_INITIATIVES, {"source": SOURCE}).rowcount
     records = initiative_rows(communes, domains, n_initiatives, seed)
-    initiatives.merge(conn, records, SOURCE, LoadReport(source=SOURCE))
+    initiatives.merge(conn, records, DESCRIPTION, LoadReport(source=SOURCE))
     report.initiatives = len(records)
     awards = award_rows(communes, n_award_communes, seed)
     if awards:

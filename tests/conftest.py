@@ -20,8 +20,8 @@ from loaders import reference, sources
 from loaders.progress import Progress
 from atlas.config import PROJECT_ROOT, Config
 
-TABLES = ("initiative_domain", "initiative", "label_award", "domain", "epci_member", "epci",
-          "commune_alias", "commune", "departement", "region")
+TABLES = ("initiative_domain", "initiative", "label_award", "source", "domain", "epci_member",
+          "epci", "commune_alias", "commune", "departement", "region")
 
 
 def _empty(conn) -> None:

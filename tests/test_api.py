@@ -51,6 +51,9 @@ def titles(api, query: str) -> set[str]:
     ("bbox=55.2,-21.4,55.9,-20.8", {"<img src=x onerror=alert(1)> atelier"}),
     ("source=api-test&domain=mediation", {"<img src=x onerror=alert(1)> atelier"}),
     ("source=elsewhere", set()),
+    ("kind=initiative", ALL),
+    ("kind=place", set()),
+    ("place_type=France%20Services", set()),
 ])
 def test_each_filter(api, query, expected):
     assert titles(api, query) == expected
@@ -67,6 +70,8 @@ def test_features_are_geojson_with_their_context(api, api_data):
     assert p["departement"] == "94" and p["region"] == "11"
     assert p["label"] == {"year": 2019, "level": 4} and p["domains"] == ["services-publics"]
     assert p["source"] == "api-test" and p["synthetic"] is False
+    assert p["attribution"] == "api-test" and p["kind"] == "initiative"
+    assert p["place_type"] is None and p["attributes"] == {}
     # A label year gives that year's level.
     r = api.get("/api/initiatives?commune=94076&label_year=2018&limit=1")
     assert r.json["features"][0]["properties"]["label"] == {"year": 2018, "level": 3}

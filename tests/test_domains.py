@@ -36,6 +36,8 @@ def test_a_domain_in_use_is_not_removed(engine):
     rows = domains.read()
     with engine.begin() as conn:
         domains.merge(conn, rows)
+        conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
+                             "VALUES ('s', 's', 's')"))
         conn.execute(sa.text(
             "INSERT INTO initiative (title, geom, source, source_id, geocode_method, "
             "geocode_score) VALUES ('x', 'SRID=4326;POINT(2 48)', 's', '1', 'm', 1)"))

@@ -114,3 +114,50 @@ def test_geocode_csv_keeps_every_row_in_order(loaded, atlas_cli, tmp_path):
     assert [row["match_status"] for row in rows] == [MATCHED, AMBIGUOUS, MATCHED, "unmatched"]
     assert rows[2]["insee_code"] == "42218" and rows[2]["ville"] == "Saint-Étienne"
     assert "Sainte-Colombe (69, 69189)" in rows[1]["candidates"]
+
+
+def test_disagreements_rejected_by_default_kept_with_the_majority_on_request(geocoder, loaded):
+    from loaders.geocoder import (CODE_VS_NAME, POINT_FAR, POINT_NOWHERE,
+                                  POSTCODE_ELSEWHERE)
+
+    refs = [
+        # Boitron (Orne) by code, name and postcode; the point is in Lot-et-Garonne.
+        Reference(insee="61051", commune="Boitron", code_postal="61500",
+                  lat="44.3796", lon="0.5254"),
+        # An outdated name (Oissel, now Oissel-sur-Seine): the code and the point agree.
+        Reference(insee="76484", commune="Oissel", lat="49.35997", lon="1.097003"),
+        # A postcode typo (06922 for 69220): code, name and point agree.
+        Reference(insee="69019", commune="Belleville-en-Beaujolais", code_postal="06922",
+                  lat="46.106372", lon="4.737135"),
+        # At sea, 31 m off Audierne: within the tolerance.
+        Reference(insee="29003", commune="Audierne", lat="48.0262405587251",
+                  lon="-4.53627718232264"),
+        # In the Atlantic, far from Ajaccio.
+        Reference(insee="2A004", commune="Ajaccio", lat="40.0", lon="-30.0"),
+    ]
+    with loaded.connect() as conn:
+        strict = geocoder.geocode_many(refs, conn)
+        kept = geocoder.geocode_many(refs, conn, keep_disputed=True)
+        tight = geocoder.geocode_many(refs[3:4], conn, tolerance=10, keep_disputed=True)
+    assert [m.status for m in strict] == [AMBIGUOUS, AMBIGUOUS, MATCHED, MATCHED, "unmatched"]
+    assert [(m.status, m.insee, m.disagreements, m.at_point) for m in kept] == [
+        (MATCHED, "61051", (POINT_FAR,), False),
+        (MATCHED, "76484", (CODE_VS_NAME,), True),
+        (MATCHED, "69019", (POSTCODE_ELSEWHERE,), True),
+        (MATCHED, "29003", (), True),
+        (MATCHED, "2A004", (POINT_NOWHERE,), False)]
+    assert strict[2].disagreements == (POSTCODE_ELSEWHERE,)  # listed in both modes
+    assert "464.5 km from Boitron (61, 61051)" in kept[0].note
+    assert "the point is in Le Temple-sur-Lot (47, 47306)" in kept[0].note
+    assert tight[0].disagreements == (POINT_NOWHERE,)
+
+
+def test_a_point_tells_homonyms_apart_but_not_a_contradiction_without_a_majority(geocoder,
+                                                                                   loaded):
+    refs = [Reference(commune="Sainte-Colombe", lat="45.5235", lon="4.8661"),  # 69189
+            # The code says Versailles, the name Les Mureaux, the point Paris: no majority.
+            Reference(insee="78646", commune="Les Mureaux", lat="48.8566", lon="2.3522")]
+    with loaded.connect() as conn:
+        got = geocoder.geocode_many(refs, conn, keep_disputed=True)
+    assert (got[0].status, got[0].insee, got[0].disagreements) == (MATCHED, "69189", ())
+    assert got[1].status == AMBIGUOUS and got[1].insee is None

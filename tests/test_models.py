@@ -9,7 +9,7 @@ from shapely.geometry import MultiPolygon, Point, box
 from sqlalchemy.orm import Session
 
 from atlas.models import (Base, Commune, Departement, Domain, Epci, Initiative, LabelAward,
-                          Region)
+                          Region, Source)
 
 
 def square(x, y, size=0.1):
@@ -36,6 +36,8 @@ def geography(session):
     session.add(Epci(siren="200059889", name="CU Grand Paris Seine et Oise",
                      name_folded="cu grand paris seine et oise", type="CU", population=400_000))
     session.add(Domain(code="education", label="Éducation", keywords=["école"], position=1))
+    for name in ("test", "s", "a", "b", "synthetic"):
+        session.add(Source(name=name, title=name, attribution=name))
     session.commit()
 
 
@@ -141,3 +143,55 @@ def test_spatial_index_chosen_without_forcing_on_many_rows(engine, geography):
             "EXPLAIN SELECT id FROM initiative "
             "WHERE geom && ST_MakeEnvelope(1.9, 48.9, 2.1, 49.1, 4326)")))
     assert "initiative_geom_gist" in plan, plan
+
+
+@pytest.mark.parametrize("record, constraint", [
+    (dict(kind="lieu"), "initiative_kind"),
+    (dict(kind="initiative", place_type="France Services"), "initiative_place_type"),
+    (dict(source="nowhere"), "initiative_source_fkey"),
+])
+def test_initiative_kind_and_source_constraints(session, geography, record, constraint):
+    session.add(Initiative(**{"title": "x", "geom": from_shape(Point(2, 48), srid=4326),
+                              "source": "s", "source_id": "1", "geocode_method": "m",
+                              "geocode_score": 1, **record}))
+    with pytest.raises(sa.exc.IntegrityError, match=constraint):
+        session.commit()
+
+
+def test_a_place_keeps_its_type_and_attributes_and_renaming_a_source_follows(session,
+                                                                              geography):
+    session.add(Initiative(title="France services", geom=from_shape(Point(2, 48), srid=4326),
+                           source="s", source_id="1", geocode_method="m", geocode_score=1,
+                           kind="place", place_type="France Services",
+                           attributes={"format": "Bus", "nb_postes": 2}))
+    session.commit()
+    session.execute(sa.text("UPDATE source SET name = 's2' WHERE name = 's'"))
+    session.commit()
+    session.expunge_all()
+    place = session.scalars(sa.select(Initiative)).one()
+    assert (place.kind, place.place_type, place.attributes, place.source) == (
+        "place", "France Services", {"format": "Bus", "nb_postes": 2}, "s2")
+
+
+def test_migration_0003_backfills_a_source_row_per_source_in_use(engine, atlas_cli):
+    assert atlas_cli("db", "downgrade", "0002").returncode == 0
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text("""
+                INSERT INTO epci (siren, name, name_folded, type)
+                VALUES ('200059889', 'CU GPS&O', 'cu gps o', 'CU');
+                INSERT INTO label_award (epci_siren, year, level, source)
+                VALUES ('200059889', 2020, 4, 'palmares-2020.csv');
+                INSERT INTO initiative (title, geom, source, source_id, geocode_method,
+                                        geocode_score)
+                VALUES ('x', ST_SetSRID(ST_MakePoint(2, 48), 4326), 'fiches.xlsx', '1',
+                        'm', 1)"""))
+    finally:
+        up = atlas_cli("db", "upgrade")
+    assert up.returncode == 0, up.stderr
+    with engine.connect() as conn:
+        assert conn.execute(sa.text(
+            "SELECT name, title, attribution, synthetic FROM source ORDER BY name")).all() \
+            == [("fiches.xlsx", "fiches.xlsx", "fiches.xlsx", False),
+                ("palmares-2020.csv", "palmares-2020.csv", "palmares-2020.csv", False)]
+        assert conn.scalar(sa.text("SELECT kind FROM initiative")) == "initiative"

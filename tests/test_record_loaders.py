@@ -75,6 +75,10 @@ def test_every_initiative_row_is_loaded_or_rejected_with_its_reason(clean, atlas
         epci = conn.execute(sa.text(
             "SELECT epci_siren, commune_insee FROM initiative WHERE source_id = '11'")).one()
         assert epci == ("248000531", None)
+        # A plain file's source row: its name, nothing more, registered by the merge.
+        assert conn.execute(sa.text(
+            "SELECT name, title, attribution, licence FROM source")).all() == [
+            ("test", "test", "test", None)]
     assert "test: 13 read, 4 loaded, 0 updated, 0 unchanged, 9 rejected" in r.stdout
 
     again, _ = load(atlas_cli, tmp_path, "initiatives", "fiches.csv", INITIATIVES,

@@ -218,6 +218,8 @@ def test_a_commune_still_used_is_not_removed_and_nothing_changes(engine, geodata
     shp = geodata / "admin-express-sample" / "COMMUNE.shp"
     run(engine, geodata, tmp_path / "cache", boundaries=shp)
     with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
+                             "VALUES ('test', 'test', 'test')"))
         conn.execute(sa.text(
             "INSERT INTO label_award (commune_insee, year, level, source) "
             "VALUES ('78440', 2020, 4, 'test')"))

@@ -37,6 +37,8 @@ def test_synth_command_replaces_its_rows_and_never_a_real_award(loaded, atlas_cl
 
     with loaded.begin() as conn:
         domains.merge(conn, domains.read(domains.DEFAULT_FILE))
+        conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
+                             "VALUES ('real.csv', 'real.csv', 'real.csv')"))
         conn.execute(sa.text("INSERT INTO label_award (commune_insee, year, level, source) "
                              "SELECT insee, y, 5, 'real.csv' FROM commune, "
                              "generate_series(2010, 2026) y WHERE insee = '75056'"))
@@ -47,6 +49,8 @@ def test_synth_command_replaces_its_rows_and_never_a_real_award(loaded, atlas_cl
         count = dict(conn.execute(sa.text(
             "SELECT source, count(*) FROM initiative GROUP BY source")).all())
         assert count == {"synthetic": 2000}
+        assert conn.execute(sa.text("SELECT synthetic, attribution FROM source "
+                                    "WHERE name = 'synthetic'")).one()[0] is True
         assert conn.scalar(sa.text("SELECT count(*) FROM initiative_search")) == 2000
         assert conn.scalar(sa.text(
             "SELECT count(DISTINCT commune_insee) FROM label_award WHERE source = 'synthetic'")) \

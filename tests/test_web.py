@@ -61,3 +61,39 @@ def test_create_app_does_not_read_config_at_import():
     import atlas.web
 
     importlib.reload(atlas.web)  # importing alone must not touch the environment or the db
+
+
+def test_map_page_lists_sources_with_attribution_licence_and_counts_as_text(client, engine):
+    evil = "Liste <script>alert(1)</script>, 2024"
+    with engine.begin() as conn:
+        conn.execute(sa.text("""
+            INSERT INTO source (name, title, attribution, licence, licence_url, url)
+            VALUES ('fs', 'ANCT – France Services',
+                    'ANCT – France Services, 2024-08-01, Licence Ouverte 2.0',
+                    'Licence Ouverte 2.0',
+                    'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+                    'javascript:alert(2)'),
+                   ('evil', 'evil', :evil, NULL, NULL, NULL),
+                   ('unused', 'unused', 'Never shown', NULL, NULL, NULL)"""),
+            {"evil": evil})
+        conn.execute(sa.text("""
+            INSERT INTO initiative (title, geom, source, source_id, geocode_method,
+                                    geocode_score, kind, place_type)
+            SELECT 'France services ' || g, ST_SetSRID(ST_MakePoint(2, 48), 4326), 'fs',
+                   g::text, 'insee', 1, 'place', 'France Services'
+            FROM generate_series(1, 1234) g;
+            INSERT INTO initiative (title, geom, source, source_id, geocode_method,
+                                    geocode_score)
+            VALUES ('Fiche', ST_SetSRID(ST_MakePoint(2, 48), 4326), 'evil', '1', 'insee', 1)
+            """))
+    html = client.get("/").get_data(as_text=True)
+    panel = re.search(r'<aside class="sources".*?</aside>', html, re.S).group(0)
+    assert "Sources des données" in panel
+    assert "ANCT – France Services, 2024-08-01, Licence Ouverte 2.0" in panel
+    assert '<a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" ' \
+           'rel="license">Licence Ouverte 2.0</a>' in panel
+    assert "1\u00a0234 lieux" in panel and "1 initiatives" in panel
+    assert "javascript:" not in panel  # a source URL that is not a web address: no link
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in panel and "<script>" not in panel
+    assert "Never shown" not in panel  # a source without records
+    assert re.search(r"0 communes,\s+1 initiatives,\s+1\u00a0234 lieux", html)

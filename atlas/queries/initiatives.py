@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from atlas.errors import NotFound
 from atlas.filters import Filters
-from atlas.models import Commune, Epci, Initiative
+from atlas.models import Commune, Epci, Initiative, Source
 from atlas.search import TEXT_CONFIG, initiative_search as s
 
 _award = sa.table("label_award", sa.column("commune_insee"), sa.column("epci_siren"),
@@ -78,6 +78,10 @@ def where(f: Filters) -> list[sa.ColumnElement]:
         out.append(s.c.geom.op("&&")(sa.func.ST_MakeEnvelope(*f.bbox, 4326)))
     if f.source:
         out.append(s.c.source.in_(f.source))
+    if f.kind:
+        out.append(s.c.kind.in_(f.kind))
+    if f.place_type:
+        out.append(s.c.place_type.in_(f.place_type))
     return out
 
 
@@ -88,20 +92,23 @@ def matching(f: Filters, *columns) -> sa.Select:
 
 
 _i, _c, _e = Initiative.__table__, Commune.__table__, Epci.__table__
+_src = Source.__table__
 
 
 def _select(f: Filters) -> sa.Select:
     """Everything a feature shows, for the initiatives of the view ``s``."""
     return (sa.select(
         _i.c.id, _i.c.title, _i.c.summary, _i.c.year, _i.c.url, _i.c.source,
-        _i.c.updated_at, _i.c.commune_insee, _c.c.name.label("commune_name"),
+        _i.c.kind, _i.c.place_type, _i.c.attributes, _src.c.attribution, _src.c.licence,
+        _src.c.licence_url, _src.c.synthetic, _i.c.updated_at, _i.c.commune_insee, _c.c.name.label("commune_name"),
         _i.c.epci_siren, _e.c.name.label("epci_name"), s.c.departement_code,
         s.c.region_code, s.c.domains,
         label_year_column(f).label("label_year"), level_column(f).label("level"),
         sa.func.ST_X(_i.c.geom).label("lon"), sa.func.ST_Y(_i.c.geom).label("lat"))
         .select_from(from_(f).join(_i, _i.c.id == s.c.id)
                      .outerjoin(_c, _c.c.insee == _i.c.commune_insee)
-                     .outerjoin(_e, _e.c.siren == _i.c.epci_siren)))
+                     .outerjoin(_e, _e.c.siren == _i.c.epci_siren)
+                     .join(_src, _src.c.name == _i.c.source)))
 
 
 def _feature(r) -> dict:
@@ -117,7 +124,9 @@ def _feature(r) -> dict:
             "epci": {"siren": r.epci_siren, "name": r.epci_name} if r.epci_siren else None,
             "departement": r.departement_code, "region": r.region_code,
             "label": ({"year": r.label_year, "level": r.level} if r.level else None),
-            "source": r.source, "synthetic": r.source == "synthetic",
+            "kind": r.kind, "place_type": r.place_type, "attributes": r.attributes or {},
+            "source": r.source, "attribution": r.attribution, "licence": r.licence,
+            "licence_url": r.licence_url, "synthetic": r.synthetic,
             "updated_at": r.updated_at.isoformat() if r.updated_at else None,
         },
     }

@@ -36,10 +36,11 @@ def departements(conn) -> list[dict]:
 
 
 def names(conn) -> dict[str, dict[str, str]]:
-    """{"domain"|"region"|"departement": {code: name}}, each in its display order."""
+    """{"domain"|"region"|"departement"|"source": {code: name}}, in display order."""
     out: dict[str, dict[str, str]] = {}
     for kind, stmt in (("domain", "SELECT code, label FROM domain ORDER BY position, code"),
                        ("region", "SELECT code, name FROM region ORDER BY code"),
-                       ("departement", "SELECT code, name FROM departement ORDER BY code")):
+                       ("departement", "SELECT code, name FROM departement ORDER BY code"),
+                       ("source", "SELECT name, attribution FROM source ORDER BY name")):
         out[kind] = dict(conn.execute(sa.text(stmt)).all())
     return out

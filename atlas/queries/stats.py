@@ -1,5 +1,5 @@
 """Facet counts for the current filters (``/api/stats``): by domain, région, département,
-label level, year and source.
+label level, year, source, kind of record and type of place.
 
 Facets are disjunctive, as in any search interface: a facet is counted with every filter
 except its own, so the domain list keeps showing how many initiatives the other domains
@@ -33,6 +33,8 @@ FACETS = {
     "level": (("level",), level_column),
     "year": (("year_min", "year_max"), lambda f: s.c.year),
     "source": (("source",), lambda f: s.c.source),
+    "kind": (("kind",), lambda f: s.c.kind),
+    "place_type": (("place_type",), lambda f: s.c.place_type),
 }
 
 
@@ -88,8 +90,11 @@ def stats(conn, f: Filters) -> dict:
             facets[name] = [{"value": v, "count": n} for v, n in
                             sorted(found.items(), key=lambda kv: (kv[0] is None, kv[0]))]
         else:
-            facets[name] = [{"value": v, "count": n} for v, n in
-                            sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))]
+            ordered = sorted(found.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
+            facets[name] = [{"value": v, "count": n} for v, n in ordered]
+            if name == "source":
+                for item in facets[name]:
+                    item["label"] = names["source"].get(item["value"], item["value"])
     return {"numberMatched": total, "facets": facets}
 
 

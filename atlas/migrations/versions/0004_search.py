@@ -6,14 +6,14 @@ every filter and facet needs (département and région, domain codes, the collec
 latest label, a French tsvector), so that counting 100,000 initiatives by facet is one
 scan instead of four joins. It is derived data: loaders refresh it (``atlas.search``).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -33,7 +33,7 @@ DOMAIN_BITS = "SELECT code, (row_number() OVER (ORDER BY position, code) - 1)::i
 VIEW = f"""
     CREATE MATERIALIZED VIEW initiative_search AS
     WITH bits AS ({DOMAIN_BITS})
-    SELECT i.id, i.year, i.source, i.commune_insee, i.epci_siren,
+    SELECT i.id, i.year, i.source, i.kind, i.place_type, i.commune_insee, i.epci_siren,
            -- The collectivité holding the initiative, keyed as label_award is.
            coalesce(i.commune_insee, i.epci_siren) AS holder,
            coalesce(c.departement_code, p.departement_code) AS departement_code,
@@ -74,6 +74,7 @@ INDEXES = [
     "CREATE INDEX initiative_search_year_idx ON initiative_search (year)",
     "CREATE INDEX initiative_search_level_idx ON initiative_search (level)",
     "CREATE INDEX initiative_search_holder_idx ON initiative_search (holder)",
+    "CREATE INDEX initiative_search_kind_idx ON initiative_search (kind, place_type)",
 ]
 
 
@@ -94,7 +95,9 @@ def upgrade() -> None:
                   nullable=False),
         sa.CheckConstraint("id = 1", name="data_version_one_row"),
     )
-    op.execute("INSERT INTO data_version (id) VALUES (1)")
+    # Start from the clock, not 0: after a downgrade and upgrade, old ETags never match.
+    op.execute("INSERT INTO data_version (id, version) "
+               "VALUES (1, extract(epoch FROM now())::bigint)")
     op.execute(VIEW)
     for statement in INDEXES:
         op.execute(statement)

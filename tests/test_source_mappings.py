@@ -14,6 +14,8 @@ import sys
 import pytest
 import sqlalchemy as sa
 
+from atlas import search
+
 from atlas.config import PROJECT_ROOT
 from atlas.errors import InputError
 from loaders import mapping
@@ -96,15 +98,6 @@ CN_FILE = "conseillers-numeriques-structures-2021-06/cnfs.json"
 
 
 @pytest.fixture(scope="module")
-def with_domains(loaded):
-    from loaders import domains
-
-    with loaded.begin() as conn:
-        domains.merge(conn, domains.read())
-    return loaded
-
-
-@pytest.fixture(scope="module")
 def real_load(with_domains, config, tmp_path_factory):
     """Both lists loaded once by the command make demo runs; (stdout, reports folder)."""
     if config.datasets is None:
@@ -118,6 +111,7 @@ def real_load(with_domains, config, tmp_path_factory):
     yield r.stdout, reports
     with with_domains.begin() as conn:
         conn.execute(sa.text("TRUNCATE initiative, initiative_domain, source CASCADE"))
+        search.refresh(conn)
 
 
 def _rows(path):
@@ -374,3 +368,23 @@ def test_a_mapping_that_does_not_fit_its_file_loads_nothing(with_domains, atlas_
     with with_domains.connect() as conn:
         assert conn.scalar(sa.text(
             "SELECT count(*) FROM initiative WHERE source = 'test-source'")) == 0
+
+
+SHIPPED = [mapping.read(mapping.find(n)) for n in ("france-services", "conseillers-numeriques")]
+
+
+def test_the_api_tells_places_from_initiatives_with_their_source(real_load, config):
+    from atlas.web import create_app
+
+    api = create_app(config).test_client()
+    stats = api.get("/api/stats?source=" + ",".join(m.source.name for m in SHIPPED)).json
+    kinds = {k["value"]: k["count"] for k in stats["facets"]["kind"]}
+    types = {k["value"]: k["count"] for k in stats["facets"]["place_type"]}
+    assert kinds == {"place": 2845 + 1441}
+    assert types == {"France Services": 2845, "Conseiller numérique": 1441}
+    page = api.get("/api/initiatives?place_type=France%20Services&departement=2A&limit=1").json
+    p = page["features"][0]["properties"]
+    assert p["kind"] == "place" and p["place_type"] == "France Services"
+    assert p["attribution"] == "ANCT – France Services, 2024-08-01, Licence Ouverte 2.0"
+    assert p["licence"] == "Licence Ouverte 2.0" and p["synthetic"] is False
+    assert api.get("/api/initiatives?kind=lieu").json["param"] == "kind"

@@ -37,14 +37,8 @@ class InvalidParameter(AtlasError):
 
 
 class NotFound(AtlasError):
-    """Nothing has this identifier; ``suggestions`` may list close ones."""
-
     status = 404
     code = "not_found"
-
-    def __init__(self, message: str, suggestions: list | None = None):
-        super().__init__(message)
-        self.suggestions = suggestions or []
 
 
 class Moved(AtlasError):

@@ -200,21 +200,10 @@ def _load(ctx, batches_of, write: bool = True) -> list[tuple]:
 
 def _report(reports, rejects: list, rejects_path: Path, columns: list[str],
             disputed_path: Path | None = None) -> None:
-    """Write the rejected rows and the rows kept with a disagreement, if any, then print
-    each report."""
-    from loaders.records import write_disputed, write_rejects
+    """Write the rejects and disagreements files, if any, then print each report."""
+    from loaders.records import write_reports
 
-    if rejects:
-        write_rejects(rejects_path, columns, rejects)
-        for report in reports:
-            if report.rejected:
-                report.rejects_file = str(rejects_path)
-    disputed = [row for report in reports for row in report.disputed]
-    if disputed and disputed_path:
-        write_disputed(disputed_path, columns, disputed)
-        for report in reports:
-            if report.disputed:
-                report.disputed_file = str(disputed_path)
+    write_reports(reports, columns, rejects, rejects_path, disputed_path)
     for report in reports:
         for line in report.lines():
             click.echo(line)
@@ -436,7 +425,6 @@ def load_source(ctx, names, every, file, reports):
     """
     from loaders import mapping
     from loaders.geocoder import Geocoder
-    from loaders.records import write_reports
 
     if bool(names) == every:
         raise click.UsageError("give mapping NAMEs or --all (not both)")
@@ -451,9 +439,6 @@ def load_source(ctx, names, every, file, reports):
     reports.mkdir(parents=True, exist_ok=True)
     for m in mappings:
         outcome = mapping.load(engine, m, config.datasets, file, geocoder)
-        write_reports(outcome.report, outcome.columns, outcome.rejects,
-                      reports / f"rejects-{m.name}.csv",
-                      reports / f"disagreements-{m.name}.csv")
         click.echo(f"{outcome.file}: {m.source.attribution}")
-        for line in outcome.report.lines():
-            click.echo(line)
+        _report([outcome.report], outcome.rejects, reports / f"rejects-{m.name}.csv",
+                outcome.columns, reports / f"disagreements-{m.name}.csv")

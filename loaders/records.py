@@ -174,12 +174,18 @@ def _write(path: Path, columns: list[str], extra: list[str], rows) -> None:
             writer.writerow({**{c: row.get(c) for c in columns}, "line": line, **added})
 
 
-def write_reports(report: LoadReport, columns: list[str], rejects: list, rejects_path: Path,
-                  disputed_path: Path) -> None:
-    """Write the rejects and the disagreements files, each only when it has rows."""
+def write_reports(reports: list[LoadReport], columns: list[str], rejects: list,
+                  rejects_path: Path, disputed_path: Path | None = None) -> None:
+    """Write the rejected rows and the rows kept with a disagreement, each file only when
+    it has rows, and name the files in the reports they concern."""
     if rejects:
         write_rejects(rejects_path, columns, rejects)
-        report.rejects_file = str(rejects_path)
-    if report.disputed:
-        write_disputed(disputed_path, columns, report.disputed)
-        report.disputed_file = str(disputed_path)
+        for report in reports:
+            if report.rejected:
+                report.rejects_file = str(rejects_path)
+    disputed = [row for report in reports for row in report.disputed]
+    if disputed and disputed_path:
+        write_disputed(disputed_path, columns, disputed)
+        for report in reports:
+            if report.disputed:
+                report.disputed_file = str(disputed_path)

@@ -28,7 +28,8 @@ def big(loaded):
 def indexes_used(conn, stmt) -> set[str]:
     sql = stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
     plan = conn.execute(sa.text("EXPLAIN (FORMAT JSON) " + str(sql).replace("%%", "%"))).scalar()
-    found, todo = set(), [plan[0]["Plan"] if isinstance(plan, list) else json.loads(plan)[0]["Plan"]]
+    plan = plan if isinstance(plan, list) else json.loads(plan)
+    found, todo = set(), [plan[0]["Plan"]]
     while todo:
         node = todo.pop()
         if "Index Name" in node:

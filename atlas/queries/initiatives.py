@@ -19,8 +19,6 @@ from atlas.search import TEXT_CONFIG, initiative_search as s
 _award = sa.table("label_award", sa.column("commune_insee"), sa.column("epci_siren"),
                   sa.column("year"), sa.column("level"))
 _alias = sa.table("commune_alias", sa.column("code"), sa.column("commune_insee"))
-
-
 # The award of each initiative's collectivité in the requested label year.
 _ya = _award.alias("ya")
 
@@ -100,9 +98,9 @@ def _select(f: Filters) -> sa.Select:
     return (sa.select(
         _i.c.id, _i.c.title, _i.c.summary, _i.c.year, _i.c.url, _i.c.source,
         _i.c.kind, _i.c.place_type, _i.c.attributes, _src.c.attribution, _src.c.licence,
-        _src.c.licence_url, _src.c.synthetic, _i.c.updated_at, _i.c.commune_insee, _c.c.name.label("commune_name"),
-        _i.c.epci_siren, _e.c.name.label("epci_name"), s.c.departement_code,
-        s.c.region_code, s.c.domains,
+        _src.c.licence_url, _src.c.synthetic, _i.c.updated_at, _i.c.commune_insee,
+        _c.c.name.label("commune_name"), _i.c.epci_siren, _e.c.name.label("epci_name"),
+        s.c.departement_code, s.c.region_code, s.c.domains,
         label_year_column(f).label("label_year"), level_column(f).label("level"),
         sa.func.ST_X(_i.c.geom).label("lon"), sa.func.ST_Y(_i.c.geom).label("lat"))
         .select_from(from_(f).join(_i, _i.c.id == s.c.id)

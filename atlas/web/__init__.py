@@ -24,8 +24,6 @@ def _handle(error: AtlasError):
         body = {"error": error.code, "detail": str(error)}
         if getattr(error, "param", None):
             body["param"] = error.param
-        if getattr(error, "suggestions", None):
-            body["suggestions"] = error.suggestions
         return jsonify(body), error.status
     return render_template("error.html", error=error), error.status
 

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, redirect, request, url_for
 
-from atlas import db, filters, migrate, openapi
+from atlas import db, filters, migrate, openapi, search
 from atlas.errors import InvalidParameter, Moved
 from atlas.queries import communes, initiatives, reference, stats
 from atlas.web import engine
@@ -29,11 +29,11 @@ def _args(allowed) -> dict[str, list[str]]:
 def _cached(build, allowed=(), content_type="application/json"):
     """Validate the parameters, then 304 or the JSON built by ``build(conn, args)``."""
     args = _args(allowed)
-    tag = etag()
-    cached = not_modified(tag)
-    if cached:
-        return cached
     with engine().connect() as conn:
+        tag = etag(search.version(conn))
+        cached = not_modified(tag)
+        if cached:
+            return cached
         payload = build(conn, args)
     return json_response(payload, tag, content_type=content_type)
 

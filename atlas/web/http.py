@@ -16,16 +16,13 @@ import json
 from flask import Flask, Response, request
 
 import atlas
-from atlas import search
-from atlas.web import engine
 
 MAX_AGE = 60  # seconds: data changes only when staff load files
 GZIP_MIN_BYTES = 1024
 
 
-def etag() -> str:
-    with engine().connect() as conn:
-        version = search.version(conn)
+def etag(version: int) -> str:
+    """The weak ETag of the current request's answer at data ``version``."""
     url = hashlib.sha1(f"{atlas.__version__} {request.full_path}".encode()).hexdigest()[:16]
     return f'W/"{version}-{url}"'
 
@@ -47,9 +44,9 @@ def _cache_headers(response: Response, tag: str | None, max_age: int) -> None:
 
 
 def json_response(payload, tag: str | None = None, max_age: int = MAX_AGE,
-                  content_type: str = "application/json", status: int = 200) -> Response:
+                  content_type: str = "application/json") -> Response:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
-    response = Response(body, status=status, content_type=f"{content_type}; charset=utf-8")
+    response = Response(body, content_type=f"{content_type}; charset=utf-8")
     _cache_headers(response, tag, max_age)
     return response
 

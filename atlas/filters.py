@@ -94,7 +94,11 @@ PAGE_PARAMS = [
     Param("offset", "integer", "Features to skip (pages follow the `next` link).",
           minimum=0, maximum=10_000_000, example="0"),
 ]
-PARAMS = {p.name: p for p in FILTER_PARAMS + PAGE_PARAMS}
+# The map's own parameters, beside the filters.
+ZOOM = Param("zoom", "integer", "Zoom level of the web map (0: the whole world in one 256 px "
+             "tile); clusters are a fixed size in pixels at this zoom.", minimum=0,
+             maximum=22, example="6")
+PARAMS = {p.name: p for p in FILTER_PARAMS + PAGE_PARAMS + [ZOOM]}
 
 
 @dataclasses.dataclass(frozen=True)

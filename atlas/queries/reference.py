@@ -3,6 +3,8 @@ initiatives), and code → name lookups for labelling facets."""
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 
 _DOMAINS = sa.text("""
@@ -44,3 +46,53 @@ def names(conn) -> dict[str, dict[str, str]]:
                        ("source", "SELECT name, attribution FROM source ORDER BY name")):
         out[kind] = dict(conn.execute(sa.text(stmt)).all())
     return out
+
+
+_OUTLINES = sa.text("""
+    SELECT json_build_object('type', 'FeatureCollection', 'features',
+             coalesce(json_agg(json_build_object(
+               'type', 'Feature',
+               'properties', json_build_object('code', code, 'name', name),
+               'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.01), 3)::json)
+             ORDER BY code), '[]'::json))
+    FROM departement WHERE geom IS NOT NULL""")
+
+_TOTALS = sa.text("""
+    SELECT (SELECT count(*) FROM commune) AS communes,
+           (SELECT count(*) FROM initiative WHERE kind = 'initiative') AS initiatives,
+           (SELECT count(*) FROM initiative WHERE kind = 'place') AS places,
+           (SELECT count(DISTINCT coalesce(commune_insee, epci_siren)) FROM label_award)
+             AS labelled""")
+
+# Sources with at least one record on the map, each with what it brings.
+_SOURCES = sa.text("""
+    SELECT * FROM (
+        SELECT s.title, s.attribution, s.licence, s.licence_url, s.url, s.synthetic,
+               count(*) FILTER (WHERE i.kind = 'initiative') AS initiatives,
+               count(*) FILTER (WHERE i.kind = 'place') AS places,
+               (SELECT count(*) FROM label_award a WHERE a.source = s.name) AS awards
+        FROM source s LEFT JOIN initiative i ON i.source = s.name
+        GROUP BY s.name) AS counted
+    WHERE initiatives + places + awards > 0
+    ORDER BY synthetic, title, attribution""")
+
+
+def outlines(conn) -> dict:
+    """The départements as a light GeoJSON FeatureCollection (about 1 km precision): the
+    map's own picture of France, drawn when no base map is reachable."""
+    value = conn.scalar(_OUTLINES)
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def totals(conn) -> dict:
+    return dict(conn.execute(_TOTALS).mappings().one())
+
+
+def sources(conn) -> list[dict]:
+    return [dict(r) for r in conn.execute(_SOURCES).mappings()]
+
+
+def label_years(conn) -> list[int]:
+    """The editions of the label with at least one award, latest first."""
+    return list(conn.scalars(sa.text(
+        "SELECT DISTINCT year FROM label_award ORDER BY year DESC")))

@@ -14,14 +14,11 @@ entries are never read again.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 import sqlalchemy as sa
 
-from atlas import search
 from atlas.filters import Filters
 from atlas.queries import reference
+from atlas.queries.cache import VersionedCache
 from atlas.queries.initiatives import level_column, matching
 from atlas.search import DOMAIN_BITS, initiative_search as s
 
@@ -98,26 +95,13 @@ def stats(conn, f: Filters) -> dict:
     return {"numberMatched": total, "facets": facets}
 
 
-CACHE_SIZE = 512
-_cache: OrderedDict = OrderedDict()
-_lock = threading.Lock()
+_cache = VersionedCache(512)
 
 
 def cached_stats(conn, f: Filters) -> dict:
     """``stats(conn, f)``, from the cache when the data has not changed since."""
-    key = (conn.engine.url.render_as_string(hide_password=True), search.version(conn), f)
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    value = stats(conn, f)
-    with _lock:
-        _cache[key] = value
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return value
+    return _cache.get(conn, f, lambda: stats(conn, f))
 
 
 def clear_cache() -> None:
-    with _lock:
-        _cache.clear()
+    _cache.clear()

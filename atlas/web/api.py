@@ -13,7 +13,7 @@ from flask import Blueprint, redirect, request, url_for
 
 from atlas import db, filters, migrate, openapi, search
 from atlas.errors import InvalidParameter, Moved
-from atlas.queries import communes, initiatives, reference, stats
+from atlas.queries import choropleth, clusters, communes, initiatives, reference, stats
 from atlas.web import engine
 from atlas.web.http import etag, json_response, not_modified
 
@@ -91,6 +91,32 @@ def stats_():
         return {**stats.cached_stats(conn, f), "filters": dict(f.query())}
 
     return _cached(build, [p.name for p in filters.FILTER_PARAMS])
+
+
+def _zoom(args) -> int:
+    text = filters.one(args, "zoom")
+    if text is None:
+        raise InvalidParameter("zoom: required (the map's zoom level, 0 to 22)", param="zoom")
+    return filters.integer(args, "zoom", 0, int(filters.ZOOM.minimum),
+                           int(filters.ZOOM.maximum))
+
+
+@bp.get("/clusters")
+def clusters_():
+    def build(conn, args):
+        f = filters.parse(args)
+        return {**clusters.clusters(conn, f, _zoom(args)), "filters": dict(f.query())}
+
+    return _cached(build, [p.name for p in filters.FILTER_PARAMS] + ["zoom"])
+
+
+@bp.get("/labels/communes")
+def labelled_communes():
+    def build(conn, args):
+        f = filters.parse(args)
+        return choropleth.labelled_communes(conn, _zoom(args), f.label_year, f.bbox)
+
+    return _cached(build, ("zoom", "label_year", "bbox"), content_type="application/geo+json")
 
 
 @bp.get("/communes")

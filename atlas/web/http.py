@@ -45,7 +45,9 @@ def _cache_headers(response: Response, tag: str | None, max_age: int) -> None:
 
 def json_response(payload, tag: str | None = None, max_age: int = MAX_AGE,
                   content_type: str = "application/json") -> Response:
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+    # Text is JSON already serialised by PostgreSQL: sent as is.
+    body = payload if isinstance(payload, str) else json.dumps(
+        payload, ensure_ascii=False, separators=(",", ":"), default=str)
     response = Response(body, content_type=f"{content_type}; charset=utf-8")
     _cache_headers(response, tag, max_age)
     return response

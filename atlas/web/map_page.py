@@ -22,29 +22,49 @@ FRANCE_ZOOM = 6
 _EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 
 
+MIN_ZOOM, MAX_ZOOM = 2, 18
+
+
 @dataclass(frozen=True)
 class MapParts:
+    name: str  # the map's JavaScript variable, for our static script to find it
     header: Markup
     body: Markup
     script: Markup
 
 
-def build_map(config: Config, outlines: dict | None = None) -> folium.Map:
-    """A Leaflet map of France; ``outlines`` is a GeoJSON FeatureCollection to draw."""
-    m = folium.Map(location=FRANCE_CENTER, zoom_start=FRANCE_ZOOM, tiles=None,
-                   control_scale=True, prefer_canvas=True)
+@dataclass(frozen=True)
+class View:
+    """Where the map looks: from the page URL (``lat``, ``lon``, ``z``)."""
+
+    lat: float = FRANCE_CENTER[0]
+    lon: float = FRANCE_CENTER[1]
+    zoom: int = FRANCE_ZOOM
+
+
+def build_map(config: Config, outlines: dict | None = None, view: View = View(),
+              outline_name: str = "Départements") -> folium.Map:
+    """A Leaflet map at ``view``; ``outlines`` (a GeoJSON FeatureCollection with a
+    ``name`` property) is drawn under everything: with no base map it is France."""
+    m = folium.Map(location=(view.lat, view.lon), zoom_start=view.zoom, tiles=None,
+                   control_scale=True, prefer_canvas=True, min_zoom=MIN_ZOOM,
+                   max_zoom=MAX_ZOOM)
     # Instance lists shadow folium's class-level CDN lists.
     m.default_js = [("leaflet", vendor.url("leaflet", "leaflet.js"))]
-    m.default_css = [("leaflet_css", vendor.url("leaflet", "leaflet.css"))]
+    m.default_css = [("leaflet_css", vendor.url("leaflet", "leaflet.css")),
+                     ("markercluster_css",
+                      vendor.url("leaflet-markercluster", "MarkerCluster.css")),
+                     ("markercluster_default_css",
+                      vendor.url("leaflet-markercluster", "MarkerCluster.Default.css"))]
     if config.basemap_url:
         folium.TileLayer(config.basemap_url, attr=config.basemap_attribution,
                          name="Fond de carte", max_zoom=19).add_to(m)
     if outlines and outlines.get("features"):
         folium.GeoJson(
-            escape_properties(outlines), name="Régions",
-            style_function=lambda f: {"color": "#1d4e89", "weight": 1.2,
-                                      "fillColor": "#dde7f3", "fillOpacity": 0.35},
-            tooltip=folium.GeoJsonTooltip(fields=["name"], aliases=["Région"]),
+            escape_properties(outlines), name=outline_name,
+            style_function=lambda f: {"color": "#5b6b7f", "weight": 0.8,
+                                      "fillColor": "#f3f1ea", "fillOpacity": 0.0},
+            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
         ).add_to(m)
     return m
 
@@ -71,7 +91,8 @@ def render_parts(m: folium.Map) -> MapParts:
     # folium's header forces body margins and a viewport that forbids zooming the page
     # (an accessibility failure); our template sets both itself.
     header = re.sub(r'<meta name="viewport"[^>]*>', "", header)
-    parts = MapParts(Markup(header), Markup(fig.html.render()), Markup(fig.script.render()))
+    parts = MapParts(m.get_name(), Markup(header), Markup(fig.html.render()),
+                     Markup(fig.script.render()))
     for part in (parts.header, parts.body):
         found = _EXTERNAL.search(part)
         if found:

@@ -1,44 +1,39 @@
-"""HTML pages for visitors: the map of France, with the sources of its data."""
+"""HTML pages for visitors: the map (``/`` and ``/embed``), an initiative, a commune.
+
+The map page is rendered with the filters and the view of its URL already applied (the
+form is checked, the map starts where the link says), so a shared link shows the right
+view before any script runs, and the filter form works as a plain GET form without
+JavaScript. ``static/atlas-map.js`` then keeps the URL, the map, the counts and the list
+of initiatives in step.
+"""
 
 from __future__ import annotations
 
-import json
+from urllib.parse import urlencode, urlsplit
 
-import sqlalchemy as sa
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
+from atlas import filters
+from atlas.errors import InvalidParameter, Moved
+from atlas.queries import communes, initiatives, reference
+from atlas.queries.cache import VersionedCache
 from atlas.web import engine
-from atlas.web.map_page import build_map, render_parts
+from atlas.web.map_page import FRANCE_CENTER, FRANCE_ZOOM, MAX_ZOOM, MIN_ZOOM, View, \
+    build_map, render_parts
 
 bp = Blueprint("pages", __name__)
+_cache = VersionedCache(16)
 
-_REGIONS = sa.text("""
-    SELECT json_build_object('type', 'FeatureCollection', 'features',
-             coalesce(json_agg(json_build_object(
-               'type', 'Feature',
-               'properties', json_build_object('code', code, 'name', name),
-               'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.01), 4)::json)
-             ORDER BY code), '[]'::json))
-    FROM region WHERE geom IS NOT NULL""")
-
-_COUNTS = sa.text("""
-    SELECT (SELECT count(*) FROM commune) AS communes,
-           (SELECT count(*) FROM initiative WHERE kind = 'initiative') AS initiatives,
-           (SELECT count(*) FROM initiative WHERE kind = 'place') AS places,
-           (SELECT count(DISTINCT coalesce(commune_insee, epci_siren)) FROM label_award)
-             AS labelled""")
-
-# Sources with at least one record on the map, each with what it brings.
-_SOURCES = sa.text("""
-    SELECT * FROM (
-        SELECT s.title, s.attribution, s.licence, s.licence_url, s.url, s.synthetic,
-               count(*) FILTER (WHERE i.kind = 'initiative') AS initiatives,
-               count(*) FILTER (WHERE i.kind = 'place') AS places,
-               (SELECT count(*) FROM label_award a WHERE a.source = s.name) AS awards
-        FROM source s LEFT JOIN initiative i ON i.source = s.name
-        GROUP BY s.name) AS counted
-    WHERE initiatives + places + awards > 0
-    ORDER BY synthetic, title, attribution""")
+# The territories of the selector: bounds (south, west, north, east) for Leaflet.
+TERRITORIES = [
+    ("metropole", "France métropolitaine", (41.3, -5.2, 51.1, 9.6)),
+    ("971", "Guadeloupe", (15.83, -61.81, 16.52, -61.0)),
+    ("972", "Martinique", (14.38, -61.23, 14.88, -60.81)),
+    ("973", "Guyane", (2.11, -54.6, 5.75, -51.63)),
+    ("974", "La Réunion", (-21.39, 55.21, -20.87, 55.84)),
+    ("976", "Mayotte", (-13.0, 45.01, -12.63, 45.3)),
+]
+LEVEL_COLOURS = ["#c6dbef", "#9ecae1", "#4f9bd1", "#2166ac", "#0b3a75"]  # 1 to 5 @
 
 
 def _web_link(url: str | None) -> str | None:
@@ -52,14 +47,145 @@ def nombre(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
 
 
+@bp.app_template_filter("arobases")
+def arobases(level: int | None) -> str:
+    return "@" * level if level else ""
+
+
+def _args() -> dict[str, list[str]]:
+    # Pages ignore parameters they do not know: shared links pick up tracking
+    # parameters (utm_source, fbclid...) that must not break them.
+    return {k: request.args.getlist(k) for k in request.args}
+
+
+def _number(args, name: str, low: float, high: float) -> float | None:
+    text = filters.one(args, name)
+    if text is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:  # NaN fails too
+        raise InvalidParameter(f"{name}: {text[:20]!r} is not a number in {low:g}..{high:g}",
+                               param=name)
+    return value
+
+
+def _view(args) -> View:
+    lat, lon = _number(args, "lat", -85, 85), _number(args, "lon", -180, 180)
+    zoom = _number(args, "z", MIN_ZOOM, MAX_ZOOM)
+    return View(FRANCE_CENTER[0] if lat is None else lat,
+                FRANCE_CENTER[1] if lon is None else lon,
+                FRANCE_ZOOM if zoom is None else int(zoom))
+
+
+def _page_data(conn) -> dict:
+    """What every map page shows, the same for every visitor until the data changes."""
+    def compute():
+        return {"outlines": reference.outlines(conn), "totals": reference.totals(conn),
+                "sources": [dict(s, url=_web_link(s["url"]),
+                                 licence_url=_web_link(s["licence_url"]))
+                            for s in reference.sources(conn)],
+                "domains": reference.domains(conn), "regions": reference.regions(conn),
+                "departements": reference.departements(conn),
+                "label_years": reference.label_years(conn)}
+
+    return _cache.get(conn, "map-page", compute)
+
+
+def _csp_origin(url: str) -> str:
+    """The CSP source of the base map's tiles (``{s}`` subdomains become ``*``)."""
+    parts = urlsplit(url.replace("{s}", "x"))
+    host = parts.hostname or ""
+    if "{s}" in url.split("/")[2]:
+        host = "*." + host.split(".", 1)[1]
+    return f"{parts.scheme}://{host}" if host else ""
+
+
+@bp.after_app_request
+def _security_headers(response):
+    """Pages may only load what our own server serves (plus the base-map tiles): the
+    visitor's privacy does not rest on our templates alone. Only /embed may be framed."""
+    if response.mimetype == "text/html":
+        tiles = _csp_origin(current_app.config["ATLAS"].basemap_url or "")
+        frame = "*" if request.endpoint == "pages.embed" else "'self'"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; "
+            f"img-src 'self' data: {tiles}; connect-src 'self'; "
+            f"frame-ancestors {frame}; base-uri 'self'; form-action 'self'")
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _map_page(template: str):
+    args = _args()
+    f = filters.parse(args)
+    view = _view(args)
+    selected = filters.one(args, "sel")
+    if selected is not None and not selected.isdigit():
+        raise InvalidParameter("sel: an initiative id is a number", param="sel")
+    with engine().connect() as conn:
+        data = _page_data(conn)
+    config = current_app.config["ATLAS"]
+    parts = render_parts(build_map(config, data["outlines"], view))
+    settings = {
+        "map": parts.name, "api": url_for("api.health")[:-len("/health")],
+        "embed": template == "embed.html",
+        "domains": {d["code"]: d["label"] for d in data["domains"]},
+        "levelColours": LEVEL_COLOURS,
+        "territories": {code: bounds for code, _, bounds in TERRITORIES},
+        "exportUrl": "/export/initiatives",
+        "home": url_for("pages.index"), "embedUrl": url_for("pages.embed"),
+        "offline": not config.basemap_url,
+    }
+    return render_template(template, map=parts, data=data, f=f, view=view,
+                           settings=settings, territories=TERRITORIES,
+                           level_colours=LEVEL_COLOURS, query=urlencode(f.query()))
+
+
 @bp.get("/")
 def index():
+    return _map_page("index.html")
+
+
+@bp.get("/embed")
+def embed():
+    return _map_page("embed.html")
+
+
+@bp.get("/initiatives/<int:initiative_id>")
+def initiative(initiative_id: int):
     with engine().connect() as conn:
-        outlines = conn.scalar(_REGIONS)
-        counts = conn.execute(_COUNTS).mappings().one()
-        sources = [dict(s, url=_web_link(s["url"]), licence_url=_web_link(s["licence_url"]))
-                   for s in conn.execute(_SOURCES).mappings()]
-    if isinstance(outlines, str):
-        outlines = json.loads(outlines)
-    parts = render_parts(build_map(current_app.config["ATLAS"], outlines))
-    return render_template("index.html", map=parts, counts=counts, sources=sources)
+        feature = initiatives.one(conn, initiative_id)
+        data = _page_data(conn)
+    p = feature["properties"]
+    lon, lat = feature["geometry"]["coordinates"]
+    parts = render_parts(build_map(current_app.config["ATLAS"], None, View(lat, lon, 13)))
+    domain_labels = {d["code"]: d["label"] for d in data["domains"]}
+    return render_template("initiative.html", feature=feature, p=p, map=parts,
+                           domains=[domain_labels.get(d, d) for d in p["domains"]],
+                           point=(lat, lon), level_colours=LEVEL_COLOURS)
+
+
+COMMUNE_LIST = 200  # initiatives listed on a commune page; the map shows them all
+
+
+@bp.get("/communes/<code>")
+def commune(code: str):
+    with engine().connect() as conn:
+        try:
+            feature = communes.detail(conn, code)
+        except Moved as moved:
+            return redirect(url_for("pages.commune", code=moved.location), 301)
+        listed = initiatives.page(conn, filters.Filters(commune=(feature["id"],)),
+                                  COMMUNE_LIST, 0)
+    p = feature["properties"]
+    view = View(*reversed(feature["geometry"]["coordinates"]), 12) \
+        if feature["geometry"] else View()
+    parts = render_parts(build_map(current_app.config["ATLAS"], None, view))
+    return render_template("commune.html", feature=feature, p=p, map=parts,
+                           listed=listed, level_colours=LEVEL_COLOURS,
+                           has_peers="peers.page" in current_app.view_functions)

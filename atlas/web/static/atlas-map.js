@@ -1,0 +1,677 @@
+/* The public map: filters, URL, clusters, choropleth, list of initiatives, popups.
+
+   The page arrives with folium's Leaflet map already built (its variable is named in the
+   #atlas-settings JSON) and the filter form filled from the URL. This script keeps four
+   things in step: the URL (the whole view lives there: filters, centre, zoom, selected
+   initiative), the map (clusters computed by PostGIS for the view, communes coloured by
+   label level), the counts (/api/stats facets) and the list of initiatives in view, the
+   text alternative of the map.
+
+   Every text that comes from the data is put in the page with textContent or as a DOM
+   attribute, never as HTML: a title "<img src=x onerror=...>" shows as text. */
+(function () {
+  "use strict";
+
+  var settings = JSON.parse(document.getElementById("atlas-settings").textContent);
+  var map = window[settings.map];
+  var API = settings.api;
+  var FILTERS = ["domain", "level", "label_year", "region", "departement", "commune",
+                 "year_min", "year_max", "q", "source", "kind", "place_type"];
+  var LIST_SIZE = 20;
+  var form = document.getElementById("filters");
+  var status = document.getElementById("map-status");
+
+  // ---- small helpers -------------------------------------------------------------
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined) {
+        node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+      }
+    });
+    return node;
+  }
+
+  function nombre(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  }
+
+  function arobases(level) {
+    return level ? new Array(level + 1).join("@") : "";
+  }
+
+  // One request per purpose at a time: a newer one aborts the older (fast typing,
+  // quick pans), so an old answer never overwrites a newer view.
+  var inflight = {};
+  function getJSON(purpose, url) {
+    if (inflight[purpose]) inflight[purpose].abort();
+    var ctrl = new AbortController();
+    inflight[purpose] = ctrl;
+    return fetch(url, { signal: ctrl.signal, headers: { Accept: "application/json" } })
+      .then(function (r) {
+        if (!r.ok) {
+          return r.json().catch(function () { return {}; }).then(function (body) {
+            throw new Error(body.detail || ("HTTP " + r.status));
+          });
+        }
+        return r.json();
+      })
+      .finally(function () {
+        if (inflight[purpose] === ctrl) delete inflight[purpose];
+      });
+  }
+
+  function failed(err) {
+    if (err && err.name === "AbortError") return;
+    status.textContent = "Erreur : " + (err && err.message ? err.message : err);
+    status.classList.add("error");
+  }
+
+  // ---- state <-> URL ------------------------------------------------------------
+
+  function filterParams() {
+    // The form is the source of truth for filters (hidden inputs carry the ones
+    // without a control, e.g. commune); several values are joined with commas.
+    var params = new URLSearchParams();
+    if (!form) {
+      var current = new URLSearchParams(location.search);
+      FILTERS.forEach(function (k) {
+        current.getAll(k).forEach(function (v) { if (v) params.append(k, v); });
+      });
+      return params;
+    }
+    var data = new FormData(form);
+    FILTERS.forEach(function (k) {
+      var values = data.getAll(k).map(function (v) { return String(v).trim(); })
+        .filter(Boolean);
+      if (values.length) params.set(k, values.join(","));
+    });
+    return params;
+  }
+
+  var selected = new URLSearchParams(location.search).get("sel");
+
+  function viewParams() {
+    var c = map.getCenter();
+    var params = new URLSearchParams();
+    params.set("lat", c.lat.toFixed(5));
+    params.set("lon", c.lng.toFixed(5));
+    params.set("z", String(map.getZoom()));
+    if (selected) params.set("sel", selected);
+    return params;
+  }
+
+  function pageUrl(base) {
+    var params = filterParams();
+    viewParams().forEach(function (v, k) { params.set(k, v); });
+    return base + "?" + params.toString();
+  }
+
+  function writeUrl(push) {
+    if (settings.embed) return;
+    var url = pageUrl(location.pathname);
+    if (url === location.pathname + location.search) return;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+    updateLinks();
+  }
+
+  function setFormFrom(params) {
+    if (!form) return;
+    Array.prototype.forEach.call(form.elements, function (input) {
+      if (!input.name || FILTERS.indexOf(input.name) < 0) return;
+      var values = (params.get(input.name) || "").split(",").filter(Boolean);
+      if (input.type === "checkbox") input.checked = values.indexOf(input.value) >= 0;
+      else if (input.type !== "hidden") input.value = values[0] || "";
+    });
+    // Filters without a control travel in hidden inputs: rebuild them.
+    Array.prototype.slice.call(form.querySelectorAll("input[type=hidden]"))
+      .forEach(function (h) { h.remove(); });
+    ["commune", "source", "kind", "place_type"].forEach(function (k) {
+      (params.get(k) || "").split(",").filter(Boolean).forEach(function (v) {
+        form.appendChild(el("input", { type: "hidden", name: k, value: v }));
+      });
+    });
+  }
+
+  // ---- clusters -------------------------------------------------------------------
+
+  var clusterLayer = L.layerGroup().addTo(map);
+  var highlight = L.layerGroup().addTo(map);
+
+  // The box asked for is the view grown by half a screen and snapped to a coarse grid:
+  // small pans ask the same URL again (browser cache, ETag) and markers just off-screen
+  // are already there when the visitor pans.
+  function snappedBox() {
+    var b = map.getBounds().pad(0.5);
+    var step = 360 / Math.pow(2, map.getZoom()) / 2;
+    function down(v) { return Math.floor(v / step) * step; }
+    function up(v) { return Math.ceil(v / step) * step; }
+    var west = Math.max(-180, down(b.getWest())), east = Math.min(180, up(b.getEast()));
+    var south = Math.max(-85, down(b.getSouth())), north = Math.min(85, up(b.getNorth()));
+    return [west, south, east, north].map(function (v) { return +v.toFixed(6); }).join(",");
+  }
+
+  function viewBox() {
+    var b = map.getBounds();
+    return [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()),
+            Math.min(180, b.getEast()), Math.min(85, b.getNorth())]
+      .map(function (v) { return +v.toFixed(5); }).join(",");
+  }
+
+  function clusterIcon(count) {
+    var size = count < 10 ? "small" : count < 1000 ? "medium" : "large";
+    var label = count >= 10000 ? Math.round(count / 1000) + "k" : String(count);
+    return L.divIcon({
+      html: "<div><span>" + label + "</span></div>",
+      className: "marker-cluster marker-cluster-" + size,
+      iconSize: L.point(40, 40)
+    });
+  }
+
+  var pointIcon = L.divIcon({ className: "atlas-point", iconSize: L.point(14, 14) });
+
+  function drawClusters(answer) {
+    clusterLayer.clearLayers();
+    answer.cells.forEach(function (cell) {
+      var lon = cell[0], lat = cell[1], count = cell[2], id = cell[3];
+      var marker;
+      if (count === 1) {
+        marker = L.marker([lat, lon], { icon: pointIcon, keyboard: false,
+                                        title: "Initiative " + id });
+        marker.on("click", function () { openInitiative(id, [lat, lon]); });
+      } else {
+        marker = L.marker([lat, lon], { icon: clusterIcon(count), keyboard: false,
+                                        title: nombre(count) + " initiatives" });
+        marker.on("click", function () {
+          var bounds = L.latLngBounds([cell[5], cell[4]], [cell[7], cell[6]]);
+          var tight = map.getZoom() >= map.getMaxZoom() - 1 ||
+            map.project(bounds.getNorthEast()).distanceTo(map.project(bounds.getSouthWest())) < 4;
+          if (tight) openGroup(bounds, L.latLng(lat, lon), count);
+          else map.fitBounds(bounds.pad(0.1), { maxZoom: map.getMaxZoom() });
+        });
+      }
+      marker.addTo(clusterLayer);
+    });
+    document.body.setAttribute("data-clusters", String(answer.cells.length));
+    document.body.setAttribute("data-in-view", String(answer.numberMatched));
+  }
+
+  function loadClusters() {
+    var params = filterParams();
+    params.set("bbox", snappedBox());
+    params.set("zoom", String(map.getZoom()));
+    return getJSON("clusters", API + "/clusters?" + params.toString())
+      .then(drawClusters);
+  }
+
+  // ---- choropleth of label levels ---------------------------------------------------
+
+  var BBOX_ZOOM = 9;
+  var choropleth = L.geoJSON(null, {
+    style: function (feature) {
+      var level = feature.properties.level;
+      return level ? { color: "#0b3a75", weight: 0.5, fillColor: settings.levelColours[level - 1],
+                       fillOpacity: 0.65 }
+                   : { color: "#6b7785", weight: 0.6, fillOpacity: 0, dashArray: "2 3" };
+    },
+    onEachFeature: function (feature, layer) {
+      var p = feature.properties;
+      var text = p.name + (p.level ? " · " + arobases(p.level) + " (" + p.year + ")"
+                                   : " · non labellisée");
+      layer.bindTooltip(el("span", { text: text }), { sticky: true });
+      layer.on("click", function (e) {
+        if (e.originalEvent && e.originalEvent.defaultPrevented) return;
+        L.popup().setLatLng(e.latlng).setContent(communePopup(p)).openOn(map);
+      });
+    }
+  }).addTo(map);
+  var choroplethKey = null;
+
+  function communePopup(p) {
+    return el("div", { className: "popup" }, [
+      el("h3", {}, [el("a", { href: "/communes/" + encodeURIComponent(p.insee), text: p.name })]),
+      el("p", { text: p.level ? "Label " + p.year + " : " + arobases(p.level) + " (" + p.level +
+                                " arobase" + (p.level > 1 ? "s" : "") + ")"
+                              : "Pas de label" + (labelYear() ? " en " + labelYear() : "") }),
+      el("p", {}, [el("a", { href: "/communes/" + encodeURIComponent(p.insee) + "/pairs",
+                             text: "Communes proches qui agissent aussi" })])
+    ]);
+  }
+
+  function labelYear() {
+    return filterParams().get("label_year") || "";
+  }
+
+  function loadChoropleth() {
+    var zoom = map.getZoom();
+    var params = new URLSearchParams();
+    // Below BBOX_ZOOM one answer covers France for a whole band of zooms: ask again
+    // only when the band or the label year changes.
+    var band = zoom < 7 ? 0 : zoom < BBOX_ZOOM ? 7 : zoom;
+    params.set("zoom", String(band));
+    if (labelYear()) params.set("label_year", labelYear());
+    if (zoom >= BBOX_ZOOM) params.set("bbox", snappedBox());
+    var key = params.toString();
+    if (key === choroplethKey) return Promise.resolve();
+    return getJSON("choropleth", API + "/labels/communes?" + key).then(function (fc) {
+      choroplethKey = key;
+      choropleth.clearLayers();
+      choropleth.addData(fc);
+    });
+  }
+
+  // ---- popups for initiatives ----------------------------------------------------------
+
+  function initiativePopup(feature) {
+    var p = feature.properties;
+    var where = p.commune ? el("a", { href: "/communes/" + encodeURIComponent(p.commune.insee),
+                                      text: p.commune.name })
+                          : (p.epci ? p.epci.name : "");
+    var domains = (p.domains || []).map(function (d) { return settings.domains[d] || d; });
+    var children = [
+      el("h3", { text: p.title }),
+      el("p", {}, [where, p.year ? " · " + p.year : ""]),
+      p.kind === "place" && p.place_type ? el("p", { text: p.place_type }) : null,
+      domains.length ? el("p", { className: "domains", text: domains.join(", ") }) : null,
+      el("p", { className: "label" }, p.label
+        ? [el("span", { "aria-hidden": "true", text: arobases(p.label.level) + " " }),
+           "Label " + p.label.year + " : " + p.label.level + " arobase" + (p.label.level > 1 ? "s" : "")]
+        : ["Collectivité non labellisée"]),
+      p.synthetic ? el("p", { className: "synthetic", text: "Donnée fictive (essais de charge)" }) : null,
+      el("p", {}, [el("a", { href: "/initiatives/" + p.id, text: "Voir la fiche" })])
+    ];
+    return el("div", { className: "popup", "data-id": String(p.id) }, children);
+  }
+
+  function openInitiative(id, latlng, push) {
+    return getJSON("initiative", API + "/initiatives/" + encodeURIComponent(id))
+      .then(function (feature) {
+        var c = feature.geometry.coordinates;
+        var popup = L.popup({ autoPanPadding: [40, 40] })
+          .setLatLng(latlng || [c[1], c[0]])
+          .setContent(initiativePopup(feature));
+        popup.openOn(map);
+        selected = String(id);
+        writeUrl(push !== false);
+        markListItem();
+      })
+      .catch(failed);
+  }
+
+  // A cluster that cannot be split (records at one address): list its initiatives.
+  function openGroup(bounds, latlng, count) {
+    var params = filterParams();
+    var pad = 0.00001;
+    params.set("bbox", [bounds.getWest() - pad, bounds.getSouth() - pad,
+                        bounds.getEast() + pad, bounds.getNorth() + pad]
+      .map(function (v) { return v.toFixed(6); }).join(","));
+    params.set("limit", "50");
+    getJSON("group", API + "/initiatives?" + params.toString()).then(function (fc) {
+      var list = el("ul", {}, fc.features.map(function (f) {
+        var a = el("a", { href: "/initiatives/" + f.id, text: f.properties.title });
+        a.addEventListener("click", function (e) {
+          e.preventDefault();
+          openInitiative(f.id, latlng);
+        });
+        return el("li", {}, [a]);
+      }));
+      var more = fc.numberMatched > fc.features.length
+        ? el("p", { text: "… et " + nombre(fc.numberMatched - fc.features.length) + " autres" }) : null;
+      L.popup({ maxHeight: 300 }).setLatLng(latlng)
+        .setContent(el("div", { className: "popup" }, [
+          el("h3", { text: nombre(count) + " initiatives à cet endroit" }), list, more]))
+        .openOn(map);
+    }).catch(failed);
+  }
+
+  map.on("popupclose", function () {
+    if (selected) {
+      selected = null;
+      writeUrl(false);
+      markListItem();
+    }
+  });
+
+  // ---- list of initiatives in view -------------------------------------------------------
+
+  var listNode = document.getElementById("results");
+  var summary = document.getElementById("results-summary");
+  var prev = document.getElementById("results-prev");
+  var next = document.getElementById("results-next");
+  var listOffset = 0;
+  var listFeatures = [];
+
+  function listItem(feature, index) {
+    var p = feature.properties;
+    var c = feature.geometry.coordinates;
+    var button = el("button", { type: "button", className: "result", "data-id": String(p.id) }, [
+      el("span", { className: "title", text: p.title }),
+      el("span", { className: "meta", text: [p.commune ? p.commune.name : (p.epci ? p.epci.name : ""),
+                                             p.year || "", p.label ? arobases(p.label.level) : ""]
+        .filter(Boolean).join(" · ") })
+    ]);
+    button.addEventListener("click", function () {
+      openInitiative(p.id, [c[1], c[0]]);
+    });
+    button.addEventListener("focus", function () { showSpot([c[1], c[0]]); });
+    button.addEventListener("mouseenter", function () { showSpot([c[1], c[0]]); });
+    button.addEventListener("keydown", function (e) {
+      // Arrows move through the list, as in any list box; Tab leaves it.
+      var buttons = listNode.querySelectorAll("button.result");
+      var target = null;
+      if (e.key === "ArrowDown") target = buttons[index + 1];
+      else if (e.key === "ArrowUp") target = buttons[index - 1];
+      else if (e.key === "Home") target = buttons[0];
+      else if (e.key === "End") target = buttons[buttons.length - 1];
+      if (target) { e.preventDefault(); target.focus(); }
+    });
+    return el("li", {}, [button]);
+  }
+
+  function showSpot(latlng) {
+    highlight.clearLayers();
+    L.circleMarker(latlng, { radius: 11, color: "#d4351c", weight: 3, fill: false,
+                             interactive: false }).addTo(highlight);
+  }
+
+  function markListItem() {
+    if (!listNode) return;
+    Array.prototype.forEach.call(listNode.querySelectorAll("button.result"), function (b) {
+      var on = b.getAttribute("data-id") === selected;
+      b.classList.toggle("selected", on);
+      if (on) b.setAttribute("aria-current", "true");
+      else b.removeAttribute("aria-current");
+    });
+  }
+
+  function loadList() {
+    if (!listNode) return Promise.resolve();
+    var params = filterParams();
+    params.set("bbox", viewBox());
+    params.set("limit", String(LIST_SIZE));
+    if (listOffset) params.set("offset", String(listOffset));
+    return getJSON("list", API + "/initiatives?" + params.toString()).then(function (fc) {
+      listFeatures = fc.features;
+      listNode.textContent = "";
+      fc.features.forEach(function (f, i) { listNode.appendChild(listItem(f, i)); });
+      var total = fc.numberMatched;
+      summary.textContent = total === 0 ? "Aucune initiative dans cette partie de la carte."
+        : (listOffset + 1) + "–" + (listOffset + fc.features.length) + " sur " + nombre(total) +
+          " initiatives dans la vue";
+      prev.disabled = listOffset === 0;
+      next.disabled = listOffset + fc.features.length >= total;
+      listNode.setAttribute("aria-busy", "false");
+      markListItem();
+    });
+  }
+
+  if (prev) {
+    prev.addEventListener("click", function () {
+      listOffset = Math.max(0, listOffset - LIST_SIZE);
+      loadList().catch(failed);
+    });
+    next.addEventListener("click", function () {
+      listOffset += LIST_SIZE;
+      loadList().then(function () {
+        var first = listNode.querySelector("button.result");
+        if (first) first.focus();
+      }).catch(failed);
+    });
+  }
+
+  // ---- counts (facets) ---------------------------------------------------------------------
+
+  var countNode = document.getElementById("count-matched");
+
+  function loadStats() {
+    return getJSON("stats", API + "/stats?" + filterParams().toString()).then(function (s) {
+      if (countNode) countNode.textContent = nombre(s.numberMatched);
+      document.body.setAttribute("data-matched", String(s.numberMatched));
+      if (!form) return;
+      Array.prototype.forEach.call(form.querySelectorAll("[data-facet]"), function (span) {
+        var facet = s.facets[span.getAttribute("data-facet")] || [];
+        var value = span.getAttribute("data-value");
+        var item = facet.filter(function (x) { return String(x.value) === value; })[0];
+        span.textContent = "(" + nombre(item ? item.count : 0) + ")";
+      });
+      ["region", "departement"].forEach(function (name) {
+        var select = document.getElementById(name);
+        var counts = {};
+        (s.facets[name] || []).forEach(function (x) { counts[x.value] = x.count; });
+        Array.prototype.forEach.call(select.options, function (o) {
+          if (!o.value) return;
+          if (!o.hasAttribute("data-name")) o.setAttribute("data-name", o.textContent);
+          o.textContent = o.getAttribute("data-name") + " (" + nombre(counts[o.value] || 0) + ")";
+        });
+      });
+    });
+  }
+
+  // ---- refresh cycles -------------------------------------------------------------------------
+
+  function busy(promise) {
+    status.classList.remove("error");
+    status.textContent = "Chargement…";
+    document.body.setAttribute("data-loading", "1");
+    return promise.then(function () {
+      status.textContent = "";
+      document.body.removeAttribute("data-loading");
+    }).catch(function (err) {
+      document.body.removeAttribute("data-loading");
+      failed(err);
+    });
+  }
+
+  function refreshView() {
+    return busy(Promise.all([loadClusters(), loadList(), loadChoropleth()]));
+  }
+
+  function refreshAll() {
+    choroplethKey = null;  // the label year may have changed
+    listOffset = 0;
+    return busy(Promise.all([loadClusters(), loadList(), loadChoropleth(), loadStats()]));
+  }
+
+  var moveTimer = null;
+  map.on("moveend", function () {
+    clearTimeout(moveTimer);
+    moveTimer = setTimeout(function () {
+      listOffset = 0;
+      writeUrl(false);
+      refreshView();
+    }, 60);
+  });
+
+  function updateLinks() {
+    var query = filterParams().toString();
+    var suffix = query ? "?" + query : "";
+    var csv = document.getElementById("export-csv");
+    var geojson = document.getElementById("export-link");
+    if (geojson) geojson.href = settings.exportUrl + ".geojson" + suffix;
+    if (csv) csv.href = settings.exportUrl + ".csv" + suffix;
+    var code = document.getElementById("embed-code");
+    if (code) {
+      var src = location.origin + pageUrl(settings.embedUrl);
+      code.value = '<iframe src="' + src.replace(/&/g, "&amp;").replace(/"/g, "&quot;") +
+        '" width="100%" height="480" style="border:0" loading="lazy" ' +
+        'title="Carte des initiatives numériques"></iframe>';
+    }
+  }
+
+  if (form) {
+    var typing = null;
+    form.addEventListener("change", function (e) {
+      if (e.target.id === "territory" || e.target.id === "commune-search") return;
+      if (e.target.id === "region") {
+        // A région narrows the list of départements to its own.
+        var dep = document.getElementById("departement");
+        Array.prototype.forEach.call(dep.options, function (o) {
+          o.hidden = !!(e.target.value && o.value && o.getAttribute("data-region") !== e.target.value);
+        });
+        if (dep.selectedOptions[0] && dep.selectedOptions[0].hidden) dep.value = "";
+      }
+      writeUrl(true);
+      refreshAll();
+    });
+    document.getElementById("q").addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { writeUrl(true); refreshAll(); }, 300);
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      writeUrl(true);
+      refreshAll();
+    });
+    document.getElementById("reset").addEventListener("click", function (e) {
+      e.preventDefault();
+      setFormFrom(new URLSearchParams());
+      document.getElementById("departement").querySelectorAll("option")
+        .forEach(function (o) { o.hidden = false; });
+      writeUrl(true);
+      refreshAll();
+    });
+  }
+
+  window.addEventListener("popstate", function () {
+    var params = new URLSearchParams(location.search);
+    setFormFrom(params);
+    selected = params.get("sel");
+    var lat = parseFloat(params.get("lat")), lon = parseFloat(params.get("lon"));
+    var z = parseInt(params.get("z"), 10);
+    map.closePopup();
+    if (!isNaN(lat) && !isNaN(lon)) map.setView([lat, lon], isNaN(z) ? map.getZoom() : z, { animate: false });
+    refreshAll();
+    if (selected) openInitiative(selected, null, false);
+    updateLinks();
+  });
+
+  // ---- territories, commune search, embed dialog ------------------------------------------
+
+  var territory = document.getElementById("territory");
+  if (territory) {
+    territory.addEventListener("change", function () {
+      var b = settings.territories[territory.value];
+      if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]]);
+    });
+  }
+
+  var search = document.getElementById("commune-search");
+  if (search) {
+    var options = document.getElementById("commune-options");
+    var found = [], active = -1, searchTimer = null;
+
+    var closeOptions = function () {
+      options.hidden = true;
+      search.setAttribute("aria-expanded", "false");
+      search.removeAttribute("aria-activedescendant");
+      active = -1;
+    };
+    var setActive = function (i) {
+      var items = options.querySelectorAll("[role=option]");
+      if (!items.length) return;
+      active = (i + items.length) % items.length;
+      Array.prototype.forEach.call(items, function (li, j) {
+        li.setAttribute("aria-selected", j === active ? "true" : "false");
+      });
+      search.setAttribute("aria-activedescendant", items[active].id);
+    };
+    var choose = function (i) {
+      var c = found[i];
+      if (!c) return;
+      search.value = c.name;
+      closeOptions();
+      getJSON("commune", API + "/communes/" + encodeURIComponent(c.insee)).then(function (f) {
+        if (f.bbox) map.fitBounds([[f.bbox[1], f.bbox[0]], [f.bbox[3], f.bbox[2]]]);
+        else if (f.geometry) map.setView([f.geometry.coordinates[1], f.geometry.coordinates[0]], 12);
+        status.textContent = "Carte centrée sur " + f.properties.name;
+      }).catch(failed);
+    };
+    search.addEventListener("input", function () {
+      clearTimeout(searchTimer);
+      var text = search.value.trim();
+      if (!text) { closeOptions(); return; }
+      searchTimer = setTimeout(function () {
+        getJSON("communes", API + "/communes?limit=8&q=" + encodeURIComponent(text))
+          .then(function (answer) {
+            found = answer.communes;
+            options.textContent = "";
+            found.forEach(function (c, i) {
+              var label = c.name + " (" + c.departement.code + ")" +
+                (c.former ? " — " + c.former.kind + " " + c.former.name : "");
+              var li = el("li", { role: "option", id: "commune-option-" + i,
+                                  "aria-selected": "false", text: label });
+              li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
+              options.appendChild(li);
+            });
+            if (!found.length) {
+              options.appendChild(el("li", { className: "none", text: "Aucune commune trouvée" }));
+            }
+            options.hidden = false;
+            search.setAttribute("aria-expanded", "true");
+            active = -1;
+          }).catch(failed);
+      }, 150);
+    });
+    search.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); setActive(active + 1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
+      else if (e.key === "Enter") { e.preventDefault(); choose(active >= 0 ? active : 0); }
+      else if (e.key === "Escape") closeOptions();
+    });
+    search.addEventListener("blur", function () { setTimeout(closeOptions, 100); });
+  }
+
+  var dialog = document.getElementById("embed-dialog");
+  if (dialog) {
+    document.getElementById("embed-open").addEventListener("click", function () {
+      updateLinks();
+      document.getElementById("embed-copied").textContent = "";
+      dialog.showModal();
+      document.getElementById("embed-code").select();
+    });
+    document.getElementById("embed-close").addEventListener("click", function () { dialog.close(); });
+    document.getElementById("embed-copy").addEventListener("click", function () {
+      var code = document.getElementById("embed-code");
+      code.select();
+      var done = function () {
+        document.getElementById("embed-copied").textContent = "Code copié.";
+      };
+      if (navigator.clipboard) navigator.clipboard.writeText(code.value).then(done, done);
+      else { document.execCommand("copy"); done(); }
+    });
+  }
+
+  // Without a base map, or when its tiles fail (offline), our département outlines
+  // become the land: France stays readable.
+  var land = false;
+  function showLand() {
+    if (land) return;
+    land = true;
+    map.eachLayer(function (layer) {
+      if (layer.feature && layer.feature.properties && layer.feature.properties.code &&
+          !choropleth.hasLayer(layer) && layer.setStyle) {
+        layer.setStyle({ fillOpacity: 1 });
+      }
+    });
+    document.body.classList.add("offline");
+  }
+  if (settings.offline) showLand();
+  map.eachLayer(function (layer) {
+    if (layer instanceof L.TileLayer) layer.on("tileerror", showLand);
+  });
+
+  // ---- start ------------------------------------------------------------------------------
+
+  updateLinks();
+  refreshAll().then(function () {
+    document.body.setAttribute("data-ready", "1");
+    if (selected) openInitiative(selected, null, false);
+  });
+})();

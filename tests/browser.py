@@ -1,0 +1,91 @@
+"""A real headless Chromium on the app, for the end-to-end tests and the map bench.
+
+Debian's ``chromium`` is driven by Playwright with ``executable_path`` (Playwright never
+downloads a browser here). The app is served by werkzeug in a thread on 127.0.0.1, and
+every request for another host is aborted and recorded: the map must work offline and
+must not leak visitors to a CDN.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from werkzeug.serving import make_server
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise RuntimeError("Debian's chromium is missing: `make test` installs it "
+                           "(apt-get install -y chromium)")
+    return path
+
+
+@contextlib.contextmanager
+def serve(app) -> Iterator[str]:
+    """Serve ``app`` on 127.0.0.1 (a free port) while the block runs; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(5)
+
+
+@dataclass
+class Traffic:
+    """What a page asked for: bytes received from our server, and blocked requests."""
+
+    base: str
+    blocked: list[str] = field(default_factory=list)
+    bytes: int = 0
+
+    def route(self, route) -> None:
+        if route.request.url.startswith(self.base + "/"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def finished(self, request) -> None:
+        sizes = request.sizes()
+        self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+@contextlib.contextmanager
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def new_page(b, base: str, **context_args):
+    """A page in a fresh context (empty cache) that only reaches ``base``; the page has
+    ``traffic`` (Traffic) and ``errors`` (uncaught script errors) attributes."""
+    # bypass_csp: wait_for_function evaluates strings, which our CSP (rightly) forbids.
+    context = b.new_context(viewport={"width": 1400, "height": 900}, locale="fr-FR",
+                            bypass_csp=True,
+                            **context_args)
+    page = context.new_page()
+    traffic = Traffic(base)
+    page.route("**/*", traffic.route)
+    page.on("requestfinished", traffic.finished)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.traffic, page.errors = traffic, errors
+    return page

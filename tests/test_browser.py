@@ -1,0 +1,207 @@
+"""End-to-end: the public map in a real headless Chromium, on the real reference and the
+hand-checked records of ``api_data`` (7 initiatives, 6 awards).
+
+Requests to any host but 127.0.0.1 are aborted; screenshots of each test's last state go
+to tests/screenshots/ (git-ignored) to look at when a test fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser import browser, new_page, serve
+
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+EVIL = "<img src=x onerror=alert(1)> atelier"
+
+
+@pytest.fixture(scope="module")
+def site(config, api_data):
+    from atlas.web import create_app
+
+    with serve(create_app(config)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture()
+def page(chromium, site, request):
+    page = new_page(chromium, site)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{request.node.name}.png"))
+    page.context.close()
+
+
+def ready(page, url: str):
+    page.goto(url)
+    page.wait_for_selector("body[data-ready]", timeout=20_000)
+    return page
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def wait_count(page, text: str):
+    page.wait_for_function(
+        "t => document.getElementById('count-matched').textContent === t", arg=text)
+
+
+def test_map_loads_with_clusters_counts_and_nothing_from_other_hosts(page, site):
+    ready(page, site + "/")
+    assert page.locator("#count-matched").text_content() == "7"
+    assert int(page.get_attribute("body", "data-clusters")) >= 2
+    # The metropolitan view holds 6 of the 7 (one is in La Réunion).
+    assert page.get_attribute("body", "data-in-view") == "6"
+    assert page.locator(".marker-cluster, .atlas-point").count() >= 2
+    # Counts by domain come from /api/stats: education has two initiatives.
+    assert page.locator("[data-facet=domain][data-value=education]").text_content() == "(2)"
+    assert page.locator("#results button.result").count() == 6
+    assert page.errors == []
+    hosts = {urlsplit(u).hostname for u in page.traffic.blocked}
+    # Only base-map tiles were attempted elsewhere: no script, style or font from a CDN.
+    assert all(h.endswith("tile.openstreetmap.fr") for h in hosts), hosts
+    assert page.evaluate("document.documentElement.lang") == "fr"
+
+
+def test_domain_filter_changes_count_markers_and_url_and_survives_reload(page, site):
+    ready(page, site + "/")
+    page.get_by_label(re.compile("^Éducation")).check()
+    wait_count(page, "2")
+    assert query(page)["domain"] == ["education"]
+    page.wait_for_function("document.body.dataset.inView === '2'")
+    titles = page.locator("#results button.result .title").all_text_contents()
+    assert sorted(titles) == ["Médiathèque numérique",
+                              "Tablettes numériques à l'École Jules-Ferry"]
+    view = {k: query(page)[k] for k in ("lat", "lon", "z")}
+
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    assert page.get_by_label(re.compile("^Éducation")).is_checked()
+    assert page.locator("#count-matched").text_content() == "2"
+    assert {k: query(page)[k] for k in ("lat", "lon", "z")} == view
+
+    # Back: the view before the filter, form and counts included.
+    page.go_back()
+    wait_count(page, "7")
+    assert not page.get_by_label(re.compile("^Éducation")).is_checked()
+    page.go_forward()
+    wait_count(page, "2")
+    assert page.errors == []
+
+
+def test_popup_shows_html_looking_title_as_text(page, site, api_data):
+    evil_id = api_data[EVIL]
+    ready(page, f"{site}/?lat=-21.1&lon=55.5&z=10&sel={evil_id}")
+    popup = page.locator(".leaflet-popup-content .popup")
+    popup.wait_for()
+    assert popup.locator("h3").text_content() == EVIL
+    assert popup.locator("img").count() == 0
+    assert popup.get_by_role("link", name="Voir la fiche").get_attribute("href") == \
+        f"/initiatives/{evil_id}"
+    assert page.dialogs == [] and page.errors == []
+    # The list shows the same title as text too.
+    assert page.locator("#results img").count() == 0
+    assert EVIL in page.locator("#results").text_content()
+
+
+def test_clicking_a_marker_opens_its_popup_and_selects_it_in_the_url(page, site, api_data):
+    ready(page, site + "/?lat=41.93&lon=8.74&z=11")  # Ajaccio: one initiative
+    page.locator(".atlas-point").first.click()
+    page.locator(".leaflet-popup-content h3").wait_for()
+    assert page.locator(".leaflet-popup-content h3").text_content() == \
+        "Budget participatif numérique"
+    assert query(page)["sel"] == [str(api_data["Budget participatif numérique"])]
+    assert "@@" in page.locator(".leaflet-popup-content .label").text_content()
+
+
+def test_list_is_usable_with_the_keyboard_alone(page, site):
+    ready(page, site + "/?lat=48.79&lon=2.38&z=12")  # Villejuif and Alfortville
+    # Tab reaches the list (after the filters and the map's controls).
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('result')"):
+            break
+    else:
+        pytest.fail("Tab never reached the list of initiatives")
+    first = page.evaluate("document.activeElement.querySelector('.title').textContent")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.querySelector('.title').textContent")
+    assert second != first
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup-content h3").wait_for()
+    assert page.locator(".leaflet-popup-content h3").text_content() == second
+    assert page.locator("button.result.selected .title").text_content() == second
+    # Focus is visible: the ring is drawn.
+    page.keyboard.press("ArrowUp")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+
+
+def test_commune_search_zooms_to_the_commune(page, site):
+    ready(page, site + "/")
+    page.get_by_label("Aller à une commune").fill("villej")
+    page.get_by_role("option", name=re.compile("^Villejuif")).wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("new URLSearchParams(location.search).get('z') >= '12'")
+    lat, lon = float(query(page)["lat"][0]), float(query(page)["lon"][0])
+    assert abs(lat - 48.79) < 0.05 and abs(lon - 2.36) < 0.05
+
+
+def test_territory_selector_shows_an_overseas_departement(page, site):
+    ready(page, site + "/")
+    page.get_by_label("Territoire").select_option("974")
+    page.wait_for_function("parseFloat(new URLSearchParams(location.search).get('lat')) < -20")
+    page.wait_for_function("document.body.dataset.inView === '1'")
+
+
+def test_embed_page_and_embed_dialog(page, site):
+    ready(page, site + "/?domain=education")
+    page.get_by_role("button", name="Intégrer cette carte").click()
+    code = page.locator("#embed-code").input_value()
+    src = re.search(r'src="([^"]+)"', code).group(1).replace("&amp;", "&")
+    assert src.startswith(site + "/embed?") and "domain=education" in src
+
+    ready(page, src)
+    assert page.locator("header.site").count() == 0
+    assert page.locator("#count-matched").text_content() == "2"
+    assert page.get_attribute("body", "data-in-view") == "2"
+    assert page.errors == []
+
+
+def test_commune_and_initiative_pages_render(page, site, api_data):
+    page.goto(site + "/communes/94076")
+    assert page.locator("h1").text_content().startswith("Villejuif")
+    assert page.locator("table.labels tbody tr").count() == 2
+    assert page.locator(".leaflet-marker-icon").count() == 1
+    page.get_by_role("link", name="Tablettes numériques à l'École Jules-Ferry").click()
+    page.wait_for_url(re.compile(r"/initiatives/\d+$"))
+    assert page.locator("h1").text_content() == "Tablettes numériques à l'École Jules-Ferry"
+    assert page.errors == []
+    page.goto(f"{site}/initiatives/{api_data[EVIL]}")
+    assert page.locator("h1").text_content() == EVIL and page.dialogs == []
+
+
+def test_choropleth_colours_labelled_communes_by_level(page, site):
+    ready(page, site + "/?lat=48.79&lon=2.38&z=12&label_year=2018")
+    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane canvas').length > 0")
+    fc = page.evaluate("""fetch('/api/labels/communes?zoom=12&label_year=2018&bbox=2.3,48.7,2.5,48.9')
+                          .then(r => r.json())""")
+    levels = {f["properties"]["insee"]: f["properties"]["level"] for f in fc["features"]}
+    assert levels["94076"] == 3 and levels["94002"] == 5
+    assert json.dumps(fc).count('"level": null') >= 1  # unlabelled communes as outlines

@@ -275,6 +275,20 @@ def parse(args: Mapping[str, list[str]]) -> Filters:
     )
 
 
+MAX_VIEW_TILES = 24  # 6,144 px: a 4K screen is 15 tiles wide; the map pads its view by less
+
+
+def check_view(zoom: int, bbox: tuple[float, float, float, float] | None) -> None:
+    """Refuse a ``bbox`` far larger than a screen at ``zoom`` (no bbox: the world):
+    clusters and outlines are sized for a view, and the whole world at street zoom
+    would be every record in one answer."""
+    span = 360.0 * MAX_VIEW_TILES / 2 ** zoom
+    x1, y1, x2, y2 = bbox or (-180, -90, 180, 90)
+    if x2 - x1 > span or y2 - y1 > span:
+        raise InvalidParameter(f"bbox: too large for zoom {zoom}: at most {span:.4g} degrees "
+                               "each way (the map's view)", param="bbox")
+
+
 def page(args: Mapping[str, list[str]], default_limit: int = 100) -> tuple[int, int]:
     """(limit, offset) from ``args``; 400 beyond the declared maxima, never clamped."""
     limit = _int("limit", v) if (v := one(args, "limit")) else default_limit

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import atlas
-from atlas.filters import FILTER_PARAMS, PAGE_PARAMS, Param
+from atlas.filters import FILTER_PARAMS, PAGE_PARAMS, ZOOM, Param
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -101,12 +101,28 @@ SCHEMAS = {
                                "properties": {"type": "object",
                                               "required": ["insee", "name", "labels",
                                                            "initiatives"]}}},
+    "Clusters": {"type": "object", "required": ["zoom", "numberMatched", "fields", "cells"],
+                 "properties": {
+                     "zoom": {"type": "integer"}, "numberMatched": {"type": "integer"},
+                     "cellPixels": {"type": "integer"},
+                     "fields": {"type": "array", "items": {"type": "string"}},
+                     "cells": {"type": "array", "items": {
+                         "type": "array", "minItems": 8, "maxItems": 8,
+                         "items": {"type": ["number", "null"]}}}}},
+    "LabelledCommunes": {"type": "object", "required": ["type", "features"], "properties": {
+        "type": {"const": "FeatureCollection"},
+        "features": {"type": "array", "items": {
+            "type": "object", "required": ["type", "id", "properties", "geometry"],
+            "properties": {"type": {"const": "Feature"}, "id": {"type": "string"},
+                           "properties": {"type": "object",
+                                          "required": ["insee", "name", "level", "year"]}}}}}},
     "List": {"type": "object"},
 }
 
 
 def spec() -> dict:
     params = {p.name: _parameter(p) for p in FILTER_PARAMS + PAGE_PARAMS}
+    params["zoom"] = _parameter(ZOOM, required=True)
     filter_refs = [_ref(p.name) for p in FILTER_PARAMS]
     insee = {"name": "insee", "in": "path", "required": True,
              "schema": {"type": "string", "pattern": "^(\\d{5}|2[AB]\\d{3})$"},
@@ -128,6 +144,20 @@ def spec() -> dict:
                        "the filters (each facet ignores its own filter)",
             "operationId": "getStats", "parameters": filter_refs,
             "responses": _responses(_ok("Stats"), 400)}},
+        "/api/clusters": {"get": {
+            "summary": "The matching initiatives grouped for a web map: one row per "
+                       "non-empty cell of a 64-pixel grid at `zoom` (count, mean position, "
+                       "extent, and the id of a lone initiative); `bbox` is the view",
+            "operationId": "getClusters", "parameters": filter_refs + [_ref("zoom")],
+            "responses": _responses(_ok("Clusters"), 400)}},
+        "/api/labels/communes": {"get": {
+            "summary": "Communes with a label, with the level and year of their latest award "
+                       "(or of `label_year`), geometry simplified for `zoom`; from zoom 9 "
+                       "`bbox` is required and limits the answer, from zoom 11 communes "
+                       "without a label come too (level null), as outlines",
+            "operationId": "getLabelledCommunes",
+            "parameters": [_ref("zoom"), _ref("label_year"), _ref("bbox")],
+            "responses": _responses(_ok("LabelledCommunes", "application/geo+json"), 400)}},
         "/api/communes": {"get": {
             "summary": "Commune autocomplete: prefix of the name, accents ignored, typos "
                        "tolerated, homonyms with their département, former names pointing "

@@ -29,12 +29,15 @@ def test_vendor_serves_only_installed_packages(client):
     assert client.get("/vendor/leaflet/1.9.3/../../../../etc/passwd").status_code == 404
 
 
-def test_map_page_draws_loaded_regions_with_names_as_text(client, engine):
-    evil = "Île</script><img src=x onerror=alert(1)>"
+def test_map_page_draws_loaded_departements_with_names_as_text(client, engine):
+    evil = "Paris</script><img src=x onerror=alert(1)>"
     with engine.begin() as conn:
         conn.execute(sa.text(
-            "INSERT INTO region (code, name, zone, geom) VALUES ('11', :name, 'metro', "
-            "ST_Multi(ST_MakeEnvelope(1.4, 48.1, 3.6, 49.2, 4326)))"), {"name": evil})
+            "INSERT INTO region (code, name, zone) VALUES ('11', 'Île-de-France', 'metro')"))
+        conn.execute(sa.text(
+            "INSERT INTO departement (code, name, region_code, zone, geom) VALUES "
+            "('75', :name, '11', 'metro', "
+            "ST_Multi(ST_MakeEnvelope(2.2, 48.8, 2.5, 48.9, 4326)))"), {"name": evil})
     html = client.get("/").get_data(as_text=True)
     assert "onerror=alert(1)" in html  # the name is on the page...
     assert "<img src=x" not in html and "</script><img" not in html  # ...only as text
@@ -87,7 +90,7 @@ def test_map_page_lists_sources_with_attribution_licence_and_counts_as_text(clie
             VALUES ('Fiche', ST_SetSRID(ST_MakePoint(2, 48), 4326), 'evil', '1', 'insee', 1)
             """))
     html = client.get("/").get_data(as_text=True)
-    panel = re.search(r'<aside class="sources".*?</aside>', html, re.S).group(0)
+    panel = re.search(r'<details class="sources".*?</details>', html, re.S).group(0)
     assert "Sources des données" in panel
     assert "ANCT – France Services, 2024-08-01, Licence Ouverte 2.0" in panel
     assert '<a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" ' \
@@ -96,4 +99,25 @@ def test_map_page_lists_sources_with_attribution_licence_and_counts_as_text(clie
     assert "javascript:" not in panel  # a source URL that is not a web address: no link
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in panel and "<script>" not in panel
     assert "Never shown" not in panel  # a source without records
-    assert re.search(r"0 communes,\s+1 initiatives,\s+1\u00a0234 lieux", html)
+    assert re.search(r"1\u00a0235</strong> initiatives et lieux correspondent\s+"
+                     r"<span class=\"count-detail\">· 0 communes", html)
+
+
+def test_pages_forbid_other_hosts_and_only_embed_may_be_framed(client):
+    csp = client.get("/").headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "connect-src 'self'" in csp
+    assert "img-src 'self' data: https://*.tile.openstreetmap.fr" in csp
+    assert "frame-ancestors 'self'" in csp
+    assert "frame-ancestors *" in client.get("/embed").headers["Content-Security-Policy"]
+    assert "Content-Security-Policy" not in client.get("/api/health").headers
+
+
+def test_map_page_view_and_filters_from_the_url(client):
+    html = client.get("/?lat=43.3&lon=5.4&z=11&domain=education&utm_source=lettre"
+                      ).get_data(as_text=True)
+    assert "center: [43.3, 5.4]" in html and '"zoom": 11' in html
+    r = client.get("/?lat=nord")
+    assert r.status_code == 400 and "lat" in r.get_data(as_text=True)
+    assert client.get("/?level=9").status_code == 400
+    assert client.get("/?z=40").status_code == 400
+    assert client.get("/initiatives/123456").status_code == 404

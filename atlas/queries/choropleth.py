@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from atlas.errors import InvalidParameter
+from atlas.filters import check_view
 from atlas.queries.cache import VersionedCache
 
 # (lowest zoom of the band, simplification tolerance in degrees, decimals kept)
@@ -56,7 +57,9 @@ def labelled_communes(conn, zoom: int, label_year: int | None = None,
         raise InvalidParameter(f"bbox: required from zoom {BBOX_ZOOM} (the map's view)",
                                param="bbox")
     if zoom < BBOX_ZOOM:
-        bbox = None  # one answer for the whole of France, whatever the view
+        bbox = None
+    else:
+        check_view(zoom, bbox)  # one answer for the whole of France, whatever the view
     _, tolerance, decimals = band(zoom)
     x1, y1, x2, y2 = bbox or (None,) * 4
     params = {"tolerance": tolerance, "decimals": decimals, "label_year": label_year,

@@ -18,7 +18,7 @@ import math
 
 import sqlalchemy as sa
 
-from atlas.filters import Filters
+from atlas.filters import Filters, check_view
 from atlas.queries.cache import VersionedCache
 from atlas.queries.initiatives import matching
 from atlas.search import initiative_search as s
@@ -58,6 +58,8 @@ def clusters(conn, f: Filters, zoom: int) -> dict:
     ``cells`` are compact arrays ``[lon, lat, count, id_or_null, xmin, ymin, xmax, ymax]``,
     biggest first: a France-wide view is a few hundred of them, a few kilobytes.
     """
+    check_view(zoom, f.bbox)
+
     def compute():
         cells = [[round(r.x, 5), round(r.y, 5), r.n, r.id, round(r.xmin, 5),
                   round(r.ymin, 5), round(r.xmax, 5), round(r.ymax, 5)]

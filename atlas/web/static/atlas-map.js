@@ -148,8 +148,12 @@
   // The box asked for is the view grown by half a screen and snapped to a coarse grid:
   // small pans ask the same URL again (browser cache, ETag) and markers just off-screen
   // are already there when the visitor pans.
+  var MAX_VIEW_TILES = 24;  // the server refuses larger boxes (atlas.filters.check_view)
   function snappedBox() {
-    var b = map.getBounds().pad(0.5);
+    var size = map.getSize();
+    var tiles = Math.max(size.x, size.y) / 256;
+    var pad = Math.max(0, Math.min(0.5, (MAX_VIEW_TILES - 2 - tiles) / (2 * tiles)));
+    var b = map.getBounds().pad(pad);
     var step = 360 / Math.pow(2, map.getZoom()) / 2;
     function down(v) { return Math.floor(v / step) * step; }
     function up(v) { return Math.ceil(v / step) * step; }

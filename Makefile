@@ -9,8 +9,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 WITH_DB := scripts/with-db.sh
 ATLAS  := $(BIN)/python -m atlas
+SYSTEM := scripts/system.sh
+# PostGIS is installed here only when the private cluster is used.
+# Press releases about the label: real awards and initiatives for the demo's map.
+SEEDS  ?= ../shared/seeds
+PG_PKG := $(if $(ATLAS_DATABASE_URL),,postgresql-15-postgis-3)
 
-.PHONY: demo _demo test bench gdal venv db-start db-stop db-destroy clean
+.PHONY: demo _demo test bench venv db-start db-stop db-destroy clean
 
 venv: $(VENV)/.installed
 
@@ -19,10 +24,13 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# chromium: Debian's browser, driven by Playwright in the end-to-end tests and the map bench.
 test: venv
+	$(SYSTEM) chromium $(PG_PKG)
 	$(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 demo: venv
+	$(SYSTEM) $(PG_PKG)
 	$(WITH_DB) $(MAKE) --no-print-directory _demo
 
 # Runs inside with-db.sh, so ATLAS_DATABASE_URL is set.
@@ -31,18 +39,13 @@ _demo:
 	$(ATLAS) load domains
 	$(ATLAS) load reference
 	$(ATLAS) load source --all --reports .cache/load-reports
+	if [ -d "$(SEEDS)" ]; then $(ATLAS) load press "$(SEEDS)" --rejects .cache/load-reports/press-rejects.csv; fi
 	$(ATLAS) serve
 
 # Benchmarks: figures and ratios against reference runs, written to bench/RESULTS.md.
-bench: venv gdal
+bench: venv
+	$(SYSTEM) chromium gdal-bin $(PG_PKG)
 	$(WITH_DB) $(BIN)/python -m bench
-
-# ogr2ogr, the reference run of the loader and export benchmarks.
-gdal:
-	@command -v ogr2ogr >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdal-bin >/dev/null; \
-	  else echo "ogr2ogr missing: sudo apt-get install gdal-bin" >&2; exit 1; fi; }
 
 db-start:
 	scripts/pg.sh start

@@ -20,15 +20,17 @@ class Figure:
     reference: str = ""
     reference_runs: list[float] = dataclasses.field(default_factory=list)
     note: str = ""
-    unit: str = "s"  # "s" or "ms": how the runs (always in seconds) are printed
+    unit: str = "s"  # "s" or "ms": how the runs (seconds) are printed; "MB": runs are sizes
 
     @staticmethod
     def _p95(values: list[float]) -> float:
         ordered = sorted(values)
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
-    def _fmt(self, seconds: float) -> str:
-        return f"{seconds * 1000:.1f} ms" if self.unit == "ms" else f"{seconds:.2f} s"
+    def _fmt(self, value: float) -> str:
+        if self.unit == "MB":  # runs are megabytes, not seconds
+            return f"{value:.2f} MB"
+        return f"{value * 1000:.1f} ms" if self.unit == "ms" else f"{value:.2f} s"
 
     def cells(self) -> list[str]:
         if not self.runs:

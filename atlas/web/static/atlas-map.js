@@ -475,14 +475,20 @@
     });
   }
 
+  // The server runs a couple of workers: the clusters (what the eye waits for) go
+  // first, with the counts beside them; the list and the choropleth follow.
   function refreshView() {
-    return busy(Promise.all([loadClusters(), loadList(), loadChoropleth()]));
+    return busy(loadClusters().then(function () {
+      return Promise.all([loadList(), loadChoropleth()]);
+    }));
   }
 
   function refreshAll() {
     choroplethKey = null;  // the label year may have changed
     listOffset = 0;
-    return busy(Promise.all([loadClusters(), loadList(), loadChoropleth(), loadStats()]));
+    return busy(Promise.all([
+      loadClusters().then(function () { return Promise.all([loadList(), loadChoropleth()]); }),
+      loadStats()]));
   }
 
   var moveTimer = null;

@@ -54,7 +54,7 @@ _DOMAIN = " AND s.domains && CAST(:domains AS text[])"
 _LABELLED = "EXISTS (SELECT 1 FROM label_award a WHERE a.commune_insee = c.insee)"
 _MIN_LEVEL = ("(SELECT a.level FROM label_award a WHERE a.commune_insee = c.insee "
               "ORDER BY a.year DESC LIMIT 1) >= :min_level")
-_POPULATION = "c.population BETWEEN :pop_min AND :pop_max"
+_POPULATION = "c.population BETWEEN CAST(:pop_min AS integer) AND CAST(:pop_max AS integer)"
 
 # The nearest candidates first (the inner query: the KNN index scan, bounded by the radius
 # on the same index, stops once `limit` peers are found), then what each shows. The outer

@@ -199,6 +199,7 @@ def test_nearest_uses_the_knn_index(peers_api, with_domains):
     assert knn, json.dumps(plan)[:2000]
     # Ordered by the index (`<->`), and the radius answered by it too.
     assert "<->" in knn[0]["Order By"] and "&&" in knn[0]["Index Cond"]
+    assert "population" in knn[0]["Index Cond"]
 
 
 def test_page_lists_the_peers_with_links_and_a_local_map(peers_api):

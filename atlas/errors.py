@@ -37,8 +37,15 @@ class InvalidParameter(AtlasError):
 
 
 class NotFound(AtlasError):
+    """Nothing has this identifier; ``suggestions`` may list close ones (the web layer
+    adds them to the JSON body)."""
+
     status = 404
     code = "not_found"
+
+    def __init__(self, message: str, suggestions: list | None = None):
+        super().__init__(message)
+        self.suggestions = suggestions or []
 
 
 class Moved(AtlasError):

@@ -294,3 +294,82 @@ def page(args: Mapping[str, list[str]], default_limit: int = 100) -> tuple[int, 
     limit = _int("limit", v) if (v := one(args, "limit")) else default_limit
     offset = _int("offset", v) if (v := one(args, "offset")) else 0
     return limit, offset
+
+
+# Nearby peers (/api/communes/<insee>/peers and the page /communes/<insee>/pairs). `domain`
+# is the filter above, declared once; `limit` has its own bounds here (a list of nearby
+# communes to read, not a page of initiatives), so these are not in PARAMS.
+PEERS_PARAMS = [
+    Param("radius_km", "number", "Search radius in kilometres, true distance on the "
+          "ground from the commune's point on surface (default 30, at most 200).",
+          minimum=1, maximum=200, example="30"),
+    PARAMS["domain"],
+    Param("min_level", "integer", "Only peers whose latest label level (1 to 5 @) is at "
+          "least this.", minimum=1, maximum=5, example="3"),
+    Param("population", "string", "`similar`: only peers from half to twice the "
+          "commune's population.", enum=("similar",), example="similar"),
+    Param("limit", "integer", "Peers to return, nearest first (default 20, at most 100).",
+          minimum=1, maximum=100, example="20"),
+]
+PEERS = {p.name: p for p in PEERS_PARAMS}
+
+
+@dataclasses.dataclass(frozen=True)
+class PeersQuery:
+    """Validated peers parameters (defaults: 30 km, any domain and level, any size)."""
+
+    radius_km: float = 30.0
+    domain: tuple[str, ...] = ()
+    min_level: int | None = None
+    population_similar: bool = False
+    limit: int = 20
+
+    def query(self) -> list[tuple[str, str]]:
+        """The parameters as canonical query parameters (defaults left out)."""
+        out = []
+        if self.radius_km != PeersQuery.radius_km:
+            out.append(("radius_km", f"{self.radius_km:g}"))
+        if self.domain:
+            out.append(("domain", ",".join(self.domain)))
+        if self.min_level is not None:
+            out.append(("min_level", str(self.min_level)))
+        if self.population_similar:
+            out.append(("population", "similar"))
+        if self.limit != PeersQuery.limit:
+            out.append(("limit", str(self.limit)))
+        return out
+
+
+def _number(p: Param, text: str) -> float:
+    # Digits and one decimal point only: "nan", "1e9" and "inf" never reach a float.
+    if not re.fullmatch(r"\d{1,6}(\.\d{1,20})?", text):
+        raise InvalidParameter(f"{p.name}: {text[:40]!r} is not a number of kilometres",
+                               param=p.name)
+    value = float(text)
+    if not p.minimum <= value <= p.maximum:
+        raise InvalidParameter(f"{p.name}: {value:g} is outside {p.minimum:g}.."
+                               f"{p.maximum:g}", param=p.name)
+    return value
+
+
+def parse_peers(args: Mapping[str, list[str]]) -> PeersQuery:
+    """Validate the peers parameters of ``args``; 400 beyond the declared bounds, never
+    clamped (as ``page``). Unknown parameters are the caller's ``check_known``."""
+    radius = one(args, "radius_km")
+    level = one(args, "min_level")
+    population = one(args, "population")
+    if population is not None and population not in PEERS["population"].enum:
+        raise InvalidParameter(f"population: {population[:40]!r} is not one of "
+                               f"{', '.join(PEERS['population'].enum)}", param="population")
+    limit = one(args, "limit")
+    p = PEERS
+    return PeersQuery(
+        radius_km=(_number(p["radius_km"], radius) if radius is not None
+                   else PeersQuery.radius_km),
+        domain=_many(args, "domain", _match),
+        min_level=(_int("min_level", level, p["min_level"].minimum, p["min_level"].maximum)
+                   if level is not None else None),
+        population_similar=population == "similar",
+        limit=(_int("limit", limit, p["limit"].minimum, p["limit"].maximum)
+               if limit is not None else PeersQuery.limit),
+    )

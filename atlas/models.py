@@ -78,6 +78,10 @@ class Commune(Base):
     __table_args__ = (
         sa.Index("commune_geom_gist", "geom", postgresql_using="gist"),
         sa.Index("commune_point_gist", "point", postgresql_using="gist"),
+        # Nearby peers: KNN (<->), radius by true distance and population range
+        # (btree_gist) in one index (migration 0005_peers).
+        sa.Index("commune_point_geog_gist", sa.text("(point::geography)"), "population",
+                 postgresql_using="gist"),
         sa.Index("commune_departement_idx", "departement_code"),
         sa.Index("commune_region_idx", "region_code"),
         sa.Index("commune_name_folded_idx", "name_folded"),

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import atlas
-from atlas.filters import FILTER_PARAMS, PAGE_PARAMS, ZOOM, Param
+from atlas.filters import FILTER_PARAMS, PAGE_PARAMS, PEERS_PARAMS, ZOOM, Param
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -116,6 +116,39 @@ SCHEMAS = {
             "properties": {"type": {"const": "Feature"}, "id": {"type": "string"},
                            "properties": {"type": "object",
                                           "required": ["insee", "name", "level", "year"]}}}}}},
+    "Peer": {"type": "object", "required": ["type", "id", "geometry", "properties"],
+             "properties": {
+                 "type": {"const": "Feature"}, "id": {"type": "string"}, "geometry": _POINT,
+                 "properties": {"type": "object",
+                                "required": ["insee", "name", "population", "distance_km",
+                                             "label", "initiatives"],
+                                "properties": {
+                                    "insee": {"type": "string"}, "name": {"type": "string"},
+                                    "population": {"type": ["integer", "null"]},
+                                    "distance_km": {"type": "number", "minimum": 0},
+                                    "label": {"$ref": "#/components/schemas/Label"},
+                                    "initiatives": {"type": "integer", "minimum": 0}}}}},
+    "Label": {"oneOf": [{"type": "null"}, {
+        "type": "object", "required": ["year", "level"],
+        "properties": {"year": {"type": "integer"},
+                       "level": {"type": "integer", "minimum": 1, "maximum": 5}}}]},
+    "Peers": {"type": "object",
+              "required": ["type", "reference", "parameters", "numberReturned", "features"],
+              "properties": {
+                  "type": {"const": "FeatureCollection"},
+                  "reference": {
+                      "type": "object", "required": ["type", "id", "geometry", "properties"],
+                      "description": "The commune asked about: its point, population, "
+                                     "label and the search radius.",
+                      "properties": {
+                          "type": {"const": "Feature"}, "geometry": _POINT,
+                          "properties": {"type": "object",
+                                         "required": ["insee", "name", "population",
+                                                      "radius_km"]}}},
+                  "parameters": {"type": "object"},
+                  "numberReturned": {"type": "integer"},
+                  "features": {"type": "array",
+                               "items": {"$ref": "#/components/schemas/Peer"}}}},
     "List": {"type": "object"},
 }
 
@@ -174,6 +207,16 @@ def spec() -> dict:
             "summary": "A commune, its label history and its initiatives by domain",
             "operationId": "getCommune", "parameters": [insee],
             "responses": _responses(_ok("Commune", "application/geo+json"), 301, 400, 404)}},
+        "/api/communes/{insee}/peers": {"get": {
+            "summary": "Nearby peers: communes within the radius holding initiatives or "
+                       "labels, nearest first by true distance, each with its distance, "
+                       "latest label, matching initiatives and population. EPCI records "
+                       "and places are not counted; the commune itself is left out and "
+                       "described in `reference`",
+            "operationId": "getCommunePeers",
+            "parameters": [insee] + [
+                _ref(p.name) if p in FILTER_PARAMS else _parameter(p) for p in PEERS_PARAMS],
+            "responses": _responses(_ok("Peers", "application/geo+json"), 301, 400, 404)}},
         "/api/domains": {"get": {"summary": "The domain taxonomy", "operationId": "domains",
                                  "responses": _responses(_ok("List"))}},
         "/api/regions": {"get": {"summary": "Régions", "operationId": "regions",

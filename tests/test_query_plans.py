@@ -57,3 +57,25 @@ def test_each_filter_uses_its_index(big, query, index):
     f = filters.parse(args)
     with big.connect() as conn:
         assert index in indexes_used(conn, matching(f, sa.func.count()))
+
+
+def test_nearby_peers_use_the_knn_index(big):
+    """Nearest first through ``<->`` on the geography index, the radius and the
+    population range answered by the same index (issue 10)."""
+    from atlas.queries import peers
+
+    q = filters.parse_peers({"domain": ["mediation"], "population": ["similar"],
+                             "radius_km": ["200"]})
+    with big.connect() as conn:
+        ref = peers.reference(conn, "15014")
+        sql = peers.statement(q)
+        plan = conn.execute(sa.text("EXPLAIN (FORMAT JSON) " + sql.text),
+                            peers.params(q, ref)).scalar()
+    plan = plan if isinstance(plan, list) else json.loads(plan)
+    todo, knn = [plan[0]["Plan"]], []
+    while todo:
+        node = todo.pop()
+        if node.get("Index Name") == "commune_point_geog_gist":
+            knn.append(node)
+        todo += node.get("Plans", [])
+    assert knn and "<->" in knn[0]["Order By"] and "population" in knn[0]["Index Cond"]

@@ -179,3 +179,26 @@ def detail(conn, code: str) -> dict:
             "initiatives": {"total": total, "by_domain": by_domain},
         },
     }
+
+
+# The communes of the code's département whose codes come just before and after it: what
+# someone mistyping one digit of a code most likely meant (a code has no name to compare).
+_NEAR_CODES = sa.text("""
+    SELECT * FROM (
+        (SELECT c.insee, c.name, c.population, c.departement_code FROM commune c
+         WHERE c.insee < :code AND c.insee LIKE :dep ORDER BY c.insee DESC LIMIT :half)
+        UNION ALL
+        (SELECT c.insee, c.name, c.population, c.departement_code FROM commune c
+         WHERE c.insee > :code AND c.insee LIKE :dep ORDER BY c.insee LIMIT :half)) near
+    JOIN LATERAL (SELECT d.name AS departement_name, NULL::text AS alias_kind,
+                         NULL::text AS alias_name, 'code' AS matched
+                  FROM departement d WHERE d.code = near.departement_code) d ON true
+    ORDER BY near.insee""")
+
+
+def near_codes(conn, code: str, limit: int = 6) -> list[dict]:
+    """Suggestions for an unknown INSEE ``code``: the current communes of its
+    département with the closest codes (as ``autocomplete`` items, ``match: "code"``)."""
+    dep = code[:3] if code.startswith("97") else code[:2]
+    rows = conn.execute(_NEAR_CODES, {"code": code, "dep": dep + "%", "half": limit // 2})
+    return [_item(r) for r in rows]

@@ -13,7 +13,8 @@ from flask import Blueprint, redirect, request, url_for
 
 from atlas import db, filters, migrate, openapi, search
 from atlas.errors import InvalidParameter, Moved
-from atlas.queries import choropleth, clusters, communes, initiatives, reference, stats
+from atlas.queries import choropleth, clusters, communes, initiatives, peers, reference, \
+    stats
 from atlas.web import engine
 from atlas.web.http import etag, json_response, not_modified
 
@@ -141,6 +142,26 @@ def commune(code: str):
         if request.query_string:
             target += "?" + request.query_string.decode()
         return redirect(target, 301)
+
+
+@bp.get("/communes/<code>/peers")
+def commune_peers(code: str):
+    """Nearby peers (``atlas.queries.peers``); a former code redirects, query kept."""
+    def build(conn, args):
+        return peers.peers(conn, code, filters.parse_peers(args))
+
+    try:
+        return _cached(build, filters.PEERS, content_type="application/geo+json")
+    except Moved as moved:
+        return _moved(url_for("api.commune_peers", code=moved.location))
+
+
+def _moved(target: str):
+    """301 to ``target`` with the request's query string (a shared link keeps its
+    filters)."""
+    if request.query_string:
+        target += "?" + request.query_string.decode()
+    return redirect(target, 301)
 
 
 @bp.get("/domains")

@@ -187,5 +187,4 @@ def commune(code: str):
         if feature["geometry"] else View()
     parts = render_parts(build_map(current_app.config["ATLAS"], None, view))
     return render_template("commune.html", feature=feature, p=p, map=parts,
-                           listed=listed, level_colours=LEVEL_COLOURS,
-                           has_peers="peers.page" in current_app.view_functions)
+                           listed=listed, level_colours=LEVEL_COLOURS)

@@ -84,6 +84,7 @@ def test_domain_filter_changes_count_markers_and_url_and_survives_reload(page, s
     wait_count(page, "2")
     assert query(page)["domain"] == ["education"]
     page.wait_for_function("document.body.dataset.inView === '2'")
+    page.wait_for_function("document.querySelectorAll('#results button.result').length === 2")
     titles = page.locator("#results button.result .title").all_text_contents()
     assert sorted(titles) == ["Médiathèque numérique",
                               "Tablettes numériques à l'École Jules-Ferry"]
@@ -205,3 +206,27 @@ def test_choropleth_colours_labelled_communes_by_level(page, site):
     levels = {f["properties"]["insee"]: f["properties"]["level"] for f in fc["features"]}
     assert levels["94076"] == 3 and levels["94002"] == 5
     assert json.dumps(fc).count('"level": null') >= 1  # unlabelled communes as outlines
+
+
+def test_communes_pairs_mode_on_the_map(page, site):
+    ready(page, site + "/?lat=48.79&lon=2.38&z=12")
+    page.locator("#results button.result", has_text="Tablettes numériques").click()
+    page.get_by_role("button", name="Voir les communes pairs autour").click()
+    page.locator("#pairs-list button.result").first.wait_for()
+    assert page.locator("#pairs-name").text_content() == "Villejuif"
+    assert query(page)["pairs"] == ["94076"] and query(page)["radius_km"] == ["30"]
+    peers = page.locator("#pairs-list .title").all_text_contents()
+    assert peers[0] == "Alfortville"  # the nearest commune with a label or an initiative
+    page.get_by_label("Rayon de recherche").select_option("10")
+    page.wait_for_function("new URLSearchParams(location.search).get('radius_km') === '10'")
+    page.locator("#pairs-list button.result").first.click()
+    popup = page.locator(".leaflet-popup-content .popup")
+    assert popup.get_by_role("link", name="Alfortville").get_attribute("href") == \
+        "/communes/94002"
+    # The mode lives in the URL: a reload restores it.
+    page.reload()
+    page.locator("#pairs-list button.result").first.wait_for()
+    assert page.locator("#pairs-name").text_content() == "Villejuif"
+    page.get_by_role("button", name="Quitter ce mode").click()
+    assert page.locator("#pairs").is_hidden() and "pairs" not in query(page)
+    assert page.errors == []

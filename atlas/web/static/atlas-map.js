@@ -97,6 +97,17 @@
 
   var selected = new URLSearchParams(location.search).get("sel");
 
+  // "Communes pairs" mode: a commune, a radius, and the communes near it that act.
+  var PAIRS_RADII = ["10", "20", "30", "50", "100", "200"];
+  var pairs = readPairs(new URLSearchParams(location.search));
+
+  function readPairs(params) {
+    var radius = params.get("radius_km");
+    return { insee: params.get("pairs"),
+             radius: PAIRS_RADII.indexOf(radius) >= 0 ? radius : "30",
+             similar: params.get("population") === "similar" };
+  }
+
   function viewParams() {
     var c = map.getCenter();
     var params = new URLSearchParams();
@@ -104,6 +115,11 @@
     params.set("lon", c.lng.toFixed(5));
     params.set("z", String(map.getZoom()));
     if (selected) params.set("sel", selected);
+    if (pairs.insee) {
+      params.set("pairs", pairs.insee);
+      params.set("radius_km", pairs.radius);
+      if (pairs.similar) params.set("population", "similar");
+    }
     return params;
   }
 
@@ -246,9 +262,15 @@
       el("p", { text: p.level ? "Label " + p.year + " : " + arobases(p.level) + " (" + p.level +
                                 " arobase" + (p.level > 1 ? "s" : "") + ")"
                               : "Pas de label" + (labelYear() ? " en " + labelYear() : "") }),
-      el("p", {}, [el("a", { href: "/communes/" + encodeURIComponent(p.insee) + "/pairs",
-                             text: "Communes proches qui agissent aussi" })])
+      el("p", {}, [pairsButton(p.insee)])
     ]);
+  }
+
+  function pairsButton(insee) {
+    var button = el("button", { type: "button", className: "secondary",
+                                text: "Voir les communes pairs autour" });
+    button.addEventListener("click", function () { enterPairs(insee); });
+    return button;
   }
 
   function labelYear() {
@@ -291,7 +313,8 @@
            "Label " + p.label.year + " : " + p.label.level + " arobase" + (p.label.level > 1 ? "s" : "")]
         : ["Collectivité non labellisée"]),
       p.synthetic ? el("p", { className: "synthetic", text: "Donnée fictive (essais de charge)" }) : null,
-      el("p", {}, [el("a", { href: "/initiatives/" + p.id, text: "Voir la fiche" })])
+      el("p", {}, [el("a", { href: "/initiatives/" + p.id, text: "Voir la fiche" })]),
+      p.commune ? el("p", {}, [pairsButton(p.commune.insee)]) : null
     ];
     return el("div", { className: "popup", "data-id": String(p.id) }, children);
   }
@@ -432,6 +455,105 @@
     });
   }
 
+  // ---- communes pairs mode ------------------------------------------------------------------
+
+  var pairsLayer = L.layerGroup().addTo(map);
+  var pairsSection = document.getElementById("pairs");
+
+  function levelColour(label) {
+    return label ? settings.levelColours[label.level - 1] : "#ffffff";
+  }
+
+  function peerPopup(p) {
+    var page = "/communes/" + encodeURIComponent(p.insee);
+    return el("div", { className: "popup" }, [
+      el("h3", {}, [el("a", { href: page, text: p.name })]),
+      el("p", { text: (p.distance_km !== undefined ? p.distance_km.toLocaleString("fr-FR") + " km · " : "") +
+                      (p.population ? nombre(p.population) + " habitants" : "") }),
+      el("p", { text: p.label ? "Label " + p.label.year + " : " + arobases(p.label.level) : "Pas de label" }),
+      p.initiatives !== undefined ? el("p", {}, [
+        el("a", { href: "/?commune=" + encodeURIComponent(p.insee) + "&" + filterParams().toString(),
+                  text: nombre(p.initiatives) + " initiative" + (p.initiatives > 1 ? "s" : "") +
+                        " : les voir sur la carte" })]) : null
+    ]);
+  }
+
+  function enterPairs(insee) {
+    pairs = { insee: insee, radius: pairs.radius, similar: pairs.similar };
+    map.closePopup();
+    writeUrl(true);
+    loadPairs(true).catch(failed);
+  }
+
+  function loadPairs(fit) {
+    pairsLayer.clearLayers();
+    if (!pairsSection) return Promise.resolve();
+    pairsSection.hidden = !pairs.insee;
+    if (!pairs.insee) return Promise.resolve();
+    document.getElementById("pairs-radius").value = pairs.radius;
+    document.getElementById("pairs-similar").checked = pairs.similar;
+    var params = new URLSearchParams();
+    params.set("radius_km", pairs.radius);
+    if (pairs.similar) params.set("population", "similar");
+    var domain = filterParams().get("domain");
+    if (domain) params.set("domain", domain);
+    params.set("limit", "50");
+    var url = API + "/communes/" + encodeURIComponent(pairs.insee) + "/peers?" + params.toString();
+    document.getElementById("pairs-page").href =
+      "/communes/" + encodeURIComponent(pairs.insee) + "/pairs?" + params.toString();
+    return getJSON("pairs", url).then(function (fc) {
+      var ref = fc.reference;
+      var centre = [ref.geometry.coordinates[1], ref.geometry.coordinates[0]];
+      document.getElementById("pairs-name").textContent = ref.properties.name;
+      var circle = L.circle(centre, { radius: ref.properties.radius_km * 1000, color: "#d4351c",
+                                      weight: 2, fillOpacity: 0.04, interactive: false });
+      circle.addTo(pairsLayer);
+      L.circleMarker(centre, { radius: 9, color: "#d4351c", weight: 3, fillColor: "#fff",
+                               fillOpacity: 1 })
+        .bindPopup(function () { return peerPopup(ref.properties); }).addTo(pairsLayer);
+      var list = document.getElementById("pairs-list");
+      list.textContent = "";
+      fc.features.forEach(function (f) {
+        var p = f.properties;
+        var at = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        var marker = L.circleMarker(at, { radius: 8, color: "#0b3a75", weight: 2,
+                                          fillColor: levelColour(p.label), fillOpacity: 1 })
+          .bindPopup(function () { return peerPopup(p); }).addTo(pairsLayer);
+        var button = el("button", { type: "button", className: "result" }, [
+          el("span", { className: "title", text: p.name }),
+          el("span", { className: "meta", text: [p.distance_km.toLocaleString("fr-FR") + " km",
+                                                 p.label ? arobases(p.label.level) : "",
+                                                 nombre(p.initiatives) + " initiative" + (p.initiatives > 1 ? "s" : "")]
+            .filter(Boolean).join(" · ") })]);
+        button.addEventListener("click", function () { marker.openPopup(); });
+        list.appendChild(el("li", {}, [button]));
+      });
+      document.getElementById("pairs-summary").textContent = fc.features.length
+        ? nombre(fc.features.length) + " commune" + (fc.features.length > 1 ? "s" : "") +
+          " à moins de " + ref.properties.radius_km + " km"
+        : "Aucune commune pair à moins de " + ref.properties.radius_km + " km.";
+      if (fit) map.fitBounds(circle.getBounds());
+    });
+  }
+
+  if (pairsSection) {
+    document.getElementById("pairs-radius").addEventListener("change", function (e) {
+      pairs.radius = e.target.value;
+      writeUrl(true);
+      loadPairs(true).catch(failed);
+    });
+    document.getElementById("pairs-similar").addEventListener("change", function (e) {
+      pairs.similar = e.target.checked;
+      writeUrl(true);
+      loadPairs(false).catch(failed);
+    });
+    document.getElementById("pairs-exit").addEventListener("click", function () {
+      pairs = { insee: null, radius: pairs.radius, similar: pairs.similar };
+      writeUrl(true);
+      loadPairs(false);
+    });
+  }
+
   // ---- counts (facets) ---------------------------------------------------------------------
 
   var countNode = document.getElementById("count-matched");
@@ -487,7 +609,9 @@
     choroplethKey = null;  // the label year may have changed
     listOffset = 0;
     return busy(Promise.all([
-      loadClusters().then(function () { return Promise.all([loadList(), loadChoropleth()]); }),
+      loadClusters().then(function () {
+        return Promise.all([loadList(), loadChoropleth(), loadPairs(false)]);
+      }),
       loadStats()]));
   }
 
@@ -555,6 +679,7 @@
     var params = new URLSearchParams(location.search);
     setFormFrom(params);
     selected = params.get("sel");
+    pairs = readPairs(params);
     var lat = parseFloat(params.get("lat")), lon = parseFloat(params.get("lon"));
     var z = parseInt(params.get("z"), 10);
     map.closePopup();

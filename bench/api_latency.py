@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import time
 
-import sqlalchemy as sa
-
-from atlas import search
 from atlas.config import Config
-from bench.harness import Figure
 from atlas.queries import stats
-from loaders import domains, synth
+from bench import data
+from bench.harness import Figure
 
 MIX = [
     "", "domain=education", "domain=mediation,services-publics", "level=4,5",
@@ -45,15 +42,7 @@ def _timed(client, url: str, repeat: int, cold: bool = False) -> list[float]:
 def run(engine, config: Config, n: int = 100_000, repeat: int = 5) -> list[Figure]:
     from atlas.web import create_app
 
-    start = time.perf_counter()
-    with engine.begin() as conn:
-        domains.merge(conn, domains.read(domains.DEFAULT_FILE))
-        synth.run(conn, n, 2_200, seed=1)
-        search.refresh(conn)
-    # Statistics now, committed (autovacuum would get there, but later).
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(sa.text("ANALYZE"))
-    setup = time.perf_counter() - start
+    setup = data.ensure_synthetic(engine, n)
     client = create_app(config).test_client()
     figures = []
     for path, name, cold in (

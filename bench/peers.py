@@ -17,11 +17,11 @@ from __future__ import annotations
 import sys
 import time
 
-import sqlalchemy as sa
 
-from atlas import db, filters, search
+from atlas import db, filters
 from atlas.config import Config
 from atlas.queries import peers
+from bench import data
 from bench.harness import Figure
 
 COMMUNES = ["75056", "13055", "69123", "31555", "44109", "33063", "59350", "67482",
@@ -44,27 +44,10 @@ def _args(query: str) -> dict[str, list[str]]:
     return out
 
 
-def ensure_synthetic(engine, n: int) -> float:
-    """Load ``n`` synthetic initiatives unless they are there; seconds spent."""
-    start = time.perf_counter()
-    with engine.connect() as conn:
-        have = conn.scalar(sa.text("SELECT count(*) FROM initiative WHERE source = 'synthetic'"))
-    if have != n:
-        from loaders import domains, synth
-
-        with engine.begin() as conn:
-            domains.merge(conn, domains.read(domains.DEFAULT_FILE))
-            synth.run(conn, n, 2_200, seed=1)
-            search.refresh(conn)
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(sa.text("ANALYZE"))
-    return time.perf_counter() - start
-
-
 def run(engine, config: Config, n: int = 100_000, repeat: int = 3) -> list[Figure]:
     from atlas.web import create_app
 
-    setup = ensure_synthetic(engine, n)
+    setup = data.ensure_synthetic(engine, n)
     client = create_app(config).test_client()
     urls = [f"/api/communes/{code}/peers?{query}" for code, query in MIX]
     for url in urls:  # warm-up: imports, plans, caches of a fresh process

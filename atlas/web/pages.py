@@ -132,7 +132,7 @@ def _map_page(template: str):
     config = current_app.config["ATLAS"]
     parts = render_parts(build_map(config, data["outlines"], view))
     settings = {
-        "map": parts.name, "api": url_for("api.health")[:-len("/health")],
+        "map": parts.name, "api": url_for("api.health").rsplit("/", 1)[0],
         "embed": template == "embed.html",
         "domains": {d["code"]: d["label"] for d in data["domains"]},
         "levelColours": LEVEL_COLOURS,

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 import zipfile
 from collections.abc import Iterator
 
@@ -165,11 +166,15 @@ def ogr(conn, layer: str, stmt: sa.Select, metadata: dict, fmt: str,
         for batch in frames:
             if not batch:
                 continue
-            pyogrio.write_dataframe(_frame(layer, batch, names, crs), path, layer=layer,
-                                    driver=driver, append=written,
-                                    geometry_type=GEOMETRY[layer],
-                                    promote_to_multi=GEOMETRY[layer] != "Point",
-                                    **({} if written else options))
+            with warnings.catch_warnings():
+                # dBase cuts texts at 254 characters: documented, not worth a warning
+                # per download in the server's log.
+                warnings.filterwarnings("ignore", "Value .* has been truncated")
+                pyogrio.write_dataframe(_frame(layer, batch, names, crs), path,
+                                        layer=layer, driver=driver, append=written,
+                                        geometry_type=GEOMETRY[layer],
+                                        promote_to_multi=GEOMETRY[layer] != "Point",
+                                        **({} if written else options))
             written = True
         if not written:  # no row: still a valid, empty layer with its fields
             empty = gpd.GeoDataFrame({n: pd.array([], dtype=_DTYPES[f.kind])

@@ -154,9 +154,7 @@ SCHEMAS = {
 
 
 def _export() -> dict:
-    # Imported here: the exports package pulls in GDAL (pyogrio); the spec of the JSON
-    # API alone should not need it.
-    from atlas import exports
+    from atlas import exports  # here: atlas.exports imports atlas.openapi's neighbours
 
     def enum(name: str, values, text: str) -> dict:
         return {"name": name, "in": "path", "required": True, "description": text,

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from atlas import filters
 from atlas.errors import InvalidParameter, NotFound
-from atlas.exports import formats, layers
+from atlas.exports import layers
 from atlas.filters import Filters
 
 LAYERS = tuple(layers.FIELDS)
@@ -110,6 +110,10 @@ def metadata(conn, export: Export) -> dict:
 def stream(engine, export: Export) -> Iterator[bytes]:
     """The file's bytes. One connection (one REPEATABLE READ transaction, so metadata
     and rows see the same data) is held until the iterator ends or is closed."""
+    # Imported here: GDAL and pandas take a second to import, and every CLI command
+    # imports this package for its option lists.
+    from atlas.exports import formats
+
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
         # The planner overestimates these joins and JIT-compiles for a third of a second
         # what then runs in milliseconds; a streamed scan gains nothing from it either.

@@ -296,3 +296,11 @@ def test_cli_writes_the_same_file_as_http(api, atlas_cli, tmp_path):
     assert ours.geometry.geom_equals_exact(theirs.geometry, 1e-6).all()
     bad = atlas_cli("export", "initiatives", "--level", "9")
     assert bad.returncode == 1 and "level: 9 is outside 1..5" in bad.stderr
+
+
+def test_downloads_stream_even_when_the_client_accepts_gzip(api):
+    # The API's gzip hook buffers whole bodies: it must leave a download alone.
+    r = api.get("/export/initiatives.geojson", headers={"Accept-Encoding": "gzip"})
+    assert r.is_streamed and "Content-Encoding" not in r.headers
+    assert r.headers["Cache-Control"] == "no-store"
+    assert json.loads(r.get_data())["type"] == "FeatureCollection"

@@ -230,7 +230,7 @@ def test_lambert_93_on_request(api, tmp_path, fmt):
 def test_csv_opens_as_a_french_spreadsheet_expects(api):
     data = api.get("/export/initiatives.csv?departement=974").get_data()
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel then reads UTF-8
-    header = data[3:].split(b"\r\n", 1)[0].decode()
+    header = data[3:].split(b"\n", 1)[0].decode()
     assert header.split(";")[-2:] == ["lat", "lon"]
     df = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
     assert df["title"].tolist() == ["<img src=x onerror=alert(1)> atelier"]

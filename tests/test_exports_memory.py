@@ -19,8 +19,9 @@ N = 100_000
 # command builds the same volume through the loaders' merge path, which takes minutes.
 _FILL = [
     """INSERT INTO source (name, title, attribution, synthetic)
-       VALUES ('synthetic', 'Données synthétiques', 'Données synthétiques : ce ne sont pas
-       des initiatives réelles', true) ON CONFLICT (name) DO NOTHING""",
+       VALUES ('synthetic', 'Données synthétiques',
+               'Données synthétiques : ce ne sont pas des initiatives réelles', true)
+       ON CONFLICT (name) DO NOTHING""",
     """INSERT INTO initiative (title, summary, year, commune_insee, geom, source, source_id,
                               geocode_method, geocode_score, attributes)
        SELECT 'Atelier numérique n°' || g || ' à ' || c.name,
@@ -55,7 +56,8 @@ for fmt in ("geojson", "csv"):
     size = rows = 0
     for chunk in r.response:
         size += len(chunk)
-        rows += chunk.count(b'"Feature"') if fmt == "geojson" else chunk.count(b"\\r\\n")
+        # no field holds a line break: one per row
+        rows += chunk.count(b'"Feature"') if fmt == "geojson" else chunk.count(b"\\n")
     r.close()
     out[fmt] = {"bytes": size, "rows": rows,
                 "peak": rss_mb("VmHWM")}

@@ -5,8 +5,7 @@ and writing the same contract (RFC 7946, 6 decimals) to /vsistdout/, in the same
 
 Both sessions run with JIT off, as the export does (``atlas.exports.stream``): the
 planner would otherwise JIT-compile this query for a few hundred milliseconds in
-ogr2ogr's session only. Needs the synthetic records (``api_latency`` loads them; run
-alone, this module loads them itself).
+ogr2ogr's session only. Runs on the benchmarks' synthetic records (``bench.data``).
 """
 
 from __future__ import annotations
@@ -14,15 +13,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 
 import sqlalchemy as sa
 
-from atlas import filters, search
+from atlas import filters
 from atlas.config import Config
 from atlas.exports import layers
+from bench import data
 from bench.harness import Figure, timed
-from loaders import domains, synth
 
 QUERY = "source=synthetic"  # exactly the synthetic records, whatever else is loaded
 
@@ -42,20 +40,6 @@ def _reference_sql(engine) -> str:
     return str(q.compile(engine, compile_kwargs={"literal_binds": True}))
 
 
-def _ensure_data(engine, n: int) -> float:
-    start = time.perf_counter()
-    with engine.connect() as conn:
-        have = conn.scalar(sa.text("SELECT count(*) FROM initiative WHERE source = 'synthetic'"))
-    if have != n:
-        with engine.begin() as conn:
-            domains.merge(conn, domains.read(domains.DEFAULT_FILE))
-            synth.run(conn, n, 2_200, seed=1)
-            search.refresh(conn)
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(sa.text("ANALYZE"))
-    return time.perf_counter() - start
-
-
 def run(engine, config: Config, n: int = 100_000, repeat: int = 5) -> list[Figure]:
     from atlas.web import create_app
 
@@ -63,7 +47,7 @@ def run(engine, config: Config, n: int = 100_000, repeat: int = 5) -> list[Figur
     target = "ratio ≤ 1.5 (issue 11)"
     if shutil.which("ogr2ogr") is None:
         return [Figure(name, target, note="ogr2ogr missing: `make gdal`")]
-    setup = _ensure_data(engine, n)
+    setup = data.ensure_synthetic(engine, n)
     client = create_app(config).test_client()
     sizes = {}
 

@@ -304,3 +304,12 @@ def test_downloads_stream_even_when_the_client_accepts_gzip(api):
     assert r.is_streamed and "Content-Encoding" not in r.headers
     assert r.headers["Cache-Control"] == "no-store"
     assert json.loads(r.get_data())["type"] == "FeatureCollection"
+
+
+def test_the_maps_export_links_download_the_current_filters(api):
+    page = api.get("/?domain=education&level=4,5&departement=94").get_data(as_text=True)
+    for anchor in ("export-link", "export-csv"):
+        href = page.split(f'id="{anchor}"', 1)[1].split('href="', 1)[1].split('"', 1)[0]
+        r = api.get(href.replace("&amp;", "&"))
+        assert r.status_code == 200, (href, r.get_data()[:200])
+        assert "domain-education_level-4-5" in r.headers["Content-Disposition"]

@@ -1,8 +1,9 @@
 """Writers of a layer's rows, one per format; each yields the file as chunks of bytes.
 
-- GeoJSON and CSV are streamed from a server-side cursor (``yield_per``): memory stays
-  constant whatever the number of rows. PostgreSQL writes each GeoJSON feature
-  (``json_build_object`` + ``ST_AsGeoJSON``), so Python only joins texts.
+- GeoJSON and CSV are streamed: memory stays constant whatever the number of rows.
+  PostgreSQL writes each GeoJSON feature (``json_build_object`` + ``ST_AsGeoJSON``, read
+  in batches from a server-side cursor) and the whole CSV (``COPY ... TO STDOUT``), so
+  Python only joins texts.
 - GeoPackage, Shapefile (zipped) and FlatGeobuf are written by GDAL (pyogrio) into a
   temporary folder, in batches where the driver can append, then streamed and deleted.
 """

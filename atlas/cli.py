@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
+from urllib.parse import parse_qs
 
 import click
 
-from atlas import db, migrate
+from atlas import db, exports, filters, migrate
 from atlas.config import SETTINGS, Config
 from atlas.errors import AtlasError
 
@@ -119,3 +120,64 @@ def serve(ctx: click.Context, workers: int) -> None:
     # exec: gunicorn becomes this process, so signals (Ctrl-C, SIGTERM) reach it directly.
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--bind", bind,
                                "--workers", str(workers), "--access-logfile", "-", "app:app"])
+
+
+def _filter_options(command):
+    """One ``--name`` option per API filter (``--year-min`` for ``year_min``), repeatable
+    like the query parameter; the names and checks are those of ``atlas.filters``."""
+    for p in reversed(filters.FILTER_PARAMS):
+        command = click.option(f"--{p.name.replace('_', '-')}", p.name, multiple=True,
+                               metavar=p.type.upper(), help=p.description)(command)
+    return command
+
+
+@main.command("export")
+@click.argument("layer", type=click.Choice(exports.LAYERS))
+@click.argument("query", required=False, default="")
+@click.option("--format", "fmt", type=click.Choice(list(exports.FORMATS)),
+              default="geojson", show_default=True, help="File format.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Output file; `-` for standard output; default: the name the web "
+                   "export gives (layer, date, filters) in the current folder.")
+@click.option("--crs", help="4326 (default) or 2154 (Lambert-93, gpkg, shp.zip and fgb).")
+@_filter_options
+@click.pass_context
+def export(ctx: click.Context, layer: str, query: str, fmt: str, out: str | None,
+           crs: str | None, **given) -> None:
+    """Export LAYER (initiatives, communes, labels) with the API's filters, given as
+    options or as a QUERY string copied from a URL; the same files as
+    GET /export/LAYER.FORMAT?QUERY.
+
+    \b
+    Examples:
+      python -m atlas export initiatives --format csv --domain education --level 4,5
+      python -m atlas export communes "region=11&year_min=2020" --format gpkg --crs 2154
+    """
+    args: dict[str, list[str]] = {}
+    for name, values in parse_qs(query.lstrip("?"), keep_blank_values=True).items():
+        args.setdefault(name, []).extend(values)
+    for name, values in given.items():
+        if values:
+            args.setdefault(name, []).extend(values)
+    if crs:
+        args["crs"] = [crs]
+    job = exports.request(layer, fmt, args)
+    engine = db.engine(connected_config(ctx, need_schema=True))
+    out = out or exports.filename(job)
+    chunks = exports.stream(engine, job)
+    if out == "-":
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    # Written beside the target, then renamed: a failed export leaves no partial file.
+    partial = f"{out}.part"
+    try:
+        with open(partial, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
+        os.replace(partial, out)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    click.echo(f"{out}: {os.path.getsize(out):,} bytes", err=True)

@@ -153,6 +153,41 @@ SCHEMAS = {
 }
 
 
+def _export() -> dict:
+    from atlas import exports  # here: atlas.exports imports atlas.openapi's neighbours
+
+    def enum(name: str, values, text: str) -> dict:
+        return {"name": name, "in": "path", "required": True, "description": text,
+                "schema": {"type": "string", "enum": list(values)}}
+
+    media = {m.split(";")[0]: {"schema": ({"type": "object"} if "json" in m else
+                                          {"type": "string", "format": "binary"})}
+             for m in exports.FORMATS.values()}
+    crs = {"name": "crs", "in": "query", "required": False,
+           "description": "CRS of gpkg, shp.zip and fgb files: 4326 (default) or 2154 "
+                          "(Lambert-93); geojson and csv are WGS 84 only.",
+           "schema": {"type": "string", "enum": ["4326", "2154", "EPSG:4326",
+                                                 "EPSG:2154"]}}
+    return {
+        "summary": "The filtered view as a file: GeoJSON (RFC 7946), CSV (UTF-8, `;`), "
+                   "GeoPackage, zipped Shapefile, FlatGeobuf; named after the layer, the "
+                   "date and the filters (Content-Disposition); carries sources and "
+                   "licence. limit and offset are refused: an export is never a page.",
+        "operationId": "export",
+        "parameters": [enum("layer", exports.LAYERS, "initiatives, communes (holding "
+                            "matching records) or labels (awards of their collectivités)"),
+                       enum("format", exports.FORMATS, "File format.")]
+                      + [_ref(p.name) for p in FILTER_PARAMS] + [crs],
+        "responses": {
+            "200": {"description": "The file, streamed.", "content": media,
+                    "headers": {"Content-Disposition": {"schema": {"type": "string"}}}},
+            **{str(status): {"description": text,
+                             "content": {"application/json": {"schema": _ERROR}}}
+               for status, text in ((400, "Invalid parameter: the body names it and says "
+                                          "why (crs not available for the format too)."),
+                                    (404, "No such layer or format."))}}}
+
+
 def spec() -> dict:
     params = {p.name: _parameter(p) for p in FILTER_PARAMS + PAGE_PARAMS}
     params["zoom"] = _parameter(ZOOM, required=True)
@@ -223,6 +258,7 @@ def spec() -> dict:
                                  "responses": _responses(_ok("List"))}},
         "/api/departements": {"get": {"summary": "Départements", "operationId": "departements",
                                       "responses": _responses(_ok("List"))}},
+        "/export/{layer}.{format}": {"get": _export()},
         "/api/health": {"get": {"summary": "Liveness and schema revision",
                                 "operationId": "health",
                                 "responses": {"200": {"description": "OK"},

@@ -230,3 +230,18 @@ def test_communes_pairs_mode_on_the_map(page, site):
     page.get_by_role("button", name="Quitter ce mode").click()
     assert page.locator("#pairs").is_hidden() and "pairs" not in query(page)
     assert page.errors == []
+
+
+def test_export_button_downloads_the_filtered_geojson(page, site):
+    ready(page, site + "/")
+    page.get_by_label(re.compile("^Éducation")).check()
+    wait_count(page, "2")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Exporter (GeoJSON)").click()
+    download = info.value
+    assert download.suggested_filename.startswith("initiatives_")
+    assert "domain-education" in download.suggested_filename
+    collection = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert sorted(f["properties"]["title"] for f in collection["features"]) == [
+        "Médiathèque numérique", "Tablettes numériques à l'École Jules-Ferry"]
+    assert "crs" not in collection

@@ -72,7 +72,7 @@ def tilejson_(name: str):
         return _headers(Response(status=304), tag)
     url = url_for("tiles.tile", name=layer.name, z="{z}", x="{x}", y="{y}", _external=True)
     url = url.replace("%7B", "{").replace("%7D", "}")
-    if f:
+    if f is not None and f.query():
         url += "?" + urlencode(f.query(), safe=",", quote_via=quote)
     response = json_response(tilejson(layer, url, version), tag)
     return _headers(response, tag)

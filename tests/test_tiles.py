@@ -193,10 +193,11 @@ def test_dense_initiatives_are_thinned_below_500_kb(tc, with_domains):
                                     geocode_method, geocode_score)
             SELECT 'Initiative dense numéro ' || n, c.insee, c.point, 'tile-test',
                    n::text, 'test', 1
-            FROM generate_series(1, 60000) n
-            JOIN LATERAL (SELECT insee, point FROM commune
-                          WHERE departement_code IN ('75', '92', '93', '94', '69', '13')
-                          ORDER BY insee OFFSET (n * 7919) % 300 LIMIT 1) c ON true"""))
+            FROM (SELECT array_agg(insee ORDER BY insee) AS codes FROM commune
+                  WHERE departement_code IN ('75', '92', '93', '94', '69', '13')) a
+            CROSS JOIN generate_series(1, 60000) n
+            JOIN commune c
+              ON c.insee = a.codes[1 + (n * 7919) % cardinality(a.codes)]"""))
         search.refresh(conn)
     try:
         r = tc.get(url("initiatives", 5, 16, 11))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import distinct_on
 
 from atlas.errors import InvalidParameter
 from atlas.filters import Filters
@@ -30,10 +31,14 @@ STATEMENT_TIMEOUT_MS = 10_000  # pg_tileserv's DbTimeout: a tile is never worth 
 _Z, _X, _Y = (sa.cast(sa.bindparam(n, type_=sa.Integer), sa.Integer) for n in "zxy")
 _CLIP = sa.func.ST_TileEnvelope(_Z, _X, _Y)
 # Features whose buffer reaches into the tile are searched too; clipping uses the exact
-# envelope (ST_AsMVTGeom). France and the DROM never cross the antimeridian.
-_SEARCH = sa.func.ST_Transform(
-    sa.func.ST_TileEnvelope(_Z, _X, _Y, sa.literal_column(f"margin => {BUFFER / EXTENT}")),
-    4326)
+# envelope (ST_AsMVTGeom). The margin is clipped to the world first: beyond ±180° the
+# transform wraps round and the 4326 box of an edge tile would miss France.
+_WORLD = "ST_MakeEnvelope(-20037508.342789244, -20037508.342789244, " \
+         "20037508.342789244, 20037508.342789244, 3857)"
+_SEARCH_SQL = (f"ST_Transform(ST_ClipByBox2D(ST_TileEnvelope(CAST(:z AS int), "
+               f"CAST(:x AS int), CAST(:y AS int), margin => {BUFFER / EXTENT}), "
+               f"{_WORLD}), 4326)")
+_SEARCH = sa.text(_SEARCH_SQL)
 
 
 def check(layer: Layer, z: str | int, x: str | int, y: str | int) -> tuple[int, int, int]:
@@ -83,8 +88,7 @@ def _shape_sql(layer: Layer, z: int) -> sa.TextClause:
                        CAST(:x AS int), CAST(:y AS int)), {EXTENT}, {BUFFER}) AS geom
             FROM tile_shape t {joins}
             WHERE t.layer = '{layer.name}'
-              AND t.bbox && ST_Transform(ST_TileEnvelope(CAST(:z AS int), CAST(:x AS int),
-                  CAST(:y AS int), margin => {BUFFER / EXTENT}), 4326)
+              AND t.bbox && {_SEARCH_SQL}
             LIMIT {int(layer.max_features)}
         ) f""")
 
@@ -106,7 +110,7 @@ def _initiatives_sql(layer: Layer, z: int, f: Filters) -> sa.Select:
         # the same at every request, so a point does not jump between refreshes.
         cells = [sa.func.floor((sa.func.ST_X(p) + _HALF_WORLD) / _cell_size(z)),
                  sa.func.floor((sa.func.ST_Y(p) + _HALF_WORLD) / _cell_size(z))]
-        chosen = chosen.distinct(*cells).order_by(*cells, s.c.id)
+        chosen = chosen.ext(distinct_on(*cells)).order_by(*cells, s.c.id)
     c = chosen.limit(layer.max_features).subquery("c")
     geom = sa.func.ST_AsMVTGeom(c.c.p, _CLIP, EXTENT, BUFFER).label("geom")
     # A correlated lookup, not a join: the planner, misled by PostGIS functions' costs,

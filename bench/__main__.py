@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from atlas import db, migrate
 from atlas.config import Config
-from bench import api_latency, geocoding, reference_load, source_load
+from bench import api_latency, geocoding, reference_load, source_load, tiles
 from bench.harness import Figure, write
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -22,8 +22,6 @@ RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 NOT_BUILT = [
     Figure("peers query", "p95 < 30 ms (issue 10)"),
     Figure("GeoJSON export of 100,000 initiatives vs ogr2ogr", "ratio ≤ 1.5 (issue 11)"),
-    Figure("vector tiles, 200 tiles z5–z12 vs raw SQL", "ratio ≤ 1.25; cached p95 < 5 ms "
-           "(issue 12)"),
     Figure("map: first clusters, bytes, filter redraw", "< 1.5 s, < 1.5 MB, < 300 ms "
            "(issue 9)"),
 ]
@@ -47,6 +45,7 @@ def main() -> int:
         figures += geocoding.run(engine, geodata)
         figures += source_load.run(engine, config.datasets)
         figures += api_latency.run(engine, bench_config)
+        figures += tiles.run(engine, bench_config)
         engine.dispose()
     finally:
         with admin.connect() as conn:

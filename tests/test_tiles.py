@@ -258,3 +258,11 @@ def test_seed_command_fills_the_cache(atlas_cli, api_data, tmp_path):
     assert f"0 written, {total} already cached" in again.stdout
     off = atlas_cli("tiles", "seed", "--layer", "regions", env={"ATLAS_TILE_CACHE": "off"})
     assert off.returncode == 1 and "ATLAS_TILE_CACHE" in off.stderr
+
+
+def test_openapi_lists_every_tile_layer():
+    from atlas import openapi
+
+    spec = openapi.spec()["paths"]["/tiles/{layer}/{z}/{x}/{y}.pbf"]["get"]
+    (layer,) = [p for p in spec["parameters"] if p.get("name") == "layer"]
+    assert layer["schema"]["enum"] == list(layers.LAYERS)

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import sqlalchemy as sa
@@ -134,8 +135,11 @@ def _cell_size(z: int) -> sa.ColumnElement:
     return sa.literal_column(repr(2 * _HALF_WORLD / 2**z / EXTENT * THIN_CELL))
 
 
+@functools.lru_cache(maxsize=1024)
 def statement(layer: Layer, z: int, f: Filters | None = None):
-    """The statement of ``layer`` at zoom ``z``, to run with z, x, y bound."""
+    """The statement of ``layer`` at zoom ``z``, to run with z, x, y bound. Kept per
+    (layer, zoom, filters): building the initiatives' Select costs more than a small
+    tile's SQL."""
     if layer.name == "initiatives":
         return _initiatives_sql(layer, z, f or Filters())
     return _shape_sql(layer, z)

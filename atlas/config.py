@@ -89,6 +89,12 @@ SETTINGS: tuple[Setting, ...] = (
             _optional_existing_dir),
     Setting("cache_dir", "ATLAS_CACHE_DIR", lambda: str(PROJECT_ROOT / ".cache"),
             "Where downloaded official files and built tiles are kept.", _dir),
+    Setting("tile_cache", "ATLAS_TILE_CACHE", lambda: "",
+            "Folder of the vector tile cache; empty: ATLAS_CACHE_DIR/tiles; `off`: no cache.",
+            lambda env, v: v.strip()),
+    Setting("tile_cache_control", "ATLAS_TILE_CACHE_CONTROL",
+            lambda: "public, max-age=300",
+            "Cache-Control header of vector tiles and TileJSON.", _text),
     Setting("host", "ATLAS_HOST", lambda: "127.0.0.1",
             "Address `python -m atlas serve` listens on.", _text),
     Setting("port", "ATLAS_PORT", lambda: "5000",
@@ -109,6 +115,8 @@ class Config:
     geodata: Path | None
     datasets: Path | None
     cache_dir: Path
+    tile_cache: str
+    tile_cache_control: str
     host: str
     port: int
     basemap_url: str
@@ -137,6 +145,13 @@ class Config:
             raise ConfigError(
                 "ATLAS_GEODATA: no reference data folder (set it, or put shared/ beside the project)")
         return self.geodata
+
+    def tile_cache_dir(self) -> Path | None:
+        """Where built tiles are kept; None when the cache is off."""
+        if self.tile_cache.lower() == "off":
+            return None
+        return Path(self.tile_cache).expanduser().resolve() if self.tile_cache else (
+            self.cache_dir / "tiles")
 
     def as_flask(self) -> dict[str, Any]:
         return {"ATLAS": self}

@@ -150,7 +150,19 @@ SCHEMAS = {
                   "features": {"type": "array",
                                "items": {"$ref": "#/components/schemas/Peer"}}}},
     "List": {"type": "object"},
+    "TileJSON": {"type": "object",
+                 "required": ["tilejson", "tiles", "minzoom", "maxzoom", "vector_layers"],
+                 "properties": {"tilejson": {"const": "3.0.0"},
+                                "tiles": {"type": "array", "items": {"type": "string"}},
+                                "minzoom": {"type": "integer"},
+                                "maxzoom": {"type": "integer"},
+                                "vector_layers": {"type": "array"}}},
 }
+
+# The tile layers (tiles.layers.LAYERS), named here so the spec needs no import of tiles.
+_TILE_LAYER = {"name": "layer", "in": "path", "required": True,
+               "schema": {"type": "string",
+                          "enum": ["regions", "departements", "communes", "initiatives"]}}
 
 
 def _export() -> dict:
@@ -259,6 +271,27 @@ def spec() -> dict:
         "/api/departements": {"get": {"summary": "Départements", "operationId": "departements",
                                       "responses": _responses(_ok("List"))}},
         "/export/{layer}.{format}": {"get": _export()},
+        "/tiles/{layer}/{z}/{x}/{y}.pbf": {"get": {
+            "summary": "A Mapbox Vector Tile of a layer (communes from z7); `initiatives` "
+                       "takes the filters, other layers refuse them (400). z/x/y outside "
+                       "the grid or the layer's zooms: 400",
+            "operationId": "getTile",
+            "parameters": [_TILE_LAYER] + [
+                {"name": n, "in": "path", "required": True,
+                 "schema": {"type": "integer", "minimum": 0, "maximum": 65535}}
+                for n in ("z", "x", "y")] + filter_refs,
+            "responses": {
+                **_responses({"description": "The tile",
+                              "content": {"application/vnd.mapbox-vector-tile": {
+                                  "schema": {"type": "string", "format": "binary"}}},
+                              "headers": {"ETag": {"schema": {"type": "string"}}}},
+                             400, 404),
+                "204": {"description": "Empty tile: nothing to draw there."}}}},
+        "/tiles/{layer}.json": {"get": {
+            "summary": "TileJSON 3.0.0 of a layer (tile URL, zooms, bounds, fields, "
+                       "attribution)", "operationId": "getTileJSON",
+            "parameters": [_TILE_LAYER] + filter_refs,
+            "responses": _responses(_ok("TileJSON"), 400, 404)}},
         "/api/health": {"get": {"summary": "Liveness and schema revision",
                                 "operationId": "health",
                                 "responses": {"200": {"description": "OK"},

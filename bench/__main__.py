@@ -15,14 +15,12 @@ import sqlalchemy as sa
 from atlas import db, migrate
 from atlas.config import Config
 from bench import (api_latency, exports, geocoding, map_browser, peers, reference_load,
-                   source_load)
+                   source_load, tiles)
 from bench.harness import Figure, write
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 NOT_BUILT = [
-    Figure("vector tiles, 200 tiles z5–z12 vs raw SQL", "ratio ≤ 1.25; cached p95 < 5 ms "
-           "(issue 12)"),
 ]
 
 
@@ -47,6 +45,7 @@ def main() -> int:
         figures += map_browser.run(bench_config, 100_000)  # on api_latency's data
         figures += peers.run(engine, bench_config)  # on api_latency's synthetic records
         figures += exports.run(engine, bench_config)  # on api_latency's 100,000 records
+        figures += tiles.run(engine, bench_config)
         engine.dispose()
     finally:
         with admin.connect() as conn:

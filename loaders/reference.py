@@ -27,6 +27,7 @@ from loaders import boundaries as bnd
 from loaders import cog as cog_reader
 from loaders.cog import Cog
 from loaders.progress import Progress
+from tiles import shapes
 
 # Table → (key columns, other columns). Names are constants: never from input.
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -389,6 +390,8 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Repo
                             conn.execute(_DERIVE_OUTLINES[level])
                         report.outlines[level] = "derived from the commune boundaries"
                 if any(any(c.values()) for c in report.changes.values()):
+                    with progress.step("refreshing the tile outlines"):
+                        shapes.refresh(conn)
                     with progress.step("refreshing the search view"):
                         search.refresh(conn)
         except BaseException as e:

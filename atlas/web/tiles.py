@@ -1,0 +1,78 @@
+"""Vector tiles over HTTP: ``/tiles/<layer>/<z>/<x>/<y>.pbf`` and ``/tiles/<layer>.json``.
+
+The order matters for speed: the layer and z/x/y are checked (404, 400) before the
+database is reached; then one round trip sets the statement timeout and reads the data
+version, so a revalidation is answered 304 and a cached tile read from disk before any
+tile is built. An empty tile is a 204 (nothing to draw), with the same caching headers.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from flask import Blueprint, Response, current_app, request, url_for
+
+from atlas import filters
+from atlas.web import engine
+from atlas.web.http import etag, json_response
+from tiles import layers, mvt, serve
+from tiles.cache import TileCache
+from tiles.tilejson import tilejson
+
+bp = Blueprint("tiles", __name__, url_prefix="/tiles")
+
+MVT_TYPE = "application/vnd.mapbox-vector-tile"
+
+
+def _cache() -> TileCache | None:
+    caches = current_app.extensions.setdefault("atlas_tile_cache", {})
+    if "cache" not in caches:
+        folder = current_app.config["ATLAS"].tile_cache_dir()
+        caches["cache"] = TileCache(folder) if folder else None
+    return caches["cache"]
+
+
+def _headers(response: Response, tag: str) -> Response:
+    response.headers["ETag"] = tag
+    response.headers["Cache-Control"] = current_app.config["ATLAS"].tile_cache_control
+    response.vary.add("Accept-Encoding")
+    return response
+
+
+def _filters(layer: layers.Layer) -> filters.Filters | None:
+    args = {k: request.args.getlist(k) for k in request.args}
+    filters.check_known(args, layer.params)
+    return filters.parse(args) if layer.params else None
+
+
+@bp.get("/<name>/<z>/<x>/<y>.pbf")
+def tile(name: str, z: str, x: str, y: str):
+    layer = layers.get(name)
+    z, x, y = mvt.check(layer, z, x, y)
+    f = _filters(layer)
+    with engine().connect() as conn:
+        version = mvt.begin(conn)
+        tag = etag(version)
+        if request.if_none_match.contains_weak(tag.removeprefix("W/").strip('"')):
+            return _headers(Response(status=304), tag)
+        data, _ = serve.get(conn, _cache(), version, layer, z, x, y, f)
+    if not data:
+        return _headers(Response(status=204), tag)
+    return _headers(Response(data, content_type=MVT_TYPE), tag)
+
+
+@bp.get("/<name>.json")
+def tilejson_(name: str):
+    layer = layers.get(name)
+    f = _filters(layer)
+    with engine().connect() as conn:
+        version = mvt.begin(conn)
+    tag = etag(version)
+    if request.if_none_match.contains_weak(tag.removeprefix("W/").strip('"')):
+        return _headers(Response(status=304), tag)
+    url = url_for("tiles.tile", name=layer.name, z="{z}", x="{x}", y="{y}", _external=True)
+    url = url.replace("%7B", "{").replace("%7D", "}")
+    if f is not None and f.query():
+        url += "?" + urlencode(f.query(), safe=",", quote_via=quote)
+    response = json_response(tilejson(layer, url, version), tag)
+    return _headers(response, tag)

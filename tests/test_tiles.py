@@ -1,0 +1,268 @@
+"""Vector tiles (issue 12) on the real reference and the API's hand-checked records,
+decoded with a real MVT decoder (mapbox-vector-tile) and checked against SQL."""
+
+from __future__ import annotations
+
+import gzip
+
+import mapbox_vector_tile
+import pytest
+import sqlalchemy as sa
+
+from atlas import search
+from atlas.config import Config
+from tiles import layers
+from tiles.serve import france_tiles
+
+VILLEJUIF_Z12 = (12, 2074, 1410)  # Villejuif (94076) and its two records
+VILLEJUIF_Z9 = (9, 259, 176)
+OCEAN_Z10 = (10, 400, 300)  # mid-Atlantic: nothing
+
+
+@pytest.fixture(scope="module")
+def tile_config(config, tmp_path_factory) -> Config:
+    return Config.from_env(database_url=config.database_url,
+                           tile_cache=str(tmp_path_factory.mktemp("tiles")),
+                           tile_cache_control="public, max-age=7")
+
+
+@pytest.fixture(scope="module")
+def tc(tile_config, api_data):
+    """A test client over ``api_data`` with its own tile cache folder."""
+    from atlas.web import create_app
+
+    app = create_app(tile_config)
+    app.config["TESTING"] = True
+    return app.test_client()
+
+
+def decode(response) -> dict:
+    assert response.status_code == 200, response.get_data()[:300]
+    assert response.content_type == "application/vnd.mapbox-vector-tile"
+    return mapbox_vector_tile.decode(response.get_data())
+
+
+def url(layer: str, z: int, x: int, y: int, query: str = "") -> str:
+    return f"/tiles/{layer}/{z}/{x}/{y}.pbf" + (f"?{query}" if query else "")
+
+
+def sql_codes(engine, table: str, key: str, z, x, y, margin: bool) -> set[str]:
+    env = (f"ST_Transform(ST_TileEnvelope({z},{x},{y}" + (", margin => 0.015625" if margin
+                                                         else "") + "), 4326)")
+    op = "&&" if margin else "ST_Intersects"
+    cond = f"geom && {env}" if margin else f"ST_Intersects(geom, {env})"
+    with engine.connect() as conn:
+        return set(conn.scalars(sa.text(f"SELECT {key} FROM {table} WHERE {cond}")))
+
+
+def test_tilejson_describes_each_layer(tc):
+    for name, layer in layers.LAYERS.items():
+        r = tc.get(f"/tiles/{name}.json")
+        assert r.status_code == 200 and r.headers["ETag"].startswith('W/"')
+        tj = r.json
+        assert tj["tilejson"] == "3.0.0"
+        assert tj["tiles"] == [f"http://localhost/tiles/{name}/{{z}}/{{x}}/{{y}}.pbf"]
+        assert (tj["minzoom"], tj["maxzoom"]) == (layer.minzoom, layer.maxzoom)
+        assert tj["bounds"][0] < -61 and tj["bounds"][3] > 51
+        (vl,) = tj["vector_layers"]
+        assert vl["id"] == name and set(vl["fields"]) == {f.name for f in layer.fields}
+    communes = tc.get("/tiles/communes.json").json
+    assert "ADMIN EXPRESS" in communes["attribution"] and "INSEE" in communes["attribution"]
+    assert "Licence Ouverte" in communes["attribution"]
+    # Filters travel into the tile URL; unknown ones are refused as by the API.
+    tj = tc.get("/tiles/initiatives.json?domain=education&level=4").json
+    assert tj["tiles"][0].endswith(".pbf?domain=education&level=4")
+    assert tc.get("/tiles/communes.json?domain=education").status_code == 400
+    assert tc.get("/tiles/nowhere.json").status_code == 404
+
+
+def test_communes_tile_matches_sql(tc, api_data, with_domains):
+    z, x, y = VILLEJUIF_Z9
+    tile = decode(tc.get(url("communes", z, x, y)))
+    assert list(tile) == ["communes"]
+    features = tile["communes"]["features"]
+    codes = {f["properties"]["insee"] for f in features}
+    assert len(codes) == len(features)
+    # Every commune drawn touches the tile or its buffer; every commune inside is drawn.
+    assert codes <= sql_codes(with_domains, "commune", "insee", z, x, y, margin=True)
+    assert codes >= sql_codes(with_domains, "commune", "insee", z, x, y, margin=False)
+    props = {f["properties"]["insee"]: f["properties"] for f in features}
+    assert props["94076"] == {"insee": "94076", "name": "Villejuif", "level": 4,
+                              "label_year": 2019, "initiatives": 2}
+    assert props["94002"]["level"] == 5 and props["94002"]["initiatives"] == 1
+    assert "level" not in props["94041"] and props["94041"]["initiatives"] == 0  # Ivry
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in features)
+
+
+def test_initiatives_tile_attributes_and_filters(tc, api_data):
+    tile = decode(tc.get(url("initiatives", *VILLEJUIF_Z12)))
+    props = {f["properties"]["title"]: f["properties"]
+             for f in tile["initiatives"]["features"]}
+    assert set(props) == {"Tablettes numériques à l'École Jules-Ferry",
+                          "Prise de rendez-vous en ligne"}
+    tablettes = props["Tablettes numériques à l'École Jules-Ferry"]
+    assert tablettes == {"id": api_data["Tablettes numériques à l'École Jules-Ferry"],
+                         "title": "Tablettes numériques à l'École Jules-Ferry",
+                         "domains": "education", "level": 4}
+    # The API's filters, with its meaning (label_year's level).
+    only = decode(tc.get(url("initiatives", *VILLEJUIF_Z12, "domain=education")))
+    assert [f["properties"]["title"] for f in only["initiatives"]["features"]] == [
+        "Tablettes numériques à l'École Jules-Ferry"]
+    in_2018 = decode(tc.get(url("initiatives", *VILLEJUIF_Z12, "label_year=2018")))
+    assert {f["properties"]["level"] for f in in_2018["initiatives"]["features"]} == {3}
+    assert tc.get(url("initiatives", *VILLEJUIF_Z12, "level=5")).status_code == 204
+    # The whole world at z0: every record, each in its own cell.
+    world = decode(tc.get(url("initiatives", 0, 0, 0)))
+    assert len(world["initiatives"]["features"]) <= len(api_data)
+
+
+@pytest.mark.parametrize("path, status, param", [
+    ("/tiles/nowhere/3/4/2.pbf", 404, None),
+    ("/tiles/communes/3/4/2.pbf", 400, "z"),  # communes start at z7
+    ("/tiles/regions/3/8/2.pbf", 400, "x"),
+    ("/tiles/regions/3/2/8.pbf", 400, "y"),
+    ("/tiles/regions/15/0/0.pbf", 400, "z"),
+    ("/tiles/regions/-1/0/0.pbf", 400, "z"),
+    ("/tiles/regions/a/0/0.pbf", 400, "z"),
+    ("/tiles/regions/1/0/0.5.pbf", 400, "y"),
+    ("/tiles/regions/5/16/11.pbf?level=4", 400, "level"),
+    ("/tiles/initiatives/5/16/11.pbf?domaine=education", 400, "domaine"),
+    ("/tiles/initiatives/5/16/11.pbf?level=9", 400, "level"),
+    ("/tiles/initiatives/5/16/11.pbf?bbox=48,2,49,3", 400, "bbox"),
+])
+def test_bad_requests(tc, path, status, param):
+    r = tc.get(path)
+    assert r.status_code == status, path
+    assert r.json["error"] in ("invalid_parameter", "not_found")
+    assert r.json.get("param") == param
+
+
+def test_empty_tile_is_204_and_caching_headers(tc):
+    r = tc.get(url("regions", *OCEAN_Z10))
+    assert r.status_code == 204 and r.get_data() == b""
+    assert r.headers["Cache-Control"] == "public, max-age=7"
+    r = tc.get(url("regions", 5, 16, 11))
+    tag = r.headers["ETag"]
+    assert r.status_code == 200 and r.headers["Cache-Control"] == "public, max-age=7"
+    again = tc.get(url("regions", 5, 16, 11), headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.get_data() == b""
+    assert again.headers["ETag"] == tag
+    other = tc.get(url("regions", 5, 16, 10), headers={"If-None-Match": tag})
+    assert other.status_code == 200
+    zipped = tc.get(url("regions", 5, 16, 11), headers={"Accept-Encoding": "gzip"})
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.get_data()) == r.get_data()
+
+
+def test_low_zooms_show_whole_france(tc, with_domains):
+    """z0–z4: every région and département is drawn, whole, in the tiles over France."""
+    with with_domains.connect() as conn:
+        want = {"regions": set(conn.scalars(sa.text(
+                    "SELECT code FROM region WHERE geom IS NOT NULL"))),
+                "departements": set(conn.scalars(sa.text(
+                    "SELECT code FROM departement WHERE geom IS NOT NULL")))}
+    assert len(want["departements"]) >= 101
+    for z in range(0, 5):
+        for name, codes in want.items():
+            seen = set()
+            for _, x, y in [t for t in france_tiles(z, z)]:
+                r = tc.get(url(name, z, x, y))
+                if r.status_code == 200:
+                    seen |= {f["properties"]["code"]
+                             for f in decode(r)[name]["features"]}
+            assert seen == codes, (z, name, codes - seen)
+
+
+def test_z5_tiles_over_france_stay_under_500_kb(tc):
+    sizes = {}
+    for name, layer in layers.LAYERS.items():
+        if layer.minzoom <= 5:
+            for _, x, y in france_tiles(5, 5):
+                sizes[(name, x, y)] = len(tc.get(url(name, 5, x, y)).get_data())
+    assert max(sizes.values()) < 500_000, max(sizes.items(), key=lambda kv: kv[1])
+    assert sizes[("departements", 16, 11)] > 10_000  # dense, and not empty
+
+
+def test_dense_initiatives_are_thinned_below_500_kb(tc, with_domains):
+    """60,000 records over the densest z5 tile: one per 64×64 cell, under 500 KB."""
+    with with_domains.begin() as conn:
+        conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
+                             "VALUES ('tile-test', 'tile test', 'tile test')"))
+        conn.execute(sa.text("""
+            INSERT INTO initiative (title, commune_insee, geom, source, source_id,
+                                    geocode_method, geocode_score)
+            SELECT 'Initiative dense numéro ' || n, c.insee, c.point, 'tile-test',
+                   n::text, 'test', 1
+            FROM (SELECT array_agg(insee ORDER BY insee) AS codes FROM commune
+                  WHERE departement_code IN ('75', '92', '93', '94', '69', '13')) a
+            CROSS JOIN generate_series(1, 60000) n
+            JOIN commune c
+              ON c.insee = a.codes[1 + (n * 7919) % cardinality(a.codes)]"""))
+        search.refresh(conn)
+    try:
+        r = tc.get(url("initiatives", 5, 16, 11))
+        tile = decode(r)
+        n = len(tile["initiatives"]["features"])
+        assert 0 < n <= (layers.EXTENT // layers.THIN_CELL) ** 2
+        assert len(r.get_data()) < 500_000
+    finally:
+        with with_domains.begin() as conn:
+            conn.execute(sa.text("DELETE FROM initiative WHERE source = 'tile-test'"))
+            conn.execute(sa.text("DELETE FROM source WHERE name = 'tile-test'"))
+            search.refresh(conn)
+
+
+def test_disk_cache_is_read_and_invalidated_by_a_load(tc, tile_config, with_domains):
+    folder = tile_config.tile_cache_dir()
+    z, x, y = VILLEJUIF_Z9
+    first = tc.get(url("communes", z, x, y))
+    (version,) = [p.name for p in folder.glob("v*")]
+    cached = folder / version / "communes" / str(z) / str(x) / f"{y}.pbf"
+    assert cached.read_bytes() == first.get_data()
+    # The cached file is what is served (a filtered tile is never cached).
+    cached.write_bytes(b"cached")
+    assert tc.get(url("communes", z, x, y)).get_data() == b"cached"
+    # A load (here: a new award, and the refresh every loader ends with) changes the
+    # version: the tile is rebuilt, the old version's folder removed.
+    with with_domains.begin() as conn:
+        conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
+                             "VALUES ('tile-award', 'award', 'award')"))
+        conn.execute(sa.text("INSERT INTO label_award (commune_insee, year, level, source) "
+                             "VALUES ('94041', 2024, 5, 'tile-award')"))
+        search.refresh(conn)
+    try:
+        fresh = tc.get(url("communes", z, x, y))
+        props = {f["properties"]["insee"]: f["properties"]
+                 for f in decode(fresh)["communes"]["features"]}
+        assert props["94041"]["level"] == 5 and props["94041"]["label_year"] == 2024
+        assert [p.name for p in folder.glob("v*")] != [version]
+        assert not (folder / version).exists()
+        assert fresh.headers["ETag"] != first.headers["ETag"]
+    finally:
+        with with_domains.begin() as conn:
+            conn.execute(sa.text("DELETE FROM label_award WHERE source = 'tile-award'"))
+            conn.execute(sa.text("DELETE FROM source WHERE name = 'tile-award'"))
+            search.refresh(conn)
+
+
+def test_seed_command_fills_the_cache(atlas_cli, api_data, tmp_path):
+    r = atlas_cli("tiles", "seed", "--layer", "regions", "--maxzoom", "3",
+                  env={"ATLAS_TILE_CACHE": str(tmp_path)})
+    assert r.returncode == 0, r.stderr
+    total = len(france_tiles(0, 3))
+    assert f"regions: {total} tiles z0–z3: " in r.stdout
+    written = len(list(tmp_path.glob("v*/regions/*/*/*.pbf")))
+    assert written == total and f"{total} written" in r.stdout
+    again = atlas_cli("tiles", "seed", "--layer", "regions", "--maxzoom", "3",
+                      env={"ATLAS_TILE_CACHE": str(tmp_path)})
+    assert f"0 written, {total} already cached" in again.stdout
+    off = atlas_cli("tiles", "seed", "--layer", "regions", env={"ATLAS_TILE_CACHE": "off"})
+    assert off.returncode == 1 and "ATLAS_TILE_CACHE" in off.stderr
+
+
+def test_openapi_lists_every_tile_layer():
+    from atlas import openapi
+
+    spec = openapi.spec()["paths"]["/tiles/{layer}/{z}/{x}/{y}.pbf"]["get"]
+    (layer,) = [p for p in spec["parameters"] if p.get("name") == "layer"]
+    assert layer["schema"]["enum"] == list(layers.LAYERS)

@@ -1,0 +1,75 @@
+"""Getting a tile through the disk cache, and seeding the cache: shared by the web
+layer and ``python -m atlas tiles seed``."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+
+from atlas.filters import TERRITORIES, Filters
+from tiles import mvt
+from tiles.cache import TileCache
+from tiles.layers import Layer
+
+
+def get(conn, cache: TileCache | None, version: int, layer: Layer, z: int, x: int, y: int,
+        f: Filters | None = None) -> tuple[bytes, bool]:
+    """(tile bytes, whether they came from the cache). ``version`` is what
+    ``mvt.begin`` returned on ``conn``; only unfiltered tiles are cached."""
+    cacheable = cache is not None and (f is None or f == Filters())
+    if cacheable:
+        data = cache.get(version, layer.name, z, x, y)
+        if data is not None:
+            return data, True
+    data = mvt.render(conn, layer, z, x, y, f)
+    if cacheable:
+        cache.put(version, layer.name, z, x, y, data)
+    return data, False
+
+
+def _tile_range(z: int, lon1: float, lat1: float, lon2: float,
+                lat2: float) -> Iterator[tuple[int, int]]:
+    n = 2**z
+
+    def tx(lon):
+        return min(n - 1, max(0, int((lon + 180) / 360 * n)))
+
+    def ty(lat):
+        r = math.radians(max(-85.05, min(85.05, lat)))
+        return min(n - 1, max(0, int((1 - math.asinh(math.tan(r)) / math.pi) / 2 * n)))
+
+    for x in range(tx(lon1), tx(lon2) + 1):
+        for y in range(ty(lat2), ty(lat1) + 1):
+            yield x, y
+
+
+def france_tiles(minzoom: int, maxzoom: int) -> list[tuple[int, int, int]]:
+    """The z/x/y of every tile touching metropolitan France or a DROM, z ascending."""
+    out = []
+    for z in range(minzoom, maxzoom + 1):
+        seen = set()
+        for box in TERRITORIES:
+            for xy in _tile_range(z, *box):
+                if xy not in seen:
+                    seen.add(xy)
+                    out.append((z, *xy))
+    return out
+
+
+def seed(engine, cache: TileCache, layer: Layer, minzoom: int, maxzoom: int,
+         progress: Callable[[int, int, int], None] | None = None) -> dict[str, int]:
+    """Build every tile of ``layer`` over France from ``minzoom`` to ``maxzoom`` into the
+    cache (tiles already there at the current version are kept). ``progress(done, total,
+    written)`` is called every tile. Returns counts: tiles, written, empty, cached."""
+    tiles = france_tiles(max(minzoom, layer.minzoom), min(maxzoom, layer.maxzoom))
+    counts = {"tiles": len(tiles), "written": 0, "empty": 0, "cached": 0}
+    with engine.connect() as conn:
+        for done, (z, x, y) in enumerate(tiles, 1):
+            version = mvt.begin(conn)
+            data, hit = get(conn, cache, version, layer, z, x, y)
+            conn.commit()  # one transaction (and timeout) per tile
+            counts["cached" if hit else "written"] += 1
+            counts["empty"] += not data
+            if progress:
+                progress(done, len(tiles), counts["written"])
+    return counts

@@ -7,36 +7,24 @@ the end. A figure whose piece is not built yet is listed as such, never left out
 from __future__ import annotations
 
 import sys
-import uuid
 from pathlib import Path
 
-import sqlalchemy as sa
-
-from atlas import db, migrate
+from atlas import db
 from atlas.config import Config
-from bench import (api_latency, exports, geocoding, map_browser, peers, reference_load,
-                   source_load, tiles)
+from bench import (api_latency, data, exports, geocoding, map_browser, peers,
+                   reference_load, source_load, tiles)
 from bench.harness import Figure, write
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
-NOT_BUILT = [
-]
+# Figures of pieces not built yet, listed so that RESULTS.md says so (none at present).
+NOT_BUILT: list[Figure] = []
 
 
 def main() -> int:
     config = Config.from_env()
     geodata = config.require_geodata()
-    url = sa.engine.make_url(config.database_url)
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    db.check(admin)
-    name = f"atlas_bench_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    bench_config = Config.from_env(
-        database_url=url.set(database=name).render_as_string(hide_password=False))
-    try:
-        migrate.upgrade(bench_config)
+    with data.scratch_database(config) as bench_config:
         engine = db.engine(bench_config)
         figures = reference_load.run(engine, geodata, config.cache_dir)
         figures += geocoding.run(engine, geodata)
@@ -47,9 +35,6 @@ def main() -> int:
         figures += exports.run(engine, bench_config)  # on api_latency's 100,000 records
         figures += tiles.run(engine, bench_config)
         engine.dispose()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     print(write(figures + NOT_BUILT, RESULTS))
     return 0
 

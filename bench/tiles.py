@@ -21,10 +21,9 @@ import statistics
 import tempfile
 import time
 
-import sqlalchemy as sa
 
-from atlas import search
 from atlas.config import Config
+from bench import data
 from bench.harness import Figure
 from tiles import layers, mvt
 from tiles.serve import _tile_range
@@ -46,28 +45,10 @@ def tile_set(n: int = 200, seed: int = 12) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def _ensure_synthetic(engine, n: int) -> float:
-    from loaders import domains, synth
-
-    with engine.connect() as conn:
-        have = conn.scalar(sa.text("SELECT count(*) FROM initiative WHERE source = "
-                                   "'synthetic'"))
-    if have >= n:
-        return 0.0
-    start = time.perf_counter()
-    with engine.begin() as conn:
-        domains.merge(conn, domains.read(domains.DEFAULT_FILE))
-        synth.run(conn, n, 2_200, seed=1)
-        search.refresh(conn)
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(sa.text("ANALYZE"))
-    return time.perf_counter() - start
-
-
 def run(engine, config: Config, n: int = 100_000, rounds: int = 3) -> list[Figure]:
     from atlas.web import create_app
 
-    setup = _ensure_synthetic(engine, n)
+    setup = data.ensure_synthetic(engine, n)
     tiles = tile_set()
     with tempfile.TemporaryDirectory() as folder:
         uncached = create_app(Config.from_env(database_url=config.database_url,
@@ -124,34 +105,21 @@ def run(engine, config: Config, n: int = 100_000, rounds: int = 3) -> list[Figur
 
 
 def main() -> int:
-    import uuid
+    from pathlib import Path
 
-    from atlas import db, migrate
+    from atlas import db
     from bench.harness import write
     from loaders import reference, sources
     from loaders.progress import Progress
 
     config = Config.from_env()
-    url = sa.engine.make_url(config.database_url)
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    name = f"atlas_bench_tiles_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    bench_config = Config.from_env(
-        database_url=url.set(database=name).render_as_string(hide_password=False))
-    try:
-        migrate.upgrade(bench_config)
+    with data.scratch_database(config, "atlas_bench_tiles") as bench_config:
         engine = db.engine(bench_config)
         reference.run(engine, sources.Resolver(config.require_geodata(), config.cache_dir,
                                                offline=True),
                       reference.Inputs(), Progress(quiet=True))
         figures = run(engine, bench_config)
         engine.dispose()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    from pathlib import Path
-
     print(write(figures, Path(tempfile.gettempdir()) / "tiles-bench.md"))
     return 0
 

@@ -27,9 +27,14 @@ def etag(version: int) -> str:
     return f'W/"{version}-{url}"'
 
 
+def is_current(tag: str) -> bool:
+    """Whether the client's copy (``If-None-Match``) is the one ``tag`` names."""
+    return bool(tag) and request.if_none_match.contains_weak(tag.removeprefix("W/").strip('"'))
+
+
 def not_modified(tag: str) -> Response | None:
     """A 304 if the client's copy is current."""
-    if tag and request.if_none_match.contains_weak(tag.removeprefix("W/").strip('"')):
+    if is_current(tag):
         response = Response(status=304)
         _cache_headers(response, tag, MAX_AGE)
         return response

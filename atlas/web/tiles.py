@@ -14,7 +14,7 @@ from flask import Blueprint, Response, current_app, request, url_for
 
 from atlas import filters
 from atlas.web import engine
-from atlas.web.http import etag, json_response
+from atlas.web.http import etag, is_current, json_response
 from tiles import layers, mvt, serve
 from tiles.cache import TileCache
 from tiles.tilejson import tilejson
@@ -53,7 +53,7 @@ def tile(name: str, z: str, x: str, y: str):
     with engine().connect() as conn:
         version = mvt.begin(conn)
         tag = etag(version)
-        if request.if_none_match.contains_weak(tag.removeprefix("W/").strip('"')):
+        if is_current(tag):
             return _headers(Response(status=304), tag)
         data, _ = serve.get(conn, _cache(), version, layer, z, x, y, f)
     if not data:
@@ -68,7 +68,7 @@ def tilejson_(name: str):
     with engine().connect() as conn:
         version = mvt.begin(conn)
     tag = etag(version)
-    if request.if_none_match.contains_weak(tag.removeprefix("W/").strip('"')):
+    if is_current(tag):
         return _headers(Response(status=304), tag)
     url = url_for("tiles.tile", name=layer.name, z="{z}", x="{x}", y="{y}", _external=True)
     url = url.replace("%7B", "{").replace("%7D", "}")

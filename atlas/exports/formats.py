@@ -25,6 +25,7 @@ import shapely
 import sqlalchemy as sa
 
 from atlas.exports.layers import FIELDS, GEOMETRY, Field
+from atlas.exports.sheet import CSV_SEPARATOR
 
 BATCH = 5_000  # rows per fetch from the server-side cursor
 CHUNK = 256 * 1024  # bytes per piece of a streamed file
@@ -77,7 +78,6 @@ def geojson(conn, layer: str, stmt: sa.Select, metadata: dict) -> Iterator[bytes
 
 # --- CSV -------------------------------------------------------------------------------
 
-CSV_SEPARATOR = ";"  # what a French spreadsheet expects (its decimal separator is ",")
 
 
 def _decimal(column) -> sa.ColumnElement:

@@ -13,8 +13,8 @@ from flask import Blueprint, redirect, request, url_for
 
 from atlas import db, filters, migrate, openapi, search
 from atlas.errors import InvalidParameter, Moved
-from atlas.queries import choropleth, clusters, communes, initiatives, peers, reference, \
-    stats
+from atlas.queries import choropleth, clusters, communes, figures, initiatives, peers, \
+    reference, stats
 from atlas.web import engine
 from atlas.web.http import etag, json_response, not_modified
 
@@ -100,6 +100,21 @@ def _zoom(args) -> int:
         raise InvalidParameter("zoom: required (the map's zoom level, 0 to 22)", param="zoom")
     return filters.integer(args, "zoom", 0, int(filters.ZOOM.minimum),
                            int(filters.ZOOM.maximum))
+
+
+@bp.get("/stats/label")
+def label_stats():
+    """"Le label en chiffres" as JSON: the figures of ``/chiffres`` (same computation,
+    same cache)."""
+    def build(conn, args):
+        f = filters.parse(args)
+        chosen = figures.parse_editions(args)
+        data = figures.cached(conn, f, chosen)
+        return {"filters": dict(f.query()), "editions": data["editions"],
+                "latest": data["latest"], "compared": data["compared"],
+                "figures": [fig.as_json() for fig in data["figures"].values()]}
+
+    return _cached(build, figures.APPLICABLE + figures.EDITION_PARAMS)
 
 
 @bp.get("/clusters")

@@ -13,9 +13,10 @@ from urllib.parse import urlencode, urlsplit
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from atlas import filters
+from atlas import charts, filters
+from atlas.charts import LEVEL_COLOURS
 from atlas.errors import InvalidParameter, Moved
-from atlas.queries import communes, initiatives, reference
+from atlas.queries import communes, figures, initiatives, reference
 from atlas.queries.cache import VersionedCache
 from atlas.web import engine
 from atlas.web.map_page import FRANCE_CENTER, FRANCE_ZOOM, MAX_ZOOM, MIN_ZOOM, View, \
@@ -33,7 +34,6 @@ TERRITORIES = [
     ("974", "La Réunion", (-21.39, 55.21, -20.87, 55.84)),
     ("976", "Mayotte", (-13.0, 45.01, -12.63, 45.3)),
 ]
-LEVEL_COLOURS = ["#c6dbef", "#9ecae1", "#4f9bd1", "#2166ac", "#0b3a75"]  # 1 to 5 @
 
 
 def _web_link(url: str | None) -> str | None:
@@ -140,10 +140,13 @@ def _map_page(template: str):
         "exportUrl": "/export/initiatives",
         "home": url_for("pages.index"), "embedUrl": url_for("pages.embed"),
         "offline": not config.basemap_url,
+        "figuresUrl": url_for("figures.page"), "figuresParams": list(figures.APPLICABLE),
     }
+    figures_query = urlencode([(k, v) for k, v in f.query() if k in figures.APPLICABLE])
     return render_template(template, map=parts, data=data, f=f, view=view,
                            settings=settings, territories=TERRITORIES,
-                           level_colours=LEVEL_COLOURS, query=urlencode(f.query()))
+                           level_colours=LEVEL_COLOURS, query=urlencode(f.query()),
+                           figures_query=figures_query)
 
 
 @bp.get("/")
@@ -182,9 +185,32 @@ def commune(code: str):
             return redirect(url_for("pages.commune", code=moved.location), 301)
         listed = initiatives.page(conn, filters.Filters(commune=(feature["id"],)),
                                   COMMUNE_LIST, 0)
-    p = feature["properties"]
+        p = feature["properties"]
+        epci_labels = figures.history(conn, siren=p["epci"]["siren"]) if p["epci"] else []
+        editions = figures.editions(conn)
+    paths = [label_path("commune", p["name"], p["labels"], editions)]
+    if p["epci"]:
+        paths.append(label_path("epci", p["epci"]["name"], epci_labels, editions))
     view = View(*reversed(feature["geometry"]["coordinates"]), 12) \
         if feature["geometry"] else View()
     parts = render_parts(build_map(current_app.config["ATLAS"], None, view))
     return render_template("commune.html", feature=feature, p=p, map=parts,
-                           listed=listed, level_colours=LEVEL_COLOURS)
+                           listed=listed, level_colours=LEVEL_COLOURS, paths=paths,
+                           epci_labels=epci_labels)
+
+
+def label_path(key: str, name: str, labels: list[dict], editions: list[int]) -> dict | None:
+    """A collectivité's label history as a step chart: every edition from its first
+    award to the latest edition of the label, so a year without a label shows as a gap;
+    None without any award."""
+    if not labels:
+        return None
+    levels = {a["year"]: a["level"] for a in labels}
+    first, last = min(levels), max([*levels, *editions])
+    years = list(range(first, last + 1))
+    gaps = [y for y in years if y not in levels]
+    summary = (f"{name} : " + ", ".join(f"{y} {levels[y]} @" for y in sorted(levels))
+               + (f" ; pas de label en {', '.join(map(str, gaps))}." if gaps else "."))
+    title = f"Parcours de {name} dans le label"
+    return {"title": title, "summary": summary,
+            "svg": charts.steps(f"path-{key}", title, summary, years, levels)}

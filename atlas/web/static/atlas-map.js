@@ -632,6 +632,16 @@
     var geojson = document.getElementById("export-link");
     if (geojson) geojson.href = settings.exportUrl + ".geojson" + suffix;
     if (csv) csv.href = settings.exportUrl + ".csv" + suffix;
+    // "Le label en chiffres" keeps the filters that apply to its figures.
+    var figures = document.getElementById("figures-link");
+    if (figures) {
+      var kept = new URLSearchParams();
+      filterParams().forEach(function (value, name) {
+        if (settings.figuresParams.indexOf(name) >= 0) kept.append(name, value);
+      });
+      var keptQuery = kept.toString();
+      figures.href = settings.figuresUrl + (keptQuery ? "?" + keptQuery : "");
+    }
     var code = document.getElementById("embed-code");
     if (code) {
       var src = location.origin + pageUrl(settings.embedUrl);

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atlas
 from atlas.filters import FILTER_PARAMS, PAGE_PARAMS, PEERS_PARAMS, ZOOM, Param
+from atlas.queries import figures
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -149,6 +150,25 @@ SCHEMAS = {
                   "numberReturned": {"type": "integer"},
                   "features": {"type": "array",
                                "items": {"$ref": "#/components/schemas/Peer"}}}},
+    "LabelFigures": {
+        "type": "object", "required": ["filters", "editions", "latest", "figures"],
+        "properties": {
+            "filters": {"type": "object"},
+            "editions": {"type": "array", "items": {"type": "integer"}},
+            "latest": {"type": ["integer", "null"]},
+            "compared": {"oneOf": [{"type": "null"}, {
+                "type": "array", "items": {"type": "integer"}, "minItems": 2,
+                "maxItems": 2}]},
+            "figures": {"type": "array", "items": {
+                "type": "object", "required": ["key", "title", "summary", "columns", "rows"],
+                "properties": {
+                    "key": {"enum": ["labelled_commune", "labelled_epci", "population",
+                                     "regions", "moves", "domains", "years", "places"]},
+                    "title": {"type": "string"}, "summary": {"type": "string"},
+                    "note": {"type": "string"},
+                    "columns": {"type": "array", "items": {
+                        "type": "object", "required": ["key", "label"]}},
+                    "rows": {"type": "array", "items": {"type": "object"}}}}}}},
     "List": {"type": "object"},
     "TileJSON": {"type": "object",
                  "required": ["tilejson", "tiles", "minzoom", "maxzoom", "vector_layers"],
@@ -224,6 +244,18 @@ def spec() -> dict:
                        "the filters (each facet ignores its own filter)",
             "operationId": "getStats", "parameters": filter_refs,
             "responses": _responses(_ok("Stats"), 400)}},
+        "/api/stats/label": {"get": {
+            "summary": "\"Le label en chiffres\": collectivités labelled per edition and "
+                       "level (communes and EPCI apart), population covered per edition "
+                       "(each commune once), per région for the latest edition, level moves "
+                       "between two editions, initiatives per domain and year, places per "
+                       "type; each figure a table (columns, rows) with a title and a "
+                       "sentence. Takes `region`, `departement`, `source` (and `domain` for "
+                       "the initiative figures); other filters are refused",
+            "operationId": "getLabelFigures",
+            "parameters": [_ref(n) for n in figures.APPLICABLE]
+                          + [_parameter(p) for p in figures.EDITIONS],
+            "responses": _responses(_ok("LabelFigures"), 400)}},
         "/api/clusters": {"get": {
             "summary": "The matching initiatives grouped for a web map: one row per "
                        "non-empty cell of a 64-pixel grid at `zoom` (count, mean position, "

@@ -27,7 +27,7 @@ import json
 import sqlalchemy as sa
 
 from atlas.errors import InvalidParameter
-from atlas.filters import YEARS, Filters, _int, one
+from atlas.filters import YEARS, Filters, Param, _int, one
 from atlas.queries.cache import VersionedCache
 from atlas.queries.initiatives import matching
 from atlas.search import initiative_search as s
@@ -37,7 +37,14 @@ KINDS = {"commune": "Communes", "epci": "Intercommunalités (EPCI)"}
 MOVES = {"kept": "Niveau maintenu", "up": "Niveau en hausse", "down": "Niveau en baisse",
          "new": "Nouvelles labellisées", "not_renewed": "Non renouvelées"}
 APPLICABLE = ("region", "departement", "domain", "source")  # the filters used here
-EDITION_PARAMS = ("edition_from", "edition_to")
+EDITIONS = [
+    Param("edition_from", "integer", "The earlier of the two label editions whose levels "
+          "are compared (`moves`); give `edition_to` too. Default: the two latest "
+          "editions.", minimum=YEARS[0], maximum=YEARS[1], example="2021"),
+    Param("edition_to", "integer", "The later of the two editions compared (after "
+          "`edition_from`).", minimum=YEARS[0], maximum=YEARS[1], example="2022"),
+]
+EDITION_PARAMS = tuple(p.name for p in EDITIONS)
 
 
 @dataclasses.dataclass(frozen=True)

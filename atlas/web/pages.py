@@ -211,6 +211,6 @@ def label_path(key: str, name: str, labels: list[dict], editions: list[int]) -> 
     gaps = [y for y in years if y not in levels]
     summary = (f"{name} : " + ", ".join(f"{y} {levels[y]} @" for y in sorted(levels))
                + (f" ; pas de label en {', '.join(map(str, gaps))}." if gaps else "."))
-    title = f"Parcours de {name} dans le label"
+    title = f"Parcours dans le label : {name}"
     return {"title": title, "summary": summary,
             "svg": charts.steps(f"path-{key}", title, summary, years, levels)}

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from atlas import db
 from atlas.config import Config
-from bench import (api_latency, data, exports, geocoding, map_browser, peers,
-                   reference_load, source_load, tiles)
+from bench import (api_latency, data, exports, geocoding, label_figures, map_browser,
+                   peers, reference_load, source_load, tiles)
 from bench.harness import Figure, write
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -32,6 +32,7 @@ def main() -> int:
         figures += api_latency.run(engine, bench_config)
         figures += map_browser.run(bench_config, 100_000)  # on api_latency's data
         figures += peers.run(engine, bench_config)  # on api_latency's synthetic records
+        figures += label_figures.run(engine, bench_config)  # same records and awards
         figures += exports.run(engine, bench_config)  # on api_latency's 100,000 records
         figures += tiles.run(engine, bench_config)
         engine.dispose()

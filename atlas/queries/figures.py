@@ -391,6 +391,7 @@ def cached(conn, f: Filters, chosen: Editions = Editions()) -> dict:
 
 def clear_cache() -> None:
     _cache.clear()
+    _shapes_cache.clear()
 
 
 # ---- one collectivité's history (commune page) ----------------------------------------

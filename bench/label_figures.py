@@ -15,6 +15,7 @@ are missing.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -39,7 +40,7 @@ def _filters(query: str) -> tuple[Filters, figures.Editions]:
     return Filters(**kept), figures.parse_editions(args)
 
 
-def run(engine, config: Config, n: int = 100_000, repeat: int = 5) -> list[Figure]:
+def run(engine, config: Config, n: int = 100_000, repeat: int = 3) -> list[Figure]:
     from atlas.web import create_app
 
     setup = data.ensure_synthetic(engine, n)
@@ -69,7 +70,9 @@ def run(engine, config: Config, n: int = 100_000, repeat: int = 5) -> list[Figur
         f"/chiffres uncached; {n:,} initiatives + synthetic awards, {len(QUERIES)} filter "
         f"sets × {repeat}", "p95 < 200 ms (issue 23)", runs=page, unit="ms",
         reference="figures SQL alone", reference_runs=raw,
-        note=f"slowest: `?{slowest[1]}`; synthetic data set up in {setup:.0f} s")]
+        note=f"slowest: `?{slowest[1]}`; load average {os.getloadavg()[0]:.1f} at the end "
+             f"(other work on the machine slows every query); synthetic data set up in "
+             f"{setup:.0f} s")]
 
 
 def main() -> int:

@@ -30,7 +30,7 @@ from atlas.errors import InvalidParameter
 from atlas.filters import YEARS, Filters, Param, _int, one
 from atlas.queries.cache import VersionedCache
 from atlas.queries.initiatives import matching
-from atlas.search import initiative_search as s
+from atlas.search import DOMAIN_BITS, initiative_search as s
 
 LEVELS = (1, 2, 3, 4, 5)
 KINDS = {"commune": "Communes", "epci": "Intercommunalités (EPCI)"}
@@ -99,18 +99,19 @@ def parse_editions(args) -> Editions:
 # Every award with the kind of its collectivité and where it counts. Bound arrays are
 # empty when the filter is not set.
 _AWARDS = """
+    WITH seat AS (  -- each labelled EPCI's most populous member
+        SELECT DISTINCT ON (m.epci_siren) m.epci_siren, pc.region_code, pc.departement_code
+        FROM epci_member m JOIN commune pc ON pc.insee = m.commune_insee
+        WHERE m.epci_siren IN (SELECT epci_siren FROM label_award
+                               WHERE epci_siren IS NOT NULL)
+        ORDER BY m.epci_siren, pc.population DESC NULLS LAST, pc.insee)
     SELECT a.year, a.level, coalesce(a.commune_insee, a.epci_siren) AS holder,
            CASE WHEN a.commune_insee IS NULL THEN 'epci' ELSE 'commune' END AS kind,
            coalesce(c.region_code, seat.region_code) AS region,
            coalesce(c.departement_code, seat.departement_code) AS departement
     FROM label_award a
     LEFT JOIN commune c ON c.insee = a.commune_insee
-    LEFT JOIN LATERAL (
-        SELECT pc.region_code, pc.departement_code
-        FROM epci_member m JOIN commune pc ON pc.insee = m.commune_insee
-        WHERE m.epci_siren = a.epci_siren
-        ORDER BY pc.population DESC NULLS LAST, pc.insee LIMIT 1) seat
-      ON a.epci_siren IS NOT NULL
+    LEFT JOIN seat ON seat.epci_siren = a.epci_siren
     WHERE (cardinality(CAST(:sources AS text[])) = 0 OR a.source = ANY(CAST(:sources AS text[])))
 """
 _AREA = """(cardinality(CAST(:regions AS text[])) = 0 OR {t}region = ANY(CAST(:regions AS text[])))
@@ -126,46 +127,25 @@ _COVERED = """
     JOIN epci_member m ON m.epci_siren = a.epci_siren
     WHERE (cardinality(CAST(:sources AS text[])) = 0 OR a.source = ANY(CAST(:sources AS text[])))
 """
-# Communes with the area columns named as in _AREA.
-_COMMUNE_AREA = ("(SELECT insee, population, region_code AS region, "
-                 "departement_code AS departement FROM commune)")
-
+# Awards counted by edition, kind, level and place (the area is chosen in Python: the
+# per-région figure needs every région, the others the chosen area).
 _BY_LEVEL = sa.text(f"""
-    SELECT year, kind, level, count(*) AS n FROM ({_AWARDS}) aw
-    WHERE {_AREA.format(t='aw.')}
-    GROUP BY year, kind, level ORDER BY year""")
+    SELECT year, kind, level, region, departement, count(*) AS n FROM ({_AWARDS}) aw
+    GROUP BY year, kind, level, region, departement""")
 
-_COVERAGE = sa.text(f"""
-    SELECT cv.year, count(*) AS communes, coalesce(sum(c.population), 0) AS population
-    FROM ({_COVERED}) cv JOIN {_COMMUNE_AREA} c ON c.insee = cv.insee
-    WHERE {_AREA.format(t='c.')}
-    GROUP BY cv.year ORDER BY cv.year""")
+# Every commune in one scan of the commune table (a wide one: its outlines): population
+# summed per département and per set of editions covering it, so the population covered
+# per edition, per région and of the area all come from these few hundred rows.
+_COVER = sa.text(f"""
+    WITH cov AS (SELECT insee, array_agg(year ORDER BY year) AS years
+                 FROM ({_COVERED}) x GROUP BY insee)
+    SELECT c.region_code AS region, c.departement_code AS departement, cov.years,
+           count(*) AS communes, coalesce(sum(c.population), 0) AS population
+    FROM commune c LEFT JOIN cov ON cov.insee = c.insee
+    GROUP BY 1, 2, 3""")
 
-_AREA_POPULATION = sa.text(f"""
-    SELECT coalesce(sum(c.population), 0) FROM {_COMMUNE_AREA} c
-    WHERE {_AREA.format(t='c.')}""")
-
-_REGIONS = sa.text(f"""
-    WITH aw AS (SELECT * FROM ({_AWARDS}) x WHERE year = :year),
-    held AS (SELECT region, count(*) FILTER (WHERE kind = 'commune') AS communes,
-                    count(*) FILTER (WHERE kind = 'epci') AS epci
-             FROM aw GROUP BY region),
-    cov AS (SELECT c.region_code AS region, sum(c.population) AS population
-            FROM ({_COVERED}) cv JOIN commune c ON c.insee = cv.insee
-            WHERE cv.year = :year GROUP BY c.region_code),
-    pop AS (SELECT region_code AS region, sum(population) AS population
-            FROM commune GROUP BY region_code)
-    SELECT r.code, r.name, coalesce(h.communes, 0) AS communes, coalesce(h.epci, 0) AS epci,
-           coalesce(cov.population, 0) AS covered, coalesce(pop.population, 0) AS population
-    FROM region r
-    LEFT JOIN held h ON h.region = r.code
-    LEFT JOIN cov ON cov.region = r.code
-    LEFT JOIN pop ON pop.region = r.code
-    WHERE length(r.code) = 2  -- régions with communes: not the COM (975, 977...)
-      AND (cardinality(CAST(:regions AS text[])) = 0 OR r.code = ANY(CAST(:regions AS text[])))
-      AND (cardinality(CAST(:deps AS text[])) = 0 OR r.code IN (
-           SELECT region_code FROM departement WHERE code = ANY(CAST(:deps AS text[]))))
-    ORDER BY r.code""")
+# Régions with communes (not the COM: 975, 977...), in code order.
+_REGION_NAMES = sa.text("SELECT code, name FROM region WHERE length(code) = 2 ORDER BY code")
 
 _MOVES = sa.text(f"""
     WITH pair AS (
@@ -204,10 +184,17 @@ def _pct_fr(value: float | None) -> str:
 
 # ---- figures --------------------------------------------------------------------------
 
-def _by_level(conn, p: dict, editions: list[int]) -> list[Figure]:
+def _in_area(p: dict, region: str | None, departement: str | None) -> bool:
+    return ((not p["regions"] or region in p["regions"])
+            and (not p["deps"] or departement in p["deps"]))
+
+
+def _by_level(awards: list, p: dict, editions: list[int]) -> list[Figure]:
     counts: dict[tuple, int] = {}
-    for r in conn.execute(_BY_LEVEL, p):
-        counts[(r.year, r.kind, r.level)] = r.n
+    for r in awards:
+        if _in_area(p, r.region, r.departement):
+            key = (r.year, r.kind, r.level)
+            counts[key] = counts.get(key, 0) + r.n
     out = []
     for kind, label in KINDS.items():
         rows = []
@@ -234,13 +221,20 @@ def _by_level(conn, p: dict, editions: list[int]) -> list[Figure]:
     return out
 
 
-def _coverage(conn, p: dict, editions: list[int]) -> Figure:
-    found = {r.year: r for r in conn.execute(_COVERAGE, p)}
-    area = conn.scalar(_AREA_POPULATION, p) or 0
-    rows = tuple({"edition": y, "communes": found[y].communes if y in found else 0,
-                  "population": int(found[y].population) if y in found else 0,
-                  "share": _pct(int(found[y].population) if y in found else 0, int(area))}
-                 for y in editions)
+def _coverage(cover: list, p: dict, editions: list[int]) -> Figure:
+    communes: dict[int, int] = {}
+    population: dict[int, int] = {}
+    area = 0
+    for r in cover:
+        if not _in_area(p, r.region, r.departement):
+            continue
+        area += int(r.population)
+        for year in r.years or ():
+            communes[year] = communes.get(year, 0) + r.communes
+            population[year] = population.get(year, 0) + int(r.population)
+    rows = tuple({"edition": y, "communes": communes.get(y, 0),
+                  "population": population.get(y, 0),
+                  "share": _pct(population.get(y, 0), area)} for y in editions)
     if rows:
         last = rows[-1]
         summary = (f"En {last['edition']}, les collectivités labellisées couvrent "
@@ -258,12 +252,31 @@ def _coverage(conn, p: dict, editions: list[int]) -> Figure:
                    "EPCI.")
 
 
-def _regions(conn, p: dict, latest: int | None) -> Figure:
+def _regions(names: list, awards: list, cover: list, p: dict,
+             latest: int | None) -> Figure:
+    """Each région's own figures (whole régions, so a département filter lists the
+    régions holding the chosen départements)."""
+    held: dict[tuple, int] = {}
+    for r in awards:
+        if r.year == latest:
+            held[(r.region, r.kind)] = held.get((r.region, r.kind), 0) + r.n
+    population: dict[str, int] = {}
+    covered: dict[str, int] = {}
+    listed = set()
+    for r in cover:
+        population[r.region] = population.get(r.region, 0) + int(r.population)
+        if latest in (r.years or ()):
+            covered[r.region] = covered.get(r.region, 0) + int(r.population)
+        if _in_area(p, r.region, r.departement):
+            listed.add(r.region)
     rows = []
-    for r in conn.execute(_REGIONS, {**p, "year": latest or 0}):
-        rows.append({"region": r.name, "code": r.code, "communes": r.communes, "epci": r.epci,
-                     "total": r.communes + r.epci, "covered": int(r.covered),
-                     "share": _pct(int(r.covered), int(r.population))})
+    for code, name in names:
+        if code not in listed:
+            continue
+        communes, epci = held.get((code, "commune"), 0), held.get((code, "epci"), 0)
+        rows.append({"region": name, "code": code, "communes": communes, "epci": epci,
+                     "total": communes + epci, "covered": covered.get(code, 0),
+                     "share": _pct(covered.get(code, 0), population.get(code, 0))})
     shown = [r for r in rows if r["share"] is not None]
     if latest is None or not shown:
         summary = "Aucune édition du label pour ces filtres."
@@ -301,21 +314,25 @@ def _moves(conn, p: dict, editions: Editions) -> Figure:
 def _initiatives(conn, f: Filters) -> list[Figure]:
     names = dict(conn.execute(sa.text("SELECT code, label FROM domain "
                                       "ORDER BY position, code")).all())
+    bits = dict(conn.execute(DOMAIN_BITS).all())  # code → its bit in domain_bits
     f = Filters(region=f.region, departement=f.departement, domain=f.domain, source=f.source)
-    base = matching(f, s.c.domains, s.c.year, s.c.kind, s.c.place_type).subquery("m")
-    domain = sa.func.unnest(base.c.domains).label("domain")
-    per_domain = dict(conn.execute(
-        sa.select(domain, sa.func.count()).select_from(base)
-        .where(base.c.kind == "initiative").group_by(domain)).all())
+    # One scan of the search view: counts per kind, type and year, and per domain (a
+    # count per domain bit: integer tests, no unnest of 100,000 arrays).
+    per_bit = [sa.func.count().filter(s.c.domain_bits.op("&")(1 << bit) != 0)
+               .label(f"d{bit}") for bit in sorted(set(bits.values()))]
+    stmt = matching(f, s.c.kind, s.c.place_type, s.c.year, sa.func.count().label("n"),
+                    *per_bit).group_by(s.c.kind, s.c.place_type, s.c.year)
     per_year: dict = {}
+    per_domain: dict = {}
     places: dict = {}
-    for kind, place_type, year, n in conn.execute(
-            sa.select(base.c.kind, base.c.place_type, base.c.year, sa.func.count())
-            .group_by(base.c.kind, base.c.place_type, base.c.year)):
-        if kind == "initiative":
-            per_year[year] = per_year.get(year, 0) + n
+    for r in conn.execute(stmt):
+        if r.kind == "initiative":
+            per_year[r.year] = per_year.get(r.year, 0) + r.n
+            for code, bit in bits.items():
+                per_domain[code] = per_domain.get(code, 0) + r._mapping[f"d{bit}"]
         else:
-            places[place_type or "Autre lieu"] = places.get(place_type or "Autre lieu", 0) + n
+            kind = r.place_type or "Autre lieu"
+            places[kind] = places.get(kind, 0) + r.n
     total = sum(per_year.values())
 
     domain_rows = tuple({"domain": label, "code": code, "initiatives": per_domain.get(code, 0)}
@@ -365,13 +382,15 @@ def compute(conn, f: Filters, chosen: Editions = Editions()) -> dict:
     """Every figure of the page for ``f`` (its ``APPLICABLE`` filters only) and the
     editions compared: {"editions", "latest", "compared", "figures": {key: Figure}}."""
     p = _params(f)
-    years = editions(conn, f)
+    awards = conn.execute(_BY_LEVEL, p).all()
+    years = sorted({r.year for r in awards})  # as ``editions``, without another query
     if chosen.before is None:
         chosen = Editions(*years[-2:]) if len(years) >= 2 else Editions()
     latest = years[-1] if years else None
-    figures = _by_level(conn, p, years)
-    figures.append(_coverage(conn, p, years))
-    figures.append(_regions(conn, p, latest))
+    cover = conn.execute(_COVER, p).all()
+    figures = _by_level(awards, p, years)
+    figures.append(_coverage(cover, p, years))
+    figures.append(_regions(conn.execute(_REGION_NAMES).all(), awards, cover, p, latest))
     if chosen.before is not None:
         figures.append(_moves(conn, p, chosen))
     figures += _initiatives(conn, f)
@@ -409,14 +428,18 @@ def history(conn, insee: str | None = None, siren: str | None = None) -> list[di
 
 # ---- région outlines for the small choropleth -----------------------------------------
 
-# Simplified to what a 480-pixel map of France shows (about 2 km; overseas régions,
-# drawn larger in their insets, keep more detail); coordinates rounded to match.
+# The tiles' outlines (``tile_shape``, migration 0006), already simplified in Web
+# Mercator: the zoom 0–2 band (about 2.4 km) for metropolitan France, the zoom 3–5 band
+# for the overseas régions drawn larger in their insets. Back to lon/lat, 3 decimals.
 _SHAPES = sa.text("""
-    SELECT code, name, zone,
-           ST_AsGeoJSON(ST_SimplifyPreserveTopology(
-               geom, CASE WHEN zone = 'metro' THEN 0.02 ELSE 0.004 END), 3) AS geometry,
-           ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
-    FROM region WHERE geom IS NOT NULL ORDER BY code""")
+    SELECT r.code, r.name, r.zone, ST_AsGeoJSON(g, 3) AS geometry,
+           ST_X(ST_PointOnSurface(g)) AS lon, ST_Y(ST_PointOnSurface(g)) AS lat
+    FROM region r
+    JOIN LATERAL (SELECT ST_Transform(CASE WHEN r.zone = 'metro' THEN t.g0 ELSE t.g3 END,
+                                      4326) AS g
+                  FROM tile_shape t WHERE t.layer = 'regions' AND t.code = r.code) s
+      ON s.g IS NOT NULL
+    ORDER BY r.code""")
 _shapes_cache = VersionedCache(4)
 
 

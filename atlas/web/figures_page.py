@@ -101,10 +101,7 @@ def page():
     with engine().connect() as conn:
         data = figures.cached(conn, f, chosen)
         shapes = figures.region_shapes(conn)
-        choices = {"regions": reference.regions(conn),
-                   "departements": reference.departements(conn),
-                   "domains": reference.domains(conn),
-                   "sources": reference.names(conn)["source"]}
+        choices = reference.names(conn)  # code → name: light lists for the form
     query = _query(f, chosen)
     figs = data["figures"]
     sections = []

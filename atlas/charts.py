@@ -39,9 +39,9 @@ def fr_number(n: float | int | None, decimals: int = 0) -> str:
 def short_number(n: int) -> str:
     """A value label that fits on a bar: 1 234 567 → "1,2 M", 45 600 → "45,6 k"."""
     if n >= 1_000_000:
-        return fr_number(n / 1_000_000, 1) + "\u00a0M"
+        return fr_number(n / 1_000_000, 1 if n % 1_000_000 else 0) + "\u00a0M"
     if n >= 10_000:
-        return fr_number(n / 1000, 1) + "\u00a0k"
+        return fr_number(n / 1000, 1 if n % 1000 else 0) + "\u00a0k"
     return fr_number(n)
 
 

@@ -34,6 +34,7 @@ from atlas.search import DOMAIN_BITS, initiative_search as s
 
 LEVELS = (1, 2, 3, 4, 5)
 KINDS = {"commune": "Communes", "epci": "Intercommunalités (EPCI)"}
+NONE = {"commune": "commune", "epci": "intercommunalité (EPCI)"}  # "Aucune ..."
 MOVES = {"kept": "Niveau maintenu", "up": "Niveau en hausse", "down": "Niveau en baisse",
          "new": "Nouvelles labellisées", "not_renewed": "Non renouvelées"}
 APPLICABLE = ("region", "departement", "domain", "source")  # the filters used here
@@ -213,7 +214,7 @@ def _by_level(awards: list, p: dict, editions: list[int]) -> list[Figure]:
                        f"4 @) ; le plus grand nombre, {_fr(best['total'])}, en "
                        f"{best['edition']}.")
         else:
-            summary = f"Aucune {label.lower()} labellisée pour ces filtres."
+            summary = f"Aucune {NONE[kind]} labellisée pour ces filtres."
         out.append(Figure(
             f"labelled_{kind}", f"{label} labellisées par édition et par niveau", summary,
             (("edition", "Édition"),) + tuple((f"level_{lv}", f"{lv} @") for lv in LEVELS)

@@ -281,12 +281,15 @@ def _regions(names: list, awards: list, cover: list, p: dict,
     shown = [r for r in rows if r["share"] is not None]
     if latest is None or not shown:
         summary = "Aucune édition du label pour ces filtres."
+    elif not any(r["total"] or r["covered"] for r in rows):
+        summary = f"Aucune collectivité labellisée en {latest} dans ces régions."
     else:
         top = max(shown, key=lambda r: (r["share"], r["total"]))
         many = max(rows, key=lambda r: r["total"])
-        summary = (f"Édition {latest} : {many['region']} compte le plus de collectivités "
-                   f"labellisées ({_fr(many['total'])}) ; la part de population couverte "
-                   f"est la plus forte en {top['region']} ({_pct_fr(top['share'])}).")
+        summary = (f"Édition {latest} : le plus de collectivités labellisées, "
+                   f"{_fr(many['total'])}, en région {many['region']} ; la plus forte part "
+                   f"de population couverte, {_pct_fr(top['share'])}, en région "
+                   f"{top['region']}.")
     title = "Collectivités labellisées et population couverte par région"
     return Figure("regions", title + (f", édition {latest}" if latest else ""), summary,
                   (("region", "Région"), ("code", "Code"), ("communes", "Communes"),

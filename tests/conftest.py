@@ -17,11 +17,12 @@ import sqlalchemy as sa
 
 from atlas import db, migrate, search
 from loaders import reference, sources
+from loaders.geocoder import postal
 from loaders.progress import Progress
 from atlas.config import PROJECT_ROOT, Config
 
 TABLES = ("initiative_domain", "initiative", "label_award", "source", "domain", "epci_member",
-          "epci", "commune_alias", "commune", "departement", "region")
+          "epci", "postal_locality", "commune_alias", "commune", "departement", "region")
 
 
 def _empty(conn) -> None:
@@ -103,6 +104,9 @@ def loaded(config):
     engine = db.engine(config)
     with engine.begin() as conn:
         _empty(conn)
+    # The postal localities file is the one reference file outside the data folder:
+    # downloaded into the cache once (checksum checked), then read offline.
+    sources.Resolver(config.geodata, config.cache_dir).path(postal.LOCALITIES_FILE)
     reference.run(engine, sources.Resolver(config.geodata, config.cache_dir, offline=True),
                   reference.Inputs(), Progress(quiet=True))
     yield engine

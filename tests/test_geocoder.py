@@ -124,8 +124,9 @@ def test_disagreements_rejected_by_default_kept_with_the_majority_on_request(geo
         # Boitron (Orne) by code, name and postcode; the point is in Lot-et-Garonne.
         Reference(insee="61051", commune="Boitron", code_postal="61500",
                   lat="44.3796", lon="0.5254"),
-        # An outdated name (Oissel, now Oissel-sur-Seine): the code and the point agree.
-        Reference(insee="76484", commune="Oissel", lat="49.35997", lon="1.097003"),
+        # The neighbour's name: the code and the point (both Oissel-sur-Seine) agree.
+        Reference(insee="76484", commune="Saint-Étienne-du-Rouvray", lat="49.35997",
+                  lon="1.097003"),
         # A postcode typo (06922 for 69220): code, name and point agree.
         Reference(insee="69019", commune="Belleville-en-Beaujolais", code_postal="06922",
                   lat="46.106372", lon="4.737135"),

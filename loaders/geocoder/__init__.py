@@ -34,6 +34,7 @@ from collections import defaultdict
 import sqlalchemy as sa
 
 from atlas import names
+from loaders.geocoder import postal
 
 MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
 PARENTS = {"paris": ("75056", 20), "marseille": ("13055", 16), "lyon": ("69123", 9)}
@@ -53,6 +54,13 @@ _EPCI_WORDS = {"ca": "ca", "cc": "cc", "cu": "cu", "communaute d agglomeration":
                "metropole": "metropole"}
 _EPCI_PREFIX = re.compile(r"^(communaute d agglomeration|communaute de communes|"
                           r"communaute urbaine|ca|cc|cu|metropole)\s+(?:du |de la |des |de |d )?")
+# Longer than any commune's name (the longest has 45 letters) with room for postal
+# words: beyond it no looser rule is tried, so an 8,000-character "name" costs no more
+# than a short one (the one-typo index alone would build 8,000 strings of 8,000).
+LONGEST_NAME = 80
+# Words that never name a commune on their own ("SUR", "SAINT"): no head or part rule.
+_CONNECTORS = {"saint", "sainte", "saints", "saintes", "sur", "sous", "en", "de", "des",
+               "du", "et", "les", "le", "la", "aux", "lez", "les bains", "mont"}
 _key = functools.lru_cache(maxsize=200_000)(names.key)
 
 
@@ -92,8 +100,11 @@ def _clean(value) -> str:
 class Geocoder:
     """An in-memory index of the reference; build it with ``from_db``."""
 
-    def __init__(self, communes, aliases, epcis, departements):
+    def __init__(self, communes, aliases, epcis, departements, localities=()):
         self.name = {}  # insee → official name
+        self.key = {}  # insee → key of its official name
+        self.communes_in_dep = defaultdict(set)  # dep → {insee}
+        self.locality_by_key = defaultdict(set)  # key of a postal locality → {insee}
         self.dep = {}  # insee → département code
         self.by_key = defaultdict(list)  # key → [insee] (current communes)
         self.by_dep_key = defaultdict(set)  # (dep, key) → {insee}
@@ -104,7 +115,8 @@ class Geocoder:
         self.successor = {}  # former code → (insee, kind)
         for insee, name, dep, postcodes in communes:
             k = _key(name)
-            self.name[insee], self.dep[insee] = name, dep
+            self.name[insee], self.dep[insee], self.key[insee] = name, dep, k
+            self.communes_in_dep[dep].add(insee)
             self.by_key[k].append(insee)
             self.by_dep_key[(dep, k)].add(insee)
             self.keys_in_dep[dep].setdefault(k, set()).add(insee)
@@ -130,6 +142,9 @@ class Geocoder:
         for k in {kk for dep in self.keys_in_dep.values() for kk in dep}:
             for variant in _deletions(k):
                 self.deletions[variant].add(k)
+        for _postcode, name_folded, insee in localities:
+            if insee in self.name:
+                self.locality_by_key[name_folded].add(insee)
         self.dep_codes = {code for code, _ in departements}
         self.dep_by_key = {_key(name): code for code, name in departements}
         self.epci_name = {siren: name for siren, name in epcis}
@@ -145,7 +160,9 @@ class Geocoder:
             "SELECT code, kind, name, commune_insee FROM commune_alias")).all()
         epcis = conn.execute(sa.text("SELECT siren, name FROM epci")).all()
         deps = conn.execute(sa.text("SELECT code, name FROM departement")).all()
-        return cls(communes, aliases, epcis, deps)
+        localities = conn.execute(sa.text(
+            "SELECT postcode, name_folded, commune_insee FROM postal_locality")).all()
+        return cls(communes, aliases, epcis, deps, localities)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -184,6 +201,8 @@ class Geocoder:
     def _fuzzy(self, k: str, pool: dict[str, set[str]]) -> tuple[set[str], float]:
         """Communes whose name is one typo away from ``k`` among ``pool``, when one
         spelling is clearly the closest; (several communes, 0.0) when it is not."""
+        if len(k) > LONGEST_NAME:
+            return set(), 0.0
         near = {kk for v in _deletions(k) for kk in self.deletions.get(v, ()) if kk in pool}
         scored = sorted(((difflib.SequenceMatcher(None, k, kk).ratio(), kk) for kk in near),
                         reverse=True)
@@ -199,12 +218,25 @@ class Geocoder:
     # -- the cascade -----------------------------------------------------------------
 
     def by_name(self, name: str, deps: set[str] | None, pc: str | None) -> Match:
-        """Resolve a written name, narrowed by départements and/or a postcode."""
+        """Resolve a written name, narrowed by départements and/or a postcode.
+
+        Postal mentions ("CEDEX 1", "BP 434", a repeated postcode) are taken off first;
+        the answer's method then ends with ``+postal_noise``."""
+        clean, noise, written_pc = postal.strip_noise(name)
+        if not noise or not clean:
+            return self._by_name(name, deps, pc)
+        m = self._by_name(clean, deps, pc or self._postcode(written_pc or ""))
+        if m.method:
+            m = dataclasses.replace(m, method=m.method + "+postal_noise")
+        return dataclasses.replace(m, note=_join(m.note, f"postal mention {noise!r} ignored"))
+
+    def _by_name(self, name: str, deps: set[str] | None, pc: str | None) -> Match:
         arr = names.arrondissement(name)
         if arr:
             parent, count = PARENTS[arr[0]]
             if 1 <= arr[1] <= count and (not deps or self.dep[parent] in deps):
-                return Match(MATCHED, parent, method="arrondissement", score=1.0)
+                return Match(MATCHED, parent, method="arrondissement", score=1.0,
+                             note=f"arrondissement {arr[1]}")
             return Match(UNMATCHED, note=f"no arrondissement {arr[1]} in {arr[0]}")
         k = _key(name)
         if _EPCI_PREFIX.match(names.fold(name)):
@@ -215,52 +247,27 @@ class Geocoder:
         trailing = re.match(r"^(.*) (les|le|la|l)$", k)
         if trailing:  # "MUREAUX LES": an article written after the name, without commas
             keys.append(trailing.group(1))
-        if pc:
-            in_pc = self.by_postcode.get(pc)
-            if in_pc:
-                for kk in keys:
-                    hits = {i for i in in_pc if self._names_match(i, kk)}
-                    if len(hits) == 1:
-                        return Match(MATCHED, hits.pop(), method="postcode+name", score=1.0)
-                pool = {}
-                for i in in_pc:
-                    pool.setdefault(_key(self.name[i]), set()).add(i)
-                    for ak in self.alias_keys.get(i, ()):
-                        pool.setdefault(ak, set()).add(i)
-                found, ratio = self._fuzzy(k, pool)
-                if len(found) == 1 and ratio:
-                    return Match(MATCHED, found.pop(), method="postcode+fuzzy",
-                                 score=round(0.9 * ratio, 3))
-            deps = deps or self._postcode_departements(pc)
-        if deps:
+        in_pc = self.by_postcode.get(pc, set()) if pc else set()
+        if in_pc:
             for kk in keys:
-                hits = set().union(*(self.by_dep_key.get((d, kk), ()) for d in deps))
-                former = {i for i in self.former_by_key.get(kk, ()) if self.dep[i] in deps}
-                # A current commune and a former one merged elsewhere may share a name:
-                # then the reference is ambiguous, never silently the current one.
-                if len(hits | former) > 1:
-                    return self._ambiguous(hits | former, "several communes of that name",
-                                           "" if former else name, "name+departement")
-                if hits:
-                    return Match(MATCHED, hits.pop(), method="name+departement", score=0.98)
-                if former:
-                    return Match(MATCHED, former.pop(), method="former_name+departement",
-                                 score=0.95)
-            if len(deps) == 1:
-                pool = self.keys_in_dep.get(next(iter(deps)), {})
-            else:  # Corsica as "20", or a postcode's départements
-                pool = {}
-                for d in deps:
-                    for kk, ins in self.keys_in_dep.get(d, {}).items():
-                        pool.setdefault(kk, set()).update(ins)
-            found, ratio = self._fuzzy(k, pool)
-            if len(found) == 1 and ratio:
-                return Match(MATCHED, found.pop(), method="fuzzy+departement",
-                             score=round(0.9 * ratio, 3))
-            if len(found) > 1:
-                return self._ambiguous(found, "several close spellings")
-            return Match(UNMATCHED, note="no commune of that name in the département"
-                         + (" or postcode" if pc else ""))
+                hits = {i for i in in_pc if self._names_match(i, kk)}
+                if len(hits) == 1:
+                    return Match(MATCHED, hits.pop(), method="postcode+name", score=1.0)
+            m = self._within(k, in_pc, "postcode", contains=True)
+            if m is not None:
+                return m
+        given_deps = deps
+        if pc and not deps:
+            deps = self._postcode_departements(pc)
+        if deps:
+            m = self._in_departements(name, keys, deps, in_pc)
+            if pc and not in_pc and not given_deps and m.method:
+                # A CEDEX postcode, or one of a special distribution: no commune has it,
+                # but its first digits still give the département.
+                m = dataclasses.replace(m, method=m.method.replace(
+                    "departement", "postcode_departement"), note=_join(
+                    m.note, f"postcode {pc} is no commune's: its département used"))
+            return m
         for kk in keys:
             hits = set(self.by_key.get(kk, ()))
             former = self.former_by_key.get(kk, set())
@@ -278,6 +285,103 @@ class Geocoder:
         return Match(UNMATCHED, note="no commune of that name (a typo needs the "
                                      "département or postcode)")
 
+    def _in_departements(self, name: str, keys: list[str], deps: set[str],
+                         in_pc: set[str]) -> Match:
+        """A name within départements: exactly, as a former name, then by the looser
+        rules of ``_within``, whose answer must not contradict a known postcode."""
+        for kk in keys:
+            hits = set().union(*(self.by_dep_key.get((d, kk), ()) for d in deps))
+            former = {i for i in self.former_by_key.get(kk, ()) if self.dep[i] in deps}
+            # A current commune and a former one merged elsewhere may share a name:
+            # then the reference is ambiguous, never silently the current one.
+            if len(hits | former) > 1:
+                return self._ambiguous(hits | former, "several communes of that name",
+                                       "" if former else name, "name+departement")
+            if hits:
+                return Match(MATCHED, hits.pop(), method="name+departement", score=0.98)
+            if former:
+                return Match(MATCHED, former.pop(), method="former_name+departement",
+                             score=0.95)
+        pool = set().union(*(self.communes_in_dep.get(d, ()) for d in deps))
+        overseas = all(d.startswith("97") for d in deps)
+        if len(deps) == 1:
+            pool_keys = self.keys_in_dep.get(next(iter(deps)), {})
+        else:  # Corsica as "20", or a postcode's départements
+            pool_keys = {}
+            for d in deps:
+                for kk, ins in self.keys_in_dep.get(d, {}).items():
+                    pool_keys.setdefault(kk, set()).update(ins)
+        m = self._within(keys[0], pool, "departement", contains=overseas,
+                         pool_keys=pool_keys)
+        if m is None:
+            return Match(UNMATCHED, note="no commune of that name in the département"
+                         + (" or postcode" if in_pc else ""))
+        if in_pc and m.status == MATCHED and m.insee not in in_pc:
+            # The postcode names other communes, none of which fits: a loose match
+            # elsewhere in the département is not guessed.
+            return self._ambiguous(
+                {m.insee}, f"{m.method} gives {self.label(m.insee)}, whose postcodes do "
+                           f"not include the one given")
+        return m
+
+    def _within(self, k: str, pool: set[str], level: str, contains: bool = False,
+                pool_keys: dict[str, set[str]] | None = None) -> Match | None:
+        """The looser rules, among the communes of a postcode or département (``level``),
+        in this order: a La Poste locality ("PUYRICARD" → Aix-en-Provence), the head of a
+        commune's name ("OISSEL" → Oissel-sur-Seine, renamed), a word sequence of it
+        ("VOLVESTRE" → Rieux-Volvestre), with ``contains`` the whole name of a commune
+        inside the written one ("TONATE-MACOURIA" → Macouria), then one typo.
+
+        The first rule that fits decides; fitting two communes, it is ambiguous. A typo
+        pointing at another commune than the rule that fits makes it ambiguous too.
+        None when nothing fits."""
+        if not k or len(k) > LONGEST_NAME:
+            return None  # no commune's name is this long: nothing looser to try
+        fuzzy, ratio = self._fuzzy(k, pool_keys if pool_keys is not None
+                                   else self._pool_keys(pool))
+        words = f" {k} "
+        rules = (("locality", 0.9, lambda: self.locality_by_key.get(k, set()) & pool),
+                 ("name_head", 0.85, lambda: self._heads(k, pool)),
+                 ("name_part", 0.8, lambda: self._parts(k, pool)))
+        if contains:
+            rules += (("name_contains", 0.8, lambda: {
+                i for i in pool if len(self.key[i]) >= 4 and f" {self.key[i]} " in words}),)
+        for rule, score, find in rules:
+            if rule != "locality" and (k in _CONNECTORS or len(k) < 3):
+                break
+            found = find()
+            if not found:
+                continue
+            method = f"{level}+{rule}"
+            if fuzzy and not fuzzy <= found:
+                return self._ambiguous(found | fuzzy, f"{method} and a one-typo spelling "
+                                                      f"name different communes")
+            if len(found) > 1:
+                return self._ambiguous(found, f"{method}: the name fits several communes")
+            return Match(MATCHED, found.pop(), method=method, score=score)
+        if len(fuzzy) == 1 and ratio:
+            return Match(MATCHED, fuzzy.pop(), method=f"fuzzy+{level}",
+                         score=round(0.9 * ratio, 3))
+        if len(fuzzy) > 1:
+            return self._ambiguous(fuzzy, "several close spellings")
+        return None
+
+    def _pool_keys(self, pool: set[str]) -> dict[str, set[str]]:
+        keys: dict[str, set[str]] = {}
+        for i in pool:
+            keys.setdefault(self.key[i], set()).add(i)
+            for ak in self.alias_keys.get(i, ()):
+                keys.setdefault(ak, set()).add(i)
+        return keys
+
+    def _heads(self, k: str, pool: set[str]) -> set[str]:
+        head = k + " "
+        return {i for i in pool if self.key[i].startswith(head)}
+
+    def _parts(self, k: str, pool: set[str]) -> set[str]:
+        part = f" {k} "
+        return {i for i in pool if part in f" {self.key[i]} "}
+
     def _ambiguous(self, insees: set[str], note: str, name: str = "",
                    method: str = "") -> Match:
         """Ambiguous, unless the written name matches exactly one of the candidates
@@ -285,8 +389,17 @@ class Geocoder:
         if name:
             fine = names.fine_key(name)
             exact = [i for i in insees if names.fine_key(self.name[i]) == fine]
-            if len(exact) == 1:
+            plain = names.fold(fine)
+            # Dropped accents are the commonest error of real files: "Vergne" written for
+            # "Vergné" must not decide for a "Vergne" when both exist. An accented spelling
+            # that is exactly one commune's name still decides.
+            twins = [i for i in insees
+                     if names.fold(names.fine_key(self.name[i])) == plain]
+            accented = names.fold(name) != names.fold(name, accents=True)
+            if len(exact) == 1 and (len(twins) == 1 or accented):
                 return Match(MATCHED, exact[0], method=method + "+exact_spelling", score=0.95)
+            if len(exact) == 1:
+                note = _join(note, "names differing only by accents")
         ordered = sorted(insees, key=lambda i: (self.name[i], i))
         return Match(AMBIGUOUS, method="", score=0.0,
                      candidates=tuple(self.label(i) for i in ordered), note=note)
@@ -368,7 +481,10 @@ class Geocoder:
             return Match(MATCHED, insee, method=method, score=score)
         by_name = self.by_name(name, deps or {self.dep[insee]}, pc)
         if by_name.status == MATCHED and by_name.insee == insee:
-            return Match(MATCHED, insee, method=method + "+fuzzy_name",
+            # The name fits the code by a looser rule (a typo, a renamed commune's head):
+            # say which one.
+            how = "fuzzy_name" if by_name.method.startswith("fuzzy") else by_name.method
+            return Match(MATCHED, insee, method=f"{method}+{how}",
                          score=round(min(score, by_name.score), 3))
         others = {by_name.insee} if by_name.insee else set()
         others |= by_name.candidate_codes()

@@ -60,7 +60,8 @@ _EPCI_PREFIX = re.compile(r"^(communaute d agglomeration|communaute de communes|
 LONGEST_NAME = 80
 # Words that never name a commune on their own ("SUR", "SAINT"): no head or part rule.
 _CONNECTORS = {"saint", "sainte", "saints", "saintes", "sur", "sous", "en", "de", "des",
-               "du", "et", "les", "le", "la", "aux", "lez", "les bains", "mont"}
+               "du", "et", "les", "le", "la", "aux", "lez", "les bains", "mont", "d", "l",
+               "pres", "lès", "sous", "in", "am"}
 _key = functools.lru_cache(maxsize=200_000)(names.key)
 
 
@@ -253,7 +254,7 @@ class Geocoder:
                 hits = {i for i in in_pc if self._names_match(i, kk)}
                 if len(hits) == 1:
                     return Match(MATCHED, hits.pop(), method="postcode+name", score=1.0)
-            m = self._within(k, in_pc, "postcode", contains=True)
+            m = self._within(k, in_pc, "postcode", contains=pc.startswith("97"))
             if m is not None:
                 return m
         given_deps = deps
@@ -339,13 +340,9 @@ class Geocoder:
             return None  # no commune's name is this long: nothing looser to try
         fuzzy, ratio = self._fuzzy(k, pool_keys if pool_keys is not None
                                    else self._pool_keys(pool))
-        words = f" {k} "
         rules = (("locality", 0.9, lambda: self.locality_by_key.get(k, set()) & pool),
                  ("name_head", 0.85, lambda: self._heads(k, pool)),
                  ("name_part", 0.8, lambda: self._parts(k, pool)))
-        if contains:
-            rules += (("name_contains", 0.8, lambda: {
-                i for i in pool if len(self.key[i]) >= 4 and f" {self.key[i]} " in words}),)
         for rule, score, find in rules:
             if rule != "locality" and (k in _CONNECTORS or len(k) < 3):
                 break
@@ -364,7 +361,52 @@ class Geocoder:
                          score=round(0.9 * ratio, 3))
         if len(fuzzy) > 1:
             return self._ambiguous(fuzzy, "several close spellings")
+        if level == "postcode" and k not in _CONNECTORS:
+            # "CHAMPDENIERS-SAINT-DENIS" for Champdeniers: a commune nouvelle that took
+            # back one of its old names, written with the merged name.
+            found = {i for i in pool if k.startswith(self.key[i] + " ")
+                     and self.key[i] not in _CONNECTORS}
+            if found:
+                if len(found) > 1:
+                    return self._ambiguous(found, "postcode+name_extends: the name starts "
+                                                  "with several communes' names")
+                return Match(MATCHED, found.pop(), method="postcode+name_extends",
+                             score=0.8)
+        if contains:
+            found = self._contained(k, pool)
+            if len(found) > 1:
+                return self._ambiguous(found, f"{level}+name_contains: the name holds "
+                                              f"several communes' names")
+            if found:
+                return Match(MATCHED, found.pop(), method=f"{level}+name_contains",
+                             score=0.8)
         return None
+
+    def _contained(self, k: str, pool: set[str]) -> set[str]:
+        """Communes of ``pool`` whose whole name starts or ends the written one, the rest
+        being a locality's name without connectors ("TONATE-MACOURIA"): a written
+        "Saint-Hilair-de-Briouze" is a misspelt commune, not Briouze. A commune whose own
+        name holds the same name ("Ars-Laquenexy" beside Laquenexy) makes it ambiguous:
+        it is then listed too."""
+        words = k.split()
+        found = set()
+        for i in pool:
+            own = self.key[i].split()
+            if len(own) >= len(words) or len(self.key[i]) < 4:
+                continue
+            if words[-len(own):] == own:
+                rest = words[:-len(own)]
+            elif words[:len(own)] == own:
+                rest = words[len(own):]
+            else:
+                continue
+            if not any(w in _CONNECTORS or len(w) < 3 for w in rest):
+                found.add(i)
+        if found:
+            parts = {f" {self.key[i]} " for i in found}
+            found |= {i for i in pool if i not in found
+                      and any(p in f" {self.key[i]} " for p in parts)}
+        return found
 
     def _pool_keys(self, pool: set[str]) -> dict[str, set[str]]:
         keys: dict[str, set[str]] = {}

@@ -29,8 +29,8 @@ _MEMBER = "package/codes-postaux.json"
 # "CEDEX", "CEDEX 1", "Cédex 09", "CEDEX BP 123"; post-office boxes with their number; a
 # five-digit postcode standing alone. Only whole words: "Bpuy" or "Cstrasse" stay.
 _NOISE = re.compile(
-    r"\b(?:c[eé]dex(?:\s*\d{1,3})?|(?:bp|b\.p\.|cs|tsa|sp)\s*\d{1,6}|\d{5})(?=\W|$)",
-    re.IGNORECASE)
+    r"(?<!\w)(?:c[eé]dex(?:\s*\d{1,3})?|(?:bp|b\.p\.|cs|tsa|sp)\s*\d{1,6}|\d{5}"
+    r"|\(?commune nouvelle\)?)(?=\W|$)", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 
 
@@ -44,7 +44,8 @@ def strip_noise(name: str) -> tuple[str, str, str | None]:
     if not found:
         return name, "", None
     clean = _NOISE.sub(" ", name)
-    clean = re.sub(r"\s+", " ", clean).strip(" ,;-/")
+    clean = re.sub(r"\(\s*\)", " ", clean)  # what "(commune nouvelle)" leaves
+    clean = re.sub(r"\s+", " ", clean).strip(" ,;-/(")
     postcode = next((m.group(1) for m in map(_POSTCODE.fullmatch, found) if m), None)
     return clean, " ".join(found), postcode
 

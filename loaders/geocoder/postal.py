@@ -31,6 +31,7 @@ _MEMBER = "package/codes-postaux.json"
 _NOISE = re.compile(
     r"(?<!\w)(?:c[eé]dex(?:\s*\d{1,3})?|(?:bp|b\.p\.|cs|tsa|sp)\s*\d{1,6}|\d{5}"
     r"|\(?commune nouvelle\)?)(?=\W|$)", re.IGNORECASE)
+_HINT = re.compile(r"[0-9]|[cC][eéEÉ][dD][eE][xX]|[nN][oO][uU][vV][eE][lL][lL][eE]")
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 
 
@@ -40,6 +41,8 @@ def strip_noise(name: str) -> tuple[str, str, str | None]:
     ``strip_noise("AMIENS CEDEX 1") == ("AMIENS", "CEDEX 1", None)``,
     ``strip_noise("GUERET 23000") == ("GUERET", "23000", "23000")``.
     """
+    if not _HINT.search(name):  # most names: one cheap scan, no postal word
+        return name, "", None
     found = [m.group(0) for m in _NOISE.finditer(name)]
     if not found:
         return name, "", None

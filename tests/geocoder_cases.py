@@ -9,6 +9,7 @@ one-letter typos — and never uses the geocoder to decide what is right.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections import Counter
 
@@ -21,8 +22,9 @@ ARTICLE_WORDS = {2: "Le", 3: "La", 4: "Les", 5: "L'"}
 def _ascii_upper(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).upper()
-    return (text.replace("-", " ").replace("SAINTE ", "STE ").replace("SAINT ", "ST ")
-            .replace("'", " "))
+    # Only the word Saint is shortened: KERSAINT-PLABENNEC stays whole.
+    text = re.sub(r"\bSAINTE ", "STE ", text.replace("-", " "))
+    return re.sub(r"\bSAINT ", "ST ", text).replace("'", " ")
 
 
 def _moved_article(name: str, type_liaison: int | None) -> str | None:

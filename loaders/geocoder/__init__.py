@@ -39,6 +39,9 @@ from loaders.geocoder import postal
 MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
 PARENTS = {"paris": ("75056", 20), "marseille": ("13055", 16), "lyon": ("69123", 9)}
 FUZZY_CUTOFF = 0.85
+# Among the few communes of one postcode a short name with two letters swapped ("LE
+# ORBERT" for Le Robert: 0.83) is still the only close one: a lower cutoff there.
+FUZZY_CUTOFF_POSTCODE = 0.75
 FUZZY_MARGIN = 0.1  # a typo closer to another name than to its own is not guessed
 NEAR_METRES = 1000  # a stated point this close to the named commune still agrees
 # What Match.disagreements lists: fixed texts, so that load reports count them.
@@ -210,7 +213,8 @@ class Geocoder:
     def _names_match(self, insee: str, k: str) -> bool:
         return k == self.key[insee] or k in self.alias_keys.get(insee, ())
 
-    def _fuzzy(self, k: str, pool: dict[str, set[str]]) -> tuple[set[str], float]:
+    def _fuzzy(self, k: str, pool: dict[str, set[str]], cutoff: float = FUZZY_CUTOFF
+               ) -> tuple[set[str], float]:
         """Communes whose name is one typo away from ``k`` among ``pool``, when one
         spelling is clearly the closest; (several communes, 0.0) when it is not."""
         if len(k) > LONGEST_NAME:
@@ -218,7 +222,7 @@ class Geocoder:
         near = {kk for v in _deletions(k) for kk in self.deletions.get(v, ()) if kk in pool}
         scored = sorted(((difflib.SequenceMatcher(None, k, kk).ratio(), kk) for kk in near),
                         reverse=True)
-        scored = [(r, kk) for r, kk in scored if r >= FUZZY_CUTOFF]
+        scored = [(r, kk) for r, kk in scored if r >= cutoff]
         if not scored:
             return set(), 0.0
         best, best_key = scored[0]
@@ -265,14 +269,28 @@ class Geocoder:
                 hits = {i for i in in_pc if self._names_match(i, kk)}
                 if len(hits) == 1:
                     return Match(MATCHED, hits.pop(), method="postcode+name", score=1.0)
-            m = self._within(k, in_pc, "postcode", contains=pc.startswith("97"))
-            if m is not None:
-                return m
         given_deps = deps
         if pc and not deps:
             deps = self._postcode_departements(pc)
         if deps:
-            m = self._in_departements(name, keys, deps, in_pc)
+            # A name written exactly in the département, but not the postcode's: a
+            # postcode typo, unless a commune of the postcode fits the name loosely
+            # ("Ardres" with Andres's postcode): then either may be wrong.
+            m = self._exact_in_departements(name, keys, deps)
+            if m is not None and in_pc and m.insee and m.insee not in in_pc:
+                loose = self._within(k, in_pc, "postcode", contains=pc.startswith("97"))
+                if loose is not None:
+                    return self._ambiguous(
+                        {m.insee} | ({loose.insee} if loose.insee else set())
+                        | loose.candidate_codes(),
+                        f"the name is {self.label(m.insee)}'s, not under postcode {pc}, "
+                        f"whose communes fit it loosely ({loose.method or loose.note})")
+                m = dataclasses.replace(m, note=_join(
+                    m.note, f"postcode {pc} is not {self.label(m.insee)}'s"))
+            if m is None and in_pc:
+                m = self._within(k, in_pc, "postcode", contains=pc.startswith("97"))
+            if m is None:
+                m = self._loose_in_departements(k, deps, in_pc)
             if pc and not in_pc and not given_deps and m.method:
                 # A CEDEX postcode, or one of a special distribution: no commune has it,
                 # but its first digits still give the département.
@@ -297,10 +315,9 @@ class Geocoder:
         return Match(UNMATCHED, note="no commune of that name (a typo needs the "
                                      "département or postcode)")
 
-    def _in_departements(self, name: str, keys: list[str], deps: set[str],
-                         in_pc: set[str]) -> Match:
-        """A name within départements: exactly, as a former name, then by the looser
-        rules of ``_within``, whose answer must not contradict a known postcode."""
+    def _exact_in_departements(self, name: str, keys: list[str], deps: set[str]
+                               ) -> Match | None:
+        """A name within départements, exactly or as a former name; None if none."""
         for kk in keys:
             hits = set().union(*(self.by_dep_key.get((d, kk), ()) for d in deps))
             former = {i for i in self.former_by_key.get(kk, ()) if self.dep[i] in deps}
@@ -314,6 +331,11 @@ class Geocoder:
             if former:
                 return Match(MATCHED, former.pop(), method="former_name+departement",
                              score=0.95)
+        return None
+
+    def _loose_in_departements(self, k: str, deps: set[str], in_pc: set[str]) -> Match:
+        """The looser rules of ``_within`` in départements; their answer must not
+        contradict a known postcode."""
         pool = set().union(*(self.communes_in_dep.get(d, ()) for d in deps))
         overseas = all(d.startswith("97") for d in deps)
         if len(deps) == 1:
@@ -323,7 +345,7 @@ class Geocoder:
             for d in deps:
                 for kk, ins in self.keys_in_dep.get(d, {}).items():
                     pool_keys.setdefault(kk, set()).update(ins)
-        m = self._within(keys[0], pool, "departement", contains=overseas,
+        m = self._within(k, pool, "departement", contains=overseas,
                          pool_keys=pool_keys)
         if m is None:
             return Match(UNMATCHED, note="no commune of that name in the département"
@@ -350,7 +372,9 @@ class Geocoder:
         if not k or len(k) > LONGEST_NAME:
             return None  # no commune's name is this long: nothing looser to try
         fuzzy, ratio = self._fuzzy(k, pool_keys if pool_keys is not None
-                                   else self._pool_keys(pool))
+                                   else self._pool_keys(pool),
+                                   FUZZY_CUTOFF_POSTCODE if level == "postcode"
+                                   else FUZZY_CUTOFF)
         rules = (("locality", 0.9, lambda: self.locality_by_key.get(k, set()) & pool),
                  ("name_head", 0.85, lambda: self._heads(k, pool)),
                  ("name_part", 0.8, lambda: self._parts(k, pool)))

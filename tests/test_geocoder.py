@@ -259,7 +259,7 @@ def test_an_unaccented_name_is_ambiguous_beside_its_accented_twin(geocoder):
 
 
 def test_a_very_long_name_skips_the_typo_index(geocoder, monkeypatch):
-    import loaders.geocoder as module
+    from loaders.geocoder import loose as module
 
     def no_deletions(k):  # the one-typo neighbourhood must not be built for it
         raise AssertionError(f"deletions of a {len(k)}-character key")

@@ -6,13 +6,19 @@ The cascade, each answer with its method and a score in 0..1:
 
   INSEE code (current 1.0; former code, commune déléguée, arrondissement → its commune),
   postcode + name, name + département, name alone when unique in France, a former
-  commune's name, fuzzy name (typos) only within the given département or postcode,
-  EPCI by SIREN or name, coordinates → the commune whose boundary contains the point,
-  cross-checked with a stated name.
+  commune's name, then the looser rules (``loose``: a La Poste locality, a renamed
+  commune's head or word sequence, one typo...) only among the given postcode's communes,
+  else the département's, EPCI by SIREN or name, coordinates → the commune whose
+  boundary contains the point (``points``), cross-checked with a stated name.
 
-Ambiguity is never resolved by guessing: a homonym without département or postcode, a
-code that contradicts the name, a point far from the named commune are ``ambiguous``, with
-the candidates listed. A wrong commune is worse than none.
+Postal mentions around a name ("CEDEX 1", "BP 434", the postcode repeated) are taken
+off first, and a CEDEX postcode that is no commune's still gives its département
+(``postal``). Each rule names itself in ``Match.method``.
+
+Ambiguity is never resolved by guessing: a homonym without département or postcode (or
+spelt without the accents that tell it from another), a code that contradicts the name, a
+point far from the named commune, a loose answer outside the given postcode's communes
+are ``ambiguous``, with the candidates listed. A wrong commune is worse than none.
 
 Some sources are worth keeping even where their fields disagree (a national list whose
 point lies 400 km from its commune, whose postcode has a typo). ``geocode_many(...,
@@ -26,8 +32,6 @@ matched answer in both modes.
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import functools
 import re
 from collections import defaultdict
 
@@ -35,74 +39,24 @@ import sqlalchemy as sa
 
 from atlas import names
 from loaders.geocoder import postal
+from loaders.geocoder.loose import LooseRules, _deletions
+from loaders.geocoder.match import (AMBIGUOUS, CODE_VS_DEPARTEMENT, CODE_VS_NAME,  # noqa
+                                    MATCHED, POINT_FAR, POINT_NOWHERE, POINT_UNCHECKED,
+                                    POINT_UNUSABLE, POSTCODE_ELSEWHERE, UNMATCHED, Match,
+                                    Reference, _clean, _disputed, _join, _key)
+# Re-exported: callers import the whole geocoder's names from here.
+from loaders.geocoder.points import NEAR_METRES, PointChecks  # noqa: F401
 
-MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
 PARENTS = {"paris": ("75056", 20), "marseille": ("13055", 16), "lyon": ("69123", 9)}
-FUZZY_CUTOFF = 0.85
-# Among the few communes of one postcode a short name with two letters swapped ("LE
-# ORBERT" for Le Robert: 0.83) is still the only close one: a lower cutoff there.
-FUZZY_CUTOFF_POSTCODE = 0.75
-FUZZY_MARGIN = 0.1  # a typo closer to another name than to its own is not guessed
-NEAR_METRES = 1000  # a stated point this close to the named commune still agrees
-# What Match.disagreements lists: fixed texts, so that load reports count them.
-POINT_FAR = "point outside its commune"
-POINT_NOWHERE = "point in no commune"
-POINT_UNUSABLE = "coordinates unusable"
-POINT_UNCHECKED = "point not checked (commune without outline)"
-POSTCODE_ELSEWHERE = "postcode of another département"
-CODE_VS_NAME = "INSEE code and name disagree"
-CODE_VS_DEPARTEMENT = "INSEE code and département disagree"
 _EPCI_WORDS = {"ca": "ca", "cc": "cc", "cu": "cu", "communaute d agglomeration": "ca",
                "communaute de communes": "cc", "communaute urbaine": "cu",
                "metropole": "metropole"}
 _EPCI_PREFIX = re.compile(r"^(communaute d agglomeration|communaute de communes|"
                           r"communaute urbaine|ca|cc|cu|metropole)\s+(?:du |de la |des |de |d )?")
-# Longer than any commune's name (the longest has 45 letters) with room for postal
-# words: beyond it no looser rule is tried, so an 8,000-character "name" costs no more
-# than a short one (the one-typo index alone would build 8,000 strings of 8,000).
-LONGEST_NAME = 80
-# Words that never name a commune on their own ("SUR", "SAINT"): no head or part rule.
-_CONNECTORS = {"saint", "sainte", "saints", "saintes", "sur", "sous", "en", "de", "des",
-               "du", "et", "les", "le", "la", "aux", "lez", "les bains", "mont", "d", "l",
-               "pres", "lès", "sous", "in", "am"}
 _CITIES = ("paris", "marseille", "lyon")  # the communes with arrondissements
-_key = functools.lru_cache(maxsize=200_000)(names.key)
 
 
-@dataclasses.dataclass(frozen=True)
-class Match:
-    status: str
-    insee: str | None = None
-    epci_siren: str | None = None
-    method: str = ""
-    score: float = 0.0
-    candidates: tuple[str, ...] = ()
-    note: str = ""
-    disagreements: tuple[str, ...] = ()  # what the reference's fields disagree on
-    at_point: bool = False  # the stated coordinates agree with the answer: place it there
-
-    def candidate_codes(self) -> set[str]:
-        return {c.rsplit(", ", 1)[1].rstrip(")") for c in self.candidates}
-
-
-@dataclasses.dataclass(frozen=True)
-class Reference:
-    commune: str = ""
-    departement: str = ""
-    code_postal: str = ""
-    insee: str = ""
-    lat: str = ""
-    lon: str = ""
-
-
-def _clean(value) -> str:
-    if value is None:
-        return ""
-    text = str(value).strip()
-    return "" if text.lower() in ("nan", "none", "null", "n/c", "-") else text
-
-
-class Geocoder:
+class Geocoder(LooseRules, PointChecks):
     """An in-memory index of the reference; build it with ``from_db``."""
 
     def __init__(self, communes, aliases, epcis, departements, localities=()):
@@ -213,24 +167,6 @@ class Geocoder:
     def _names_match(self, insee: str, k: str) -> bool:
         return k == self.key[insee] or k in self.alias_keys.get(insee, ())
 
-    def _fuzzy(self, k: str, pool: dict[str, set[str]], cutoff: float = FUZZY_CUTOFF
-               ) -> tuple[set[str], float]:
-        """Communes whose name is one typo away from ``k`` among ``pool``, when one
-        spelling is clearly the closest; (several communes, 0.0) when it is not."""
-        if len(k) > LONGEST_NAME:
-            return set(), 0.0
-        near = {kk for v in _deletions(k) for kk in self.deletions.get(v, ()) if kk in pool}
-        scored = sorted(((difflib.SequenceMatcher(None, k, kk).ratio(), kk) for kk in near),
-                        reverse=True)
-        scored = [(r, kk) for r, kk in scored if r >= cutoff]
-        if not scored:
-            return set(), 0.0
-        best, best_key = scored[0]
-        if len(scored) > 1 and best - scored[1][0] < FUZZY_MARGIN:
-            found = pool[best_key] | pool[scored[1][1]]
-            return found, 0.0 if len(found) > 1 else best
-        return set(pool[best_key]), best  # a copy: callers may pop from it
-
     # -- the cascade -----------------------------------------------------------------
 
     def by_name(self, name: str, deps: set[str] | None, pc: str | None) -> Match:
@@ -332,130 +268,6 @@ class Geocoder:
                 return Match(MATCHED, former.pop(), method="former_name+departement",
                              score=0.95)
         return None
-
-    def _loose_in_departements(self, k: str, deps: set[str], in_pc: set[str]) -> Match:
-        """The looser rules of ``_within`` in départements; their answer must not
-        contradict a known postcode."""
-        pool = set().union(*(self.communes_in_dep.get(d, ()) for d in deps))
-        overseas = all(d.startswith("97") for d in deps)
-        if len(deps) == 1:
-            pool_keys = self.keys_in_dep.get(next(iter(deps)), {})
-        else:  # Corsica as "20", or a postcode's départements
-            pool_keys = {}
-            for d in deps:
-                for kk, ins in self.keys_in_dep.get(d, {}).items():
-                    pool_keys.setdefault(kk, set()).update(ins)
-        m = self._within(k, pool, "departement", contains=overseas,
-                         pool_keys=pool_keys)
-        if m is None:
-            return Match(UNMATCHED, note="no commune of that name in the département"
-                         + (" or postcode" if in_pc else ""))
-        if in_pc and m.status == MATCHED and m.insee not in in_pc:
-            # The postcode names other communes, none of which fits: a loose match
-            # elsewhere in the département is not guessed.
-            return self._ambiguous(
-                {m.insee}, f"{m.method} gives {self.label(m.insee)}, whose postcodes do "
-                           f"not include the one given")
-        return m
-
-    def _within(self, k: str, pool: set[str], level: str, contains: bool = False,
-                pool_keys: dict[str, set[str]] | None = None) -> Match | None:
-        """The looser rules, among the communes of a postcode or département (``level``),
-        in this order: a La Poste locality ("PUYRICARD" → Aix-en-Provence), the head of a
-        commune's name ("OISSEL" → Oissel-sur-Seine, renamed), a word sequence of it
-        ("VOLVESTRE" → Rieux-Volvestre), with ``contains`` the whole name of a commune
-        inside the written one ("TONATE-MACOURIA" → Macouria), then one typo.
-
-        The first rule that fits decides; fitting two communes, it is ambiguous. A typo
-        pointing at another commune than the rule that fits makes it ambiguous too.
-        None when nothing fits."""
-        if not k or len(k) > LONGEST_NAME:
-            return None  # no commune's name is this long: nothing looser to try
-        fuzzy, ratio = self._fuzzy(k, pool_keys if pool_keys is not None
-                                   else self._pool_keys(pool),
-                                   FUZZY_CUTOFF_POSTCODE if level == "postcode"
-                                   else FUZZY_CUTOFF)
-        rules = (("locality", 0.9, lambda: self.locality_by_key.get(k, set()) & pool),
-                 ("name_head", 0.85, lambda: self._heads(k, pool)),
-                 ("name_part", 0.8, lambda: self._parts(k, pool)))
-        for rule, score, find in rules:
-            if rule != "locality" and (k in _CONNECTORS or len(k) < 3):
-                break
-            found = find()
-            if not found:
-                continue
-            method = f"{level}+{rule}"
-            if fuzzy and not fuzzy <= found:
-                return self._ambiguous(found | fuzzy, f"{method} and a one-typo spelling "
-                                                      f"name different communes")
-            if len(found) > 1:
-                return self._ambiguous(found, f"{method}: the name fits several communes")
-            return Match(MATCHED, found.pop(), method=method, score=score)
-        if len(fuzzy) == 1 and ratio:
-            return Match(MATCHED, fuzzy.pop(), method=f"fuzzy+{level}",
-                         score=round(0.9 * ratio, 3))
-        if len(fuzzy) > 1:
-            return self._ambiguous(fuzzy, "several close spellings")
-        if level == "postcode" and k not in _CONNECTORS:
-            # "CHAMPDENIERS-SAINT-DENIS" for Champdeniers: a commune nouvelle that took
-            # back one of its old names, written with the merged name.
-            found = {i for i in pool if k.startswith(self.key[i] + " ")
-                     and self.key[i] not in _CONNECTORS}
-            if found:
-                if len(found) > 1:
-                    return self._ambiguous(found, "postcode+name_extends: the name starts "
-                                                  "with several communes' names")
-                return Match(MATCHED, found.pop(), method="postcode+name_extends",
-                             score=0.8)
-        if contains:
-            found = self._contained(k, pool)
-            if len(found) > 1:
-                return self._ambiguous(found, f"{level}+name_contains: the name holds "
-                                              f"several communes' names")
-            if found:
-                return Match(MATCHED, found.pop(), method=f"{level}+name_contains",
-                             score=0.8)
-        return None
-
-    def _contained(self, k: str, pool: set[str]) -> set[str]:
-        """Communes of ``pool`` whose whole name starts or ends the written one, the rest
-        being a locality's name without connectors ("TONATE-MACOURIA"): a written
-        "Saint-Hilair-de-Briouze" is a misspelt commune, not Briouze. A commune whose own
-        name holds the same name ("Ars-Laquenexy" beside Laquenexy) makes it ambiguous:
-        it is then listed too."""
-        words = k.split()
-        found = set()
-        for i in pool:
-            own = self.key[i].split()
-            if len(own) >= len(words) or len(self.key[i]) < 4:
-                continue
-            if words[-len(own):] == own:
-                rest = words[:-len(own)]
-            elif words[:len(own)] == own:
-                rest = words[len(own):]
-            else:
-                continue
-            if not any(w in _CONNECTORS or len(w) < 3 for w in rest):
-                found.add(i)
-        if found:
-            parts = {f" {self.key[i]} " for i in found}
-            found |= {i for i in pool if i not in found
-                      and any(p in f" {self.key[i]} " for p in parts)}
-        return found
-
-    def _pool_keys(self, pool: set[str]) -> dict[str, set[str]]:
-        keys: dict[str, set[str]] = {}
-        for i in pool:
-            keys.setdefault(self.key[i], set()).add(i)
-            for ak in self.alias_keys.get(i, ()):
-                keys.setdefault(ak, set()).add(i)
-        return keys
-
-    def _heads(self, k: str, pool: set[str]) -> set[str]:
-        return {i for i in self.heads.get(k, ()) if i in pool}
-
-    def _parts(self, k: str, pool: set[str]) -> set[str]:
-        return {i for i in self.parts.get(k, ()) if i in pool}
 
     def _ambiguous(self, insees: set[str], note: str, name: str = "",
                    method: str = "") -> Match:
@@ -566,143 +378,6 @@ class Geocoder:
         return _disputed(self._ambiguous(
             {insee} | others, f"INSEE code {code} is {self.name[insee]}, not {name!r}"),
             CODE_VS_NAME)
-
-    def geocode_many(self, refs: list[Reference], conn=None, tolerance: float = NEAR_METRES,
-                     keep_disputed: bool = False) -> list[Match]:
-        """Resolve many references; those with coordinates are checked in PostGIS.
-
-        A point agrees with the commune its code or name gives when it lies inside it or
-        within ``tolerance`` metres of it. ``keep_disputed``: answer with the commune
-        most of the evidence names, listing the disagreements (see the module's doc).
-        """
-        out = [self.geocode(r) if not (_clean(r.lat) or _clean(r.lon)) else None
-               for r in refs]
-        pending = [i for i, m in enumerate(out) if m is None]
-        if pending:
-            if conn is None:
-                raise ValueError("coordinates need a database connection")
-            stated = [self.geocode(dataclasses.replace(refs[i], lat="", lon=""))
-                      if _clean(refs[i].commune) or _clean(refs[i].insee) else None
-                      for i in pending]
-            located = self._locate(conn, [refs[i] for i in pending], stated)
-            for i, said, found in zip(pending, stated, located):
-                out[i] = self._with_point(said, found, tolerance, keep_disputed)
-        return out
-
-    def _with_point(self, stated: Match | None, found, tolerance: float, keep: bool
-                    ) -> Match:
-        problem, inside, swapped, metres = found
-        if stated is not None and stated.status == MATCHED and stated.insee:
-            return self._check_point(stated, found, tolerance, keep)
-        if problem:
-            return Match(UNMATCHED, note=problem)
-        if inside is None:
-            return Match(UNMATCHED, note=self._nowhere(swapped))
-        if stated is None:  # coordinates alone
-            return Match(MATCHED, inside, method="coordinates", score=0.95, at_point=True)
-        where = f"the point is in {self.label(inside)}"
-        if inside in stated.candidate_codes() and (keep or not stated.disagreements):
-            # The point picks one of the candidates: homonyms told apart, or a code and a
-            # point outvoting an outdated name (then listed as a disagreement).
-            return Match(MATCHED, inside, method="coordinates+candidate", score=0.9,
-                         note=_join(stated.note, where), disagreements=stated.disagreements,
-                         at_point=True)
-        return dataclasses.replace(stated, note=_join(stated.note, where))
-
-    def _check_point(self, stated: Match, found, tolerance: float, keep: bool) -> Match:
-        """A commune named by code or name, against the stated point."""
-        problem, inside, swapped, metres = found
-        if inside == stated.insee:
-            return dataclasses.replace(stated, method=stated.method + "+coordinates",
-                                       score=1.0, at_point=True)
-        if problem:
-            kind, note = POINT_UNUSABLE, problem
-        elif metres is None:  # the commune has no outline to check the point against
-            kind, note = POINT_UNCHECKED, f"{self.label(stated.insee)} has no outline"
-        elif metres <= tolerance:
-            where = f"the point is in {self.label(inside)}" if inside else \
-                "the point is in no commune"
-            return dataclasses.replace(
-                stated, method=stated.method + "+coordinates", at_point=True,
-                note=_join(stated.note, f"{where}, {metres:,.0f} m from the stated commune"))
-        elif inside is None:
-            kind, note = POINT_NOWHERE, f"{self._nowhere(swapped)}, {metres / 1000:,.1f} " \
-                                        f"km from {self.label(stated.insee)}"
-        else:
-            kind, note = POINT_FAR, f"the point is in {self.label(inside)}, " \
-                                    f"{metres / 1000:,.1f} km from {self.label(stated.insee)}"
-        if keep and kind == POINT_UNCHECKED:
-            # Nothing contradicts the point, and a commune without outline has no other
-            # place to put the record.
-            return dataclasses.replace(stated, note=_join(stated.note, note),
-                                       method=stated.method + "+unchecked_coordinates",
-                                       disagreements=stated.disagreements + (kind,),
-                                       at_point=True)
-        if keep:  # the code and name outweigh the point, which is not used
-            return dataclasses.replace(stated, note=_join(stated.note, note),
-                                       disagreements=stated.disagreements + (kind,))
-        if kind == POINT_FAR:
-            return self._ambiguous({stated.insee, inside}, note)
-        return Match(UNMATCHED, candidates=(self.label(stated.insee),), note=note)
-
-    def _nowhere(self, swapped: str | None) -> str:
-        if swapped:
-            return f"lat and lon look swapped (swapped, the point is in {self.label(swapped)})"
-        return "the point is in no commune we know"
-
-    def _locate(self, conn, refs: list[Reference], stated: list[Match | None]):
-        """Per reference: (problem, insee containing the point, insee containing it with
-        lat/lon swapped when it is in none, metres from the point to the stated commune
-        when it is not inside it; None when that commune has no outline)."""
-        lons, lats, problems = [], [], []
-        for r in refs:
-            try:
-                lat, lon = float(_clean(r.lat).replace(",", ".")), \
-                    float(_clean(r.lon).replace(",", "."))
-                problem = None if -90 <= lat <= 90 and -180 <= lon <= 180 \
-                    else "coordinates outside the world"
-            except ValueError:
-                problem = f"coordinates are not numbers: {r.lat!r}, {r.lon!r}"
-            if problem:  # a NULL point: PostGIS would refuse it as a geography
-                lat = lon = None
-            problems.append(problem)
-            lats.append(lat)
-            lons.append(lon)
-        codes = [m.insee if m is not None and m.status == MATCHED else None for m in stated]
-        # Only the commune index is searched per point; the distance (in metres, on the
-        # spheroid) is computed for the few points outside their stated commune.
-        rows = conn.execute(sa.text("""
-            WITH p AS (
-                SELECT i, lon, lat, stated, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS pt
-                FROM unnest(CAST(:lons AS float8[]), CAST(:lats AS float8[]),
-                            CAST(:codes AS text[])) WITH ORDINALITY AS u(lon, lat, stated, i)),
-            q AS (
-                SELECT p.*, (SELECT insee FROM commune c WHERE ST_Intersects(c.geom, p.pt)
-                             LIMIT 1) AS inside
-                FROM p)
-            SELECT i, inside,
-                   CASE WHEN inside IS NULL THEN
-                       (SELECT insee FROM commune c WHERE ST_Intersects(
-                            c.geom, ST_SetSRID(ST_MakePoint(lat, lon), 4326)) LIMIT 1) END,
-                   CASE WHEN stated IS NOT NULL AND stated IS DISTINCT FROM inside THEN
-                       (SELECT ST_Distance(c.geom::geography, pt::geography)
-                        FROM commune c WHERE c.insee = stated) END
-            FROM q ORDER BY i"""), {"lons": lons, "lats": lats, "codes": codes}).all()
-        return [(problem, r[1], r[2], r[3]) for problem, r in zip(problems, rows)]
-
-
-def _join(*notes: str) -> str:
-    return "; ".join(n for n in notes if n)
-
-
-def _disputed(m: Match, kind: str) -> Match:
-    """Mark an ambiguous answer as a contradiction between the reference's fields."""
-    return dataclasses.replace(m, disagreements=(kind,)) if m.status == AMBIGUOUS else m
-
-
-def _deletions(k: str) -> set[str]:
-    return {k} | {k[:i] + k[i + 1:] for i in range(len(k))}
-
 
 def _epci_key(name: str) -> str:
     folded = names.fold(name)

@@ -117,6 +117,20 @@ class CommuneAlias(Base):
     )
 
 
+class PostalLocality(Base):
+    """A name mail is routed by (a *libellé d'acheminement*, a former village) for a
+    postcode, with the current commune it lies in; only names differing from the
+    commune's own (``loaders.geocoder.postal``)."""
+
+    __tablename__ = "postal_locality"
+    postcode: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
+    name_folded: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    commune_insee: Mapped[str] = mapped_column(
+        sa.ForeignKey("commune.insee", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    __table_args__ = (sa.Index("postal_locality_commune_idx", "commune_insee"),)
+
+
 epci_member = sa.Table(
     "epci_member",
     Base.metadata,

@@ -21,6 +21,7 @@ class Figure:
     reference_runs: list[float] = dataclasses.field(default_factory=list)
     note: str = ""
     unit: str = "s"  # "s" or "ms": how the runs (seconds) are printed; "MB": runs are sizes
+    details: str = ""  # markdown printed under the table, in a section named after it
 
     @staticmethod
     def _p95(values: list[float]) -> float:
@@ -76,6 +77,9 @@ def write(figures: list[Figure], path: Path) -> str:
         "|---|---|---|---|---|---|",
     ]
     lines += ["| " + " | ".join(f.cells()) + " |" for f in figures]
+    for f in figures:
+        if f.details:
+            lines += ["", f"## {f.name}", "", f.details]
     text = "\n".join(lines) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -26,6 +26,7 @@ from atlas.errors import InputError
 from loaders import boundaries as bnd
 from loaders import cog as cog_reader
 from loaders.cog import Cog
+from loaders.geocoder import postal
 from loaders.progress import Progress
 from tiles import shapes
 
@@ -40,6 +41,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "commune_alias": (("code", "kind"), ("name", "name_folded", "commune_insee")),
     "epci": (("siren",), ("name", "name_folded", "type", "population")),
     "epci_member": (("epci_siren", "commune_insee"), ()),
+    "postal_locality": (("postcode", "name_folded", "commune_insee"), ("name",)),
 }
 ARRAYS = {"postcodes", "former_codes"}
 GEOMETRIES = {"geom", "point"}
@@ -60,6 +62,7 @@ class Report:
     epci_members_unknown: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     successor_conflicts: list[tuple[str, list[str]]] = dataclasses.field(default_factory=list)
     outlines: dict[str, str] = dataclasses.field(default_factory=dict)
+    localities: str = ""  # where the postal localities came from, or why they did not
 
     def lines(self) -> list[str]:
         out = [f"boundaries: {self.boundaries} ({self.boundaries_driver}, "
@@ -82,6 +85,8 @@ class Report:
             out.append(f"former code {code} has several successors in the COG: "
                        f"{', '.join(targets)} (its anciensCodes entry is used)")
         out += [f"{level} outlines: {how}" for level, how in self.outlines.items()]
+        if self.localities:
+            out.append(f"postal localities: {self.localities}")
         return out
 
     def as_dict(self) -> dict:
@@ -322,6 +327,21 @@ class Inputs:
     derive_outlines: bool = False
 
 
+def _localities(resolver, cog: Cog, report: Report) -> list[dict] | None:
+    """The postal localities (``loaders.geocoder.postal``), or None when offline without
+    the file: the load goes on, the table keeps its rows, and the report says so (the
+    geocoder then does without the localities rule)."""
+    try:
+        path = resolver.path(postal.LOCALITIES_FILE)
+    except InputError as e:
+        if not resolver.offline:
+            raise
+        report.localities = f"not loaded ({e})"
+        return None
+    report.localities = str(path)
+    return postal.read_localities(path, cog.successor(), cog.names())
+
+
 def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Report:
     """Read, check, reconcile and merge everything in one transaction; any error rolls
     it back, leaving the previous data untouched.
@@ -365,6 +385,7 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Repo
             report.epci_members_unknown = cog.members_unknown
             report.successor_conflicts = cog.conflicts()
             members = [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members]
+            localities = _localities(resolver, cog, report)
             with engine.begin() as conn:
                 merger = _Merger(conn, progress, report)
                 # What does not wait for the commune outlines goes in while the worker
@@ -374,6 +395,8 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Repo
                            _outline_rows(cog.departements, outlines["departement"]))
                 merger.put("epci", cog.epcis)
                 later = {"commune_alias": cog.aliases, "epci_member": members}
+                if localities is not None:
+                    later["postal_locality"] = localities
                 for table in list(later):
                     if merger.is_empty(table):
                         merger.put(table, later.pop(table))

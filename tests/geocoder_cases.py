@@ -9,6 +9,7 @@ one-letter typos — and never uses the geocoder to decide what is right.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections import Counter
 
@@ -21,8 +22,9 @@ ARTICLE_WORDS = {2: "Le", 3: "La", 4: "Les", 5: "L'"}
 def _ascii_upper(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).upper()
-    return (text.replace("-", " ").replace("SAINTE ", "STE ").replace("SAINT ", "ST ")
-            .replace("'", " "))
+    # Only the word Saint is shortened: KERSAINT-PLABENNEC stays whole.
+    text = re.sub(r"\bSAINTE ", "STE ", text.replace("-", " "))
+    return re.sub(r"\bSAINT ", "ST ", text).replace("'", " ")
 
 
 def _moved_article(name: str, type_liaison: int | None) -> str | None:
@@ -120,3 +122,112 @@ TRICKY = [
     (Reference(commune="Paris 25e"), None, "unmatched"),
     (Reference(departement="99", commune="Versailles"), None, "unmatched"),
 ]
+
+
+def _unaccented(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in text
+                                                if not unicodedata.combining(c)))
+
+
+def former_names(boundaries_path) -> dict[str, str]:
+    """Code → name in an older boundary file (ADMIN EXPRESS COG 2018): the names people
+    still write for communes renamed since (read without geometries)."""
+    import pyogrio
+
+    path = str(boundaries_path)
+    frame = pyogrio.read_dataframe(f"/vsigzip/{path}" if path.endswith(".gz") else path,
+                                   read_geometry=False)
+    code = next(c for c in ("code", "INSEE_COM", "insee") if c in frame.columns)
+    name = next(c for c in ("nom", "NOM", "NOM_COM", "name") if c in frame.columns)
+    return dict(zip(frame[code], frame[name]))
+
+
+def messy(cog, old_names: dict[str, str], n: int = 800, seed: int = 7
+          ) -> list[tuple[str, Reference, str | None, str]]:
+    """(kind, reference, expected insee, expected status): references written the way
+    real files write them, built from the COG (and, for renamed communes, the names of
+    an older boundary file) without asking the geocoder.
+
+    Kinds: accents dropped (alone, with a postcode), lower case, the article dropped,
+    a one-letter typo with a postcode, homonyms with their postcode, postal mentions
+    (CEDEX n, BP, the postcode repeated in the name), CEDEX postcodes that are no
+    commune's, postal arrondissements, renamed communes written with their old name.
+    Where the generator cannot tell a single answer (a dropped accent leaving two
+    communes alike), the expected status is ambiguous."""
+    rng = random.Random(seed)
+    communes = [c for c in cog.communes if c["zone"] != "com"]
+    by_code = {c["insee"]: c for c in communes}
+    current_keys = Counter(key(c["name"]) for c in communes)
+    dep_keys = Counter((c["departement_code"], key(c["name"])) for c in communes)
+    # Spellings alike once accents are dropped but apart with them (Champagne/Champagné).
+    plain_fine = Counter(fold(fine_key(c["name"])) for c in communes)
+    # A former name of another commune than the one written makes it ambiguous alone.
+    former_of = {}
+    for a in cog.aliases:
+        if a["name"]:
+            former_of.setdefault(key(a["name"]), set()).add(a["commune_insee"])
+    all_postcodes = {pc for c in communes for pc in c["postcodes"]}
+    successor = cog.successor()
+    out = []
+
+    def add(kind, ref, insee, status=MATCHED):
+        out.append((kind, ref, insee, status))
+
+    for c in rng.sample(communes, n):
+        insee, name, dep = c["insee"], c["name"], c["departement_code"]
+        k, pcs = key(name), c["postcodes"]
+        plain = _unaccented(name)
+        others = former_of.get(k, set()) - {insee}
+        if current_keys[k] == 1 and not others:
+            add("accents dropped alone", Reference(commune=plain), insee)
+        elif k not in former_of and plain == name and plain_fine[fold(fine_key(name))] == 1 \
+                and Counter(fine_key(o["name"]) for o in communes
+                            if key(o["name"]) == k)[fine_key(name)] == 1:
+            add("accents dropped alone", Reference(commune=plain), insee)
+        else:
+            add("accents dropped alone", Reference(commune=plain), None, AMBIGUOUS)
+        if dep_keys[(dep, k)] != 1 or others or not pcs:
+            continue  # the generator keeps to names that are one commune's in their dep
+        pc = rng.choice(pcs)
+        add("accents dropped+postcode", Reference(commune=plain.upper(), code_postal=pc),
+            insee)
+        add("lower case+departement", Reference(commune=plain.lower(), departement=dep),
+            insee)
+        if c["type_liaison"] in ARTICLE_WORDS and name.startswith(
+                ARTICLE_WORDS[c["type_liaison"]]):
+            bare = name[len(ARTICLE_WORDS[c["type_liaison"]]):].lstrip(" ")
+            add("article dropped+postcode", Reference(commune=bare, code_postal=pc), insee)
+        if current_keys[k] > 1:
+            add("homonym+postcode", Reference(commune=name, code_postal=pc), insee)
+        if len(fold(name)) >= 8:
+            add("typo+postcode", Reference(commune=_typo(plain.upper(), rng),
+                                           code_postal=pc), insee)
+        upper = _ascii_upper(name)
+        add("CEDEX n+postcode", Reference(commune=f"{upper} CEDEX {rng.randint(1, 9)}",
+                                          code_postal=pc), insee)
+        add("BP in the name", Reference(commune=f"{upper} BP {rng.randint(10, 999)}",
+                                        code_postal=pc), insee)
+        add("postcode in the name", Reference(commune=f"{upper} {pc}"), insee)
+        if dep.isdigit() and len(dep) == 2:
+            cedex = next((f"{dep}{rng.randint(900, 999)}" for _ in range(20)
+                          if f"{dep}{rng.randint(900, 999)}" not in all_postcodes), None)
+            if cedex and cedex not in all_postcodes:
+                add("CEDEX postcode (no commune's)",
+                    Reference(commune=f"{upper} CEDEX", code_postal=cedex), insee)
+    for city, count, parent, first in (("PARIS", 20, "75056", "750"),
+                                       ("MARSEILLE", 16, "13055", "130"),
+                                       ("LYON", 9, "69123", "6900")):
+        for n_arr in range(1, count + 1):
+            suffix = rng.choice(["", "E", "EME", "ème"])
+            pc = f"{first}{n_arr:02d}" if city != "LYON" else f"{first}{n_arr}"
+            add("postal arrondissement", Reference(commune=f"{city} {n_arr}{suffix}",
+                                                   code_postal=pc), parent)
+    renamed = sorted((code, old) for code, old in old_names.items()
+                     if code in by_code and key(old) != key(by_code[code]["name"]))
+    for code, old in renamed:
+        c = by_code[code]
+        if c["postcodes"]:
+            add("renamed, old name+postcode", Reference(
+                commune=old, code_postal=rng.choice(c["postcodes"])), successor[code])
+    return out

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import pytest
+import sqlalchemy as sa
 
-from loaders import cog as cog_reader
-from loaders.geocoder import AMBIGUOUS, MATCHED, Geocoder, Reference
+from atlas.errors import InputError
 from atlas.names import arrondissement, key
-from tests.geocoder_cases import TRICKY, cases
+from loaders import cog as cog_reader
+from loaders.geocoder import AMBIGUOUS, MATCHED, Geocoder, Reference, postal
+from tests.geocoder_cases import TRICKY, cases, former_names, messy
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +126,9 @@ def test_disagreements_rejected_by_default_kept_with_the_majority_on_request(geo
         # Boitron (Orne) by code, name and postcode; the point is in Lot-et-Garonne.
         Reference(insee="61051", commune="Boitron", code_postal="61500",
                   lat="44.3796", lon="0.5254"),
-        # An outdated name (Oissel, now Oissel-sur-Seine): the code and the point agree.
-        Reference(insee="76484", commune="Oissel", lat="49.35997", lon="1.097003"),
+        # The neighbour's name: the code and the point (both Oissel-sur-Seine) agree.
+        Reference(insee="76484", commune="Saint-Étienne-du-Rouvray", lat="49.35997",
+                  lon="1.097003"),
         # A postcode typo (06922 for 69220): code, name and point agree.
         Reference(insee="69019", commune="Belleville-en-Beaujolais", code_postal="06922",
                   lat="46.106372", lon="4.737135"),
@@ -161,3 +164,184 @@ def test_a_point_tells_homonyms_apart_but_not_a_contradiction_without_a_majority
         got = geocoder.geocode_many(refs, conn, keep_disputed=True)
     assert (got[0].status, got[0].insee, got[0].disagreements) == (MATCHED, "69189", ())
     assert got[1].status == AMBIGUOUS and got[1].insee is None
+
+
+# -- references as real files print them (issue 19) -----------------------------------
+
+@pytest.mark.parametrize("name, clean, noise, postcode", [
+    ("AMIENS CEDEX 1", "AMIENS", "CEDEX 1", None),
+    ("Paris Cédex 07", "Paris", "Cédex 07", None),
+    ("ROUEN CEDEX BP 434", "ROUEN", "CEDEX BP 434", None),
+    ("TOURCOING CS 40012", "TOURCOING", "CS 40012", None),
+    ("GUERET 23000", "GUERET", "23000", "23000"),
+    ("Jugon-les-Lacs - Commune nouvelle", "Jugon-les-Lacs", "Commune nouvelle", None),
+    ("Mureaux (Les)", "Mureaux (Les)", "", None),  # an article in brackets stays
+    ("Bpuy", "Bpuy", "", None),  # only whole words with their number are postal
+])
+def test_postal_mentions_are_taken_off_the_name(name, clean, noise, postcode):
+    assert postal.strip_noise(name) == (clean, noise, postcode)
+
+
+# (reference, insee, method): each new rule, written the way address files write it.
+POSTAL_CASES = [
+    (Reference(commune="AMIENS CEDEX 1", code_postal="80094"), "80021",
+     "name+postcode_departement+postal_noise"),  # a CEDEX postcode: no commune's
+    (Reference(commune="PARIS CEDEX 07", code_postal="75340"), "75056",
+     "name+postcode_departement+postal_noise"),
+    (Reference(commune="GUERET 23000"), "23096", "postcode+name+postal_noise"),
+    (Reference(commune="NANTES TSA 10717", code_postal="44000"), "44109",
+     "postcode+name+postal_noise"),
+    (Reference(commune="TOURCOING CS 40012", code_postal="59200"), "59599",
+     "postcode+name+postal_noise"),
+    (Reference(commune="PARIS 7", code_postal="75007"), "75056", "arrondissement"),
+    (Reference(commune="LYON 3EME", code_postal="69003"), "69123", "arrondissement"),
+    (Reference(commune="MARSEILLE 13E", code_postal="13013"), "13055", "arrondissement"),
+    # Renamed Boyeux-Saint-Jérôme, written with its old name and its postcode: not
+    # Joyeux, one letter away in the same département but under another postcode.
+    (Reference(commune="BOYEUX", code_postal="01640"), "01056", "postcode+name_head"),
+    (Reference(commune="Anizy", code_postal="02320"), "02018", "postcode+name_head"),
+    (Reference(commune="Alliquerville", code_postal="76210"), "76715",
+     "postcode+name_part"),  # merged into Trouville-Alliquerville
+    (Reference(commune="Champdeniers-Saint-Denis", code_postal="79220"), "79066",
+     "postcode+name_extends"),  # the commune nouvelle took back the name Champdeniers
+    (Reference(commune="PUYRICARD", code_postal="13540"), "13001", "postcode+locality"),
+    (Reference(commune="Puyricard", departement="13"), "13001", "departement+locality"),
+    (Reference(commune="ST GEORGES DE L OYAPOCK", code_postal="97313"), "97308",
+     "postcode+locality"),
+    (Reference(commune="TONATE-MACOURIA", code_postal="97355"), "97305",
+     "postcode+name_contains"),
+    (Reference(commune="TONATE MACOURIA", departement="973"), "97305",
+     "departement+name_contains"),
+    (Reference(commune="JOYEU", code_postal="01800"), "01198", "fuzzy+postcode"),
+    (Reference(commune="Champagné"), "72054", "name+exact_spelling"),
+    (Reference(commune="CHAMPAGNE", departement="72"), "72054", "name+departement"),
+]
+
+
+@pytest.mark.parametrize("ref, insee, method", POSTAL_CASES,
+                         ids=[r.commune + (f" {r.code_postal or r.departement}")
+                              for r, _, _ in POSTAL_CASES])
+def test_references_as_address_files_print_them(geocoder, ref, insee, method):
+    m = geocoder.geocode(ref)
+    assert (m.status, m.insee, m.method) == (MATCHED, insee, method), m
+
+
+def test_the_arrondissement_and_the_postal_mentions_are_noted(geocoder):
+    assert geocoder.geocode(Reference(commune="PARIS 7", code_postal="75007")).note == \
+        "arrondissement 7"
+    m = geocoder.geocode(Reference(commune="AMIENS CEDEX 1", code_postal="80094"))
+    assert "postcode 80094 is no commune's" in m.note and "'CEDEX 1' ignored" in m.note
+
+
+@pytest.mark.parametrize("ref, expected, note", [
+    # One typo from Joyeux, but the postcode is Boyeux-Saint-Jérôme's: not guessed.
+    (Reference(commune="JOYEU", code_postal="01640"), {"01198"}, "postcodes do not"),
+    # "Villeneuve" heads two communes of Lot-et-Garonne.
+    (Reference(commune="Villeneuve", departement="47"), {"47321", "47323"},
+     "fits several communes"),
+    # Dropped accents: Champagne (07), Champagne (17) or Champagné (72).
+    (Reference(commune="Champagne"), {"07051", "17083", "72054"}, "homonyms"),
+    # Only an overseas locality is read as "locality-commune".
+    (Reference(commune="Tonate-Macouria"), set(), "no commune of that name"),
+])
+def test_what_the_looser_rules_never_guess(geocoder, ref, expected, note):
+    m = geocoder.geocode(ref)
+    assert m.status != MATCHED and m.candidate_codes() == expected, m
+    assert note in m.note
+
+
+def test_an_unaccented_name_is_ambiguous_beside_its_accented_twin(geocoder):
+    # "Vergne" spelt without its accent is as likely Vergné as a Vergne: both listed.
+    twins = [(i, n) for i, n in geocoder.name.items() if n in ("Champagne", "Champagné")]
+    assert len(twins) == 3
+    m = geocoder.geocode(Reference(commune="CHAMPAGNE"))
+    assert m.status == AMBIGUOUS and "Champagné (72, 72054)" in m.candidates
+
+
+def test_a_very_long_name_skips_the_typo_index(geocoder, monkeypatch):
+    from loaders.geocoder import loose as module
+
+    def no_deletions(k):  # the one-typo neighbourhood must not be built for it
+        raise AssertionError(f"deletions of a {len(k)}-character key")
+
+    monkeypatch.setattr(module, "_deletions", no_deletions)
+    long = "Saint-Quentin " * 600  # 8,400 characters
+    for ref in (Reference(commune=long), Reference(commune=long, departement="02"),
+                Reference(commune=long, code_postal="02100"),
+                Reference(commune=long + " CEDEX", code_postal="02109")):
+        assert geocoder.geocode(ref).status == "unmatched"
+
+
+def test_postal_localities_are_loaded_with_the_reference(loaded):
+    with loaded.connect() as conn:
+        rows = conn.execute(sa.text(
+            "SELECT postcode, name, commune_insee FROM postal_locality "
+            "WHERE name_folded = 'puyricard'")).all()
+        count = conn.scalar(sa.text("SELECT count(*) FROM postal_locality"))
+    assert rows == [("13540", "PUYRICARD", "13001")]
+    assert 500 < count < 2000  # only the names that differ from the commune's
+
+
+def test_localities_file_read_and_brought_to_current_communes(tmp_path):
+    import io
+    import json
+    import tarfile
+
+    entries = [  # the package's shape, our own rows
+        {"codePostal": "13540", "codeCommune": "13001", "nomCommune": "Aix-en-Provence",
+         "libelleAcheminement": "PUYRICARD"},
+        {"codePostal": "13090", "codeCommune": "13001", "nomCommune": "Aix-en-Provence",
+         "libelleAcheminement": "AIX EN PROVENCE"},  # the commune's own name: dropped
+        {"codePostal": "01350", "codeCommune": "01039", "nomCommune": "Béon",
+         "libelleAcheminement": "BEON"},  # a former code: brought to Culoz-Béon
+        {"codePostal": "13008", "codeCommune": "13208",
+         "nomCommune": "Marseille 8e Arrondissement", "libelleAcheminement": "MARSEILLE"},
+        {"codePostal": "9999", "codeCommune": "13001", "nomCommune": "X",
+         "libelleAcheminement": "X"},  # not a postcode
+    ]
+    data = json.dumps(entries).encode()
+    path = tmp_path / "codes-postaux.tgz"
+    with tarfile.open(path, "w:gz") as tar:
+        info = tarfile.TarInfo("package/codes-postaux.json")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    successor = {"13001": "13001", "01039": "01138", "01138": "01138", "13208": "13055",
+                 "13055": "13055"}
+    current = {"13001": "Aix-en-Provence", "01138": "Culoz-Béon", "13055": "Marseille"}
+    rows = postal.read_localities(path, successor, current)
+    assert [(r["postcode"], r["name_folded"], r["commune_insee"]) for r in rows] == [
+        ("01350", "beon", "01138"), ("13540", "puyricard", "13001")]
+    (tmp_path / "bad.json").write_text("{")
+    with pytest.raises(InputError, match="not the codes-postaux package"):
+        postal.read_localities(tmp_path / "bad.json", successor, current)
+
+
+def test_offline_without_the_localities_file_the_load_goes_on_and_says_so(tmp_path,
+                                                                          the_cog):
+    from loaders import reference, sources
+
+    report = reference.Report()
+    offline = sources.Resolver(tmp_path, tmp_path / "cache", offline=True)
+    assert reference._localities(offline, the_cog, report) is None
+    assert report.localities.startswith("not loaded") and "--offline" in report.localities
+    assert "postal localities: not loaded" in "\n".join(report.lines())
+
+
+def test_messy_references_built_from_the_cog_are_right_and_never_wrong(geocoder, the_cog,
+                                                                       config):
+    old = former_names(config.geodata / "france-geojson-2018" / "communes.geojson.gz")
+    results = defaultdict(Counter)
+    wrong = []
+    for kind, ref, insee, status in messy(the_cog, old, n=700, seed=3):
+        m = geocoder.geocode(ref)
+        if m.status == MATCHED and m.insee != insee:
+            wrong.append((kind, ref, insee, m))
+        results[kind]["right" if (m.status, m.insee) == (status, insee) else m.status] += 1
+    assert wrong == [], wrong[:5]
+    # Renamed communes written with their old name are counted apart: a commune
+    # nouvelle named anew (Capavenir Vosges, now Thaon-les-Vosges) cannot be found.
+    renamed = results.pop("renamed, old name+postcode")
+    total = sum(sum(c.values()) for c in results.values())
+    right = sum(c["right"] for c in results.values())
+    assert total > 5000 and right / total >= 0.995, dict(results)
+    assert renamed["right"] / sum(renamed.values()) >= 0.85, dict(renamed)

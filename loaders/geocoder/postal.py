@@ -1,0 +1,88 @@
+"""Commune names as postal addresses print them, and the postal localities file.
+
+``strip_noise`` takes off what an address line adds around a commune's name: "CEDEX" with
+its office number, a post-office box ("BP 434", "CS 40012", "TSA 10717"), a postcode
+repeated in the name ("GUERET 23000"). The name left is then geocoded as usual; the
+postcode found in the name stands in for a missing one.
+
+``read_localities`` reads the pinned npm package ``codes-postaux`` (Etalab / Base Adresse
+Nationale, see ``geodata/codes-postaux.md``): per postcode, each commune's name and its
+*libellé d'acheminement*, the name mail is routed by ("PUYRICARD" for a part of
+Aix-en-Provence, "RIEUX" for Rieux-Volvestre, "ST GEORGES DE L OYAPOCK"). Only spellings
+that differ from the current commune's name are kept: the others add nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tarfile
+from pathlib import Path
+
+from atlas import names
+from atlas.errors import InputError
+
+# The tarball of the npm package, as the registry serves it (see geodata/manifest.json).
+LOCALITIES_FILE = "codes-postaux/codes-postaux-4.1.2.tgz"
+_MEMBER = "package/codes-postaux.json"
+
+# "CEDEX", "CEDEX 1", "Cédex 09", "CEDEX BP 123"; post-office boxes with their number; a
+# five-digit postcode standing alone. Only whole words: "Bpuy" or "Cstrasse" stay.
+_NOISE = re.compile(
+    r"(?<!\w)(?:c[eé]dex(?:\s*\d{1,3})?|(?:bp|b\.p\.|cs|tsa|sp)\s*\d{1,6}|\d{5}"
+    r"|\(?commune nouvelle\)?)(?=\W|$)", re.IGNORECASE)
+_HINT = re.compile(r"[0-9]|[cC][eéEÉ][dD][eE][xX]|[nN][oO][uU][vV][eE][lL][lL][eE]")
+_POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+
+
+def strip_noise(name: str) -> tuple[str, str, str | None]:
+    """(the name without postal mentions, the mentions removed, a postcode written in it).
+
+    ``strip_noise("AMIENS CEDEX 1") == ("AMIENS", "CEDEX 1", None)``,
+    ``strip_noise("GUERET 23000") == ("GUERET", "23000", "23000")``.
+    """
+    if not _HINT.search(name):  # most names: one cheap scan, no postal word
+        return name, "", None
+    found = [m.group(0) for m in _NOISE.finditer(name)]
+    if not found:
+        return name, "", None
+    clean = _NOISE.sub(" ", name)
+    clean = re.sub(r"\(\s*\)", " ", clean)  # what "(commune nouvelle)" leaves
+    clean = re.sub(r"\s+", " ", clean).strip(" ,;-/(")
+    postcode = next((m.group(1) for m in map(_POSTCODE.fullmatch, found) if m), None)
+    return clean, " ".join(found), postcode
+
+
+def read_localities(path: Path, successor: dict[str, str], current: dict[str, str]
+                    ) -> list[dict]:
+    """Rows of the ``postal_locality`` table from the package's tarball (or its JSON).
+
+    ``successor`` brings the package's commune codes (an older COG) to current ones;
+    ``current`` gives each current commune's name. A code without successor is skipped:
+    the file is older than the COG only by merges, which ``successor`` covers.
+    """
+    try:
+        if tarfile.is_tarfile(path):
+            with tarfile.open(path) as tar:
+                entries = json.load(tar.extractfile(_MEMBER))
+        else:
+            entries = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, KeyError, ValueError, tarfile.TarError) as e:
+        raise InputError(f"{path}: not the codes-postaux package ({e})") from None
+    rows: dict[tuple[str, str, str], dict] = {}
+    for e in entries:
+        insee = successor.get(e.get("codeCommune", ""))
+        postcode = e.get("codePostal", "")
+        if insee not in current or not re.fullmatch(r"\d{5}", postcode):
+            continue
+        own = names.key(current[insee])
+        for written in (e.get("libelleAcheminement"), e.get("nomCommune")):
+            if not written or names.arrondissement(written):
+                continue
+            k = names.key(written)
+            if k and k != own:
+                rows.setdefault((postcode, k, insee), {
+                    "postcode": postcode, "name_folded": k, "commune_insee": insee,
+                    "name": written})
+    return sorted(rows.values(), key=lambda r: (r["postcode"], r["name_folded"],
+                                                r["commune_insee"]))

@@ -35,7 +35,7 @@ def create_app(config: Config | None = None) -> Flask:
 
     Raises ConfigError for a bad setting; the database is reached lazily, per request.
     """
-    from atlas.web import api, exports, http, pages, peers_page, tiles, vendor
+    from atlas.web import api, exports, http, ogc, pages, peers_page, tiles, vendor
 
     config = config or Config.from_env()
     app = Flask(__name__)
@@ -44,6 +44,6 @@ def create_app(config: Config | None = None) -> Flask:
     app.extensions["atlas_engine"] = db.engine(config)
     app.register_error_handler(AtlasError, _handle)
     http.init_app(app)
-    for bp in (pages.bp, api.bp, peers_page.bp, exports.bp, tiles.bp, vendor.bp):
+    for bp in (pages.bp, api.bp, peers_page.bp, exports.bp, tiles.bp, vendor.bp, ogc.bp):
         app.register_blueprint(bp)
     return app

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, render_template, request, url_for
 
-from atlas import filters, search
+from atlas import filters, openapi, search
 from atlas.errors import AtlasError, InvalidParameter
 from atlas.exports import layers
 from atlas.queries import ogc
@@ -28,6 +28,8 @@ bp = Blueprint("ogc", __name__, url_prefix="/ogc")
 GEOJSON = "application/geo+json"
 JSON = "application/json"
 HTML = "text/html"
+# GDAL's OAPIF driver accepts the API definition only under this exact media type.
+OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
 
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -130,8 +132,7 @@ def landing():
                            "médiation et le label Villes Internet, en couches vivantes "
                            "(OGC API – Features : QGIS, GDAL, ArcGIS...).",
             "links": _self_links("ogc.landing", JSON) + [
-                _link(url_for("api.openapi_json", _external=True), "service-desc",
-                      "application/vnd.oai.openapi+json;version=3.0",
+                _link(_url("ogc.api"), "service-desc", OPENAPI,
                       "la définition de l'API (OpenAPI 3)"),
                 _link(_url("ogc.conformance"), "conformance", JSON,
                       "les classes de conformité"),
@@ -139,6 +140,18 @@ def landing():
             ]}, {}
 
     return _answer(build, "ogc.html")
+
+
+@bp.get("/api")
+def api():
+    """The OpenAPI description (the same as ``/api/openapi.json``), under the media type
+    OGC clients ask for."""
+    _args(())
+    root = url_for("ogc.landing", _external=True).rstrip("/")
+    body = json.dumps(openapi.ogc_spec(root), ensure_ascii=False, separators=(",", ":"))
+    response = Response(body, content_type=OPENAPI)
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @bp.get("/conformance")

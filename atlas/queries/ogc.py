@@ -84,6 +84,7 @@ COLLECTIONS = {c.id: c for c in (
 
 # OGC parameters beside the API's filters (which include bbox, limit and offset).
 OGC_PARAMS = ("f", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs")
+_SQL_TYPES = {"int": sa.BigInteger, "text": sa.Text, "bool": sa.Boolean}
 _TYPES = {"int": ("int", "integer"), "text": ("text", "string"), "bool": ("bool", "boolean")}
 
 
@@ -234,6 +235,9 @@ def parse_items(cid: str, args: dict[str, list[str]]) -> ItemsQuery:
     """Validate an ``/items`` request's parameters (name → raw values); 400 naming the
     parameter for anything invalid or unknown."""
     collection(cid)
+    for name, values in args.items():
+        if any("\x00" in v for v in values):  # PostgreSQL text cannot hold it
+            raise InvalidParameter(f"{name}: contains a NUL character", param=name)
     named = queryables(cid)
     api = {p.name for p in filters.FILTER_PARAMS} | {"limit", "offset"}
     filters.check_known(args, api | set(OGC_PARAMS) | set(named))
@@ -318,7 +322,11 @@ def _statement(cid: str, q: ItemsQuery) -> tuple[sa.Subquery, list[sa.ColumnElem
             where.append(sub.c.year <= high)
     named = queryables(cid)
     for name, value in q.equals:
-        where.append(sub.c[name] == _typed(named[name], value, name))
+        # Bound with a type of its own: compared with a smallint column, 65536 is a
+        # value that matches nothing, not an overflow.
+        kind = named[name].kind
+        where.append(sub.c[name] == sa.literal(_typed(named[name], value, name),
+                                               _SQL_TYPES[kind]))
     if q.filter:
         table = {name: cql2.Queryable(sub.c[name], _TYPES[f.kind][0])
                  for name, f in named.items()}
@@ -388,6 +396,8 @@ def item(conn, cid: str, feature_id: str, out: Crs) -> str:
         if not re.fullmatch(r"\d{1,18}", feature_id):
             raise NotFound(f"no feature {feature_id[:40]!r} in {cid}")
         value: object = int(feature_id)
+    elif "\x00" in feature_id or len(feature_id) > 40:
+        raise NotFound(f"no feature {feature_id[:40]!r} in {cid}")
     else:
         value = feature_id
     sub = layers.statement(cid, Filters()).order_by(None).subquery("feat")

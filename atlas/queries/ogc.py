@@ -27,12 +27,15 @@ import re
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSON
+from sqlalchemy.sql import visitors
 
 from atlas import cql2, filters
 from atlas.errors import AtlasError, InvalidParameter, NotFound
 from atlas.exports import layers
 from atlas.filters import Filters
+from atlas.queries import initiatives as iq
 from atlas.queries.cache import VersionedCache
+from atlas.search import initiative_search as s
 
 STATEMENT_TIMEOUT_MS = 10_000
 DEFAULT_LIMIT = 100
@@ -306,33 +309,67 @@ def _literal_geometry(filter_crs: Crs):
     return build
 
 
-def _statement(cid: str, q: ItemsQuery) -> tuple[sa.Subquery, list[sa.ColumnElement]]:
-    """The layer's rows for the API's filters, and the standard's conditions on them."""
-    # Unordered inside: PostgreSQL then flattens the subquery and the outer ORDER BY id
-    # ... LIMIT walks the id index.
-    sub = layers.statement(cid, q.filters).order_by(None).subquery("feat")
+@dataclasses.dataclass
+class _Source:
+    """What the standard's conditions are written on: the layer's rows (``rows``: a flat
+    statement or a subquery), each field's expression, the geometry and the id."""
+
+    rows: sa.Select | sa.Subquery
+    columns: dict[str, sa.ColumnElement]
+    geometry: sa.ColumnElement
+    id: sa.ColumnElement
+
+
+def _source(cid: str, f: Filters) -> _Source:
+    # Unordered: the page's ORDER BY id ... LIMIT is added outside.
+    stmt = layers.statement(cid, f).order_by(None)
+    if cid != "initiatives":
+        sub = stmt.subquery("feat")
+        return _Source(sub, {c.name: c for c in sub.c}, sub.c.geom,
+                       sub.c[COLLECTIONS[cid].id_field])
+    # Initiatives: flat, and every field that initiative_search holds is read there (the
+    # same values), so that the page of ids and the count need no other table when the
+    # conditions name only those fields.
+    columns = {c.name: c.element if isinstance(c, sa.sql.elements.Label) else c
+               for c in stmt.selected_columns}
+    columns.update(id=s.c.id, year=s.c.year, commune_insee=s.c.commune_insee,
+                   epci_siren=s.c.epci_siren, departement=s.c.departement_code,
+                   region=s.c.region_code, kind=s.c.kind, place_type=s.c.place_type,
+                   source=s.c.source, label_level=iq.level_column(f),
+                   label_year=iq.label_year_column(f))
+    return _Source(stmt, columns, s.c.geom, s.c.id)
+
+
+def _conditions(cid: str, q: ItemsQuery, src: _Source) -> list[sa.ColumnElement]:
+    """The standard's conditions (bbox, datetime, queryables, CQL2) on ``src``."""
     where: list[sa.ColumnElement] = []
     if q.bbox:
-        where.append(sa.func.ST_Intersects(sub.c.geom, _envelope(*q.bbox, q.bbox_crs)))
+        where.append(sa.func.ST_Intersects(src.geometry, _envelope(*q.bbox, q.bbox_crs)))
     if q.years:
         low, high = q.years
         if low is not None:
-            where.append(sub.c.year >= low)
+            where.append(src.columns["year"] >= low)
         if high is not None:
-            where.append(sub.c.year <= high)
+            where.append(src.columns["year"] <= high)
     named = queryables(cid)
     for name, value in q.equals:
         # Bound with a type of its own: compared with a smallint column, 65536 is a
         # value that matches nothing, not an overflow.
         kind = named[name].kind
-        where.append(sub.c[name] == sa.literal(_typed(named[name], value, name),
-                                               _SQL_TYPES[kind]))
+        where.append(src.columns[name] == sa.literal(_typed(named[name], value, name),
+                                                     _SQL_TYPES[kind]))
     if q.filter:
-        table = {name: cql2.Queryable(sub.c[name], _TYPES[f.kind][0])
+        table = {name: cql2.Queryable(src.columns[name], _TYPES[f.kind][0])
                  for name, f in named.items()}
-        where.append(cql2.to_sql(q.filter, table, sub.c.geom,
+        where.append(cql2.to_sql(q.filter, table, src.geometry,
                                  _literal_geometry(q.filter_crs)))
-    return sub, where
+    return where
+
+
+def _search_only(where: list[sa.ColumnElement]) -> bool:
+    """Whether ``where`` reads initiative_search (and the label year's awards) alone."""
+    return all(not isinstance(node, sa.Column) or node.table in (s, iq._ya)
+               for condition in where for node in visitors.iterate(condition))
 
 
 def _feature_json(cid: str, sub: sa.Subquery, out: Crs) -> sa.ColumnElement:
@@ -374,15 +411,27 @@ def items(conn, cid: str, q: ItemsQuery) -> tuple[int, list[str]]:
     """(numberMatched, the page's features as GeoJSON text) for ``q``."""
     collection(cid)
     _begin(conn)
-    sub, where = _statement(cid, q)
-    id_column = sub.c[COLLECTIONS[cid].id_field]
-    rows = _run(conn, sa.select(_feature_json(cid, sub, q.crs)).where(*where)
-                .order_by(id_column).limit(q.limit).offset(q.offset)).scalars().all()
+    src = _source(cid, q.filters)
+    where = _conditions(cid, q, src)
+    if cid == "initiatives":
+        # The page's ids first, then the features of those ids only: the JSON of the
+        # rows an offset skips is never built.
+        ids = (iq.matching(q.filters, s.c.id) if _search_only(where)
+               else src.rows.with_only_columns(s.c.id)).where(*where)
+        page = ids.order_by(s.c.id).limit(q.limit).offset(q.offset).subquery("page")
+        feat = src.rows.subquery("feat")
+        rows = _run(conn, sa.select(_feature_json(cid, feat, q.crs))
+                    .select_from(feat.join(page, feat.c.id == page.c.id))
+                    .order_by(feat.c.id)).scalars().all()
+        counted = ids.subquery("ids")
+    else:
+        rows = _run(conn, sa.select(_feature_json(cid, src.rows, q.crs)).where(*where)
+                    .order_by(src.id).limit(q.limit).offset(q.offset)).scalars().all()
+        counted = sa.select(src.id).select_from(src.rows).where(*where).subquery("ids")
     if q.offset == 0 and len(rows) < q.limit:
         matched = len(rows)  # the whole answer is on this page: no COUNT needed
     else:
-        matched = _run(conn, sa.select(sa.func.count()).select_from(sub)
-                       .where(*where)).scalar()
+        matched = _run(conn, sa.select(sa.func.count()).select_from(counted)).scalar()
     return matched, rows
 
 

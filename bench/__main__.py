@@ -11,7 +11,7 @@ from pathlib import Path
 
 from atlas import db
 from atlas.config import Config
-from bench import (api_latency, data, exports, geocoding, map_browser, peers,
+from bench import (api_latency, data, exports, geocoding, map_browser, ogc, peers,
                    reference_load, source_load, tiles)
 from bench.harness import Figure, write
 
@@ -34,6 +34,7 @@ def main() -> int:
         figures += peers.run(engine, bench_config)  # on api_latency's synthetic records
         figures += exports.run(engine, bench_config)  # on api_latency's 100,000 records
         figures += tiles.run(engine, bench_config)
+        figures += ogc.run(engine, bench_config)  # on api_latency's 100,000 records
         engine.dispose()
     print(write(figures + NOT_BUILT, RESULTS))
     return 0

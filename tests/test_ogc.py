@@ -295,3 +295,14 @@ def test_a_filter_never_reaches_sql_as_text(api, config):
     assert r.status_code == 200 and r.json["numberMatched"] == 0
     with db.engine(config).connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM source")) >= 1
+
+
+def test_a_query_past_the_time_limit_is_a_503(api, monkeypatch):
+    from atlas.queries import ogc
+
+    # 1 ms: writing the outlines of the communes alone takes longer.
+    monkeypatch.setattr(ogc, "STATEMENT_TIMEOUT_MS", 1)
+    r = api.get("/ogc/collections/communes/items?crs=EPSG:2154&filter=S_INTERSECTS("
+                "geometry,BBOX(-5,41,10,52))")
+    assert r.status_code == 503, r.json
+    assert r.json["code"] == "ServiceUnavailable" and "narrow" in r.json["description"]

@@ -25,8 +25,9 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # chromium: Debian's browser, driven by Playwright in the end-to-end tests and the map bench.
+# gdal-bin: ogrinfo/ogr2ogr, the OGC API – Features client of tests/test_ogc_clients.py.
 test: venv
-	$(SYSTEM) chromium $(PG_PKG)
+	$(SYSTEM) chromium gdal-bin $(PG_PKG)
 	$(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 demo: venv

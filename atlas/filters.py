@@ -179,6 +179,8 @@ def integer(args, name: str, default: int, minimum: int, maximum: int) -> int:
 
 def _match(name: str, text: str) -> str:
     p = PARAMS[name]
+    if "\x00" in text:  # PostgreSQL text cannot hold it: a 400, not a driver error
+        raise InvalidParameter(f"{name}: contains a NUL character", param=name)
     if p.max_length is not None and len(text) > p.max_length:
         raise InvalidParameter(f"{name}: longer than {p.max_length} characters", param=name)
     if p.pattern and not re.fullmatch(p.pattern.strip("^$"), text):

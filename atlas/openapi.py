@@ -170,6 +170,9 @@ SCHEMAS = {
                         "type": "object", "required": ["key", "label"]}},
                     "rows": {"type": "array", "items": {"type": "object"}}}}}}},
     "List": {"type": "object"},
+    "OgcException": {"type": "object", "required": ["code", "description"],
+                     "properties": {"code": {"type": "string"},
+                                    "description": {"type": "string"}}},
     "TileJSON": {"type": "object",
                  "required": ["tilejson", "tiles", "minzoom", "maxzoom", "vector_layers"],
                  "properties": {"tilejson": {"const": "3.0.0"},
@@ -218,6 +221,116 @@ def _export() -> dict:
                for status, text in ((400, "Invalid parameter: the body names it and says "
                                           "why (crs not available for the format too)."),
                                     (404, "No such layer or format."))}}}
+
+
+def _ogc() -> dict:
+    """The OGC API – Features paths (``atlas.web.ogc``). Items are declared per
+    collection, with its queryables as query parameters: GDAL's OAPIF driver reads them
+    (and ``limit``'s default and maximum) from here."""
+    from atlas.queries import ogc
+
+    html = {"text/html": {"schema": {"type": "string"}}}
+
+    def answer(media: str, schema: dict, *errors: int) -> dict:
+        out = {"200": {"description": "OK", "content": {media: {"schema": schema}, **html},
+                       "headers": {"ETag": {"schema": {"type": "string"}}}},
+               "304": {"description": "Not modified (If-None-Match is current)."}}
+        for status in errors:
+            out[str(status)] = {
+                "description": {400: "Invalid parameter (the body says which and why; a "
+                                     "filter: line and column).",
+                                404: "No such collection or feature.",
+                                503: "The query ran past the time limit."}[status],
+                "content": {"application/json": {"schema": {
+                    "$ref": "#/components/schemas/OgcException"}}, **html}}
+        return out
+
+    def query(name: str, schema: dict, text: str) -> dict:
+        return {"name": name, "in": "query", "required": False, "schema": schema,
+                "description": text}
+
+    fmt = query("f", {"type": "string", "enum": ["json", "html"]},
+                "json (default) or html; without it, the Accept header decides.")
+    crs_values = {"type": "string", "enum": list(ogc.CRSS) + ["EPSG:4326", "EPSG:2154"]}
+    crs = query("crs", crs_values, "CRS of the geometries: CRS84 (default, lon/lat), "
+                "EPSG:4326 (lat/lon) or EPSG:2154 (Lambert-93, metres).")
+    cid = {"name": "collectionId", "in": "path", "required": True,
+           "schema": {"type": "string", "enum": list(ogc.COLLECTIONS)}}
+    obj = {"type": "object"}
+    collection_ = {"type": "object", "required": ["id", "links"]}
+    paths = {
+        "/ogc/": {"get": {"summary": "OGC API – Features: landing page",
+                          "operationId": "ogcLanding", "parameters": [fmt],
+                          "responses": answer("application/json", obj, 400)}},
+        "/ogc/conformance": {"get": {
+            "summary": "Conformance classes", "operationId": "ogcConformance",
+            "parameters": [fmt], "responses": answer("application/json", {
+                "type": "object", "required": ["conformsTo"]}, 400)}},
+        "/ogc/collections": {"get": {
+            "summary": "The collections: initiatives, communes, labels",
+            "operationId": "ogcCollections", "parameters": [fmt],
+            "responses": answer("application/json", {
+                "type": "object", "required": ["collections", "links"],
+                "properties": {"collections": {"type": "array", "items": collection_}}},
+                400)}},
+        "/ogc/collections/{collectionId}": {"get": {
+            "summary": "A collection: extent, CRS, licence links",
+            "operationId": "ogcCollection", "parameters": [cid, fmt],
+            "responses": answer("application/json", collection_, 400, 404)}},
+        "/ogc/collections/{collectionId}/queryables": {"get": {
+            "summary": "The properties a filter may name (JSON Schema)",
+            "operationId": "ogcQueryables", "parameters": [cid, fmt],
+            "responses": answer("application/schema+json", obj, 400, 404)}},
+        "/ogc/collections/{collectionId}/items/{featureId}": {"get": {
+            "summary": "One feature", "operationId": "ogcFeature",
+            "parameters": [cid, {"name": "featureId", "in": "path", "required": True,
+                                 "schema": {"type": "string", "maxLength": 40}}, crs, fmt],
+            "responses": answer("application/geo+json", {
+                "type": "object", "required": ["type", "geometry", "properties"]},
+                400, 404, 503)}},
+    }
+    features = {"type": "object", "required": ["type", "numberMatched", "numberReturned",
+                                               "features", "links"],
+                "properties": {"type": {"const": "FeatureCollection"},
+                               "numberMatched": {"type": "integer", "minimum": 0},
+                               "numberReturned": {"type": "integer", "minimum": 0},
+                               "features": {"type": "array"}}}
+    api_filters = [_ref(p.name) for p in FILTER_PARAMS if p.name != "bbox"]
+    for name, c in ogc.COLLECTIONS.items():
+        own = [query(q, {"type": {"int": "integer", "text": "string",
+                                  "bool": "boolean"}[f.kind]},
+                     f"Features whose `{q}` equals this value.")
+               for q, f in ogc.queryables(name).items()
+               if q not in {p.name for p in FILTER_PARAMS}]
+        paths[f"/ogc/collections/{name}/items"] = {"get": {
+            "summary": f"{c.title}: features (GeoJSON), ordered by {c.id_field}, paged by "
+                       "the next and prev links",
+            "operationId": f"ogcItems_{name}",
+            "parameters": [
+                query("limit", {"type": "integer", "minimum": 1, "maximum": ogc.MAX_LIMIT,
+                                "default": ogc.DEFAULT_LIMIT},
+                      f"Features per page (default {ogc.DEFAULT_LIMIT}, at most "
+                      f"{ogc.MAX_LIMIT}; more is served as {ogc.MAX_LIMIT})."),
+                query("offset", {"type": "integer", "minimum": 0,
+                                 "maximum": ogc.MAX_OFFSET}, "Features to skip."),
+                query("bbox", {"type": "string", "maxLength": 200},
+                      "Bounding box x_min,y_min,x_max,y_max in bbox-crs (default CRS84: "
+                      "lon,lat); the features intersecting it."),
+                query("bbox-crs", crs_values, "CRS of bbox (EPSG:4326: lat,lon order)."),
+                crs,
+                query("datetime", {"type": "string", "maxLength": 60},
+                      "A year, a date or an interval (2018/2020, ../2020): features of "
+                      "those years." + ("" if c.temporal else " Not for this collection.")),
+                query("filter", {"type": "string", "maxLength": 4000},
+                      "CQL2 text on the queryables: = <> < <= > >=, AND, OR, NOT, LIKE, "
+                      "BETWEEN, IN, IS NULL, CASEI, S_INTERSECTS(geometry, BBOX(...) | "
+                      "POINT(...) | POLYGON(...))."),
+                query("filter-lang", {"type": "string", "enum": ["cql2-text"]},
+                      "Only cql2-text."),
+                query("filter-crs", crs_values, "CRS of the filter's geometries."),
+                fmt] + api_filters + own,
+            "responses": answer("application/geo+json", features, 400, 503)}}
+    return paths
 
 
 def spec() -> dict:
@@ -324,6 +437,7 @@ def spec() -> dict:
                        "attribution)", "operationId": "getTileJSON",
             "parameters": [_TILE_LAYER] + filter_refs,
             "responses": _responses(_ok("TileJSON"), 400, 404)}},
+        **_ogc(),
         "/api/health": {"get": {"summary": "Liveness and schema revision",
                                 "operationId": "health",
                                 "responses": {"200": {"description": "OK"},
@@ -345,3 +459,14 @@ def spec() -> dict:
         "paths": paths,
         "components": {"parameters": params, "schemas": SCHEMAS},
     }
+
+
+def ogc_spec(root: str) -> dict:
+    """The OGC API part of ``spec()`` as its own document, served at ``/ogc/api``: paths
+    relative to the landing page ``root`` (its ``servers`` entry), which is where OGC
+    clients (GDAL's OAPIF driver) look up ``/collections/{id}/items``."""
+    full = spec()
+    paths = {path.removeprefix("/ogc") or "/": item for path, item in full["paths"].items()
+             if path.startswith("/ogc/")}
+    return {**full, "servers": [{"url": root}], "paths": paths}
+

@@ -13,7 +13,7 @@ from atlas import db
 from atlas.config import Config
 from atlas.errors import InputError
 from bench import (api_latency, data, exports, geocoding, label_figures, map_browser,
-                   peers, reference_load, source_load, tiles)
+                   ogc, peers, reference_load, source_load, tiles)
 from bench.harness import Figure, write
 from loaders import sources
 from loaders.geocoder import postal
@@ -45,6 +45,7 @@ def main() -> int:
         figures += label_figures.run(engine, bench_config)  # same records and awards
         figures += exports.run(engine, bench_config)  # on api_latency's 100,000 records
         figures += tiles.run(engine, bench_config)
+        figures += ogc.run(engine, bench_config)  # on api_latency's 100,000 records
         engine.dispose()
     print(write(figures + NOT_BUILT, RESULTS))
     return 0

@@ -78,3 +78,9 @@ def test_unknown_parameters_are_refused():
 def test_without_resets_only_the_named_filters():
     f = parse(domain="education", level="4", year_min="2010")
     assert f.without("domain") == parse(level="4", year_min="2010")
+
+
+def test_a_nul_character_is_refused_not_sent_to_postgresql():
+    for name in ("place_type", "source", "q", "domain"):
+        with pytest.raises(InvalidParameter, match="NUL"):
+            filters.parse({name: ["a\x00b"]})

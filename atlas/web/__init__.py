@@ -35,7 +35,7 @@ def create_app(config: Config | None = None) -> Flask:
 
     Raises ConfigError for a bad setting; the database is reached lazily, per request.
     """
-    from atlas.web import api, exports, figures_page, http, pages, peers_page, tiles, vendor
+    from atlas.web import api, exports, figures_page, http, ogc, pages, peers_page, tiles, vendor
 
     config = config or Config.from_env()
     app = Flask(__name__)
@@ -45,6 +45,6 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_error_handler(AtlasError, _handle)
     http.init_app(app)
     for bp in (pages.bp, api.bp, peers_page.bp, exports.bp, tiles.bp, vendor.bp,
-               figures_page.bp):
+               figures_page.bp, ogc.bp):
         app.register_blueprint(bp)
     return app

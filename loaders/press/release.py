@@ -1,7 +1,9 @@
-"""Press releases about the Villes Internet label → label awards and initiatives.
+"""A press release about one laureate → its label awards and initiatives.
 
-Pure Python rules, no database and no network: ``extract(text, keywords)`` reads one
-release and returns what it states, never more. When a rule is unsure it gives nothing.
+Pure Python rules, no database and no network: ``awards(doc)`` and ``initiatives(doc,
+keywords)`` read one release (``loaders.press.extract`` runs them with the round-up
+rules of ``roundup``) and return what it states, never more. When a rule is unsure it
+gives nothing.
 
 Awards (a collectivité, an edition year, a level 1..5):
 
@@ -70,7 +72,16 @@ from loaders.records import Rejected, parse_level
 MONTHS = {m: i for i, m in enumerate(
     ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
      "octobre", "novembre", "decembre"), start=1)}
-FIRST_EDITION = 1999  # the 21st label is 2020's
+# Editions are numbered year - 1998 up to the 11th (2009); there was none in 2010; the
+# 12th was held in January 2011, so from then on the nth is year - 1999 (21st: 2020).
+LAST_EARLY_EDITION = 11
+
+
+def edition_year(rank: int) -> int:
+    """The year of the label's ``rank``th edition."""
+    return 1998 + rank if rank <= LAST_EARLY_EDITION else 1999 + rank
+
+
 CEREMONY_MONTHS = range(1, 7)  # ceremonies are held early in the edition's year
 
 
@@ -131,22 +142,31 @@ def _normalise(text: str) -> str:
 
 
 def blocks(text: str) -> list[Block]:
-    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next."""
-    out: list[Block] = []
+    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next.
+
+    The lines of a block are gathered first and cleaned once: cleaning the growing
+    paragraph at each joined line made a long PDF paragraph quadratic."""
+    parts: list[tuple[str, list[str], int]] = []  # (kind, raw lines, first line number)
     for number, line in enumerate(_normalise(text).split("\n"), start=1):
         if not line.strip():
             continue
         kind = "heading" if _HEADING.match(line) else "bullet" if _BULLET.match(line) \
             else "para"
         raw = _BULLET.sub("", _HEADING.sub("", line)).strip()
-        prev = out[-1] if out else None
-        if kind == "para" and prev and prev.kind == "para" and raw[:1].islower() \
-                and not re.search(r"[.!?:»)]$", prev.text):
-            joined = prev.raw + " " + raw
-            out[-1] = Block(prev.kind, joined, _plain(joined), prev.line)
+        prev = parts[-1] if parts else None
+        if kind == "para" and prev and prev[0] == "para" and raw[:1].islower() \
+                and not _ENDS_CLAUSE.search(_plain(prev[1][-1])):
+            prev[1].append(raw)
             continue
+        parts.append((kind, [raw], number))
+    out = []
+    for kind, lines, number in parts:
+        raw = " ".join(lines)
         out.append(Block(kind, raw, _plain(raw), number))
     return out
+
+
+_ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý#*])")
@@ -169,7 +189,7 @@ def _blank_span(text: str, start: int, end: int) -> str:
 
 _AT = r"(?:@|arobas(?:es?)?|arobases?)"
 _NUM = r"(?:[1-5]|un|une|deux|trois|quatre|cinq)"
-_RANK = (r"(?:[1-5]\s*(?:e|è|er|re|ère|ème|eme|ième)|premi[eè]re|deuxi[eè]me|seconde|"
+_RANK = (r"(?:[1-5]\s*(?:e|è|er|re|ère|ème|eme|ième)|premi[eè]re?|deuxi[eè]me|seconde|"
          r"troisi[eè]me|quatri[eè]me|cinqui[eè]me)")
 _LEVEL = re.compile(
     rf"(?<![\w,.])(?:{_RANK}\s+{_AT}|{_NUM}\s*{_AT})(?![\w@])|(?<![\w@.])@{{2,5}}(?![\w@.])"
@@ -178,12 +198,14 @@ _TOP_LEVEL = re.compile(
     r"\b(?:l[ea]\s+plus\s+haut(?:e)?\s+(?:niveau|distinction|récompense|note)"
     r"(?!\s+jamais)(?:\s+de\s+(?:labell?isation|distinction))?|niveau\s+(?:de\s+"
     r"labell?isation\s+)?le\s+plus\s+élevé|distinction\s+suprême|(?:niveau|note)\s+"
-    r"maxim(?:al|ale|um))", re.I)
+    r"maxim(?:al|ale|um)|(?:grade|nombre)\s+maximal\s+d'arobases|plus\s+haute\s+marche\s+"
+    r"du\s+podium|grade\s+le\s+plus\s+élevé)", re.I)
 # L2: scales, increments and brackets hold no level of the collectivité.
 _SCALE = re.compile(
     rf"\b(?:de|entre)\s+(?:{_NUM}|@+)\s*{_AT}?\s+(?:à|et)\s+(?:{_NUM}\s*{_AT}|@+)"
     rf"|(?:s'arrêtant|jusqu'|allant|maximum|au\s+maximum)\s*(?:à|de)?\s*{_NUM}\s*{_AT}"
     rf"|\b(?:une?|1)\s+{_AT}\s+(?:supplémentaire|de\s+plus|en\s+plus)|\bd'une\s+{_AT}"
+    rf"|\bau\s+moins\s+{_NUM}\s*{_AT}"
     rf"|\bgagn\w*\s+(?:une?|1)\s+{_AT}", re.I)
 # L3: "passe de 3 à 4 arobases", "passant de 3@ en 2018 à 4@".
 _PROGRESSION = re.compile(
@@ -247,7 +269,17 @@ _EDITION_YEAR = re.compile(
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\s+dernier\b", re.I)
 _EDITION_RANK = re.compile(
-    r"\b(\d{1,2})\s*(?:e|è|ème|eme|ième|ieme)\s+(?:label|cérémonie|édition|palmarès)", re.I)
+    r"\b(\d{1,2})\s*(?:e|è|ème|eme|ième|ieme|es|èmes|ièmes)\s+(?:labels?|cérémonie|édition|"
+    r"palmarès|remise)", re.I)
+_RANK_WORDS = {w: i for i, w in enumerate((
+    "premiere", "deuxieme", "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme",
+    "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme", "treizieme", "quatorzieme",
+    "quinzieme", "seizieme", "dix septieme", "dix huitieme", "dix neuvieme", "vingtieme",
+    "vingt et unieme", "vingt deuxieme", "vingt troisieme", "vingt quatrieme",
+    "vingt cinquieme", "vingt sixieme", "vingt septieme", "vingt huitieme"), start=1)}
+_EDITION_RANK_WORD = re.compile(
+    r"\b((?:dix|vingt)[-\s](?:et[-\s])?\w+ième|\w+ième)s?\s+(?:labels?|cérémonie|édition|"
+    r"palmarès|remise)", re.I)
 _PLAIN_YEAR = re.compile(rf"(?:\b[Ee]n\s+(?:{_MONTH}\s+)?|\((?:en\s+)?){_YEAR}\b", re.I)
 _LAST_YEAR = re.compile(
     r"\bl'(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée)|précédente)"
@@ -258,6 +290,14 @@ _EARLIER = re.compile(
 _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
 _DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour)[^0-9]{{0,40}})?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)
+# The date line of stored web pages ("date 2024-02") and abbreviated months in a
+# by-line ("Les Dernières Nouvelles d'Alsace - 01 févr. 2017 à 18:00").
+_ISO_DATE_LINE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
+_SHORT_MONTHS = {"janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
+                 "nov": 11, "dec": 12}
+_BYLINE_DATE = re.compile(
+    r"\b(\d{1,2})(?:er)?\s+(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.?\s+((?:19|20)\d\d)\b",
+    re.I)
 
 
 def _month(word: str) -> int:
@@ -267,10 +307,16 @@ def _month(word: str) -> int:
 def release_date(doc: list[Block]) -> tuple[int, int] | None:
     """(year, month) the release is dated: a short line holding only a date, or
     "Publié le ..."; None when it does not say."""
-    for b in doc:
+    for b in doc[:12]:
+        iso = _ISO_DATE_LINE.match(b.text)
+        if iso and 1 <= int(iso.group(2)) <= 12:
+            return int(iso.group(1)), int(iso.group(2))
         if len(b.text.split()) <= 8 and _DOC_DATE.match(b.text):
             m = _DATE.search(b.text)
             return int(m.group(3)), _month(m.group(2))
+        short = _BYLINE_DATE.search(b.text) if len(b.text.split()) <= 16 else None
+        if short:
+            return int(short.group(3)), _SHORT_MONTHS[names.fold(short.group(2))]
     return None
 
 
@@ -283,8 +329,10 @@ def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
         if dated:
             years |= {dated[0] if _month(m) <= dated[1] else dated[0] - 1
                       for m in _LAST_MONTH.findall(sentence)}
-    years |= {FIRST_EDITION + int(n) for n in _EDITION_RANK.findall(sentence)
+    years |= {edition_year(int(n)) for n in _EDITION_RANK.findall(sentence)
               if 1 <= int(n) <= 60}
+    years |= {edition_year(_RANK_WORDS[w]) for w in map(names.fold, _EDITION_RANK_WORD.findall(
+        sentence)) if w in _RANK_WORDS}
     return years
 
 
@@ -298,12 +346,15 @@ def stated_years(text: str, dated, current: int | None) -> set[int]:
 
 
 def current_edition(doc: list[Block], dated) -> int | None:
-    """The release's edition year, from sentences not about the past; None if unsure."""
+    """The release's edition year, from sentences not about the past, else the year of
+    its date line when that falls in January to June; None if unsure."""
     years: set[int] = set()
     for b in doc:
         for s in sentences(b.text):
             if not _EARLIER.search(s):
                 years |= edition_years(_blank(s, _SINCE), dated)
+    if not years and dated and dated[1] in CEREMONY_MONTHS:
+        return dated[0]  # the article's date line, early in the year: that edition's news
     return years.pop() if len(years) == 1 else None
 
 
@@ -340,10 +391,11 @@ _BARE_SUBJECT = re.compile(
 _PREPOSITION = re.compile(
     r"(?:\b(?:à|a|À|A|de|d'|du|des|en|En|par|pour|avec|dans|sur|chez|vers|depuis|sous|"
     r"entre|après|Après|avant|au|aux|comme|Comme|contre|près|l'|Parmi|parmi|que)\s*$)")
-_GRANTED_TO = re.compile(r"(?:décern|attribu|remis|décerné|octroy)\w*\s+(?:à|a)\s*$", re.I)
+_GRANTED_TO = re.compile(r"(?:décern|attribu|remis|remett|décerné|octroy)\w*\s+(?:à|a)\s*$",
+                         re.I)
 # Lower-case nouns only: "Villes et Villages Internet" is the label, not a subject.
 _PLURAL_SUBJECT = re.compile(
-    r"\b(?:\d[\d\s]*|(?i:les|des|seules?|plusieurs|autres|toutes|certaines))\s+"
+    r"\b(?:\d(?:[\d\s]{0,12}\d)?|(?i:les|des|seules?|plusieurs|autres|toutes|certaines))\s+"
     r"(?:[a-zéèêàç]+\s+)?(?:collectivités|communes|villes|territoires|lauréats)\b")
 _NOT_NAMES = {names.fold(w) for w in (
     "Ville Villes Commune Communes Mairie Municipalité Label Labels Jury Association Cette "
@@ -779,15 +831,6 @@ def keyword_matcher(keywords: Mapping[str, Sequence[str]]):
 
 
 # -- the whole text ---------------------------------------------------------------------
-
-def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
-    """Awards and initiatives a release states; ``keywords``: domain code → keywords."""
-    doc = blocks(text)
-    found, main = awards(doc)
-    if main is None:
-        return Extraction(found, [])
-    return Extraction(found, initiatives(doc, keywords), main.name, main.departement)
-
 
 def slug(title: str) -> str:
     return "-".join(names.fold(title).split())[:60].strip("-")

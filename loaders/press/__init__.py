@@ -1,0 +1,48 @@
+"""Press texts about the Villes Internet label → label awards and initiatives.
+
+``release`` reads a release about one laureate (its awards, earlier years, initiatives);
+``roundup`` reads the palmarès as the press relays it (lists by level, by place, several
+laureates a sentence). ``extract`` runs both on a text and keeps what they agree on.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from atlas import names
+from loaders.press import roundup
+from loaders.press.release import (Award, Block, Extraction, Initiative, blocks,
+                                   current_edition, edition_year, edition_years,
+                                   initiatives, levels, release_date, rows, sentences, slug)
+from loaders.press.release import awards as release_awards
+
+__all__ = ["Award", "Block", "Extraction", "Initiative", "blocks", "current_edition",
+           "edition_year", "edition_years", "extract", "initiatives", "levels", "merge",
+           "release_date", "rows", "sentences", "slug"]
+
+
+def merge(*found: list[Award]) -> list[Award]:
+    """The awards of both readers, one per collectivité and year; where they give two
+    levels for one collectivité and year, neither (unsure). A stated year beats one
+    inferred ("deuxième année consécutive")."""
+    by_key: dict[tuple[str, int], list[Award]] = {}
+    for awards in found:
+        for a in awards:
+            by_key.setdefault((names.key(a.collectivite), a.year), []).append(a)
+    out = []
+    for got in by_key.values():
+        stated = [a for a in got if not a.inferred] or got
+        if len({a.level for a in stated}) == 1:
+            out.append(max(stated, key=lambda a: (bool(a.departement), -a.line)))
+    return sorted(out, key=lambda a: (a.line, names.key(a.collectivite), -a.year))
+
+
+def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
+    """Awards and initiatives a text states; ``keywords``: domain code → keywords.
+    Initiatives only when the text awards exactly one collectivité (they are its own)."""
+    doc = blocks(text)
+    found, main = release_awards(doc)
+    awards = merge(found, roundup.awards(doc))
+    if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
+        return Extraction(awards, [])
+    return Extraction(awards, initiatives(doc, keywords), main.name, main.departement)

@@ -169,7 +169,8 @@ def blocks(text: str) -> list[Block]:
 _ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý#*])")
+# A sentence may also open with a year: "2009 est l'année du record".
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý#*]|(?:19|20)\d\d\b)")
 
 
 def sentences(text: str) -> list[str]:
@@ -205,7 +206,7 @@ _SCALE = re.compile(
     rf"\b(?:de|entre)\s+(?:{_NUM}|@+)\s*{_AT}?\s+(?:à|et)\s+(?:{_NUM}\s*{_AT}|@+)"
     rf"|(?:s'arrêtant|jusqu'|allant|maximum|au\s+maximum)\s*(?:à|de)?\s*{_NUM}\s*{_AT}"
     rf"|\b(?:une?|1)\s+{_AT}\s+(?:supplémentaire|de\s+plus|en\s+plus)|\bd'une\s+{_AT}"
-    rf"|\bau\s+moins\s+{_NUM}\s*{_AT}"
+    rf"|\bau\s+moins\s+{_NUM}\s*{_AT}|\bd'(?:une?|1)\s+ou\s+{_NUM}\s*{_AT}"
     rf"|\bgagn\w*\s+(?:une?|1)\s+{_AT}", re.I)
 # L3: "passe de 3 à 4 arobases", "passant de 3@ en 2018 à 4@".
 _PROGRESSION = re.compile(
@@ -408,7 +409,10 @@ _NOT_NAMES = {names.fold(w) for w in (
     "Cependant Également Encore Déjà Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche "
     "Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre "
     "Cela Ceci Celle Celui Leur Leurs Votre Vos Mon Ma Mes Ton Ta Tes Quel Quelle Bravo "
-    "Félicitations Félicitation Villes-Internet Label-Villes Communauté Métropole".split())}
+    "Félicitations Félicitation Villes-Internet Label-Villes Communauté Métropole "
+    # counts are no names: "Vingt-quatre villes ont reçu cinq arobases"
+    "Deux Trois Quatre Cinq Six Sept Huit Neuf Dix Onze Douze Treize Quatorze Quinze "
+    "Seize Vingt Trente Quarante Cinquante Soixante Cent".split())}
 
 
 @dataclasses.dataclass(frozen=True)

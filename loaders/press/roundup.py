@@ -48,7 +48,8 @@ _UP = rel._UP
 _LOW = "a-zàâäçéèêëîïôöùûüÿœ"
 _CAPWORD = rf"[{_UP}][\wÀ-ÿœ]*(?:'[\wÀ-ÿœ]+)?"
 _HYPHENED = r"(?:-[\wÀ-ÿœ']+)*"  # "Fleury-sur-orne", "Villeneuve-D'Ascq"
-_JOINER = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|en|aux|au)"
+# Not "en" between spaces: "Le Trait en Seine-Maritime" is a name and its département.
+_JOINER = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|aux|au)"
 # A place name as printed: capitalised words, joined by spaces, hyphens and particles
 # ("Caux Vallée de Seine", "Val d'Isère", "L'Isle Adam"), a lower-case article allowed
 # before it ("la Turballe").
@@ -69,7 +70,8 @@ _COUNT_WORDS = {names.fold(w) for w in (
     "quinze seize vingt trente quarante cinquante soixante cent cents mille "
     "Côté Oui Non Bravo Félicitations Qui Quoi Quand Où Comment Pourquoi Selon Enfin "
     "Hier Demain Cette Ce".split())}
-_RÉGIONS = {names.fold(r) for r in (
+_NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS  # "Les Trois-Ilets" is a name
+_RÉGIONS = {names.key(r) for r in (
     "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
     "Centre", "Grand Est", "Hauts-de-France", "Île-de-France", "Ile-de-France", "Normandie",
     "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur",
@@ -90,9 +92,10 @@ class Item:
 
 
 def _is_name(name: str) -> bool:
+    """Not a common word, a count ("Vingt-quatre") or a région."""
     words = [w for w in names.fold(name).split() if w not in ("le", "la", "les", "l")]
-    return bool(words) and words[0] not in rel._NOT_NAMES | _COUNT_WORDS \
-        and len(words[0]) > 1 and not names.fold(name) in _RÉGIONS
+    return bool(words) and words[0] not in _NOT_NAMES and len(words[0]) > 1 \
+        and not all(w in _COUNT_WORDS for w in words) and names.key(name) not in _RÉGIONS
 
 
 def _clean_name(match: re.Match) -> str:
@@ -106,7 +109,7 @@ def _clean_name(match: re.Match) -> str:
 
 def _departement(hint: str) -> str:
     """A hint kept as the département, unless it names a région."""
-    return "" if names.fold(hint) in _RÉGIONS else hint.strip()
+    return "" if names.key(hint) in _RÉGIONS else hint.strip()
 
 
 _HINT = re.compile(
@@ -127,8 +130,12 @@ _PLACE_ASIDE = re.compile(
 
 def items(text: str) -> list[Item]:
     """The names of ``text`` (R3, R6, R7), each with the hint written after it."""
-    out = []
-    for m in _ITEM.finditer(text):
+    out, pos = [], 0
+    while True:
+        m = _ITEM.search(text, pos)
+        if not m:
+            return out
+        pos = m.end()
         name = _clean_name(m)
         if not _is_name(name) and not m.group("epci"):
             continue
@@ -137,11 +144,10 @@ def items(text: str) -> list[Item]:
         if hint:
             dep = hint.group("code") or hint.group("paren") or hint.group("prose")
             prose = bool(hint.group("prose"))
-            end = hint.end()
+            end = pos = hint.end()  # the hint's name is no laureate
         before = text[:m.start()]
         place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before)
         out.append(Item(m.start(), end, name, _departement(dep or ""), prose, place))
-    return out
 
 
 # -- levels within sentences ------------------------------------------------------------
@@ -155,6 +161,7 @@ _TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})(?=\s*(?:[.;,!]|$)
 _AGAINST = re.compile(rf"\bcontre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+pour\s+"
                       rf"(?P<who>{_BARE})", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
+_BEFORE_LIST = re.compile(r"\s*[:(]")  # "la plus haute marche du podium : Aville, ..."
 
 
 @dataclasses.dataclass(frozen=True)
@@ -173,6 +180,11 @@ def sentence_levels(sentence: str) -> list[_Level]:
     arobases, the bare counts of R3."""
     found = [_Level(lv.start, lv.end, lv.level) for lv in rel.levels(sentence)
              if not lv.earlier]
+    taken = [(lv.start, lv.end) for lv in found]
+    found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(sentence)
+              if _BEFORE_LIST.match(sentence, m.end())
+              and not any(a <= m.start() < b for a, b in taken)]
+    found.sort(key=lambda lv: lv.start)
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found):
         return found
     taken = [(lv.start, lv.end) for lv in found]
@@ -197,7 +209,8 @@ _GAP_CUE = re.compile(
 _GAP_STOP = re.compile(
     r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
-    r"précédemment|auparavant|perd\w*|supplémentaire)\b", re.I)
+    r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
+    r"territoires|lauréats)\b", re.I)
 _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+)\s*$")
 
 

@@ -34,7 +34,7 @@ def merge(*found: list[Award]) -> list[Award]:
         stated = [a for a in got if not a.inferred] or got
         if len({a.level for a in stated}) == 1:
             out.append(max(stated, key=lambda a: (bool(a.departement), -a.line)))
-    return sorted(out, key=lambda a: (a.line, names.key(a.collectivite), -a.year))
+    return sorted(out, key=lambda a: (names.key(a.collectivite), -a.year))
 
 
 def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:

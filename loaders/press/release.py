@@ -207,6 +207,8 @@ _SCALE = re.compile(
     rf"|(?:s'arrêtant|jusqu'|allant|maximum|au\s+maximum)\s*(?:à|de)?\s*{_NUM}\s*{_AT}"
     rf"|\b(?:une?|1)\s+{_AT}\s+(?:supplémentaire|de\s+plus|en\s+plus)|\bd'une\s+{_AT}"
     rf"|\bau\s+moins\s+{_NUM}\s*{_AT}|\bd'(?:une?|1)\s+ou\s+{_NUM}\s*{_AT}"
+    # a mention alone is no level: "l'arobase verte", "une arobase verte"
+    rf"|\b(?:(?:une?|1|l')\s*)?{_AT}\s+vertes?\b"
     rf"|\bgagn\w*\s+(?:une?|1)\s+{_AT}", re.I)
 # L3: "passe de 3 à 4 arobases", "passant de 3@ en 2018 à 4@".
 _PROGRESSION = re.compile(
@@ -269,6 +271,7 @@ _EDITION_YEAR = re.compile(
     rf"(?:de\s+)?{_YEAR}\b", re.I)
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\s+dernier\b", re.I)
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\b(?!\s+(?:dernier|\d))", re.I)
 _EDITION_RANK = re.compile(
     r"\b(\d{1,2})\s*(?:e|è|ème|eme|ième|ieme|es|èmes|ièmes)\s+(?:labels?|cérémonie|édition|"
     r"palmarès|remise)", re.I)
@@ -330,6 +333,9 @@ def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
         if dated:
             years |= {dated[0] if _month(m) <= dated[1] else dated[0] - 1
                       for m in _LAST_MONTH.findall(sentence)}
+            # "jeudi 8 février" in an article dated 2024-02: that year's ceremony
+            years |= {dated[0] for m in _DAY_MONTH.findall(sentence)
+                      if _month(m) in CEREMONY_MONTHS and _month(m) <= dated[1]}
     years |= {edition_year(int(n)) for n in _EDITION_RANK.findall(sentence)
               if 1 <= int(n) <= 60}
     years |= {edition_year(_RANK_WORDS[w]) for w in map(names.fold, _EDITION_RANK_WORD.findall(

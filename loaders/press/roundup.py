@@ -194,7 +194,20 @@ def sentence_levels(sentence: str) -> list[_Level]:
             if s > found[0].start and not any(a <= s < b for a, b in taken):
                 found.append(_Level(s, e, _word_level(m.group("n"))))
                 taken.append((s, e))
-    return sorted((lv for lv in found if lv.level), key=lambda lv: lv.start)
+    return _joined(sorted((lv for lv in found if lv.level), key=lambda lv: lv.start),
+                   sentence)
+
+
+def _joined(found: list[_Level], sentence: str) -> list[_Level]:
+    """"Cinq arobases @@@@@", "4 @ (@@@@)": one level written twice."""
+    out: list[_Level] = []
+    for lv in found:
+        if out and out[-1].level == lv.level and \
+                not sentence[out[-1].end:lv.start].strip(" ()"):
+            out[-1] = _Level(out[-1].start, lv.end, lv.level)
+        else:
+            out.append(lv)
+    return out
 
 
 # -- R3: groups of names before their level ---------------------------------------------
@@ -249,6 +262,7 @@ def _with_departements(group: list[Item], default: str) -> list[tuple[str, str]]
 # -- R5: lists after the level of a counted subject -------------------------------------
 
 _COUNT_SUBJECT = re.compile(
+    r"\b(?:lauréats|labellisés|récompensés|intercommunalités)\b|"
     r"\b(?:\d{1,4}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
     r"quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent)(?:[-\s]\w+){0,2}"
     r"\s+(?:autres\s+)?(?:villes|communes|collectivités|territoires|lauréats|villages)\b",
@@ -405,6 +419,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         year = _year(clean, dated, edition)
         opening = _PLACE_OPENING.match(clean)
         default = _departement(opening.group("place")) if opening else ""
+        if opening:  # "Dans l'Eure," is where, not who
+            clean = rel._blank_span(clean, *opening.span())
         names_in = items(clean)
         previous_end = 0
         for k, lv in enumerate(found):
@@ -434,7 +450,8 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
         for it in _list_from(clean[:base + len(after)], base + also.end(), closed=False):
             got.add(it.name, it.departement or default, year, lv.level, sentence, line)
         return
-    if not _COUNT_SUBJECT.search(clean[:lv.start]):
+    before = clean[:lv.start]
+    if not (_COUNT_SUBJECT.search(before) or not before.strip(" -–•*")):
         return
     opened = _LIST_OPEN.match(after)
     if not opened:

@@ -446,8 +446,14 @@ def _departement_after(text: str, end: int) -> str:
 def _free(text: str, start: int) -> bool:
     """S3: a name right after a preposition is a place or a complement, not a subject;
     after "décerné à", "attribué à" it is the one awarded."""
-    before = text[:start]
+    before = _tail(text, start)
     return not _PREPOSITION.search(before) or bool(_GRANTED_TO.search(before))
+
+
+def _tail(text: str, end: int, width: int = 48) -> str:
+    """The few characters before ``end``: what the patterns anchored at the end of a
+    prefix look at. Searching the whole prefix for each name was quadratic."""
+    return text[max(0, end - width):end]
 
 
 def _bare_name_ok(name: str) -> bool:
@@ -472,7 +478,8 @@ def mentions(sentence: str, named: set[str]) -> list[Mention]:
     for m in re.finditer(_NAME, sentence):
         if any(s <= m.start() < e for s, e in taken) or not _bare_name_ok(m.group()):
             continue
-        opens_award = _CLAUSE_START.search(sentence[:m.start()]) and \
+        opens_award = _CLAUSE_START.search(sentence[max(0, m.start() - 2):m.start()]
+                                           if m.start() > 2 else sentence[:m.start()]) and \
             _BARE_SUBJECT.match(sentence[m.end():])
         if (opens_award or names.key(m.group()) in named) and _free(sentence, m.start()):
             out.append(Mention(m.start(), m.end(), m.group(),
@@ -501,7 +508,8 @@ def owner(sentence: str, level: Level, found: list[Mention]) -> Mention | None:
         return mn
     opening = _APPOSITION.match(sentence)
     after = [mn for mn in found if mn.start >= level.end and (
-        _GRANTED_TO.search(sentence[:mn.start]) or (opening and mn.start == opening.end()))]
+        _GRANTED_TO.search(_tail(sentence, mn.start)) or (opening and
+                                                           mn.start == opening.end()))]
     return after[0] if after else None
 
 

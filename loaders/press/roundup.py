@@ -145,7 +145,7 @@ def items(text: str) -> list[Item]:
             dep = hint.group("code") or hint.group("paren") or hint.group("prose")
             prose = bool(hint.group("prose"))
             end = pos = hint.end()  # the hint's name is no laureate
-        before = text[:m.start()]
+        before = rel._tail(text, m.start())
         place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before)
         out.append(Item(m.start(), end, name, _departement(dep or ""), prose, place))
 
@@ -191,7 +191,8 @@ def sentence_levels(sentence: str) -> list[_Level]:
     for pattern in (_EN_ONT, _TRAILING_COUNT):
         for m in pattern.finditer(sentence):
             s, e = m.span("n")
-            if s > found[0].start and not any(a <= s < b for a, b in taken):
+            after_first = s > found[0].start or pattern is _EN_ONT  # "en ont eu deux"
+            if after_first and not any(a <= s < b for a, b in taken):
                 found.append(_Level(s, e, _word_level(m.group("n"))))
                 taken.append((s, e))
     return _joined(sorted((lv for lv in found if lv.level), key=lambda lv: lv.start),
@@ -307,6 +308,9 @@ _PLACE_OPENING = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')
 _QUOTED = re.compile(r"«[^»]{40,}»|\"[^\"]{40,}\"")
 
 
+_ENTRY_SEPARATOR = re.compile(r"[:;•|]")
+
+
 def _marks_level(m: re.Match) -> int:
     if m.group("paren") or m.group("bare"):
         return len(m.group("paren") or m.group("bare"))
@@ -317,7 +321,10 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int]]:
     """R1: (start, end, name, département, level) of the entries of a block."""
     text, out, boundary = block.text, [], 0
     for m in _MARKS.finditer(text):
-        cut = max(boundary, *(text.rfind(c, 0, m.start()) + 1 for c in ":;•|"))
+        cut = boundary  # after the last separator that still leaves a name before m
+        for sep in _ENTRY_SEPARATOR.finditer(text, boundary, m.start()):
+            if re.search(f"[{_UP}]", text[sep.end():m.start()]):
+                cut = sep.end()
         entry = _ENTRY.match(text[cut:m.start()])
         boundary = m.end()
         if not entry:
@@ -331,7 +338,7 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int]]:
 
 
 class _Collector:
-    """Awards of one text, keyed by name and year; R9 drops contradictions."""
+    """Awards of one text, keyed by name and year (R9 is ``press.merge``'s)."""
 
     def __init__(self):
         self.found: dict[tuple[str, int], list[Award]] = {}
@@ -343,16 +350,12 @@ class _Collector:
             self.found.setdefault((names.key(name), year), []).append(award)
 
     def awards(self) -> list[Award]:
-        out = []
-        for got in self.found.values():
-            stated = [a for a in got if not a.inferred] or got
-            if len({a.level for a in stated}) == 1:
-                out.append(max(stated, key=lambda a: bool(a.departement)))
-        return out
+        return [a for got in self.found.values() for a in got]
 
 
 def awards(doc: list[Block]) -> list[Award]:
-    """Every award the round-up parts of a text state (R1-R9)."""
+    """Every award the round-up parts of a text state (R1-R8), contradictions
+    included: ``press.merge`` drops them (R9)."""
     text = "\n".join(b.text for b in doc)
     if not rel._GATE.search(text):
         return []

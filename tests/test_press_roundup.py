@@ -1,0 +1,244 @@
+"""Round-ups (``loaders/press/roundup.py``): one test per rule, on sentences written for
+these tests in the forms the press uses (invented names such as "Aville" where the
+geocoder is not involved, real commune names where it is)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from loaders import press
+from loaders.press import release, roundup
+
+HEAD = "Palmarès 2024 du label Territoires, Villes et Villages Internet.\n"
+
+
+def got(text: str, head: str = HEAD) -> set[tuple[str, int, int]]:
+    return {(a.collectivite, a.year, a.level) for a in press.extract(head + text, {}).awards}
+
+
+def deps(text: str) -> dict[str, str]:
+    return {a.collectivite: a.departement for a in press.extract(HEAD + text, {}).awards}
+
+
+# -- R1: entries with marks ---------------------------------------------------------------
+
+def test_R1_entries_with_marks_one_a_line():
+    assert got("- Aville (62) @@@\n- Beville (@@@@)\n- Ceville : 4 @\n- Deville : 2 arobases") \
+        == {("Aville", 2024, 3), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+            ("Deville", 2024, 2)}
+
+
+def test_R1_entries_run_together_once_the_html_is_gone():
+    text = "Les labellisés du Nord :Aville (59) @Beville (62) @@Ceville (59)@@@Deville (59) @@@@@"
+    assert got(text) == {("Aville", 2024, 1), ("Beville", 2024, 2), ("Ceville", 2024, 3),
+                         ("Deville", 2024, 5)}
+    assert deps(text)["Beville"] == "62"
+
+
+def test_R1_a_handle_an_address_or_a_word_with_an_at_is_no_entry():
+    assert got("Suivez (@Aville_officiel) et écrivez à mairie@aville.fr. Br@vo Beville !") \
+        == set()
+
+
+def test_R1_a_lone_entry_counts_only_as_a_bullet():
+    assert got("Bravo Aville @") == set()
+    assert got("- Aville (@@)") == {("Aville", 2024, 2)}
+
+
+# -- R2: level headings -------------------------------------------------------------------
+
+def test_R2_a_level_heading_with_its_names_on_the_line():
+    assert got("Cinq arobases @@@@@ : Aville, Beville et Ceville\n3 arobases @@@: Deville") \
+        == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+            ("Deville", 2024, 3)}
+
+
+def test_R2_a_level_heading_then_names_one_a_line_until_the_next_heading():
+    text = "Quatre arobases\nAville\nBeville (27)\nDeux arobases\nCeville, Deville\n" \
+           "Le jury s'est réuni en décembre."
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 2),
+                         ("Deville", 2024, 2)}
+
+
+# -- R3: several laureates in a sentence --------------------------------------------------
+
+def test_R3_each_group_gets_the_level_that_follows_it():
+    text = ("Aville, Beville et la communauté de communes du Pays de Ceville obtiennent "
+            "quatre arobases, Deville trois @ et Eville deux.")
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 4),
+                         ("communauté de communes du Pays de Ceville", 2024, 4),
+                         ("Deville", 2024, 3), ("Eville", 2024, 2)}
+
+
+def test_R3_en_ont_eu_and_a_count_in_words():
+    assert got("Aville (27), Beville (76) en ont eu deux, Ceville a eu une arobase.") == \
+        {("Aville", 2024, 2), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+
+
+def test_R3_a_bare_count_needs_a_level_in_arobases_in_the_sentence():
+    assert got("Aville en a eu deux.") == set()
+    assert got("Quinze communes en ont reçu quatre et Aville cinq arobases.") == \
+        {("Aville", 2024, 5)}
+
+
+def test_R3_the_words_between_names_and_level_must_say_an_award():
+    assert got("Aville, dont le maire préside le jury, parle des 4 @ des autres.") == set()
+    assert got("Aville vise les cinq arobases l'an prochain.") == set()
+    assert got("Aville n'a pas obtenu quatre arobases.") == set()
+
+
+def test_R3_a_place_is_not_a_laureate():
+    text = ("La communauté de communes du Pays d'Aville, entre Beville et Ceville, a gagné "
+            "une quatrième arobase. À Deville, Eville affiche trois @.")
+    assert got(text) == {("communauté de communes du Pays d'Aville", 2024, 4),
+                         ("Eville", 2024, 3)}
+
+
+def test_R3_a_plural_subject_or_a_statistic_names_nobody():
+    assert got("En Normandie, 12 villes obtiennent 5 @ et 20 communes en ont eu trois.") \
+        == set()
+    assert got("L'Île-de-France et la Bretagne accueillent le plus de villes avec cinq "
+               "arobases.") == set()
+
+
+def test_R3_the_sentence_s_own_edition_beats_the_text_s():
+    assert got("Aville et Beville avaient obtenu 3 @.") == set()
+    assert got("Au palmarès 2019, Aville et Beville ont obtenu 3 @.") == \
+        {("Aville", 2019, 3), ("Beville", 2019, 3)}
+
+
+# -- R4: one laureate through another -----------------------------------------------------
+
+def test_R4_tout_comme_and_contre_pour():
+    assert got("Aville affiche trois arobases, tout comme Beville.") == \
+        {("Aville", 2024, 3), ("Beville", 2024, 3)}
+    assert got("C'est la commune d'Aville qui est en tête et qui s'est vu donner cinq @ "
+               "contre quatre pour Beville.") == {("Aville", 2024, 5), ("Beville", 2024, 4)}
+
+
+# -- R5: counts before names --------------------------------------------------------------
+
+def test_R5_names_listed_after_the_level_of_a_counted_subject():
+    text = ("Douze villes reçoivent cinq arobases (Aville, Beville…), quinze en obtiennent "
+            "quatre. Vingt-quatre villes ont reçu le nombre maximal d'arobases, dont Ceville "
+            "et Deville.")
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+                         ("Deville", 2024, 5)}
+
+
+def test_R5_a_list_after_a_colon_and_the_year_before_for_a_second_year():
+    text = ("Seize villes montent sur la plus haute marche du podium : Aville, Beville et "
+            "Ceville. Trois villes obtiennent cinq @ pour la deuxième année consécutive "
+            "(Aville, Beville, Deville).")
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+                         ("Deville", 2024, 5), ("Aville", 2023, 5), ("Beville", 2023, 5),
+                         ("Deville", 2023, 5)}
+
+
+def test_R5_a_bracket_that_is_not_a_list_of_names_gives_nothing():
+    assert got("Douze villes reçoivent cinq arobases (8 % du total), dont la moitié en "
+               "Bretagne.") == set()
+
+
+# -- R6: places ---------------------------------------------------------------------------
+
+def test_R6_places_give_the_departement_of_the_names_under_them():
+    text = ("Guadeloupe\n- Aville (@@@@)\n- Beville (@@)\nMartinique\n- Ceville (@)\n"
+            "Dans l'Eure, Deville et Eville obtiennent deux @.\n"
+            "Fville dans le Calvados, Gville, Hville et Iville dans l'Orne obtiennent cinq "
+            "arobases.\nJville en Seine-Maritime a eu une arobase.")
+    assert deps(text) == {"Aville": "Guadeloupe", "Beville": "Guadeloupe",
+                          "Ceville": "Martinique", "Deville": "Eure", "Eville": "Eure",
+                          "Fville": "Calvados", "Gville": "Orne", "Hville": "Orne",
+                          "Iville": "Orne", "Jville": "Seine-Maritime"}
+
+
+def test_R6_a_region_is_not_a_departement():
+    assert deps("Aville (Normandie) obtient trois arobases.") == {"Aville": ""}
+
+
+# -- R7: intercommunalités ----------------------------------------------------------------
+
+def test_R7_intercommunalities_as_written():
+    text = ("CA Amiens Métropole (80) @@@@Aville (80) @@\n"
+            "La communauté d'agglomération de Lisieux, dans le Calvados, a reçu trois "
+            "arobases, quand la communauté de communes du Vexin normand, dans l'Eure, en a "
+            "eu quatre.")
+    assert got(text) == {("CA Amiens Métropole", 2024, 4), ("Aville", 2024, 2),
+                         ("communauté d'agglomération de Lisieux", 2024, 3),
+                         ("communauté de communes du Vexin normand", 2024, 4)}
+
+
+# -- R8: the year -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head, year", [
+    ("date 2024-02\nUne cérémonie a eu lieu jeudi 8 février.\n", 2024),
+    ("Publié le 3 février 2022\nLes labels ont été remis hier.\n", 2022),
+    ("La 25e édition du label a récompensé 200 communes.\n", 2024),
+    ("La dixième remise des labels Villes Internet a eu lieu le 24 novembre.\n", 2008),
+    ("Les 18es labels nationaux ont été remis le 1er février 2017.\n", 2017),
+])
+def test_R8_the_edition_from_the_date_line_the_rank_or_the_ceremony(head, year):
+    assert got("- Aville (@@@)\n- Beville (@@)", head=head) == {("Aville", year, 3),
+                                                                 ("Beville", year, 2)}
+
+
+def test_R8_editions_are_numbered_from_1999_then_from_2000_after_2010():
+    assert release.edition_year(10) == 2008 and release.edition_year(11) == 2009
+    assert release.edition_year(12) == 2011 and release.edition_year(24) == 2023
+
+
+def test_R8_no_edition_no_award():
+    assert got("Ce jeudi, Aville a obtenu la plus haute récompense avec 5 @.", head="") \
+        == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Les candidatures au label Villes Internet 2025 sont ouvertes jusqu'en novembre : "
+    "toute commune participante reçoit au moins 1 @, de 1 à 5 @.",
+    "Aville, Beville et Ceville sont candidates au label 2025, qui va de une à cinq "
+    "arobases.",
+    "Aville reçoit l'arobase verte et la mention démocratie locale.",
+    "Aville est Territoire d'excellence numérique.",
+    "« Aville, avec ses 4 @ et sa démarche citoyenne, accueille la remise cette année », "
+    "a expliqué le maire.",
+])
+def test_R8_texts_that_award_nothing_give_nothing(text):
+    assert got(text) == set()
+
+
+# -- R9 -----------------------------------------------------------------------------------
+
+def test_R9_two_levels_for_one_name_and_year_give_neither():
+    assert got("- Aville (@@@)\n- Beville (@@)\nAville obtient cinq arobases.") == \
+        {("Beville", 2024, 2)}
+
+
+def test_initiatives_only_when_one_collectivite_is_awarded():
+    text = HEAD + "La ville d'Aville obtient 4@.\n- Mise en place d'un portail famille\n" \
+                  "- Beville (@@)"
+    found = press.extract(text, {})
+    assert {a.collectivite for a in found.awards} == {"Aville", "Beville"}
+    assert found.initiatives == []
+
+
+# -- hostile input: every step stays linear -----------------------------------------------
+
+def _seconds(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def test_a_long_paragraph_cut_in_lines_is_read_in_linear_time():
+    text = "Label 2024 :\n" + "\n".join(["suite du texte de la ville"] * 20_000)
+    assert _seconds(lambda: release.blocks(text)) < 2
+
+
+def test_hostile_runs_of_digits_names_and_marks_finish_fast():
+    hostile = ["1 " * 20_000 + "villes", "Aville, " * 5_000 + "obtiennent 4 @",
+               "@" * 20_000, "a" * 50_000 + "@", "(" * 5_000 + "Aville (@@)"]
+    for text in hostile:
+        assert _seconds(lambda: press.extract(HEAD + text, {})) < 3, text[:20]

@@ -4,12 +4,15 @@ geocoder is not involved, real commune names where it is)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import time
 
 import pytest
+import sqlalchemy as sa
 
 from loaders import press
-from loaders.press import release, roundup
+from loaders.press import release, review
 
 HEAD = "Palmarès 2024 du label Territoires, Villes et Villages Internet.\n"
 
@@ -242,3 +245,90 @@ def test_hostile_runs_of_digits_names_and_marks_finish_fast():
                "@" * 20_000, "a" * 50_000 + "@", "(" * 5_000 + "Aville (@@)"]
     for text in hostile:
         assert _seconds(lambda: press.extract(HEAD + text, {})) < 3, text[:20]
+
+
+def test_a_mention_beside_the_level_is_kept_for_the_one_laureate_of_its_sentence():
+    found = press.extract(HEAD + "Aville obtient cinq arobases et la mention Transition "
+                                 "écologique.\nBeville et Ceville ont reçu trois @ et la "
+                                 "mention démocratie locale.", {}).awards
+    assert {a.collectivite: a.mentions for a in found} == {
+        "Aville": ("Transition écologique",), "Beville": (), "Ceville": ()}
+    assert press.rows(press.extract(HEAD + "Aville obtient 5 @ avec la mention « Numérique "
+                                           "responsable et durable ».", {}), "x")[0][0][
+        "mentions"] == "Numérique responsable et durable"
+
+
+# -- load press: review file, files that disagree, size limit ------------------------------
+
+def _review(path) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: a French spreadsheet reads UTF-8
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_review_file_and_files_that_disagree(clean, atlas_cli, tmp_path):
+    folder = tmp_path / "palmares"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Palmarès 2024 du label Villes Internet.\n- Villejuif (94) (@@@@)\n- Cachan (94) (@@@)\n"
+        "- Trifouillis-les-Oies (@@)\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Label Villes Internet 2024 : Villejuif (94) obtient 5 @. Alfortville affiche cinq "
+        "arobases avec la mention Transition écologique.\n", encoding="utf-8")
+    review_csv, rejects = tmp_path / "awards.csv", tmp_path / "rejects.csv"
+    r = atlas_cli("load", "press", str(folder), "--review", str(review_csv),
+                  "--rejects", str(rejects))
+    assert r.returncode == 0, r.stderr
+    rows = _review(review_csv)
+    assert list(rows[0]) == ["commune", "departement", "year", "level", "mentions", "insee",
+                             "status", "evidence", "file", "line"]
+    status = {(row["file"], row["commune"]): (row["insee"], row["status"]) for row in rows}
+    assert status[("a.txt", "Cachan")] == ("94016", "loaded")
+    assert status[("b.txt", "Alfortville")] == ("94002", "loaded")
+    assert status[("a.txt", "Trifouillis-les-Oies")][1].startswith("rejected: place not found")
+    for file in ("a.txt", "b.txt"):
+        assert status[(file, "Villejuif")] == (
+            "", "rejected: files disagree on 94076 in 2024: a.txt says 4, b.txt says 5")
+    assert "rejected, files disagree: 1" in r.stdout
+    with clean.connect() as conn:
+        assert conn.execute(sa.text(
+            "SELECT commune_insee, year, level, mentions FROM label_award ORDER BY 1")).all() \
+            == [("94002", 2024, 5, ["Transition écologique"]), ("94016", 2024, 3, [])]
+    # staff drop what they reject and load the rest with `load labels`
+    kept = [row for row in rows if not row["status"].startswith("rejected")]
+    with open(review_csv, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(kept)
+    r = atlas_cli("load", "labels", str(review_csv), "--rejects", str(rejects))
+    assert r.returncode == 0 and "2 read, 0 loaded, 2 updated" in r.stdout, r.stdout
+
+
+def test_dry_run_review_says_what_would_load(clean, atlas_cli, tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Palmarès 2024 du label Villes Internet.\n- Cachan (94) (@@@)\n"
+                    "- =HYPERLINK(\"x\") (@@)\n", encoding="utf-8")
+    review_csv = tmp_path / "awards.csv"
+    r = atlas_cli("load", "press", str(text), "--dry-run", "--review", str(review_csv))
+    assert r.returncode == 0, r.stderr
+    [row] = _review(review_csv)
+    assert (row["commune"], row["insee"], row["status"]) == ("Cachan", "94016", "would load")
+    with clean.connect() as conn:
+        assert conn.scalar(sa.text("SELECT count(*) FROM label_award")) == 0
+
+
+def test_a_spreadsheet_never_runs_a_cell_as_a_formula(tmp_path):
+    path = tmp_path / "r.csv"
+    row = dict(commune="Aville", departement="", year="2024", level="3", line=2,
+               evidence="=HYPERLINK(\"http://x\")", mentions="")
+    review.write_review(path, [("@a.txt", [row])], {}, loaded=False)
+    [got] = _review(path)
+    assert got["evidence"] == "'=HYPERLINK(\"http://x\")" and got["file"] == "'@a.txt"
+
+
+def test_a_file_too_big_for_a_press_text_is_refused_before_reading(clean, atlas_cli,
+                                                                    tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (review.MAX_BYTES + 1))
+    r = atlas_cli("load", "press", str(tmp_path))
+    assert r.returncode == 1 and "big.txt" in r.stderr and "at most 2,000,000 bytes" in r.stderr

@@ -7,6 +7,8 @@ laureates a sentence). ``extract`` runs both on a text and keeps what they agree
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Mapping, Sequence
 
 from atlas import names
@@ -37,12 +39,33 @@ def merge(*found: list[Award]) -> list[Award]:
     return sorted(out, key=lambda a: (names.key(a.collectivite), -a.year))
 
 
+# "la mention Transition écologique", "mention « Numérique responsable et durable »".
+_MENTION = re.compile(
+    r"\bmention\s+(?:spéciale\s+)?[«\"]?\s*(?P<m>[^,.;:»\"()@]{3,60}?)\s*[»\"]?"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:pour|ainsi|avec|qui|dans|lors|au|à)\b"
+    r"|\s+et\s+(?:la|le|les|l'|une?|des|\d|@|cinq|quatre|trois|deux)\b)", re.I)
+
+
+def with_mentions(awards: list[Award]) -> list[Award]:
+    """The label's mentions written beside a level, for the one collectivité its
+    sentence awards (several laureates in a sentence: whose mention it is is unsure)."""
+    who: dict[str, set[str]] = {}
+    for a in awards:
+        who.setdefault(a.evidence, set()).add(names.key(a.collectivite))
+    out = []
+    for a in awards:
+        found = tuple(dict.fromkeys(m.strip() for m in _MENTION.findall(a.evidence)))
+        out.append(dataclasses.replace(a, mentions=found) if found and
+                   len(who[a.evidence]) == 1 and not a.inferred else a)
+    return out
+
+
 def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
     """Awards and initiatives a text states; ``keywords``: domain code → keywords.
     Initiatives only when the text awards exactly one collectivité (they are its own)."""
     doc = blocks(text)
     found, main = release_awards(doc)
-    awards = merge(found, roundup.awards(doc))
+    awards = with_mentions(merge(found, roundup.awards(doc)))
     if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
         return Extraction(awards, [])
     return Extraction(awards, initiatives(doc, keywords), main.name, main.departement)

@@ -94,6 +94,7 @@ class Award:
     evidence: str  # the sentence that states it
     line: int
     inferred: bool = False  # from "deuxième année consécutive", "depuis 2018"
+    mentions: tuple[str, ...] = ()  # "mention Transition écologique" beside the level
 
 
 @dataclasses.dataclass(frozen=True)
@@ -858,7 +859,8 @@ def rows(extraction: Extraction, source: str) -> tuple[list[dict], list[dict]]:
     """The rows ``labels.prepare`` and ``initiatives.prepare`` take; an initiative's id is
     ``<source>#<slug of its title>``, so re-loading a release finds its records again."""
     award_rows = [dict(commune=a.collectivite, departement=a.departement, year=str(a.year),
-                       level=str(a.level), line=a.line, evidence=a.evidence)
+                       level=str(a.level), mentions=";".join(a.mentions), line=a.line,
+                       evidence=a.evidence)
                   for a in extraction.awards]
     initiative_rows, ids = [], set()
     for i in extraction.initiatives:

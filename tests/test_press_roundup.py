@@ -45,6 +45,15 @@ def test_R1_a_handle_an_address_or_a_word_with_an_at_is_no_entry():
         == set()
 
 
+def test_R1_entries_within_a_sentence_under_a_place():
+    assert got("Côté Calvados : Aville (@@), Beville (@@@).") == {("Aville", 2024, 2),
+                                                                 ("Beville", 2024, 3)}
+    assert deps("Côté Calvados : Aville (@@), Beville (@@@).") == {"Aville": "Calvados",
+                                                                   "Beville": "Calvados"}
+    assert got("Parmi les lauréats, Aville (3 @) et Beville (4 @).") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 4)}
+
+
 def test_R1_a_lone_entry_counts_only_as_a_bullet():
     assert got("Bravo Aville @") == set()
     assert got("- Aville (@@)") == {("Aville", 2024, 2)}
@@ -65,6 +74,11 @@ def test_R2_a_level_heading_then_names_one_a_line_until_the_next_heading():
                          ("Deville", 2024, 2)}
 
 
+def test_R2_marks_as_headings_and_a_level_word_before_them():
+    assert got("@@@@@ Aville, Beville\n@@@@ Ceville\nNiveau 2 @ : Deville") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 4), ("Deville", 2024, 2)}
+
+
 # -- R3: several laureates in a sentence --------------------------------------------------
 
 def test_R3_each_group_gets_the_level_that_follows_it():
@@ -78,6 +92,11 @@ def test_R3_each_group_gets_the_level_that_follows_it():
 def test_R3_en_ont_eu_and_a_count_in_words():
     assert got("Aville (27), Beville (76) en ont eu deux, Ceville a eu une arobase.") == \
         {("Aville", 2024, 2), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+
+
+def test_R3_the_communes_of_aville_and_of_beville():
+    assert got("Les communes d'Aville et de Beville obtiennent trois arobases.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 3)}
 
 
 def test_R3_a_bare_count_needs_a_level_in_arobases_in_the_sentence():
@@ -119,6 +138,27 @@ def test_R4_tout_comme_and_contre_pour():
         {("Aville", 2024, 3), ("Beville", 2024, 3)}
     assert got("C'est la commune d'Aville qui est en tête et qui s'est vu donner cinq @ "
                "contre quatre pour Beville.") == {("Aville", 2024, 5), ("Beville", 2024, 4)}
+
+
+@pytest.mark.parametrize("text", [
+    "Le label 4 @ a été attribué à Aville et à Beville.",
+    "Avec quatre arobases, Aville et Beville rejoignent le club des villes connectées.",
+    "Quatre arobases pour Aville et Beville !",
+])
+def test_R4_names_after_their_level(text):
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+
+
+def test_R4_a_level_for_a_name_only_when_it_opens_its_clause():
+    assert got("Quatre arobases pour Aville et trois pour Beville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert got("Aville vise désormais 5 @ pour Beville.") == set()
+
+
+def test_R10_they_are_the_names_that_end_the_sentence_before():
+    assert got("Dans la Loire, les deux communes labellisées sont Aville et Beville. Elles "
+               "ont reçu quatre arobases.") == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+    assert got("Le jury a félicité Aville. Elles ont reçu quatre arobases.") == set()
 
 
 # -- R5: counts before names --------------------------------------------------------------

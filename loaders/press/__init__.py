@@ -23,6 +23,10 @@ __all__ = ["Award", "Block", "Extraction", "Initiative", "blocks", "current_edit
            "release_date", "rows", "sentences", "slug"]
 
 
+# "La CC du Pays d'Aville": the EPCI's name starts at its kind.
+_EPCI_ARTICLE = re.compile(r"^(?:[Ll]a|[Ll]e|[Ll]')\s*(?=[Cc]ommunauté\b|C[CAU]\b|[Mm]étropole\b)")
+
+
 def merge(*found: list[Award]) -> list[Award]:
     """The awards of both readers, one per collectivité and year; where they give two
     levels for one collectivité and year, neither (unsure). A stated year beats one
@@ -35,7 +39,9 @@ def merge(*found: list[Award]) -> list[Award]:
     for got in by_key.values():
         stated = [a for a in got if not a.inferred] or got
         if len({a.level for a in stated}) == 1:
-            out.append(max(stated, key=lambda a: (bool(a.departement), -a.line)))
+            best = max(stated, key=lambda a: (bool(a.departement), -a.line))
+            out.append(dataclasses.replace(best, collectivite=_EPCI_ARTICLE.sub(
+                "", best.collectivite)))
     return sorted(out, key=lambda a: (names.key(a.collectivite), -a.year))
 
 

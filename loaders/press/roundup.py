@@ -5,10 +5,12 @@ name several laureates and returns ``release.Award`` rows. A rule that is unsure
 nothing; a name is only a candidate, the geocoder decides what it is (or rejects it).
 
 - R1. Entries with marks: "Arville (62) @@@", "- Beville (@@@@)", "Ceville : 4 @",
-  "Guadeloupe – Deville (@@)", and entries run together once the HTML is gone
-  ("...Deville (59) @@Eville (62) @@@..."). A lone entry counts only as a bullet.
-- R2. Level headings: "Cinq arobases @@@@@ : Aville, Beville", or a line "Quatre arobases"
-  followed by names (one a line, or a list) until the next heading or other text.
+  "Guadeloupe – Deville (@@)", "Côté Calvados : Aville (@@), Beville (3 @)", and entries
+  run together once the HTML is gone ("...Deville (59) @@Eville (62) @@@..."). A lone
+  entry counts only as a bullet.
+- R2. Level headings: "Cinq arobases @@@@@ : Aville, Beville", "@@@@ Ceville", "Niveau
+  2 @ : Deville", or a line "Quatre arobases" followed by names (one a line, or a list)
+  until the next heading or other text.
 - R3. Several laureates in a sentence: each group of names ("Aville, Beville et la
   communauté de communes du Pays de Ceville") gets the level that follows it, up to the
   next level. Between a group and its level: a few lower-case words holding an award
@@ -16,8 +18,11 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   words at all only after an earlier level of the sentence ("Deville trois @ et Eville
   deux"). A bare count ("en ont eu deux", "Eville deux", "contre quatre pour Eville") is
   a level only in a sentence that states one in @ or arobases. A name after a
-  preposition ("à", "entre", "par"...) or in an aside (", au nord de Laval,") is a place.
-- R4. One laureate through another: "Deville obtient trois @, tout comme Eville".
+  preposition ("à", "entre", "par"...) or in an aside (", au nord de Laval,") is a place;
+  "les communes d'Aville et de Beville" are two names.
+- R4. Names after their level: "Deville obtient trois @, tout comme Eville", "le label
+  4 @ a été attribué à Aville et à Beville", "Avec quatre arobases, Aville ...", and a
+  level opening its clause: "Quatre arobases pour Aville et trois pour Beville".
 - R5. Counts before names: "Douze villes reçoivent cinq arobases (Aville, Beville…)",
   "14 villes ... la plus haute marche du podium : Aville, Beville", "..., dont Aville et
   Beville": the names listed right after the level of a counted subject. Count words
@@ -33,6 +38,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   (``release.current_edition``); none, or several: nothing. Sentences about the past
   ("avait obtenu"), aims and negations, and reported speech give nothing.
 - R9. Two levels for one name and year in one text: neither is kept.
+- R10. "Elles ont reçu quatre arobases" right after a sentence ending with two names or
+  more ("... sont Aville et Beville."): those names.
 """
 
 from __future__ import annotations
@@ -70,7 +77,10 @@ _COUNT_WORDS = {names.fold(w) for w in (
     "quinze seize vingt trente quarante cinquante soixante cent cents mille "
     "Côté Oui Non Bravo Félicitations Qui Quoi Quand Où Comment Pourquoi Selon Enfin "
     "Hier Demain Cette Ce".split())}
-_NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS  # "Les Trois-Ilets" is a name
+# "Les Trois-Ilets" is a name; "Niveau 5 @", "Total : 3 @" are not entries.
+_NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
+    "Niveau Catégorie Palmarès Lauréat Lauréats Total Bilan Classement Résultat Résultats "
+    "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous".split())}
 _RÉGIONS = {names.key(r) for r in (
     "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
     "Centre", "Grand Est", "Hauts-de-France", "Île-de-France", "Ile-de-France", "Normandie",
@@ -158,8 +168,8 @@ _COUNTED = (r"(?!\s*(?:villes?|communes?|collectivités?|territoires?|villages?|
 _EN_ONT = re.compile(rf"\ben\s+(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)\s+"
                      rf"(?P<n>{_NUMWORD})\b{_COUNTED}", re.I)
 _TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})(?=\s*(?:[.;,!]|$))", re.I)
-_AGAINST = re.compile(rf"\bcontre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+pour\s+"
-                      rf"(?P<who>{_BARE})", re.I)
+_AGAINST = re.compile(rf"(?:\bcontre|\bet|,)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+"
+                      rf"pour\s+(?P<who>{_BARE})", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
 _BEFORE_LIST = re.compile(r"\s*[:(]")  # "la plus haute marche du podium : Aville, ..."
 
@@ -225,7 +235,7 @@ _GAP_STOP = re.compile(
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
     r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
     r"territoires|lauréats)\b", re.I)
-_SEP = re.compile(r"^\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+)\s*$")
+_SEP = re.compile(r"^\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
 
 
 def _group_before(seg: str, found: list[Item], elliptic: bool) -> list[Item]:
@@ -270,7 +280,12 @@ _COUNT_SUBJECT = re.compile(
     re.I)
 _LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<paren>\()|:|,?\s*"
                         r"dont\s)\s*")
-_AFTER_LEVEL = re.compile(r"^\s*,?\s*(?:tout\s+comme|de\s+même\s+que|ainsi\s+que)\s+")
+_AFTER_LEVEL = re.compile(
+    r"^\s*,?\s*(?:tout\s+comme|de\s+même\s+que|ainsi\s+que)\s+"  # R4
+    r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
+    r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l')?(?=[A-ZÀ-Ý])")  # "5 @ pour"
+_AFTER_OPENING = re.compile(r"^\s*,\s*")  # "Avec cinq arobases, Aville rejoint ..."
+_OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
 
 
 def _list_from(text: str, start: int, closed: bool) -> list[Item]:
@@ -299,16 +314,20 @@ _ENTRY = re.compile(
     rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})\s+[–-]\s+)?(?P<item>{_EPCI}|{_BARE})\s*"
     rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?[:–-]?\s*\(?$")
 _LEVEL_HEADING = re.compile(
-    rf"^\s*(?:(?P<n>{_NUMWORD})\s+(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?|(?P<marks>@{{1,5}}))"
-    rf"\s*(?::\s*(?P<rest>.*))?$", re.I)
+    rf"^\s*(?:(?:niveau|label|catégorie|villes?|villages?)\s+)?(?:(?P<n>{_NUMWORD})\s*"
+    rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
+    rf"|(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
                          rf"(?P<place>{_BARE})\s*[:–-]?\s*$")
 _PLACE_OPENING = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)"
                             rf"(?P<place>{_BARE})\s*[:,]\s*")
+_PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages)\s+(?:de\s+|d')"
+                        rf"(?=[{_UP}])")
+_OF_AFTER_AND = re.compile(rf"((?:,|\bet)\s+)(de\s+|d')(?=[{_UP}])")
 _QUOTED = re.compile(r"«[^»]{40,}»|\"[^\"]{40,}\"")
 
 
-_ENTRY_SEPARATOR = re.compile(r"[:;•|]")
+_ENTRY_SEPARATOR = re.compile(r"[:;•|,]|\bet\b")
 
 
 def _marks_level(m: re.Match) -> int:
@@ -318,8 +337,11 @@ def _marks_level(m: re.Match) -> int:
 
 
 def _entries(block: Block) -> list[tuple[int, int, str, str, int]]:
-    """R1: (start, end, name, département, level) of the entries of a block."""
+    """R1: (start, end, name, département, level) of the entries of a block ("Côté
+    Calvados : Aville (@@), Beville (@@@)": the place opening the block for all)."""
     text, out, boundary = block.text, [], 0
+    opening = _PLACE_OPENING.match(text)
+    place = _departement(opening.group("place")) if opening else ""
     for m in _MARKS.finditer(text):
         cut = boundary  # after the last separator that still leaves a name before m
         for sep in _ENTRY_SEPARATOR.finditer(text, boundary, m.start()):
@@ -332,8 +354,8 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int]]:
         name = entry.group("item")
         if not _is_name(name) and not re.match(_EPCI, name):
             continue
-        dep = entry.group("dep") or entry.group("place") or ""
-        out.append((cut, m.end(), name, _departement(dep), _marks_level(m)))
+        dep = _departement(entry.group("dep") or entry.group("place") or "") or place
+        out.append((cut, m.end(), name, dep, _marks_level(m)))
     return out
 
 
@@ -372,9 +394,9 @@ def awards(doc: list[Block]) -> list[Award]:
         if place_line and not here and nxt:
             place = _departement(place_line.group("place"))
             continue
+        here = here if listed >= 2 or b.kind == "bullet" else []
         for _, _, name, dep, level in here:
-            if listed >= 2 or b.kind == "bullet":
-                got.add(name, dep or place, edition, level, b.text, b.line)
+            got.add(name, dep or place, edition, level, b.text, b.line)
         if here:
             heading = 0
             continue
@@ -382,7 +404,7 @@ def awards(doc: list[Block]) -> list[Award]:
         if lv_heading:
             heading = len(lv_heading.group("marks") or "") or \
                 _word_level(lv_heading.group("n"))
-            rest = lv_heading.group("rest")
+            rest = lv_heading.group("rest") or lv_heading.group("after_marks")
             if rest:
                 for it in _list_from(rest, 0, closed=False):
                     got.add(it.name, it.departement or place, edition, heading, b.text,
@@ -412,18 +434,30 @@ def _year(sentence: str, dated, edition: int | None) -> int | None:
 
 def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> None:
     text = rel._blank(rel._blank(block.text, _QUOTED), rel._SPEECH)
+    closing: list[Item] = []  # the names that end the sentence before
     for sentence in rel.sentences(text):
+        ending, closing = closing, _closing_names(sentence)
         if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence):
             continue
         clean = rel._blank(rel._blank(sentence, rel._SINCE), _PLACE_ASIDE)
         found = sentence_levels(clean)
         if not found:
             continue
+        they = _THEY.match(clean)
+        if they and len(ending) >= 2:  # R10
+            gap = clean[they.end():found[0].start]
+            if _GAP_WORDS.match(gap) and _GAP_CUE.search(gap) and not _GAP_STOP.search(gap):
+                for it in ending:
+                    got.add(it.name, it.departement, _year(clean, dated, edition),
+                            found[0].level, sentence, block.line)
         year = _year(clean, dated, edition)
         opening = _PLACE_OPENING.match(clean)
         default = _departement(opening.group("place")) if opening else ""
         if opening:  # "Dans l'Eure," is where, not who
             clean = rel._blank_span(clean, *opening.span())
+        if _PLURAL_OF.search(clean):  # "les communes d'Aville et de Beville"
+            clean = rel._blank(clean, _PLURAL_OF)
+            clean = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), clean)
         names_in = items(clean)
         previous_end = 0
         for k, lv in enumerate(found):
@@ -438,10 +472,29 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             after = clean[lv.end:nxt]
             _after_level(clean, lv, after, year, sentence, block.line, got, default)
             previous_end = lv.end
-        for m in _AGAINST.finditer(clean):
+        for m in _AGAINST.finditer(clean) if any(
+                _AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found) else ():
             if _is_name(m.group("who")):
                 got.add(m.group("who"), default, year, _word_level(m.group("n")), sentence,
                         block.line)
+
+
+_THEY = re.compile(r"^\s*(?:Elles|Ils|Toutes\s+(?:les\s+)?deux|Tous\s+(?:les\s+)?deux)\b")
+
+
+def _closing_names(sentence: str) -> list[Item]:
+    """R10: the group of two names or more that ends a sentence ("... sont Aville et
+    Beville."), for a next sentence opening "Elles ont reçu quatre arobases"."""
+    text = sentence.rstrip(" .!…")
+    found = items(text)
+    if not found or found[-1].end < len(text):
+        return []
+    group = [found[-1]]
+    for prev in reversed(found[:-1]):
+        if not _SEP.match(text[prev.end:group[0].start]):
+            break
+        group.insert(0, prev)
+    return group if len(group) >= 2 and not any(it.place for it in group) else []
 
 
 def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: int,
@@ -449,6 +502,11 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
     """R4 and R5: names right after a level."""
     base = lv.end
     also = _AFTER_LEVEL.match(after)
+    if also and also.group().lstrip().startswith("pour") and \
+            clean[:lv.start].strip(" ,") not in ("", "et"):
+        also = None  # "pour" names the laureate only after a level opening its clause
+    if not also and _OPENING_WITH.match(clean[:lv.start]):
+        also = _AFTER_OPENING.match(after)
     if also:
         for it in _list_from(clean[:base + len(after)], base + also.end(), closed=False):
             got.add(it.name, it.departement or default, year, lv.level, sentence, line)

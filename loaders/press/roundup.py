@@ -80,7 +80,9 @@ _COUNT_WORDS = {names.fold(w) for w in (
 # "Les Trois-Ilets" is a name; "Niveau 5 @", "Total : 3 @" are not entries.
 _NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
     "Niveau Catégorie Palmarès Lauréat Lauréats Total Bilan Classement Résultat Résultats "
-    "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous".split())}
+    "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous Ensuite Puis "
+    "Aussi Pourtant Néanmoins Toutefois Cependant Notamment Même Autre Autres Certaines "
+    "Certains Plusieurs Chez Cet Après Parmi".split())}
 _RÉGIONS = {names.key(r) for r in (
     "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
     "Centre", "Grand Est", "Hauts-de-France", "Île-de-France", "Ile-de-France", "Normandie",
@@ -104,6 +106,8 @@ class Item:
 def _is_name(name: str) -> bool:
     """Not a common word, a count ("Vingt-quatre") or a région."""
     words = [w for w in names.fold(name).split() if w not in ("le", "la", "les", "l")]
+    if len(words) == 1 and words[0].endswith("ement"):
+        return False  # "Premièrement, ...", "Finalement, ..."
     return bool(words) and words[0] not in _NOT_NAMES and len(words[0]) > 1 \
         and not all(w in _COUNT_WORDS for w in words) and names.key(name) not in _RÉGIONS
 
@@ -130,7 +134,9 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?:à|a|au|aux|dans|en|par|pour|sur|chez|vers|depuis|entre|près\s+de|de|d'|du|"
     r"des|contre|avec|sans|après|avant|parmi|que|qu'|devant|derrière|face\s+à|"
     r"comme|l')\s*$)", re.I)
-_FOLLOWER = re.compile(r"(?:suivie?s?\s+(?:de|d'|par)|tout\s+comme|talonnée?s?\s+par)\s*$",
+_FOLLOWER = re.compile(r"(?:suivie?s?\s+(?:de|d'|par)|tout\s+comme|talonnée?s?\s+par|"
+                       r"(?:villes?|communes?|collectivités?|autres)\s+comme|"
+                       r"(?:c'est|ainsi)\s+(?:aussi\s+|également\s+)?le\s+cas\s+(?:de|d'))\s*$",
                        re.I)
 # Asides that name places: ", entre la Roche-sur-Yon et les Sables-d'Olonnes,".
 _PLACE_ASIDE = re.compile(
@@ -191,9 +197,9 @@ def sentence_levels(sentence: str) -> list[_Level]:
     found = [_Level(lv.start, lv.end, lv.level) for lv in rel.levels(sentence)
              if not lv.earlier]
     taken = [(lv.start, lv.end) for lv in found]
-    found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(sentence)
-              if _BEFORE_LIST.match(sentence, m.end())
-              and not any(a <= m.start() < b for a, b in taken)]
+    # "la note maximale" beside levels in figures: still a level of its own names
+    found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(
+        rel._blank(sentence, rel._ASIDE)) if not any(a <= m.start() < b for a, b in taken)]
     found.sort(key=lambda lv: lv.start)
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found):
         return found
@@ -229,17 +235,21 @@ _GAP_CUE = re.compile(
     r"récolt\w*|rafl\w*|conserv\w*|gard\w*|maint\w*|atteint\w*|gagn\w*|donn\w*|"
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
-    r"offr\w*|vu|décroche|monte)\b", re.I)
+    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir)\b", re.I)
 _GAP_STOP = re.compile(
     r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
     r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
     r"territoires|lauréats)\b", re.I)
-_SEP = re.compile(r"^\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
+_SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?"
+                  r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
 
 
-def _group_before(seg: str, found: list[Item], elliptic: bool) -> list[Item]:
-    """R3: the names that end ``seg`` (the text before a level) with an award gap."""
+def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None
+                  ) -> list[Item]:
+    """R3: the names that end ``seg`` (the text before a level) with an award gap; a
+    short gap may have its award verb right after the level ("et ses quatre @ également
+    décrochés")."""
     if not found:
         return []
     last = found[-1]
@@ -247,7 +257,9 @@ def _group_before(seg: str, found: list[Item], elliptic: bool) -> list[Item]:
     words = _GAP_WORDS.match(gap)
     if not words or _GAP_STOP.search(gap):
         return []
-    if not (_GAP_CUE.search(gap) or (elliptic and not words.group(1).strip())):
+    short = len(words.group(1).split()) <= 3
+    if not (_GAP_CUE.search(gap) or (elliptic and not words.group(1).strip())
+            or (cue_after and short)):
         return []
     group = [last]
     for prev in reversed(found[:-1]):
@@ -274,6 +286,7 @@ def _with_departements(group: list[Item], default: str) -> list[tuple[str, str]]
 
 _COUNT_SUBJECT = re.compile(
     r"\b(?:lauréats|labellisés|récompensés|intercommunalités)\b|"
+    r"\b(?:nombre|plusieurs|certaines|quelques)\s+(?:de\s+)?(?:villes|communes|collectivités)\b|"
     r"\b(?:\d{1,4}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
     r"quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent)(?:[-\s]\w+){0,2}"
     r"\s+(?:autres\s+)?(?:villes|communes|collectivités|territoires|lauréats|villages)\b",
@@ -433,24 +446,35 @@ def _year(sentence: str, dated, edition: int | None) -> int | None:
 
 
 def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> None:
-    text = rel._blank(rel._blank(block.text, _QUOTED), rel._SPEECH)
+    text = _QUOTED_MARKS.sub(lambda m: " " + m.group(1).center(len(m.group()) - 2) + " ",
+                             block.text)  # "cinq « @ »": the marks without their quotes
+    text = rel._blank(rel._blank(text, _QUOTED), rel._SPEECH)
     closing: list[Item] = []  # the names that end the sentence before
+    among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
     for sentence in rel.sentences(text):
         ending, closing = closing, _closing_names(sentence)
+        previous_among, among = among, 0
         if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence):
             continue
         clean = rel._blank(rel._blank(sentence, rel._SINCE), _PLACE_ASIDE)
+        already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
+        clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
         found = sentence_levels(clean)
+        year = _year(clean, dated, edition)
+        if previous_among and _AMONG.match(clean):  # R10: "Parmi elles, Aville (47) ..."
+            for it in _list_from(clean, _AMONG.match(clean).end(), closed=False):
+                got.add(it.name, it.departement, year, previous_among, sentence, block.line)
         if not found:
             continue
+        if len(found) == 1 and _COUNT_SUBJECT.search(clean[:found[0].start]):
+            among = found[0].level
         they = _THEY.match(clean)
         if they and len(ending) >= 2:  # R10
             gap = clean[they.end():found[0].start]
             if _GAP_WORDS.match(gap) and _GAP_CUE.search(gap) and not _GAP_STOP.search(gap):
                 for it in ending:
-                    got.add(it.name, it.departement, _year(clean, dated, edition),
-                            found[0].level, sentence, block.line)
-        year = _year(clean, dated, edition)
+                    got.add(it.name, it.departement, year, found[0].level, sentence,
+                            block.line)
         opening = _PLACE_OPENING.match(clean)
         default = _departement(opening.group("place")) if opening else ""
         if opening:  # "Dans l'Eure," is where, not who
@@ -458,25 +482,50 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         if _PLURAL_OF.search(clean):  # "les communes d'Aville et de Beville"
             clean = rel._blank(clean, _PLURAL_OF)
             clean = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), clean)
+        if _CASE_OF.search(clean):  # "C'est le cas de Trappes ..., de Magny ..."
+            clean = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), clean)
         names_in = items(clean)
+        single = len({lv.level for lv in found}) == 1
         previous_end = 0
         for k, lv in enumerate(found):
+            nxt = found[k + 1].start if k + 1 < len(found) else len(clean)
+            after = clean[lv.end:nxt]
+            own = _LEVEL_YEAR.match(after)  # "passée à quatre @ en 2018"
+            lv_year = int(own.group(1)) if own else year
             seg_items = [it for it in names_in if previous_end <= it.start and
                          it.end <= lv.start]
             seg_items = [dataclasses.replace(it, start=it.start - previous_end,
                                              end=it.end - previous_end) for it in seg_items]
-            group = _group_before(clean[previous_end:lv.start], seg_items, elliptic=k > 0)
+            group = _group_before(clean[previous_end:lv.start], seg_items, elliptic=k > 0,
+                                  cue_after=_CUE_AFTER.match(after))
+            earlier = rel.earlier_years(sentence, rel.Level(lv.start, lv.end, lv.level),
+                                        lv_year) if lv_year and single else []
             for name, dep in _with_departements(group, default):
-                got.add(name, dep, year, lv.level, sentence, block.line)
-            nxt = found[k + 1].start if k + 1 < len(found) else len(clean)
-            after = clean[lv.end:nxt]
-            _after_level(clean, lv, after, year, sentence, block.line, got, default)
+                got.add(name, dep, lv_year, lv.level, sentence, block.line)
+                for y in earlier:
+                    got.add(name, dep, y, lv.level, sentence, block.line, inferred=True)
+                for at, y in already:
+                    if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
+                        got.add(name, dep, y, lv.level, sentence, block.line)
+            _after_level(clean, lv, after, lv_year, sentence, block.line, got, default,
+                         opens=not group)
             previous_end = lv.end
         for m in _AGAINST.finditer(clean) if any(
                 _AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found) else ():
             if _is_name(m.group("who")):
                 got.add(m.group("who"), default, year, _word_level(m.group("n")), sentence,
                         block.line)
+
+
+_QUOTED_MARKS = re.compile(r"«\s*(@{1,5}|arobases?)\s*»")
+_ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+en\s+"
+                      r"((?:19|20)\d\d)\b", re.I)
+_LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
+_CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*")
+_AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"
+                    r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
+                    r"figurent\s+(?:notamment\s+)?|notamment\s+)?")
+_CASE_OF = re.compile(r"\bcas\s+(?:de|d')\s*[A-ZÀ-Ý]")
 
 
 _THEY = re.compile(r"^\s*(?:Elles|Ils|Toutes\s+(?:les\s+)?deux|Tous\s+(?:les\s+)?deux)\b")
@@ -498,13 +547,12 @@ def _closing_names(sentence: str) -> list[Item]:
 
 
 def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: int,
-                 got: _Collector, default: str) -> None:
-    """R4 and R5: names right after a level."""
+                 got: _Collector, default: str, opens: bool = True) -> None:
+    """R4 and R5: names right after a level (``opens``: no name right before it)."""
     base = lv.end
     also = _AFTER_LEVEL.match(after)
-    if also and also.group().lstrip().startswith("pour") and \
-            clean[:lv.start].strip(" ,") not in ("", "et"):
-        also = None  # "pour" names the laureate only after a level opening its clause
+    if also and also.group().lstrip().startswith("pour") and not opens:
+        also = None  # "Aville obtient 5 @ pour Beville": Aville's, not Beville's
     if not also and _OPENING_WITH.match(clean[:lv.start]):
         also = _AFTER_OPENING.match(after)
     if also:

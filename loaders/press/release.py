@@ -63,6 +63,7 @@ Initiatives, only when the text awards exactly one collectivité (they are its o
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import Mapping, Sequence
 
@@ -170,8 +171,8 @@ def blocks(text: str) -> list[Block]:
 _ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
 
 
-# A sentence may also open with a year: "2009 est l'année du record".
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý#*]|(?:19|20)\d\d\b)")
+# A sentence may also open with a figure: "2009 est l'année du record", "24 villes ...".
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý#*]|\d+\s+[a-zé])")
 
 
 def sentences(text: str) -> list[str]:
@@ -363,7 +364,39 @@ def current_edition(doc: list[Block], dated) -> int | None:
                 years |= edition_years(_blank(s, _SINCE), dated)
     if not years and dated and dated[1] in CEREMONY_MONTHS:
         return dated[0]  # the article's date line, early in the year: that edition's news
+    if not years and not dated:
+        years = _weekday_years(doc)
     return years.pop() if len(years) == 1 else None
+
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAY_DATE = re.compile(
+    rf"\b({'|'.join(_WEEKDAYS)})\s+(\d{{1,2}})(?:er)?\s+({_MONTH})\b(?!\s+(?:19|20)\d\d)", re.I)
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _weekday_years(doc: list[Block]) -> set[int]:
+    """Y2: the years in which a ceremony "jeudi 3 février" (no year written) fell on that
+    weekday, from the latest year the text mentions (it was written after) to this year:
+    an edition only when one year fits."""
+    text = "\n".join(b.text for b in doc)
+    latest = max((int(y) for y in _ANY_YEAR.findall(text)), default=1999)
+    found: set[int] = set()
+    for b in doc:
+        for s in sentences(b.text):
+            if not _LABEL_TALK.search(s):
+                continue
+            for day_name, day, month in _WEEKDAY_DATE.findall(s):
+                found |= {y for y in range(max(latest, 1999), dt.date.today().year + 1)
+                          if _weekday(y, _month(month), int(day)) == day_name.lower()}
+    return found
+
+
+def _weekday(year: int, month: int, day: int) -> str:
+    try:
+        return _WEEKDAYS[dt.date(year, month, day).weekday()]
+    except ValueError:  # 30 février
+        return ""
 
 
 # -- S: who is awarded ------------------------------------------------------------------

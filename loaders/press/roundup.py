@@ -45,6 +45,7 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from atlas import names
@@ -103,11 +104,15 @@ class Item:
     place: bool  # after a preposition: a place, never a laureate
 
 
+@functools.lru_cache(maxsize=20_000)  # a round-up repeats its names
 def _is_name(name: str) -> bool:
     """Not a common word, a count ("Vingt-quatre") or a région."""
     words = [w for w in names.fold(name).split() if w not in ("le", "la", "les", "l")]
     if len(words) == 1 and words[0].endswith("ement"):
         return False  # "Premièrement, ...", "Finalement, ..."
+    compound = "-" in re.sub(r"^(?:[Ll]es?|[Ll]a)\s+|^[Ll]'", "", name).split(" ")[0]
+    if compound and words and not all(w in _COUNT_WORDS for w in words):
+        return names.key(name) not in _RÉGIONS  # "Notre-Dame-de-Gravenchon"
     return bool(words) and words[0] not in _NOT_NAMES and len(words[0]) > 1 \
         and not all(w in _COUNT_WORDS for w in words) and names.key(name) not in _RÉGIONS
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from atlas import db
 from atlas.config import Config
 from bench import (api_latency, data, exports, geocoding, map_browser, peers,
-                   reference_load, source_load, tiles)
+                   press_corpus, reference_load, source_load, tiles)
 from bench.harness import Figure, write
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -35,7 +35,10 @@ def main() -> int:
         figures += exports.run(engine, bench_config)  # on api_latency's 100,000 records
         figures += tiles.run(engine, bench_config)
         engine.dispose()
-    print(write(figures + NOT_BUILT, RESULTS))
+    press, press_figures = press_corpus.run()  # no database: real articles, hand truth
+    print(write(figures + press_figures + NOT_BUILT, RESULTS))
+    press_corpus.write_section(press, RESULTS)
+    print(press)
     return 0
 
 

@@ -133,14 +133,31 @@ def write_section(text: str, path: Path = RESULTS) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+def write_row(figure: Figure, path: Path = RESULTS) -> None:
+    """Replace this module's row of the figures table (or add it after the last row),
+    when run alone: ``python -m bench`` rewrites the whole table."""
+    row = "| " + " | ".join(figure.cells()) + " |"
+    lines = path.read_text(encoding="utf-8").split("\n") if path.exists() else []
+    mine = [i for i, line in enumerate(lines) if line.startswith(f"| {figure.name} |")]
+    if mine:
+        lines[mine[0]] = row
+    else:
+        rows = [i for i, line in enumerate(lines) if line.startswith("| ")
+                and BEGIN not in "\n".join(lines[:i])]
+        lines.insert(rows[-1] + 1 if rows else len(lines), row)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def run() -> tuple[str, list[Figure]]:
     text, figures = section(corpus_dir())
     return text, figures
 
 
 def main() -> int:
-    text, _ = run()
+    text, figures = run()
     print(text)
+    for figure in figures:
+        write_row(figure)
     write_section(text)
     return 0
 

@@ -140,7 +140,12 @@ def _plain(raw: str) -> str:
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
-    return text.replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    # "cinq « @ »", "une première « @ »": the marks without their quotes
+    return _QUOTED_MARKS.sub(lambda m: f" {m.group(1)} ", text)
+
+
+_QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
 
 
 def blocks(text: str) -> list[Block]:
@@ -202,7 +207,8 @@ _TOP_LEVEL = re.compile(
     r"(?!\s+jamais)(?:\s+de\s+(?:labell?isation|distinction))?|niveau\s+(?:de\s+"
     r"labell?isation\s+)?le\s+plus\s+élevé|distinction\s+suprême|(?:niveau|note)\s+"
     r"maxim(?:al|ale|um)|(?:grade|nombre)\s+maximal\s+d'arobases|plus\s+haute\s+marche\s+"
-    r"du\s+podium|grade\s+le\s+plus\s+élevé)", re.I)
+    r"du\s+podium|plus\s+haute\s+marche\b|grade\s+le\s+plus\s+élevé|(?:distinction|récompense|"
+    r"grade)\s+la\s+plus\s+(?:élevée|haute)|plus\s+haut\s+grade)", re.I)
 # L2: scales, increments and brackets hold no level of the collectivité.
 _SCALE = re.compile(
     rf"\b(?:de|entre)\s+(?:{_NUM}|@+)\s*{_AT}?\s+(?:à|et)\s+(?:{_NUM}\s*{_AT}|@+)"

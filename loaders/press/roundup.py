@@ -234,13 +234,13 @@ def _joined(found: list[_Level], sentence: str) -> list[_Level]:
 
 # -- R3: groups of names before their level ---------------------------------------------
 
-_GAP_WORDS = re.compile(rf"^[\s,]*((?:[{_LOW}'’-]+[\s,]+){{0,10}})$")
+_GAP_WORDS = re.compile(rf"^[\s,>:–]*((?:[{_LOW}'’-]+[\s,>:–]+){{0,10}})$")
 _GAP_CUE = re.compile(
     r"\b(?:obt\w*|re[çc]\w*|décroch\w*|remport\w*|eu|écop\w*|affich\w*|avec|attribu\w*|"
     r"récolt\w*|rafl\w*|conserv\w*|gard\w*|maint\w*|atteint\w*|gagn\w*|donn\w*|"
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
-    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir)\b", re.I)
+    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix)\b", re.I)
 _GAP_STOP = re.compile(
     r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
@@ -461,7 +461,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         previous_among, among = among, 0
         if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence):
             continue
-        clean = rel._blank(rel._blank(sentence, rel._SINCE), _PLACE_ASIDE)
+        clean = rel._blank(rel._blank(rel._blank(sentence, rel._SINCE), _PLACE_ASIDE),
+                           _POPULATION)
         already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
         found = sentence_levels(clean)
@@ -522,7 +523,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                         block.line)
 
 
-_QUOTED_MARKS = re.compile(r"«\s*(@{1,5}|arobases?)\s*»")
+_QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
+_POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)")
 _ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+en\s+"
                       r"((?:19|20)\d\d)\b", re.I)
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")

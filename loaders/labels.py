@@ -83,7 +83,8 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
     # A few thousand awards at most: one statement per row is plenty fast here.
     for r in records:
         kind = "commune" if r["commune_insee"] else "epci"
-        got = conn.execute(_UPSERT[kind], {**r, "source": source.name}).scalar()
+        got = conn.execute(_UPSERT[kind], {**r, "url": r.get("url"),  # optional in records
+                                           "source": source.name}).scalar()
         if got is None:
             report.unchanged += 1
         elif got:

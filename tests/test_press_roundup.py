@@ -372,3 +372,8 @@ def test_a_file_too_big_for_a_press_text_is_refused_before_reading(clean, atlas_
     big.write_bytes(b"a" * (review.MAX_BYTES + 1))
     r = atlas_cli("load", "press", str(tmp_path))
     assert r.returncode == 1 and "big.txt" in r.stderr and "at most 2,000,000 bytes" in r.stderr
+
+
+def test_R1_a_year_written_in_the_entry_is_its_edition():
+    assert got("- Aville (4 @ en 2023)\n- Beville (@@)") == {("Aville", 2023, 4),
+                                                          ("Beville", 2024, 2)}

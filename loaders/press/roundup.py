@@ -346,6 +346,7 @@ _QUOTED = re.compile(r"«[^»]{40,}»|\"[^\"]{40,}\"")
 
 
 _ENTRY_SEPARATOR = re.compile(r"[:;•|,]|\bet\b")
+_ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
 
 
 def _marks_level(m: re.Match) -> int:
@@ -354,9 +355,10 @@ def _marks_level(m: re.Match) -> int:
     return int(m.group("digit") or m.group("word"))
 
 
-def _entries(block: Block) -> list[tuple[int, int, str, str, int]]:
-    """R1: (start, end, name, département, level) of the entries of a block ("Côté
-    Calvados : Aville (@@), Beville (@@@)": the place opening the block for all)."""
+def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
+    """R1: (start, end, name, département, level, year written with it or None) of the
+    entries of a block ("Côté Calvados : Aville (@@), Beville (@@@)": the place opening
+    the block for all; "Aville (4 @ en 2023)": that year)."""
     text, out, boundary = block.text, [], 0
     opening = _PLACE_OPENING.match(text)
     place = _departement(opening.group("place")) if opening else ""
@@ -373,7 +375,9 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int]]:
         if not _is_name(name) and not re.match(_EPCI, name):
             continue
         dep = _departement(entry.group("dep") or entry.group("place") or "") or place
-        out.append((cut, m.end(), name, dep, _marks_level(m)))
+        own = _ENTRY_YEAR.match(text, m.end())
+        out.append((cut, m.end(), name, dep, _marks_level(m),
+                    int(own.group(1)) if own else None))
     return out
 
 
@@ -413,8 +417,8 @@ def awards(doc: list[Block]) -> list[Award]:
             place = _departement(place_line.group("place"))
             continue
         here = here if listed >= 2 or b.kind == "bullet" else []
-        for _, _, name, dep, level in here:
-            got.add(name, dep or place, edition, level, b.text, b.line)
+        for _, _, name, dep, level, year in here:
+            got.add(name, dep or place, year or edition, level, b.text, b.line)
         if here:
             heading = 0
             continue

@@ -88,9 +88,9 @@ def parse_year(value: str | None, required: bool = False) -> int | None:
     return year
 
 
-_WORD_LEVELS = {"un": 1, "une": 1, "premiere": 1, "premier": 1, "deux": 2, "deuxieme": 2, "seconde": 2,
-                "trois": 3, "troisieme": 3, "quatre": 4, "quatrieme": 4, "cinq": 5,
-                "cinquieme": 5}
+_WORD_LEVELS = {"un": 1, "une": 1, "premiere": 1, "premier": 1, "deux": 2, "deuxieme": 2,
+                "seconde": 2, "trois": 3, "troisieme": 3, "quatre": 4, "quatrieme": 4,
+                "cinq": 5, "cinquieme": 5}
 # On folded text, "@" spelled "arobase": a count ("4", "quatre arobases") or the rank of
 # the arobase won ("quatrième arobase", "sa 4e arobase"); a bare rank is no level.
 _LEVEL_TEXT = re.compile(

@@ -24,7 +24,8 @@ __all__ = ["Award", "Block", "Extraction", "Initiative", "blocks", "current_edit
 
 
 # "La CC du Pays d'Aville": the EPCI's name starts at its kind.
-_EPCI_ARTICLE = re.compile(r"^(?:[Ll]a|[Ll]e|[Ll]')\s*(?=[Cc]ommunauté\b|C[CAU]\b|[Mm]étropole\b)")
+_EPCI_ARTICLE = re.compile(
+    r"^(?:[Ll]a|[Ll]e|[Ll]')\s*(?=[Cc]ommunauté\b|C[CAU]\b|[Mm]étropole\b)")
 
 
 def merge(*found: list[Award]) -> list[Award]:

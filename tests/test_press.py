@@ -1,4 +1,4 @@
-"""The press loader: one test per rule of ``loaders/press.py``, driven by sentences of real
+"""The press loader: one test per rule of ``loaders/press/release.py`` and ``initiatives.py``, driven by sentences of real
 releases (the seeds in ../shared/seeds), the five seeds in full, and ``load press``."""
 
 from __future__ import annotations

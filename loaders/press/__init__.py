@@ -1,6 +1,7 @@
 """Press texts about the Villes Internet label → label awards and initiatives.
 
-``release`` reads a release about one laureate (its awards, earlier years, initiatives);
+``release`` reads a release about one laureate (its awards and earlier years),
+``initiatives`` that laureate's initiatives;
 ``roundup`` reads the palmarès as the press relays it (lists by level, by place, several
 laureates a sentence). ``extract`` runs both on a text and keeps what they agree on.
 """
@@ -13,9 +14,10 @@ from typing import Mapping, Sequence
 
 from atlas import names
 from loaders.press import roundup
+from loaders.press.initiatives import initiatives
 from loaders.press.release import (Award, Block, Extraction, Initiative, blocks,
-                                   current_edition, edition_year, edition_years,
-                                   initiatives, levels, release_date, rows, sentences, slug)
+                                   current_edition, edition_year, edition_years, levels,
+                                   release_date, rows, sentences, slug)
 from loaders.press.release import awards as release_awards
 
 __all__ = ["Award", "Block", "Extraction", "Initiative", "blocks", "current_edition",

@@ -1,5 +1,6 @@
-"""The press loader: one test per rule of ``loaders/press/release.py`` and ``initiatives.py``, driven by sentences of real
-releases (the seeds in ../shared/seeds), the five seeds in full, and ``load press``."""
+"""The press loader: one test per rule of ``loaders/press/release.py`` and
+``initiatives.py``, driven by sentences of real releases (the seeds in ../shared/seeds),
+the five seeds in full, and ``load press``."""
 
 from __future__ import annotations
 

@@ -377,3 +377,17 @@ def test_a_file_too_big_for_a_press_text_is_refused_before_reading(clean, atlas_
 def test_R1_a_year_written_in_the_entry_is_its_edition():
     assert got("- Aville (4 @ en 2023)\n- Beville (@@)") == {("Aville", 2023, 4),
                                                           ("Beville", 2024, 2)}
+
+
+def test_R1_entries_after_a_comma_and_a_departement_heading_with_a_colon():
+    assert got("Palmarès régional : Aville, 4 @ ; Beville, 3 @.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert deps("Meuse : Aville (@@@@), Beville (@@)") == {"Aville": "Meuse",
+                                                          "Beville": "Meuse"}
+
+
+def test_L1_levels_as_a_level_number_and_as_at_robases():
+    assert got("Aville obtient le niveau 4 du label.") == {("Aville", 2024, 4)}
+    assert got("Aville et Beville obtiennent 5 @robases.") == {("Aville", 2024, 5),
+                                                              ("Beville", 2024, 5)}
+    assert got("Aville atteint 80 % de niveau 4 en anglais.") == set()

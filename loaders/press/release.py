@@ -8,7 +8,7 @@ is unsure it gives nothing.
 Awards (a collectivité, an edition year, a level 1..5):
 
 - A. The text must speak of the label ("Villes Internet", "arobase", "4@"), else nothing.
-- L1. Levels: "4@", "4 @", "5 arobases", "cinq arobases", "4 arobas", "@@@@", "une
+- L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
   sentence gives no level in figures.
@@ -177,7 +177,7 @@ def _blank_span(text: str, start: int, end: int) -> str:
 
 # -- L: levels --------------------------------------------------------------------------
 
-_AT = r"(?:@|arobas(?:es?)?|arobases?)"
+_AT = r"(?:@robas(?:es?)?|@|arobas(?:es?)?|arobases?)"  # "5 @robases" too
 _NUM = r"(?:[1-5]|un|une|deux|trois|quatre|cinq)"
 _RANK = (r"(?:[1-5]\s*(?:e|è|er|re|ère|ème|eme|ième)|premi[eè]re?|deuxi[eè]me|seconde|"
          r"troisi[eè]me|quatri[eè]me|cinqui[eè]me)")
@@ -223,7 +223,7 @@ class Level:
 
 def _level_of(token: str) -> int | None:
     try:
-        return parse_level(re.sub(r"\s+", " ", token))
+        return parse_level(re.sub(r"\s+", " ", token.replace("@robas", "arobas")))
     except Rejected:
         return None
 

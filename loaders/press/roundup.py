@@ -5,7 +5,8 @@ name several laureates and returns ``release.Award`` rows. A rule that is unsure
 nothing; a name is only a candidate, the geocoder decides what it is (or rejects it).
 
 - R1. Entries with marks: "Arville (62) @@@", "- Beville (@@@@)", "Ceville : 4 @",
-  "Guadeloupe – Deville (@@)", "Côté Calvados : Aville (@@), Beville (3 @)", and entries
+  "Aville, 4 @ ; Beville, 3 @", "Guadeloupe – Deville (@@)", "Meuse : Aville (@@)",
+  "Côté Calvados : Aville (@@), Beville (3 @)", "Aville (4 @ en 2023)", and entries
   run together once the HTML is gone ("...Deville (59) @@Eville (62) @@@..."). A lone
   entry counts only as a bullet.
 - R2. Level headings: "Cinq arobases @@@@@ : Aville, Beville", "@@@@ Ceville", "Niveau
@@ -182,6 +183,7 @@ _TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})(?=\s*(?:[.;,!]|$)
 _AGAINST = re.compile(rf"(?:\bcontre|\bet|,)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+"
                       rf"pour\s+(?P<who>{_BARE})", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
+_LEVEL_NUMBER = re.compile(r"\bniveau\s+([1-5])\b(?!\s*(?:%|[,.]\d))(?:\s*(?:sur|/)\s*5)?", re.I)
 _BEFORE_LIST = re.compile(r"\s*[:(]")  # "la plus haute marche du podium : Aville, ..."
 
 
@@ -202,6 +204,9 @@ def sentence_levels(sentence: str) -> list[_Level]:
     found = [_Level(lv.start, lv.end, lv.level) for lv in rel.levels(sentence)
              if not lv.earlier]
     taken = [(lv.start, lv.end) for lv in found]
+    taken = [(lv.start, lv.end) for lv in found]
+    found += [_Level(m.start(), m.end(), int(m.group(1))) for m in _LEVEL_NUMBER.finditer(
+        sentence) if not any(a <= m.start() < b for a, b in taken)]
     # "la note maximale" beside levels in figures: still a level of its own names
     found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(
         rel._blank(sentence, rel._ASIDE)) if not any(a <= m.start() < b for a, b in taken)]
@@ -330,13 +335,14 @@ _MARKS = re.compile(r"(?<![\w@.])(?:\((?P<paren>@{1,5})\)|(?P<bare>@{1,5})(?![@a
                     r"|(?P<digit>[1-5])\s*@(?![@\w])|(?P<word>[1-5])\s+arobases?\b)")
 _ENTRY = re.compile(
     rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})\s+[–-]\s+)?(?P<item>{_EPCI}|{_BARE})\s*"
-    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?[:–-]?\s*\(?$")
+    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?[:–,-]?\s*\(?$")
 _LEVEL_HEADING = re.compile(
     rf"^\s*(?:(?:niveau|label|catégorie|villes?|villages?)\s+)?(?:(?P<n>{_NUMWORD})\s*"
     rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
     rf"|(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
                          rf"(?P<place>{_BARE})\s*[:–-]?\s*$")
+_PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
 _PLACE_OPENING = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)"
                             rf"(?P<place>{_BARE})\s*[:,]\s*")
 _PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages)\s+(?:de\s+|d')"
@@ -360,8 +366,9 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     entries of a block ("Côté Calvados : Aville (@@), Beville (@@@)": the place opening
     the block for all; "Aville (4 @ en 2023)": that year)."""
     text, out, boundary = block.text, [], 0
-    opening = _PLACE_OPENING.match(text)
-    place = _departement(opening.group("place")) if opening else ""
+    opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
+    place = _departement(opening.group("place")) if opening and \
+        _is_name(opening.group("place")) else ""
     for m in _MARKS.finditer(text):
         cut = boundary  # after the last separator that still leaves a name before m
         for sep in _ENTRY_SEPARATOR.finditer(text, boundary, m.start()):

@@ -82,6 +82,7 @@ def test_the_press_facts_load_each_award_citing_its_page(with_domains, atlas_cli
         urls = {(code, year): url for code, year, _, url in loaded}
         assert urls[("65440", 2020)] == ("https://lourdesactu.fr/2020/02/04/"
                                          "la-ville-de-tarbes-conserve-ses-5robases")
+        _the_commune_page_cites_it(config, "65440", urls[("65440", 2020)])
         again = atlas_cli("load", "source", "label-awards-press-facts", "--reports",
                           str(tmp_path))
         assert f"{len(facts)} read, 0 loaded, 0 updated, {len(loaded)} unchanged" \
@@ -92,6 +93,17 @@ def test_the_press_facts_load_each_award_citing_its_page(with_domains, atlas_cli
                          {"s": "villes-internet-press-facts"})
             conn.execute(sa.text("DELETE FROM source WHERE name = :s"),
                          {"s": "villes-internet-press-facts"})
+
+
+def _the_commune_page_cites_it(config, insee: str, url: str) -> None:
+    from atlas.web import create_app
+
+    client = create_app(config).test_client()
+    labels = client.get(f"/api/communes/{insee}").get_json()["properties"]["labels"]
+    assert {"year": 2020, "level": 5, "mentions": [], "url": url,
+            "source": "villes-internet-press-facts"} in labels
+    page = client.get(f"/communes/{insee}").get_data(as_text=True)
+    assert f'<a href="{url}" rel="nofollow noopener">page citée</a>' in page
 
 
 def test_a_label_url_must_be_a_web_address():

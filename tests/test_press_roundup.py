@@ -391,3 +391,22 @@ def test_L1_levels_as_a_level_number_and_as_at_robases():
     assert got("Aville et Beville obtiennent 5 @robases.") == {("Aville", 2024, 5),
                                                               ("Beville", 2024, 5)}
     assert got("Aville atteint 80 % de niveau 4 en anglais.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aville obtient 2 @, Beville 3 @ et Ceville 4 @.",
+     {("Aville", 2024, 2), ("Beville", 2024, 3), ("Ceville", 2024, 4)}),
+    ("Aville décroche sa quatrième arobase, Beville sa troisième.",
+     {("Aville", 2024, 4), ("Beville", 2024, 3)}),
+    ("Le label a été remis à Aville (4 @) et Beville (3 @).",
+     {("Aville", 2024, 4), ("Beville", 2024, 3)}),
+    ("Aville, commune de 3 000 habitants, décroche 2 @.", {("Aville", 2024, 2)}),
+    ("4 @ pour la communauté d'agglomération du Grand Aville.",
+     {("communauté d'agglomération du Grand Aville", 2024, 4)}),
+])
+def test_R3_more_ways_of_naming_several_laureates(text, expected):
+    assert got(text) == expected
+
+
+def test_R3_respectivement_pairs_nothing():
+    assert got("Aville et Beville ont respectivement obtenu 3 et 4 @.") == set()

@@ -208,7 +208,8 @@ _SPEECH = re.compile(r"«[^»]{40,}»")
 _ASIDE = re.compile(r"\([^()]*\)")
 _NOT_AWARDED = re.compile(
     r"\b(?:vis(?:e|ent|ons|er)|ambitionn\w*|objectif|esp[eè]r\w*|souhait\w*|obtiendr\w*|"
-    r"décrocher(?:a|ont)|pourr\w*|n'\w+\s+pas|ne\s+\w+\s+pas|sans\s+obtenir)\b", re.I)
+    r"décrocher(?:a|ont)|pourr\w*|n'\w+\s+pas|ne\s+\w+\s+pas|sans\s+obtenir|"
+    r"respectivement)\b", re.I)  # "respectivement 3 et 4 @": which is whose is unsure
 
 
 @dataclasses.dataclass(frozen=True)

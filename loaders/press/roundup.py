@@ -180,6 +180,9 @@ _COUNTED = (r"(?!\s*(?:villes?|communes?|collectivités?|territoires?|villages?|
 _EN_ONT = re.compile(rf"\ben\s+(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)\s+"
                      rf"(?P<n>{_NUMWORD})\b{_COUNTED}", re.I)
 _TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})(?=\s*(?:[.;,!]|$))", re.I)
+_TRAILING_RANK = re.compile(
+    r"(?<=[\w)])\s+(?:sa|une|la)\s+(?P<n>première|deuxième|troisième|quatrième|cinquième)"
+    r"(?=\s*(?:[.;,!]|$))", re.I)
 _AGAINST = re.compile(rf"(?:\bcontre|\bet|,)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+"
                       rf"pour\s+(?P<who>{_BARE})", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
@@ -214,9 +217,11 @@ def sentence_levels(sentence: str) -> list[_Level]:
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found):
         return found
     taken = [(lv.start, lv.end) for lv in found]
-    for pattern in (_EN_ONT, _TRAILING_COUNT):
+    for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK):
         for m in pattern.finditer(sentence):
             s, e = m.span("n")
+            if pattern is _TRAILING_RANK:  # "Beville sa troisième": the level from "sa"
+                s = m.start() + len(m.group()) - len(m.group().lstrip())
             after_first = s > found[0].start or pattern is _EN_ONT  # "en ont eu deux"
             if after_first and not any(a <= s < b for a, b in taken):
                 found.append(_Level(s, e, _word_level(m.group("n"))))
@@ -306,7 +311,8 @@ _LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<par
 _AFTER_LEVEL = re.compile(
     r"^\s*,?\s*(?:tout\s+comme|de\s+même\s+que|ainsi\s+que)\s+"  # R4
     r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
-    r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l')?(?=[A-ZÀ-Ý])")  # "5 @ pour"
+    r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|la\s+(?=communauté|métropole))?"
+    r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
 _AFTER_OPENING = re.compile(r"^\s*,\s*")  # "Avec cinq arobases, Aville rejoint ..."
 _OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
 
@@ -351,7 +357,7 @@ _OF_AFTER_AND = re.compile(rf"((?:,|\bet)\s+)(de\s+|d')(?=[{_UP}])")
 _QUOTED = re.compile(r"«[^»]{40,}»|\"[^\"]{40,}\"")
 
 
-_ENTRY_SEPARATOR = re.compile(r"[:;•|,]|\bet\b")
+_ENTRY_SEPARATOR = re.compile(r"[:;•|,]|\bet\b|\bà\b")
 _ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
 
 
@@ -426,8 +432,13 @@ def awards(doc: list[Block]) -> list[Award]:
         here = here if listed >= 2 or b.kind == "bullet" else []
         for _, _, name, dep, level, year in here:
             got.add(name, dep or place, year or edition, level, b.text, b.line)
-        if here:
+        if here:  # the rest of the block may still name laureates in sentences
             heading = 0
+            rest = b.text
+            for start, end, *_ in here:
+                rest = rel._blank_span(rest, start, end)
+            if rest.strip(" .,;:"):
+                _sentences(dataclasses.replace(b, text=rest), dated, edition, got)
             continue
         lv_heading = _LEVEL_HEADING.match(b.text)
         if lv_heading:
@@ -535,7 +546,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
 
 
 _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
-_POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)")
+_POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)|,\s*(?:une\s+|la\s+)?"
+                         r"(?:commune|ville|village)\s+de\s+[\d\s.]+\s*habitants\s*(?=,)")
 _ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+en\s+"
                       r"((?:19|20)\d\d)\b", re.I)
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")

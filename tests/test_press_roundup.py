@@ -410,3 +410,10 @@ def test_R3_more_ways_of_naming_several_laureates(text, expected):
 
 def test_R3_respectivement_pairs_nothing():
     assert got("Aville et Beville ont respectivement obtenu 3 et 4 @.") == set()
+
+
+def test_a_question_states_nothing_and_elle_stands_for_the_one_town_named():
+    assert got("Pourquoi Aville conserve-t-elle ses 5 @ ?") == set()
+    assert got("La ville d'Aville a confirmé son excellence numérique. Elle s'est vue "
+               "attribuer 5 @, pour la 2e année consécutive.") == {("Aville", 2024, 5),
+                                                                  ("Aville", 2023, 5)}

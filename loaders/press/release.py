@@ -21,7 +21,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
   followed by an award verb ("Alfortville confirme ses 5@"); with an award verb in the
   sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée...).
-- S2. "la Ville", "la commune", "notre commune" stand for the one collectivité the text
+- S2. "la Ville", "la commune", "notre commune", a sentence opening "Elle a reçu",
+  "Elle s'est vue attribuer" stand for the one collectivité the text
   awards by name (or, failing that, the only one it names as "ville de X"); with two
   candidates they stand for nothing.
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
@@ -405,7 +406,8 @@ _EXPLICIT = re.compile(
     rf"{_NAME})")
 _ANAPHOR = re.compile(
     r"\b(?:[Ll]a|[Nn]otre|[Cc]ette)\s+(?:[Vv]ille|[Cc]ommune|[Mm]unicipalité|"
-    r"[Cc]ollectivité)\b(?!\s+(?:de|d'|des|du)\s*[A-ZÀ-Ý])(?!\s+[Ii]nternet)")
+    r"[Cc]ollectivité)\b(?!\s+(?:de|d'|des|du)\s*[A-ZÀ-Ý])(?!\s+[Ii]nternet)"
+    r"|^Elle(?=\s+(?:s'est\s+vue?|a|obtient|reçoit|conserve|garde|décroche)\b)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;,–—]\s|^[\"«])$")
 _AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enir|ention|enant)|remport\w*|décroch\w*|"
                r"re[çc](?:u|ue|us|oit|oivent|evoir|evant)|conserv\w*|confirm\w*|"
@@ -441,7 +443,8 @@ _NOT_NAMES = {names.fold(w) for w in (
     "Félicitations Félicitation Villes-Internet Label-Villes Communauté Métropole "
     # counts are no names: "Vingt-quatre villes ont reçu cinq arobases"
     "Deux Trois Quatre Cinq Six Sept Huit Neuf Dix Onze Douze Treize Quatorze Quinze "
-    "Seize Vingt Trente Quarante Cinquante Soixante Cent".split())}
+    "Seize Vingt Trente Quarante Cinquante Soixante Cent "
+    "Pourquoi Comment Quand Où Qui Quoi Oui Non Premièrement Ensuite Enfin Finalement".split())}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -613,7 +616,8 @@ def _candidates(doc: list[Block]):
     for b in doc:
         for s in sentences(b.text):
             found = levels(s)
-            if not found or not _AWARD.search(s) or _NOT_AWARDED.search(_blank(s, _SPEECH)):
+            if not found or not _AWARD.search(s) or _NOT_AWARDED.search(_blank(s, _SPEECH)) \
+                    or s.rstrip().endswith("?"):  # a question states nothing
                 continue
             ments = mentions(_blank(s, _SPEECH), named)
             for lv in found:

@@ -76,15 +76,14 @@ _ITEM = re.compile(rf"(?:[Ll]a\s+|[Ll]')?(?P<epci>{_EPCI})|{_EXPLICIT_COMMUNE}"
 
 _COUNT_WORDS = {names.fold(w) for w in (
     "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-    "quinze seize vingt trente quarante cinquante soixante cent cents mille "
-    "Côté Oui Non Bravo Félicitations Qui Quoi Quand Où Comment Pourquoi Selon Enfin "
-    "Hier Demain Cette Ce".split())}
+    "quinze seize vingt trente quarante cinquante soixante cent cents mille".split())}
 # "Les Trois-Ilets" is a name; "Niveau 5 @", "Total : 3 @" are not entries.
 _NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
     "Niveau Catégorie Palmarès Lauréat Lauréats Total Bilan Classement Résultat Résultats "
     "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous Ensuite Puis "
     "Aussi Pourtant Néanmoins Toutefois Cependant Notamment Même Autre Autres Certaines "
-    "Certains Plusieurs Chez Cet Après Parmi".split())}
+    "Certains Plusieurs Chez Cet Après Parmi Côté Oui Non Bravo Félicitations Qui Quoi Quand "
+    "Où Comment Pourquoi Selon Enfin Hier Demain Cette Ce".split())}
 _RÉGIONS = {names.key(r) for r in (
     "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
     "Centre", "Grand Est", "Hauts-de-France", "Île-de-France", "Ile-de-France", "Normandie",
@@ -481,7 +480,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
     for sentence in rel.sentences(text):
         ending, closing = closing, _closing_names(sentence)
         previous_among, among = among, 0
-        if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence):
+        if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence) or \
+                sentence.rstrip().endswith("?"):  # a question states nothing
             continue
         clean = rel._blank(rel._blank(rel._blank(sentence, rel._SINCE), _PLACE_ASIDE),
                            _POPULATION)

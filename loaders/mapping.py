@@ -69,7 +69,9 @@ _FALSE = {"non", "n", "faux", "false", "no", "0"}
 # What a person's contact details look like in French lists: an e-mail address, or a
 # ten-digit number starting 0 (or +33) in pairs, however separated. Fourteen-digit SIRET
 # and five-digit postcodes do not match.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# Bounded like the addresses themselves (64 characters before "@", 63 a label): an
+# unbounded local part made a long run of letters without "@" quadratic to search.
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _PHONE = re.compile(r"(?<![\d\w])(?:\+33\s?|0)[1-9](?:[\s./-]{0,3}\d{2}){4}(?![\d\w])")
 
 

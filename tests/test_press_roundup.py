@@ -417,3 +417,11 @@ def test_a_question_states_nothing_and_elle_stands_for_the_one_town_named():
     assert got("La ville d'Aville a confirmé son excellence numérique. Elle s'est vue "
                "attribuer 5 @, pour la 2e année consécutive.") == {("Aville", 2024, 5),
                                                                   ("Aville", 2023, 5)}
+
+
+def test_the_contact_details_check_stays_linear_on_a_long_run_of_letters():
+    from loaders import mapping
+
+    assert _seconds(lambda: mapping._EMAIL.search("a" * 100_000 + " b")) < 1
+    assert mapping._EMAIL.search("écrire à mairie.contact@aville.fr").group() == \
+        "mairie.contact@aville.fr"

@@ -198,6 +198,7 @@ class LabelAward(Base):
     year: Mapped[int] = mapped_column(sa.SmallInteger)
     level: Mapped[int] = mapped_column(sa.SmallInteger)
     mentions: Mapped[list[str]] = mapped_column(ARRAY(sa.Text), server_default="{}")
+    url: Mapped[str | None] = mapped_column(sa.Text)  # the page stating it, if any
     source: Mapped[str] = _source_key()
     __table_args__ = (
         sa.CheckConstraint("(commune_insee IS NULL) <> (epci_siren IS NULL)",

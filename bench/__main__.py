@@ -13,7 +13,7 @@ from atlas import db
 from atlas.config import Config
 from atlas.errors import InputError
 from bench import (api_latency, data, exports, geocoding, label_figures, map_browser,
-                   ogc, peers, reference_load, source_load, tiles)
+                   ogc, peers, press_corpus, reference_load, source_load, tiles)
 from bench.harness import Figure, write
 from loaders import sources
 from loaders.geocoder import postal
@@ -47,7 +47,10 @@ def main() -> int:
         figures += tiles.run(engine, bench_config)
         figures += ogc.run(engine, bench_config)  # on api_latency's 100,000 records
         engine.dispose()
-    print(write(figures + NOT_BUILT, RESULTS))
+    press, press_figures = press_corpus.run()  # no database: real articles, hand truth
+    print(write(figures + press_figures + NOT_BUILT, RESULTS))
+    press_corpus.write_section(press, RESULTS)
+    print(press)
     return 0
 
 

@@ -284,6 +284,10 @@ def _press_texts(path: Path) -> list[tuple[Path, str]]:
         if path.is_dir() else [path]
     if not files:
         raise InputError(f"{path}: no {' or '.join(PRESS_SUFFIXES)} file")
+    from loaders.press import review
+
+    for file in files:  # every size checked before any file is read
+        review.check_size(file)
     out = []
     for file in files:
         raw = file.read_bytes()
@@ -301,47 +305,71 @@ def _press_texts(path: Path) -> list[tuple[Path, str]]:
 @click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write rejected awards and initiatives "
                    "(default: rejects-<file or folder>.csv).")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write every extracted award, in the format `load labels` reads, "
+                   "with its evidence, file, line, geocoded code and status (UTF-8 with "
+                   "BOM, \";\").")
 @click.pass_context
-def load_press(ctx, path, dry_run, rejects_path):
+def load_press(ctx, path, dry_run, rejects_path, review_path):
     """Load the label awards and initiatives that press releases state.
 
     FILE_OR_DIR: one text, or a folder of .txt/.md texts. Each text gives the awards it
-    states (collectivité, edition year, level, and earlier years' levels) and, when it
-    awards one collectivité, that collectivité's initiatives, classified with the
-    taxonomy's keywords. The source is the file name. Needs the reference and the
-    taxonomy loaded, also for --dry-run (it geocodes and shows the geocoded codes).
+    states (collectivité, edition year, level, and earlier years' levels: single
+    releases and palmarès round-ups, lists by level or by place) and, when it awards
+    one collectivité, that collectivité's initiatives, classified with the taxonomy's
+    keywords. The source is the file name. Awards that two files state with different
+    levels for one collectivité and edition are all rejected, with the reason. Needs the
+    reference and the taxonomy loaded, also for --dry-run (it geocodes and shows the
+    geocoded codes).
 
     \b
     Examples:
       python -m atlas load press communique.txt --dry-run
       python -m atlas load press ../shared/seeds
+      python -m atlas load press palmares/ --dry-run --review awards.csv
     """
     import sqlalchemy as sa
 
     from loaders import initiatives, labels, press
+    from loaders.geocoder import Geocoder
+    from loaders.press import review
 
     texts = _press_texts(path)
     extracted: list[tuple[Path, list[dict], list[dict]]] = []
+    disputed: dict[int, Exception] = {}
 
     def batches_of(conn):
         keywords = dict(conn.execute(sa.text("SELECT code, keywords FROM domain")).all())
-        out = []
         for file, text in texts:
             award_rows, initiative_rows = press.rows(press.extract(text, keywords),
                                                      file.stem)
             extracted.append((file, award_rows, initiative_rows))
-            out += [(labels, file.name, award_rows), (initiatives, file.name, initiative_rows)]
+        if len(extracted) > 1:
+            disputed.update(review.disagreements(
+                [(file.name, rows) for file, rows, _ in extracted], Geocoder.from_db(conn)))
+        out = []
+        for file, award_rows, initiative_rows in extracted:
+            kept = [row for row in award_rows if id(row) not in disputed]
+            out += [(labels, file.name, kept), (initiatives, file.name, initiative_rows)]
         return out
 
     results = _load(ctx, batches_of, write=not dry_run)
-    rejects = []
+    rejects, outcome = [], {}
     for i, (file, award_rows, initiative_rows) in enumerate(extracted):
-        for kind, (report, _, rejected) in zip(("award", "initiative"), results[2 * i:2 * i + 2]):
+        for kind, (report, records, rejected) in zip(("award", "initiative"),
+                                                     results[2 * i:2 * i + 2]):
             report.source = f"{file.name}, {kind}s"
+            if kind == "award":
+                rejected = _with_disputed(report, award_rows, rejected, disputed)
+                outcome.update(_outcome(award_rows, records, rejected))
             rejects += [(row["line"], {**row, "file": file.name, "kind": kind}, why)
                         for _, row, why in rejected]
+    if review_path:
+        n = review.write_review(review_path, [(f.name, rows) for f, rows, _ in extracted],
+                                outcome, loaded=not dry_run)
+        click.echo(f"{n} awards, with their evidence and status: {review_path}", err=True)
     if dry_run:
-        click.echo(json.dumps([_press_plan(file, rows, results[2 * i:2 * i + 2])
+        click.echo(json.dumps([_press_plan(file, rows, results[2 * i:2 * i + 2], outcome)
                                for i, (file, *rows) in enumerate(extracted)],
                               ensure_ascii=False, indent=1))
         return
@@ -349,21 +377,39 @@ def load_press(ctx, path, dry_run, rejects_path):
             rejects_path or Path(f"rejects-{path.stem}.csv"), PRESS_REJECT_COLUMNS)
 
 
-def _press_plan(file: Path, rows: list[list[dict]], results) -> dict:
+def _with_disputed(report, rows: list[dict], rejected: list, disputed: dict) -> list:
+    """The awards rejected by the load plus those two files disagree on, counted."""
+    mine = [(row["line"], row, disputed[id(row)]) for row in rows if id(row) in disputed]
+    report.read += len(mine)
+    for _, _, why in mine:
+        report.rejected[why.kind] += 1
+    return rejected + mine
+
+
+def _outcome(rows: list[dict], records: list[dict], rejected: list) -> dict:
+    """{id(row): (record, None) or (None, reason)}: accepted rows meet their records in
+    order."""
+    refused = {id(row): why for _, row, why in rejected}
+    accepted = iter(records)
+    return {id(row): (None, refused[id(row)]) if id(row) in refused else (next(accepted), None)
+            for row in rows}
+
+
+def _press_plan(file: Path, rows: list[list[dict]], results, awards: dict) -> dict:
     """What ``load press`` would load from one file: each extracted row beside the record
-    it would become, or the reason it would be rejected."""
+    it would become, or the reason it would be rejected (``awards``: the awards'
+    outcome, see ``_outcome``)."""
     plan = {"file": file.name}
     for kind, kind_rows, (_, records, rejected) in zip(("awards", "initiatives"), rows,
                                                         results):
-        refused = {id(row): str(why) for _, row, why in rejected}
-        accepted = iter(records)
+        outcome = awards if kind == "awards" else _outcome(kind_rows, records, rejected)
         plan[kind] = []
         for row in kind_rows:
             shown = {k: v for k, v in row.items() if k != "line"}
-            if id(row) in refused:
-                shown["rejected"] = refused[id(row)]
+            record, why = outcome[id(row)]
+            if why:
+                shown["rejected"] = str(why)
             else:
-                record = next(accepted)
                 shown.update(commune_insee=record["commune_insee"],
                              epci_siren=record["epci_siren"])
             plan[kind].append(shown)

@@ -1,10 +1,13 @@
 """Load label awards: a collectivité (commune or EPCI, found by the geocoder), an edition
 year, a level 1..5 (written "4", "4@", "4 @", "@@@@", "quatre arobases"), optional
-mentions (";"-separated). One award per collectivité and year: re-loading updates it.
+mentions (";"-separated) and the web page that states it (``url``, http or https). One
+award per collectivité and year: re-loading updates it.
 The merge registers the awards' source row in the same transaction.
 """
 
 from __future__ import annotations
+
+import re
 
 import sqlalchemy as sa
 
@@ -15,7 +18,20 @@ from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, pa
 
 REQUIRED = ("year", "level")
 ALIASES = {"collectivite": "commune", "annee": "year", "niveau": "level", "arobases": "level",
-           "label": "level", "mention": "mentions", "code_insee": "insee", "siren": "insee"}
+           "label": "level", "mention": "mentions", "code_insee": "insee", "siren": "insee",
+           "source_url": "url", "page": "url"}
+_WEB = re.compile(r"^https?://[^\s<>\"']+$")
+
+
+def parse_url(value: str | None) -> str | None:
+    """A web page's address, or None; Rejected when it is not an http(s) address."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not _WEB.match(text):
+        raise Rejected(f"url {text[:60]!r} is not a web address (http:// or https://)",
+                       kind="url is not a web address")
+    return text
 
 
 def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
@@ -26,6 +42,7 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
         try:
             year = parse_year(row.get("year"), required=True)
             level = parse_level(row.get("level"))
+            url = parse_url(row.get("url"))
             check_match(match)
             who = (match.insee, match.epci_siren, year)
             if who in seen:
@@ -34,7 +51,7 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
             seen[who] = line
             mentions = [m.strip() for m in (row.get("mentions") or "").split(";") if m.strip()]
             records.append(dict(commune_insee=match.insee, epci_siren=match.epci_siren,
-                                year=year, level=level, mentions=mentions))
+                                year=year, level=level, mentions=mentions, url=url))
             report.kept(line, row, match)
         except Rejected as why:
             rejects.append((line, row, why))
@@ -46,12 +63,14 @@ def _upsert(column: str) -> sa.TextClause:
     """Insert or update the award of the collectivité named by ``column`` (commune_insee
     or epci_siren, a constant of this module), writing only when something changed."""
     return sa.text(f"""
-        INSERT INTO label_award ({column}, year, level, mentions, source)
-        VALUES (:{column}, :year, :level, :mentions, :source)
+        INSERT INTO label_award ({column}, year, level, mentions, url, source)
+        VALUES (:{column}, :year, :level, :mentions, :url, :source)
         ON CONFLICT ({column}, year) WHERE {column} IS NOT NULL DO UPDATE SET
-            level = excluded.level, mentions = excluded.mentions, source = excluded.source
-        WHERE (label_award.level, label_award.mentions, label_award.source)
-              IS DISTINCT FROM (excluded.level, excluded.mentions, excluded.source)
+            level = excluded.level, mentions = excluded.mentions, url = excluded.url,
+            source = excluded.source
+        WHERE (label_award.level, label_award.mentions, label_award.url, label_award.source)
+              IS DISTINCT FROM (excluded.level, excluded.mentions, excluded.url,
+                                excluded.source)
         RETURNING (xmax = 0)""")
 
 
@@ -64,7 +83,8 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
     # A few thousand awards at most: one statement per row is plenty fast here.
     for r in records:
         kind = "commune" if r["commune_insee"] else "epci"
-        got = conn.execute(_UPSERT[kind], {**r, "source": source.name}).scalar()
+        got = conn.execute(_UPSERT[kind], {**r, "url": r.get("url"),  # optional in records
+                                           "source": source.name}).scalar()
         if got is None:
             report.unchanged += 1
         elif got:

@@ -1,5 +1,7 @@
 """Declared sources: one TOML mapping per source under ``geodata/sources/``, read by the
-initiative loader. A new source in the same shape needs a new mapping file, no code.
+initiative loader, or by the label loader for label awards (``records.kind = "label"``:
+columns commune, departement, insee, year, level, mentions, url). A new source in the
+same shape needs a new mapping file, no code.
 
 A mapping says who publishes the list and under which licence (the ``source`` row and
 its attribution line), where the file is (relative to ATLAS_DATASETS), what its rows are
@@ -43,16 +45,22 @@ _SCHEMA = {
     "file": {"path": (str, True), "empty": (list, False)},
     "records": {"kind": (str, True), "place_type": (str, False), "domains": (list, False),
                 "tolerance_m": ((int, float), False), "keep_disagreements": (bool, False)},
-    "columns": {"id": (str, False), "title": (str, True), "summary": (str, False),
+    "columns": {"id": (str, False), "title": (str, False), "summary": (str, False),
                 "url": (str, False), "year": (str, False), "insee": (str, False),
                 "commune": (str, False), "departement": (str, False),
-                "code_postal": (str, False), "lat": (str, False), "lon": (str, False)},
+                "code_postal": (str, False), "lat": (str, False), "lon": (str, False),
+                "level": (str, False), "mentions": (str, False)},
     "date": {"column": (str, True), "format": (str, True), "attribute": (str, False)},
     "attributes": None,  # attribute name → column, or {column, type, format}
     "personal": {"columns": (list, True)},
     "reject": None,  # a list of {column, pattern, reason}
 }
 _REQUIRED_TABLES = ("source", "file", "records", "columns")
+KINDS = ("initiative", "place", "label")
+# What each kind of record needs among [columns]; what it may not have.
+_KIND_COLUMNS = {"initiative": ({"title"}, {"level", "mentions"}),
+                 "place": ({"title"}, {"level", "mentions"}),
+                 "label": ({"year", "level"}, {"title", "summary", "id", "lat", "lon"})}
 _ATTRIBUTE_TYPES = ("text", "integer", "boolean", "date")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -61,7 +69,9 @@ _FALSE = {"non", "n", "faux", "false", "no", "0"}
 # What a person's contact details look like in French lists: an e-mail address, or a
 # ten-digit number starting 0 (or +33) in pairs, however separated. Fourteen-digit SIRET
 # and five-digit postcodes do not match.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# Bounded like the addresses themselves (64 characters before "@", 63 a label): an
+# unbounded local part made a long run of letters without "@" quadratic to search.
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _PHONE = re.compile(r"(?<![\d\w])(?:\+33\s?|0)[1-9](?:[\s./-]{0,3}\d{2}){4}(?![\d\w])")
 
 
@@ -229,10 +239,29 @@ def load(engine, mapping: Mapping, datasets: Path | None, file: Path | None = No
     report = LoadReport(source=mapping.source.name, read=len(rows))
     with engine.begin() as conn:
         geocoder = geocoder or Geocoder.from_db(conn)
-        records, rejects = initiatives.prepare(rows, geocoder, conn, report, reader=mapping)
-        initiatives.merge(conn, records, mapping.source, report)
+        if mapping.kind == "label":
+            rejects = _load_labels(conn, mapping, rows, geocoder, report)
+        else:
+            records, rejects = initiatives.prepare(rows, geocoder, conn, report,
+                                                   reader=mapping)
+            initiatives.merge(conn, records, mapping.source, report)
         search.refresh(conn)
     return Outcome(mapping, file, mapping.visible_columns(columns), report, rejects)
+
+
+def _load_labels(conn, mapping: Mapping, rows: list[dict], geocoder: Geocoder,
+                 report: LoadReport) -> list:
+    """Label records: the label loader's path, each row read through the mapping's
+    columns (the file's own columns kept beside them for the rejects file)."""
+    from loaders import labels
+
+    fields = ("commune", "departement", "code_postal", "insee", "year", "level", "mentions",
+              "url")
+    ours = [{**row, **{f: mapping._get(row, mapping.columns.get(f)) for f in fields}}
+            for row in rows]
+    records, rejects = labels.prepare(ours, geocoder, conn, report)
+    labels.merge(conn, records, mapping.source, report)
+    return rejects
 
 
 # -- reading and validating -------------------------------------------------------------
@@ -297,8 +326,17 @@ def read(path: Path, domain_codes: set[str] | None = None) -> Mapping:
     source, records = data["source"], data["records"]
     if not _NAME.match(source["name"]):
         fail(f"source.name {source['name']!r} must be lower-case words joined by '-'")
-    if records["kind"] not in ("initiative", "place"):
-        fail(f"records.kind must be 'initiative' or 'place', not {records['kind']!r}")
+    if records["kind"] not in KINDS:
+        fail(f"records.kind must be one of {', '.join(map(repr, KINDS))}, not "
+             f"{records['kind']!r}")
+    needed, refused = _KIND_COLUMNS[records["kind"]]
+    for key in sorted(needed - set(data["columns"])):
+        fail(f"missing key columns.{key} (records.kind = {records['kind']!r})")
+    for key in sorted(refused & set(data["columns"])):
+        fail(f"columns.{key} is not for records.kind = {records['kind']!r}")
+    if records["kind"] == "label" and ("domains" in records or "date" in data
+                                       or "attributes" in data):
+        fail("label records take no domains, [date] or [attributes]")
     if records.get("place_type") and records["kind"] != "place":
         fail("records.place_type is only for records.kind = 'place'")
     codes = domain_codes if domain_codes is not None else \

@@ -88,14 +88,14 @@ def parse_year(value: str | None, required: bool = False) -> int | None:
     return year
 
 
-_WORD_LEVELS = {"un": 1, "une": 1, "premiere": 1, "deux": 2, "deuxieme": 2, "seconde": 2,
-                "trois": 3, "troisieme": 3, "quatre": 4, "quatrieme": 4, "cinq": 5,
-                "cinquieme": 5}
+_WORD_LEVELS = {"un": 1, "une": 1, "premiere": 1, "premier": 1, "deux": 2, "deuxieme": 2,
+                "seconde": 2, "trois": 3, "troisieme": 3, "quatre": 4, "quatrieme": 4,
+                "cinq": 5, "cinquieme": 5}
 # On folded text, "@" spelled "arobase": a count ("4", "quatre arobases") or the rank of
 # the arobase won ("quatrième arobase", "sa 4e arobase"); a bare rank is no level.
 _LEVEL_TEXT = re.compile(
     r"^(?:(?:sa|ses|une|la|le|les)\s+)?(?:(?P<count>\d+|un|une|deux|trois|quatre|cinq)"
-    r"(?:\s+arobas(?:es?)?)?|(?P<rank>\d(?:e|er|re|eme|ieme)|premiere|deuxieme|seconde|"
+    r"(?:\s+arobas(?:es?)?)?|(?P<rank>\d(?:e|er|re|eme|ieme)|premiere|premier|deuxieme|seconde|"
     r"troisieme|quatrieme|cinquieme)\s+arobas(?:es?)?)$")
 
 

@@ -1,5 +1,6 @@
-"""The press loader: one test per rule of ``loaders/press.py``, driven by sentences of real
-releases (the seeds in ../shared/seeds), the five seeds in full, and ``load press``."""
+"""The press loader: one test per rule of ``loaders/press/release.py`` and
+``initiatives.py``, driven by sentences of real releases (the seeds in ../shared/seeds),
+the five seeds in full, and ``load press``."""
 
 from __future__ import annotations
 
@@ -411,7 +412,8 @@ def test_rows_for_the_loaders_have_stable_ids():
     award_rows, initiative_rows = press.rows(press.extract(seed(VILLEJUIF), KEYWORDS),
                                              VILLEJUIF)
     assert award_rows[0] | {"evidence": ""} == dict(
-        commune="Villejuif", departement="", year="2019", level="4", line=7, evidence="")
+        commune="Villejuif", departement="", year="2019", level="4", mentions="", line=7,
+        evidence="")
     assert initiative_rows[4]["id"] == f"{VILLEJUIF}#plateforme-de-troc-citoyen"
     assert initiative_rows[4]["domains"] == "cohesion-sociale"
 

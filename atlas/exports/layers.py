@@ -79,7 +79,7 @@ COMMUNES = [
 
 LABELS = [
     Field("id", "id", "int"), Field("year", "year", "int"), Field("level", "level", "int"),
-    Field("mentions", "mentions", "list"),
+    Field("mentions", "mentions", "list"), Field("url", "url"),
     Field("commune_insee", "com_insee"), Field("commune_name", "com_name"),
     Field("epci_siren", "epci_siren"), Field("epci_name", "epci_name"),
     Field("departement", "dep"), Field("region", "region"), *_SOURCE_FIELDS,
@@ -145,7 +145,7 @@ def _labels(f: Filters) -> sa.Select:
             .limit(1).lateral("seat"))
     point = sa.func.coalesce(_c.c.point, seat.c.point)
     stmt = (sa.select(
-        _a.c.id, _a.c.year, _a.c.level, _a.c.mentions, _a.c.commune_insee,
+        _a.c.id, _a.c.year, _a.c.level, _a.c.mentions, _a.c.url, _a.c.commune_insee,
         _c.c.name.label("commune_name"), _a.c.epci_siren, _e.c.name.label("epci_name"),
         sa.func.coalesce(_c.c.departement_code, seat.c.departement_code).label("departement"),
         sa.func.coalesce(_c.c.region_code, seat.c.region_code).label("region"),

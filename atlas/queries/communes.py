@@ -115,7 +115,7 @@ _SUCCESSOR = sa.text("""
                        WHEN 'associee' THEN 2 ELSE 3 END LIMIT 1""")
 
 _LABELS = sa.text("""
-    SELECT year, level, mentions, source FROM label_award
+    SELECT year, level, mentions, url, source FROM label_award
     WHERE commune_insee = :insee ORDER BY year""")
 
 _BY_DOMAIN = sa.text("""
@@ -156,7 +156,8 @@ def detail(conn, code: str) -> dict:
     insee = current_code(conn, code)
     row = conn.execute(_CURRENT, {"insee": insee}).first()
     labels = [{"year": r.year, "level": r.level, "mentions": list(r.mentions),
-               "source": r.source} for r in conn.execute(_LABELS, {"insee": insee})]
+               "url": r.url, "source": r.source}
+              for r in conn.execute(_LABELS, {"insee": insee})]
     by_domain = [dict(r._mapping) for r in conn.execute(_BY_DOMAIN, {"insee": insee})]
     total = conn.scalar(sa.text("SELECT count(*) FROM initiative WHERE commune_insee = :i"),
                         {"i": insee})

@@ -1,12 +1,14 @@
-"""Press releases about the Villes Internet label → label awards and initiatives.
+"""A press release about one laureate → its label awards.
 
-Pure Python rules, no database and no network: ``extract(text, keywords)`` reads one
-release and returns what it states, never more. When a rule is unsure it gives nothing.
+Pure Python rules, no database and no network: ``awards(doc)`` reads one release
+(``loaders.press.extract`` runs it with the round-up rules of ``roundup`` and the
+initiative rules of ``initiatives``) and returns what it states, never more. When a rule
+is unsure it gives nothing.
 
 Awards (a collectivité, an edition year, a level 1..5):
 
 - A. The text must speak of the label ("Villes Internet", "arobase", "4@"), else nothing.
-- L1. Levels: "4@", "4 @", "5 arobases", "cinq arobases", "4 arobas", "@@@@", "une
+- L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
   sentence gives no level in figures.
@@ -19,7 +21,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
   followed by an award verb ("Alfortville confirme ses 5@"); with an award verb in the
   sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée...).
-- S2. "la Ville", "la commune", "notre commune" stand for the one collectivité the text
+- S2. "la Ville", "la commune", "notre commune", a sentence opening "Elle a reçu",
+  "Elle s'est vue attribuer" stand for the one collectivité the text
   awards by name (or, failing that, the only one it names as "ville de X"); with two
   candidates they stand for nothing.
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
@@ -38,31 +41,14 @@ Awards (a collectivité, an edition year, a level 1..5):
 - C. Two different levels for one collectivité and year: unsure, neither is kept (a
   year stated outright beats one inferred by Y4).
 
-Initiatives, only when the text awards exactly one collectivité (they are its own):
-
-- I1. A bullet item is one initiative, unless it is a theme followed by a list of
-  actions ("Accès au numérique pour tous : partenariat avec ..., atelier de ..., mise
-  en place d'...") — then each action is one; a paragraph shaped like that too.
-- I2. In prose: "la mise en place de X", "le lancement de X", "l'ouverture de X"...;
-  a digital thing as subject of a past verb ("Le magazine municipal a été déployé en
-  version numérique"); a named programme ("dans le cadre d'Artistes au balcon", a
-  hashtag "#l'InstantCulture").
-- I3. Not initiatives: figures ("2 200 collectivités labellisées"), items about the
-  label or the association, reported speech, award sentences.
-- I4. The title is the item's head (before " : "), its bold words, or the noun phrase of
-  the action, cut at "pour", "avec", "(", ","...; duplicates (same folded title) merged.
-- D. Domains: the taxonomy's keywords found in the item, the longest keyword first (a
-  keyword's last word of 5 letters or more also matches its longer forms: "handicap"
-  finds "handicapées"). A keyword counts 2 in the title, 1 in the item's text, ½ in
-  its theme (or its paragraph's first sentence); the domains scoring 2 or more are
-  kept, else the best scoring ones.
+Initiatives are read by ``loaders.press.initiatives``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
-from typing import Mapping, Sequence
 
 from atlas import names
 from loaders.records import Rejected, parse_level
@@ -70,7 +56,16 @@ from loaders.records import Rejected, parse_level
 MONTHS = {m: i for i, m in enumerate(
     ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
      "octobre", "novembre", "decembre"), start=1)}
-FIRST_EDITION = 1999  # the 21st label is 2020's
+# Editions are numbered year - 1998 up to the 11th (2009); there was none in 2010; the
+# 12th was held in January 2011, so from then on the nth is year - 1999 (21st: 2020).
+LAST_EARLY_EDITION = 11
+
+
+def edition_year(rank: int) -> int:
+    """The year of the label's ``rank``th edition."""
+    return 1998 + rank if rank <= LAST_EARLY_EDITION else 1999 + rank
+
+
 CEREMONY_MONTHS = range(1, 7)  # ceremonies are held early in the edition's year
 
 
@@ -83,6 +78,7 @@ class Award:
     evidence: str  # the sentence that states it
     line: int
     inferred: bool = False  # from "deuxième année consécutive", "depuis 2018"
+    mentions: tuple[str, ...] = ()  # "mention Transition écologique" beside the level
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,29 +123,44 @@ def _plain(raw: str) -> str:
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
-    return text.replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    # "cinq « @ »", "une première « @ »": the marks without their quotes
+    return _QUOTED_MARKS.sub(lambda m: f" {m.group(1)} ", text)
+
+
+_QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
 
 
 def blocks(text: str) -> list[Block]:
-    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next."""
-    out: list[Block] = []
+    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next.
+
+    The lines of a block are gathered first and cleaned once: cleaning the growing
+    paragraph at each joined line made a long PDF paragraph quadratic."""
+    parts: list[tuple[str, list[str], int]] = []  # (kind, raw lines, first line number)
     for number, line in enumerate(_normalise(text).split("\n"), start=1):
         if not line.strip():
             continue
         kind = "heading" if _HEADING.match(line) else "bullet" if _BULLET.match(line) \
             else "para"
         raw = _BULLET.sub("", _HEADING.sub("", line)).strip()
-        prev = out[-1] if out else None
-        if kind == "para" and prev and prev.kind == "para" and raw[:1].islower() \
-                and not re.search(r"[.!?:»)]$", prev.text):
-            joined = prev.raw + " " + raw
-            out[-1] = Block(prev.kind, joined, _plain(joined), prev.line)
+        prev = parts[-1] if parts else None
+        if kind == "para" and prev and prev[0] == "para" and raw[:1].islower() \
+                and not _ENDS_CLAUSE.search(_plain(prev[1][-1])):
+            prev[1].append(raw)
             continue
+        parts.append((kind, [raw], number))
+    out = []
+    for kind, lines, number in parts:
+        raw = " ".join(lines)
         out.append(Block(kind, raw, _plain(raw), number))
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý#*])")
+_ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
+
+
+# A sentence may also open with a figure: "2009 est l'année du record", "24 villes ...".
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-Ý#*]|\d+\s+[a-zé])")
 
 
 def sentences(text: str) -> list[str]:
@@ -167,9 +178,9 @@ def _blank_span(text: str, start: int, end: int) -> str:
 
 # -- L: levels --------------------------------------------------------------------------
 
-_AT = r"(?:@|arobas(?:es?)?|arobases?)"
+_AT = r"(?:@robas(?:es?)?|@|arobas(?:es?)?|arobases?)"  # "5 @robases" too
 _NUM = r"(?:[1-5]|un|une|deux|trois|quatre|cinq)"
-_RANK = (r"(?:[1-5]\s*(?:e|è|er|re|ère|ème|eme|ième)|premi[eè]re|deuxi[eè]me|seconde|"
+_RANK = (r"(?:[1-5]\s*(?:e|è|er|re|ère|ème|eme|ième)|premi[eè]re?|deuxi[eè]me|seconde|"
          r"troisi[eè]me|quatri[eè]me|cinqui[eè]me)")
 _LEVEL = re.compile(
     rf"(?<![\w,.])(?:{_RANK}\s+{_AT}|{_NUM}\s*{_AT})(?![\w@])|(?<![\w@.])@{{2,5}}(?![\w@.])"
@@ -178,12 +189,17 @@ _TOP_LEVEL = re.compile(
     r"\b(?:l[ea]\s+plus\s+haut(?:e)?\s+(?:niveau|distinction|récompense|note)"
     r"(?!\s+jamais)(?:\s+de\s+(?:labell?isation|distinction))?|niveau\s+(?:de\s+"
     r"labell?isation\s+)?le\s+plus\s+élevé|distinction\s+suprême|(?:niveau|note)\s+"
-    r"maxim(?:al|ale|um))", re.I)
+    r"maxim(?:al|ale|um)|(?:grade|nombre)\s+maximal\s+d'arobases|plus\s+haute\s+marche\s+"
+    r"du\s+podium|plus\s+haute\s+marche\b|grade\s+le\s+plus\s+élevé|(?:distinction|récompense|"
+    r"grade)\s+la\s+plus\s+(?:élevée|haute)|plus\s+haut\s+grade)", re.I)
 # L2: scales, increments and brackets hold no level of the collectivité.
 _SCALE = re.compile(
     rf"\b(?:de|entre)\s+(?:{_NUM}|@+)\s*{_AT}?\s+(?:à|et)\s+(?:{_NUM}\s*{_AT}|@+)"
     rf"|(?:s'arrêtant|jusqu'|allant|maximum|au\s+maximum)\s*(?:à|de)?\s*{_NUM}\s*{_AT}"
     rf"|\b(?:une?|1)\s+{_AT}\s+(?:supplémentaire|de\s+plus|en\s+plus)|\bd'une\s+{_AT}"
+    rf"|\bau\s+moins\s+{_NUM}\s*{_AT}|\bd'(?:une?|1)\s+ou\s+{_NUM}\s*{_AT}"
+    # a mention alone is no level: "l'arobase verte", "une arobase verte"
+    rf"|\b(?:(?:une?|1|l')\s*)?{_AT}\s+vertes?\b"
     rf"|\bgagn\w*\s+(?:une?|1)\s+{_AT}", re.I)
 # L3: "passe de 3 à 4 arobases", "passant de 3@ en 2018 à 4@".
 _PROGRESSION = re.compile(
@@ -193,7 +209,8 @@ _SPEECH = re.compile(r"«[^»]{40,}»")
 _ASIDE = re.compile(r"\([^()]*\)")
 _NOT_AWARDED = re.compile(
     r"\b(?:vis(?:e|ent|ons|er)|ambitionn\w*|objectif|esp[eè]r\w*|souhait\w*|obtiendr\w*|"
-    r"décrocher(?:a|ont)|pourr\w*|n'\w+\s+pas|ne\s+\w+\s+pas|sans\s+obtenir)\b", re.I)
+    r"décrocher(?:a|ont)|pourr\w*|n'\w+\s+pas|ne\s+\w+\s+pas|sans\s+obtenir|"
+    r"respectivement)\b", re.I)  # "respectivement 3 et 4 @": which is whose is unsure
 
 
 @dataclasses.dataclass(frozen=True)
@@ -208,7 +225,7 @@ class Level:
 
 def _level_of(token: str) -> int | None:
     try:
-        return parse_level(re.sub(r"\s+", " ", token))
+        return parse_level(re.sub(r"\s+", " ", token.replace("@robas", "arobas")))
     except Rejected:
         return None
 
@@ -246,8 +263,19 @@ _EDITION_YEAR = re.compile(
     rf"(?:de\s+)?{_YEAR}\b", re.I)
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\s+dernier\b", re.I)
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\b(?!\s+(?:dernier|\d))", re.I)
 _EDITION_RANK = re.compile(
-    r"\b(\d{1,2})\s*(?:e|è|ème|eme|ième|ieme)\s+(?:label|cérémonie|édition|palmarès)", re.I)
+    r"\b(\d{1,2})\s*(?:e|è|ème|eme|ième|ieme|es|èmes|ièmes)\s+(?:labels?|cérémonie|édition|"
+    r"palmarès|remise)", re.I)
+_RANK_WORDS = {w: i for i, w in enumerate((
+    "premiere", "deuxieme", "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme",
+    "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme", "treizieme", "quatorzieme",
+    "quinzieme", "seizieme", "dix septieme", "dix huitieme", "dix neuvieme", "vingtieme",
+    "vingt et unieme", "vingt deuxieme", "vingt troisieme", "vingt quatrieme",
+    "vingt cinquieme", "vingt sixieme", "vingt septieme", "vingt huitieme"), start=1)}
+_EDITION_RANK_WORD = re.compile(
+    r"\b((?:dix|vingt)[-\s](?:et[-\s])?\w+ième|\w+ième)s?\s+(?:labels?|cérémonie|édition|"
+    r"palmarès|remise)", re.I)
 _PLAIN_YEAR = re.compile(rf"(?:\b[Ee]n\s+(?:{_MONTH}\s+)?|\((?:en\s+)?){_YEAR}\b", re.I)
 _LAST_YEAR = re.compile(
     r"\bl'(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée)|précédente)"
@@ -258,6 +286,14 @@ _EARLIER = re.compile(
 _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
 _DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour)[^0-9]{{0,40}})?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)
+# The date line of stored web pages ("date 2024-02") and abbreviated months in a
+# by-line ("Les Dernières Nouvelles d'Alsace - 01 févr. 2017 à 18:00").
+_ISO_DATE_LINE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
+_SHORT_MONTHS = {"janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
+                 "nov": 11, "dec": 12}
+_BYLINE_DATE = re.compile(
+    r"\b(\d{1,2})(?:er)?\s+(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.?\s+((?:19|20)\d\d)\b",
+    re.I)
 
 
 def _month(word: str) -> int:
@@ -267,10 +303,16 @@ def _month(word: str) -> int:
 def release_date(doc: list[Block]) -> tuple[int, int] | None:
     """(year, month) the release is dated: a short line holding only a date, or
     "Publié le ..."; None when it does not say."""
-    for b in doc:
+    for b in doc[:12]:
+        iso = _ISO_DATE_LINE.match(b.text)
+        if iso and 1 <= int(iso.group(2)) <= 12:
+            return int(iso.group(1)), int(iso.group(2))
         if len(b.text.split()) <= 8 and _DOC_DATE.match(b.text):
             m = _DATE.search(b.text)
             return int(m.group(3)), _month(m.group(2))
+        short = _BYLINE_DATE.search(b.text) if len(b.text.split()) <= 16 else None
+        if short:
+            return int(short.group(3)), _SHORT_MONTHS[names.fold(short.group(2))]
     return None
 
 
@@ -283,8 +325,13 @@ def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
         if dated:
             years |= {dated[0] if _month(m) <= dated[1] else dated[0] - 1
                       for m in _LAST_MONTH.findall(sentence)}
-    years |= {FIRST_EDITION + int(n) for n in _EDITION_RANK.findall(sentence)
+            # "jeudi 8 février" in an article dated 2024-02: that year's ceremony
+            years |= {dated[0] for m in _DAY_MONTH.findall(sentence)
+                      if _month(m) in CEREMONY_MONTHS and _month(m) <= dated[1]}
+    years |= {edition_year(int(n)) for n in _EDITION_RANK.findall(sentence)
               if 1 <= int(n) <= 60}
+    years |= {edition_year(_RANK_WORDS[w]) for w in map(names.fold, _EDITION_RANK_WORD.findall(
+        sentence)) if w in _RANK_WORDS}
     return years
 
 
@@ -298,13 +345,48 @@ def stated_years(text: str, dated, current: int | None) -> set[int]:
 
 
 def current_edition(doc: list[Block], dated) -> int | None:
-    """The release's edition year, from sentences not about the past; None if unsure."""
+    """The release's edition year, from sentences not about the past, else the year of
+    its date line when that falls in January to June; None if unsure."""
     years: set[int] = set()
     for b in doc:
         for s in sentences(b.text):
             if not _EARLIER.search(s):
                 years |= edition_years(_blank(s, _SINCE), dated)
+    if not years and dated and dated[1] in CEREMONY_MONTHS:
+        return dated[0]  # the article's date line, early in the year: that edition's news
+    if not years and not dated:
+        years = _weekday_years(doc)
     return years.pop() if len(years) == 1 else None
+
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAY_DATE = re.compile(
+    rf"\b({'|'.join(_WEEKDAYS)})\s+(\d{{1,2}})(?:er)?\s+({_MONTH})\b(?!\s+(?:19|20)\d\d)", re.I)
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _weekday_years(doc: list[Block]) -> set[int]:
+    """Y2: the years in which a ceremony "jeudi 3 février" (no year written) fell on that
+    weekday, from the latest year the text mentions (it was written after) to this year:
+    an edition only when one year fits."""
+    text = "\n".join(b.text for b in doc)
+    latest = max((int(y) for y in _ANY_YEAR.findall(text)), default=1999)
+    found: set[int] = set()
+    for b in doc:
+        for s in sentences(b.text):
+            if not _LABEL_TALK.search(s):
+                continue
+            for day_name, day, month in _WEEKDAY_DATE.findall(s):
+                found |= {y for y in range(max(latest, 1999), dt.date.today().year + 1)
+                          if _weekday(y, _month(month), int(day)) == day_name.lower()}
+    return found
+
+
+def _weekday(year: int, month: int, day: int) -> str:
+    try:
+        return _WEEKDAYS[dt.date(year, month, day).weekday()]
+    except ValueError:  # 30 février
+        return ""
 
 
 # -- S: who is awarded ------------------------------------------------------------------
@@ -324,7 +406,8 @@ _EXPLICIT = re.compile(
     rf"{_NAME})")
 _ANAPHOR = re.compile(
     r"\b(?:[Ll]a|[Nn]otre|[Cc]ette)\s+(?:[Vv]ille|[Cc]ommune|[Mm]unicipalité|"
-    r"[Cc]ollectivité)\b(?!\s+(?:de|d'|des|du)\s*[A-ZÀ-Ý])(?!\s+[Ii]nternet)")
+    r"[Cc]ollectivité)\b(?!\s+(?:de|d'|des|du)\s*[A-ZÀ-Ý])(?!\s+[Ii]nternet)"
+    r"|^Elle(?=\s+(?:s'est\s+vue?|a|obtient|reçoit|conserve|garde|décroche)\b)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;,–—]\s|^[\"«])$")
 _AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enir|ention|enant)|remport\w*|décroch\w*|"
                r"re[çc](?:u|ue|us|oit|oivent|evoir|evant)|conserv\w*|confirm\w*|"
@@ -340,10 +423,11 @@ _BARE_SUBJECT = re.compile(
 _PREPOSITION = re.compile(
     r"(?:\b(?:à|a|À|A|de|d'|du|des|en|En|par|pour|avec|dans|sur|chez|vers|depuis|sous|"
     r"entre|après|Après|avant|au|aux|comme|Comme|contre|près|l'|Parmi|parmi|que)\s*$)")
-_GRANTED_TO = re.compile(r"(?:décern|attribu|remis|décerné|octroy)\w*\s+(?:à|a)\s*$", re.I)
+_GRANTED_TO = re.compile(r"(?:décern|attribu|remis|remett|décerné|octroy)\w*\s+(?:à|a)\s*$",
+                         re.I)
 # Lower-case nouns only: "Villes et Villages Internet" is the label, not a subject.
 _PLURAL_SUBJECT = re.compile(
-    r"\b(?:\d[\d\s]*|(?i:les|des|seules?|plusieurs|autres|toutes|certaines))\s+"
+    r"\b(?:\d(?:[\d\s]{0,12}\d)?|(?i:les|des|seules?|plusieurs|autres|toutes|certaines))\s+"
     r"(?:[a-zéèêàç]+\s+)?(?:collectivités|communes|villes|territoires|lauréats)\b")
 _NOT_NAMES = {names.fold(w) for w in (
     "Ville Villes Commune Communes Mairie Municipalité Label Labels Jury Association Cette "
@@ -356,7 +440,11 @@ _NOT_NAMES = {names.fold(w) for w in (
     "Cependant Également Encore Déjà Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche "
     "Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre "
     "Cela Ceci Celle Celui Leur Leurs Votre Vos Mon Ma Mes Ton Ta Tes Quel Quelle Bravo "
-    "Félicitations Félicitation Villes-Internet Label-Villes Communauté Métropole".split())}
+    "Félicitations Félicitation Villes-Internet Label-Villes Communauté Métropole "
+    # counts are no names: "Vingt-quatre villes ont reçu cinq arobases"
+    "Deux Trois Quatre Cinq Six Sept Huit Neuf Dix Onze Douze Treize Quatorze Quinze "
+    "Seize Vingt Trente Quarante Cinquante Soixante Cent "
+    "Pourquoi Comment Quand Où Qui Quoi Oui Non Premièrement Ensuite Enfin Finalement".split())}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -384,8 +472,14 @@ def _departement_after(text: str, end: int) -> str:
 def _free(text: str, start: int) -> bool:
     """S3: a name right after a preposition is a place or a complement, not a subject;
     after "décerné à", "attribué à" it is the one awarded."""
-    before = text[:start]
+    before = _tail(text, start)
     return not _PREPOSITION.search(before) or bool(_GRANTED_TO.search(before))
+
+
+def _tail(text: str, end: int, width: int = 48) -> str:
+    """The few characters before ``end``: what the patterns anchored at the end of a
+    prefix look at. Searching the whole prefix for each name was quadratic."""
+    return text[max(0, end - width):end]
 
 
 def _bare_name_ok(name: str) -> bool:
@@ -410,7 +504,8 @@ def mentions(sentence: str, named: set[str]) -> list[Mention]:
     for m in re.finditer(_NAME, sentence):
         if any(s <= m.start() < e for s, e in taken) or not _bare_name_ok(m.group()):
             continue
-        opens_award = _CLAUSE_START.search(sentence[:m.start()]) and \
+        opens_award = _CLAUSE_START.search(sentence[max(0, m.start() - 2):m.start()]
+                                           if m.start() > 2 else sentence[:m.start()]) and \
             _BARE_SUBJECT.match(sentence[m.end():])
         if (opens_award or names.key(m.group()) in named) and _free(sentence, m.start()):
             out.append(Mention(m.start(), m.end(), m.group(),
@@ -439,7 +534,8 @@ def owner(sentence: str, level: Level, found: list[Mention]) -> Mention | None:
         return mn
     opening = _APPOSITION.match(sentence)
     after = [mn for mn in found if mn.start >= level.end and (
-        _GRANTED_TO.search(sentence[:mn.start]) or (opening and mn.start == opening.end()))]
+        _GRANTED_TO.search(_tail(sentence, mn.start)) or (opening and
+                                                           mn.start == opening.end()))]
     return after[0] if after else None
 
 
@@ -520,7 +616,8 @@ def _candidates(doc: list[Block]):
     for b in doc:
         for s in sentences(b.text):
             found = levels(s)
-            if not found or not _AWARD.search(s) or _NOT_AWARDED.search(_blank(s, _SPEECH)):
+            if not found or not _AWARD.search(s) or _NOT_AWARDED.search(_blank(s, _SPEECH)) \
+                    or s.rstrip().endswith("?"):  # a question states nothing
                 continue
             ments = mentions(_blank(s, _SPEECH), named)
             for lv in found:
@@ -588,206 +685,7 @@ def awards(doc: list[Block]) -> tuple[list[Award], Mention | None]:
                  else None)
 
 
-# -- I: initiatives ---------------------------------------------------------------------
-
-_ACTION = (r"(?:mise\s+en\s+place|mise\s+à\s+disposition|mise\s+en\s+ligne|mise\s+en\s+"
-           r"œuvre|création|déploiement|installation|développement|lancement|ouverture|"
-           r"partenariat|ateliers?|organisation|modernisation|dématérialisation|équipement|"
-           r"acquisition|renforcement|généralisation|extension|refonte|formations?|"
-           r"accompagnement|animation|réalisation|aménagement|numérisation|diffusion|"
-           r"retransmission|expérimentation|inauguration)")
-# Actions that name the initiative itself: "partenariat avec X" is not X.
-_KEEP_ACTION = re.compile(r"^(?:partenariat|ateliers?|formations?|accompagnement|"
-                          r"retransmission|expérimentation)\b", re.I)
-_STARTS_ACTION = re.compile(rf"^{_ACTION}\b", re.I)
-_SEGMENT_BREAK = re.compile(rf"(?:[,;]|\s+et)\s+(?={_ACTION}\b)", re.I)
-_DETERMINER = re.compile(r"^(?:(?:via|avec|grâce\s+à|par|pour|sur|à)\s+)?(?:(?:les|le|la|une|un|"
-                         r"des|du|de|aux|au|son|sa|ses|notre|nos|leurs|leur)\s+|[ld]'\s*)",
-                         re.I)
-# "mise en place en 2016 de", "développement accru de": the action before its object.
-_ACTION_OF = re.compile(rf"^{_ACTION}(?:\s+[a-zéèêàâîôûç]+)?\s+(?:en\s+\d{{4}}\s+)?"
-                        r"(?:de\s+|d'|du\s+|des\s+)", re.I)
-_ACTION_OBJECT = re.compile(rf"^{_ACTION}\s+(?:(?:avec|de|du|des|aux?|sur|pour)\s+|d')?"
-                            r"(?:(?:les?|la|l'|un|une|des)\s*)?\S+", re.I)
-_TITLE_CUT = re.compile(
-    r"\s*\(|,|;|…|\.\.\.|\.\s*$|\s(?:pour|afin|permettant|utilisant|favorisant|visant|"
-    r"offrant|proposant|incluant|via|avec|qui|dont|équipée?s?|dédiée?s?|destinée?s?|"
-    r"réservée?s?|mise?s?\s+en\s+place)\s|\set\s(?:d'|de\s|des\s|du\s)")
-_TITLE_WORDS = 10
-_NOT_INITIATIVE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|\blabel|\bjury\b|"
-                             r"association|arobas|@|^\d", re.I)
-_ARTEFACT = (r"site|plateforme|application|portail|magazine|kiosque|bornes?|tablettes?|"
-             r"espace|réseaux\s+sociaux|newsletter|lettre|wifi|wi-fi|fibre|fab-?lab|"
-             r"téléservices?|cyber-base|micro-folie|logiciels?|outils?|dispositif|"
-             r"services?\s+en\s+ligne|écrans?|panneaux?|totems?|tableaux?|chatbot|"
-             r"visioconférence")
-_DONE_BY = re.compile(
-    rf"^(?:(?:[AÀ]|Au|En|Durant|Pendant|Depuis|Dès|Désormais|Aujourd'hui)\b[^,]{{0,60}},\s*)?"
-    rf"(?P<np>(?:[Ll]es?|[Ll]a|[Ll]'|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ss]es|[Nn]otre|[Nn]os)\s*"
-    rf"[^,;]{{0,80}}?)\s+(?:a|ont)\s+(?:été|permis)\b")
-_ARTEFACT_IN = re.compile(rf"\b(?:{_ARTEFACT})\b", re.I)
-_DONE_THE = re.compile(
-    rf"\b(?:la|le|l')\s*(?={_ACTION}\b)(?P<what>.+?)(?=,|\.|;|$|\s+et\s+(?:la|le|l')\s*"
-    rf"{_ACTION}\b)", re.I)
-_PROGRAMME = re.compile(
-    r"\bdans\s+le\s+cadre\s+(?:de\s+|d'|du\s+)(?:l'opération\s+|du\s+dispositif\s+|du\s+"
-    r"programme\s+|de\s+l'opération\s+)?(?P<name>[A-ZÀ-Ý«\"#][^,;.]{2,60})"
-    r"|(?:^|\s)(?:Avec|Grâce\s+à|Via)\s+(?P<tag>#[\w']+)")
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def title_of(segment: str, noun_phrase: bool = False) -> str:
-    """I4: a short title from an action ("mise en place d'un espace numérique au sein
-    du Pôle Molière" → "Espace numérique au sein du Pôle Molière"), or from a noun
-    phrase without its determiner ("le site Internet" → "Site Internet")."""
-    text = segment.strip()
-    keep = _KEEP_ACTION.match(text)
-    start = 1
-    if keep:  # "partenariat avec l'Institut ...": cut only after the partner
-        start = _ACTION_OBJECT.match(text).end()
-    elif _ACTION_OF.match(text):
-        text, noun_phrase = _ACTION_OF.sub("", text, count=1), True
-    cut = _TITLE_CUT.search(text, start)
-    text = text[:cut.start()] if cut else text
-    if noun_phrase:
-        text = _DETERMINER.sub("", text, count=1)
-    text = text.strip(" «»\"'.:-").strip()
-    return _capital(" ".join(text.split()[:_TITLE_WORDS]))
-
-
-def _action_list(text: str) -> list[str]:
-    """A list of actions split into one segment each, or [] if ``text`` is not one.
-    Pieces that open no action ("des tablettes interactives") stay in the action before."""
-    if not _STARTS_ACTION.match(text.strip()):
-        return []
-    segments = [s.strip(" .…") for s in _SEGMENT_BREAK.split(text) if s.strip(" .…")]
-    return segments if len(segments) >= 2 else []
-
-
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_COLON = re.compile(r"\s*:\s+")
-
-
-def _from_item(block: Block) -> list[tuple[str, str, str]]:
-    """I1: (title, summary, theme) of each initiative of a bullet or a themed paragraph."""
-    parts = _COLON.split(block.text, maxsplit=1)
-    if len(parts) == 2 and parts[1] and len(parts[0].split()) <= 12:
-        head, rest = parts
-        segments = _action_list(rest)
-        if segments:
-            return [(title_of(s), f"{head} : {s}", head) for s in segments]
-        if block.kind == "bullet":
-            return [(_capital(head.strip(" .")), block.text, "")]
-        return []
-    if block.kind != "bullet":
-        return []
-    if len(block.text.split()) <= _TITLE_WORDS:
-        return [(_capital(block.text.strip(" .…")), block.text, "")]
-    bold = _BOLD.search(block.raw)
-    if bold:
-        title = _plain(bold.group(1))
-        if re.fullmatch(r"[\w.-]+\.[a-z]{2,4}", title):  # a web address: name what it is
-            before = re.split(r"[,;:]", _plain(block.raw[:bold.start()]))[-1]
-            title = f"{_DETERMINER.sub('', before.strip(), count=1)} {title}".strip()
-        return [(_capital(title), block.text, "")]
-    return [(title_of(block.text), block.text, "")]
-
-
-def _from_prose(sentence: str) -> list[tuple[str, str, str]]:
-    """I2: initiatives told in running text."""
-    out = []
-    for m in _DONE_THE.finditer(sentence):
-        out.append((title_of(m.group("what")), _capital(m.group("what")), ""))
-    for clause in re.split(r"\s+et\s+(?=(?:l[ea]s?|l'|une?|des)\b)", sentence):
-        m = _DONE_BY.match(clause.strip())
-        if m and _ARTEFACT_IN.search(m.group("np")):
-            out.append((title_of(m.group("np"), noun_phrase=True), sentence, ""))
-    for m in _PROGRAMME.finditer(sentence):
-        out.append((_capital((m.group("name") or m.group("tag")).strip(" «»\"")), sentence, ""))
-    return out
-
-
-def initiatives(doc: list[Block], keywords: Mapping[str, Sequence[str]]) -> list[Initiative]:
-    """I1-I4 and D, for a text that awards one collectivité."""
-    match = keyword_matcher(keywords)
-    out, seen = [], set()
-    for b in doc:
-        if b.kind == "heading" or _NOT_INITIATIVE.search(b.text):
-            continue
-        found = _from_item(b)
-        if not found and b.kind == "para":
-            told = sentences(b.text)
-            for s in told:
-                if not (_NOT_INITIATIVE.search(s) or levels(s) or "«" in s):
-                    found += [(t, summary, told[0]) for t, summary, _ in _from_prose(s)]
-        for title, summary, theme in found:
-            key = names.fold(title)
-            if len(key) < 3 or key in seen:
-                continue
-            seen.add(key)
-            domains = classify(title, _blank(summary, _ASIDE), theme, match)
-            out.append(Initiative(title, summary, tuple(sorted(domains)), b.line))
-    return out
-
-
-# -- D: domains -------------------------------------------------------------------------
-
-# A keyword counts this much in the title, the item's text, its theme or paragraph.
-_WEIGHTS = (2.0, 1.0, 0.5)
-
-
-def classify(title: str, text: str, theme: str, match) -> set[str]:
-    """D: the domains scoring 2 or more (a title keyword, or two in the text), else the
-    best scoring ones; none when no keyword is found."""
-    score: dict[str, float] = {}
-    for weight, part in zip(_WEIGHTS, (title, text, theme)):
-        for code, hits in match(part).items():
-            score[code] = score.get(code, 0) + weight * hits
-    if not score:
-        return set()
-    sure = {code for code, s in score.items() if s >= 2}
-    best = max(score.values())
-    return sure or {code for code, s in score.items() if s == best}
-
-
-def _keyword_pattern(keyword: str) -> str:
-    words = names.fold(keyword).split()
-    parts = [re.escape(w) + (r"\w*" if i == len(words) - 1 and len(w) >= 5 else "[sx]?")
-             for i, w in enumerate(words)]
-    return r"\b" + r"\s+".join(parts) + r"\b"
-
-
-def keyword_matcher(keywords: Mapping[str, Sequence[str]]):
-    """A function: text → {domain code: how many of its keywords the text holds}, the
-    longest keyword first (so "réseaux sociaux" is not also "réseau")."""
-    ordered = sorted(((len(names.fold(k)), code, re.compile(_keyword_pattern(k)))
-                      for code, kws in keywords.items() for k in kws if names.fold(k)),
-                     key=lambda t: -t[0])
-
-    def match(text: str) -> dict[str, int]:
-        folded, found = names.fold(text), {}
-        for _, code, pattern in ordered:
-            for m in pattern.finditer(folded):
-                found[code] = found.get(code, 0) + 1
-                folded = _blank_span(folded, *m.span())
-        return found
-
-    return match
-
-
 # -- the whole text ---------------------------------------------------------------------
-
-def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
-    """Awards and initiatives a release states; ``keywords``: domain code → keywords."""
-    doc = blocks(text)
-    found, main = awards(doc)
-    if main is None:
-        return Extraction(found, [])
-    return Extraction(found, initiatives(doc, keywords), main.name, main.departement)
-
 
 def slug(title: str) -> str:
     return "-".join(names.fold(title).split())[:60].strip("-")
@@ -797,7 +695,8 @@ def rows(extraction: Extraction, source: str) -> tuple[list[dict], list[dict]]:
     """The rows ``labels.prepare`` and ``initiatives.prepare`` take; an initiative's id is
     ``<source>#<slug of its title>``, so re-loading a release finds its records again."""
     award_rows = [dict(commune=a.collectivite, departement=a.departement, year=str(a.year),
-                       level=str(a.level), line=a.line, evidence=a.evidence)
+                       level=str(a.level), mentions=";".join(a.mentions), line=a.line,
+                       evidence=a.evidence)
                   for a in extraction.awards]
     initiative_rows, ids = [], set()
     for i in extraction.initiatives:

@@ -1,0 +1,80 @@
+"""Press texts about the Villes Internet label → label awards and initiatives.
+
+``release`` reads a release about one laureate (its awards and earlier years),
+``initiatives`` that laureate's initiatives;
+``roundup`` reads the palmarès as the press relays it (lists by level, by place, several
+laureates a sentence). ``extract`` runs both on a text and keeps what they agree on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Mapping, Sequence
+
+from atlas import names
+from loaders.press import roundup
+from loaders.press.initiatives import initiatives
+from loaders.press.release import (Award, Block, Extraction, Initiative, blocks,
+                                   current_edition, edition_year, edition_years, levels,
+                                   release_date, rows, sentences, slug)
+from loaders.press.release import awards as release_awards
+
+__all__ = ["Award", "Block", "Extraction", "Initiative", "blocks", "current_edition",
+           "edition_year", "edition_years", "extract", "initiatives", "levels", "merge",
+           "release_date", "rows", "sentences", "slug"]
+
+
+# "La CC du Pays d'Aville": the EPCI's name starts at its kind.
+_EPCI_ARTICLE = re.compile(
+    r"^(?:[Ll]a|[Ll]e|[Ll]')\s*(?=[Cc]ommunauté\b|C[CAU]\b|[Mm]étropole\b)")
+
+
+def merge(*found: list[Award]) -> list[Award]:
+    """The awards of both readers, one per collectivité and year; where they give two
+    levels for one collectivité and year, neither (unsure). A stated year beats one
+    inferred ("deuxième année consécutive")."""
+    by_key: dict[tuple[str, int], list[Award]] = {}
+    for awards in found:
+        for a in awards:
+            by_key.setdefault((names.key(a.collectivite), a.year), []).append(a)
+    out = []
+    for got in by_key.values():
+        stated = [a for a in got if not a.inferred] or got
+        if len({a.level for a in stated}) == 1:
+            best = max(stated, key=lambda a: (bool(a.departement), -a.line))
+            out.append(dataclasses.replace(best, collectivite=_EPCI_ARTICLE.sub(
+                "", best.collectivite)))
+    return sorted(out, key=lambda a: (names.key(a.collectivite), -a.year))
+
+
+# "la mention Transition écologique", "mention « Numérique responsable et durable »".
+_MENTION = re.compile(
+    r"\bmention\s+(?:spéciale\s+)?[«\"]?\s*(?P<m>[^,.;:»\"()@]{3,60}?)\s*[»\"]?"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:pour|ainsi|avec|qui|dans|lors|au|à)\b"
+    r"|\s+et\s+(?:la|le|les|l'|une?|des|\d|@|cinq|quatre|trois|deux)\b)", re.I)
+
+
+def with_mentions(awards: list[Award]) -> list[Award]:
+    """The label's mentions written beside a level, for the one collectivité its
+    sentence awards (several laureates in a sentence: whose mention it is is unsure)."""
+    who: dict[str, set[str]] = {}
+    for a in awards:
+        who.setdefault(a.evidence, set()).add(names.key(a.collectivite))
+    out = []
+    for a in awards:
+        found = tuple(dict.fromkeys(m.strip() for m in _MENTION.findall(a.evidence)))
+        out.append(dataclasses.replace(a, mentions=found) if found and
+                   len(who[a.evidence]) == 1 and not a.inferred else a)
+    return out
+
+
+def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
+    """Awards and initiatives a text states; ``keywords``: domain code → keywords.
+    Initiatives only when the text awards exactly one collectivité (they are its own)."""
+    doc = blocks(text)
+    found, main = release_awards(doc)
+    awards = with_mentions(merge(found, roundup.awards(doc)))
+    if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
+        return Extraction(awards, [])
+    return Extraction(awards, initiatives(doc, keywords), main.name, main.departement)

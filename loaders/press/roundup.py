@@ -1,0 +1,606 @@
+"""Palmarès round-ups: the awards of many collectivités as the press relays them.
+
+Pure Python, like ``release``: ``awards(doc)`` reads the lists and sentences of a text that
+name several laureates and returns ``release.Award`` rows. A rule that is unsure gives
+nothing; a name is only a candidate, the geocoder decides what it is (or rejects it).
+
+- R1. Entries with marks: "Arville (62) @@@", "- Beville (@@@@)", "Ceville : 4 @",
+  "Aville, 4 @ ; Beville, 3 @", "Guadeloupe – Deville (@@)", "Meuse : Aville (@@)",
+  "Côté Calvados : Aville (@@), Beville (3 @)", "Aville (4 @ en 2023)", and entries
+  run together once the HTML is gone ("...Deville (59) @@Eville (62) @@@..."). A lone
+  entry counts only as a bullet.
+- R2. Level headings: "Cinq arobases @@@@@ : Aville, Beville", "@@@@ Ceville", "Niveau
+  2 @ : Deville", or a line "Quatre arobases" followed by names (one a line, or a list)
+  until the next heading or other text.
+- R3. Several laureates in a sentence: each group of names ("Aville, Beville et la
+  communauté de communes du Pays de Ceville") gets the level that follows it, up to the
+  next level. Between a group and its level: a few lower-case words holding an award
+  verb ("ont reçu", "en ont eu", "affiche quant à elle", "avec"), nothing else; with no
+  words at all only after an earlier level of the sentence ("Deville trois @ et Eville
+  deux"). A bare count ("en ont eu deux", "Eville deux", "contre quatre pour Eville") is
+  a level only in a sentence that states one in @ or arobases. A name after a
+  preposition ("à", "entre", "par"...) or in an aside (", au nord de Laval,") is a place;
+  "les communes d'Aville et de Beville" are two names.
+- R4. Names after their level: "Deville obtient trois @, tout comme Eville", "le label
+  4 @ a été attribué à Aville et à Beville", "Avec quatre arobases, Aville ...", and a
+  level opening its clause: "Quatre arobases pour Aville et trois pour Beville".
+- R5. Counts before names: "Douze villes reçoivent cinq arobases (Aville, Beville…)",
+  "14 villes ... la plus haute marche du podium : Aville, Beville", "..., dont Aville et
+  Beville": the names listed right after the level of a counted subject. Count words
+  ("Douze", "Vingt-quatre") are never names; a list cut with "…" gives what it shows.
+- R6. Places: a line naming a place above entries ("Guadeloupe"), or "Dans l'Eure,",
+  "Côté Calvados :", "En Sarthe," opening a sentence, gives the département of the names
+  under it; "(27)", "(Loire-Atlantique)", "dans le Calvados", "en Seine-Maritime" right
+  after a name gives its own ("dans l'Eure" after a group: the names since the last
+  hint). Régions are not départements and are left out.
+- R7. Intercommunalités: "communauté de communes / d'agglomération / urbaine", "CC",
+  "CA", "CU", "métropole" + name, kept as written: the geocoder finds the EPCI.
+- R8. The year: the one edition year a sentence states, else the text's edition
+  (``release.current_edition``); none, or several: nothing. Sentences about the past
+  ("avait obtenu"), aims and negations, and reported speech give nothing.
+- R9. Two levels for one name and year in one text: neither is kept.
+- R10. "Elles ont reçu quatre arobases" right after a sentence ending with two names or
+  more ("... sont Aville et Beville."): those names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from atlas import names
+from loaders.press import release as rel
+from loaders.press.release import Award, Block
+
+_UP = rel._UP
+_LOW = "a-zàâäçéèêëîïôöùûüÿœ"
+_CAPWORD = rf"[{_UP}][\wÀ-ÿœ]*(?:'[\wÀ-ÿœ]+)?"
+_HYPHENED = r"(?:-[\wÀ-ÿœ']+)*"  # "Fleury-sur-orne", "Villeneuve-D'Ascq"
+# Not "en" between spaces: "Le Trait en Seine-Maritime" is a name and its département.
+_JOINER = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|aux|au)"
+# A place name as printed: capitalised words, joined by spaces, hyphens and particles
+# ("Caux Vallée de Seine", "Val d'Isère", "L'Isle Adam"), a lower-case article allowed
+# before it ("la Turballe").
+_BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
+         rf"(?:\s(?:{_JOINER}\s|[dl]')?{_CAPWORD}{_HYPHENED})*")
+# R7: "normand" in "communauté de communes du Vexin normand".
+_ADJECTIVE = rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine)s?"
+_EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
+         rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?{_BARE}"
+         rf"(?:\s{_ADJECTIVE}\b)?")
+_EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire)\s+"
+                     rf"(?P<prep>de\s+|d'|des\s+|du\s+)(?P<town>{_BARE})")
+_ITEM = re.compile(rf"(?:[Ll]a\s+|[Ll]')?(?P<epci>{_EPCI})|{_EXPLICIT_COMMUNE}"
+                   rf"|(?P<bare>{_BARE})")
+
+_COUNT_WORDS = {names.fold(w) for w in (
+    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
+    "quinze seize vingt trente quarante cinquante soixante cent cents mille".split())}
+# "Les Trois-Ilets" is a name; "Niveau 5 @", "Total : 3 @" are not entries.
+_NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
+    "Niveau Catégorie Palmarès Lauréat Lauréats Total Bilan Classement Résultat Résultats "
+    "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous Ensuite Puis "
+    "Aussi Pourtant Néanmoins Toutefois Cependant Notamment Même Autre Autres Certaines "
+    "Certains Plusieurs Chez Cet Après Parmi Côté Oui Non Bravo Félicitations Qui Quoi Quand "
+    "Où Comment Pourquoi Selon Enfin Hier Demain Cette Ce".split())}
+_RÉGIONS = {names.key(r) for r in (
+    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
+    "Centre", "Grand Est", "Hauts-de-France", "Île-de-France", "Ile-de-France", "Normandie",
+    "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur",
+    "Alsace", "Aquitaine", "Auvergne", "Basse-Normandie", "Bourgogne", "Champagne-Ardenne",
+    "Franche-Comté", "Haute-Normandie", "Languedoc-Roussillon", "Limousin", "Lorraine",
+    "Midi-Pyrénées", "Nord-Pas-de-Calais", "Picardie", "Poitou-Charentes", "Rhône-Alpes",
+    "PACA", "France", "Hexagone")}
+
+
+@dataclasses.dataclass(frozen=True)
+class Item:
+    start: int
+    end: int  # after the name and its own département hint
+    name: str
+    departement: str
+    prose_hint: bool  # "dans l'Eure": also for the names before it in its group
+    place: bool  # after a preposition: a place, never a laureate
+
+
+@functools.lru_cache(maxsize=20_000)  # a round-up repeats its names
+def _is_name(name: str) -> bool:
+    """Not a common word, a count ("Vingt-quatre") or a région."""
+    words = [w for w in names.fold(name).split() if w not in ("le", "la", "les", "l")]
+    if len(words) == 1 and words[0].endswith("ement"):
+        return False  # "Premièrement, ...", "Finalement, ..."
+    compound = "-" in re.sub(r"^(?:[Ll]es?|[Ll]a)\s+|^[Ll]'", "", name).split(" ")[0]
+    if compound and words and not all(w in _COUNT_WORDS for w in words):
+        return names.key(name) not in _RÉGIONS  # "Notre-Dame-de-Gravenchon"
+    return bool(words) and words[0] not in _NOT_NAMES and len(words[0]) > 1 \
+        and not all(w in _COUNT_WORDS for w in words) and names.key(name) not in _RÉGIONS
+
+
+def _clean_name(match: re.Match) -> str:
+    if match.group("epci"):
+        return match.group("epci")
+    if match.group("town"):
+        return rel._restore_article(match.group("prep"), match.group("town"))
+    name = match.group("bare")
+    return name[:1].upper() + name[1:]  # "la Turballe" → "La Turballe"
+
+
+def _departement(hint: str) -> str:
+    """A hint kept as the département, unless it names a région."""
+    return "" if names.key(hint) in _RÉGIONS else hint.strip()
+
+
+_HINT = re.compile(
+    rf"\s*\((?P<code>\d{{2,3}}|2[AB])\)|\s*\((?P<paren>{_BARE})\)"
+    rf"|,?\s*(?:dans\s+(?:le\s+|la\s+|les\s+|l')|en\s+)(?P<prose>{_BARE})(?=\s*[,;.]|\s+"
+    rf"[{_LOW}]|\s*$)")
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:à|a|au|aux|dans|en|par|pour|sur|chez|vers|depuis|entre|près\s+de|de|d'|du|"
+    r"des|contre|avec|sans|après|avant|parmi|que|qu'|devant|derrière|face\s+à|"
+    r"comme|l')\s*$)", re.I)
+_FOLLOWER = re.compile(r"(?:suivie?s?\s+(?:de|d'|par)|tout\s+comme|talonnée?s?\s+par|"
+                       r"(?:villes?|communes?|collectivités?|autres)\s+comme|"
+                       r"(?:c'est|ainsi)\s+(?:aussi\s+|également\s+)?le\s+cas\s+(?:de|d'))\s*$",
+                       re.I)
+# Asides that name places: ", entre la Roche-sur-Yon et les Sables-d'Olonnes,".
+_PLACE_ASIDE = re.compile(
+    r",\s*(?:entre|près\s+de|non\s+loin\s+de|à\s+côté\s+de|au\s+(?:nord|sud|cœur|centre)|"
+    r"à\s+l'(?:est|ouest)|situ\w+|voisine?s?\s+de|à\s+\d+\s*km)\b[^,;.]{0,80},")
+
+
+def items(text: str) -> list[Item]:
+    """The names of ``text`` (R3, R6, R7), each with the hint written after it."""
+    out, pos = [], 0
+    while True:
+        m = _ITEM.search(text, pos)
+        if not m:
+            return out
+        pos = m.end()
+        name = _clean_name(m)
+        if not _is_name(name) and not m.group("epci"):
+            continue
+        end, dep, prose = m.end(), "", False
+        hint = _HINT.match(text, end)
+        if hint:
+            dep = hint.group("code") or hint.group("paren") or hint.group("prose")
+            prose = bool(hint.group("prose"))
+            end = pos = hint.end()  # the hint's name is no laureate
+        before = rel._tail(text, m.start())
+        place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before)
+        out.append(Item(m.start(), end, name, _departement(dep or ""), prose, place))
+
+
+# -- levels within sentences ------------------------------------------------------------
+
+_NUMWORD = r"(?:un|une|deux|trois|quatre|cinq|[1-5])"
+_COUNTED = (r"(?!\s*(?:villes?|communes?|collectivités?|territoires?|villages?|lauréats?|"
+            r"%|\d|fois|ans?|années?|mois|jours?|sur|fleurs?|étoiles?)\b)")
+_EN_ONT = re.compile(rf"\ben\s+(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)\s+"
+                     rf"(?P<n>{_NUMWORD})\b{_COUNTED}", re.I)
+_TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})(?=\s*(?:[.;,!]|$))", re.I)
+_TRAILING_RANK = re.compile(
+    r"(?<=[\w)])\s+(?:sa|une|la)\s+(?P<n>première|deuxième|troisième|quatrième|cinquième)"
+    r"(?=\s*(?:[.;,!]|$))", re.I)
+_AGAINST = re.compile(rf"(?:\bcontre|\bet|,)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+"
+                      rf"pour\s+(?P<who>{_BARE})", re.I)
+_AT_LEVEL = re.compile(r"@|arobas", re.I)
+_LEVEL_NUMBER = re.compile(r"\bniveau\s+([1-5])\b(?!\s*(?:%|[,.]\d))(?:\s*(?:sur|/)\s*5)?", re.I)
+_BEFORE_LIST = re.compile(r"\s*[:(]")  # "la plus haute marche du podium : Aville, ..."
+
+
+@dataclasses.dataclass(frozen=True)
+class _Level:
+    start: int
+    end: int
+    level: int
+
+
+def _word_level(word: str) -> int:
+    return rel._level_of(word + " arobases") or 0
+
+
+def sentence_levels(sentence: str) -> list[_Level]:
+    """Levels of a sentence: those of ``release.levels`` and, when it has one in @ or
+    arobases, the bare counts of R3."""
+    found = [_Level(lv.start, lv.end, lv.level) for lv in rel.levels(sentence)
+             if not lv.earlier]
+    taken = [(lv.start, lv.end) for lv in found]
+    taken = [(lv.start, lv.end) for lv in found]
+    found += [_Level(m.start(), m.end(), int(m.group(1))) for m in _LEVEL_NUMBER.finditer(
+        sentence) if not any(a <= m.start() < b for a, b in taken)]
+    # "la note maximale" beside levels in figures: still a level of its own names
+    found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(
+        rel._blank(sentence, rel._ASIDE)) if not any(a <= m.start() < b for a, b in taken)]
+    found.sort(key=lambda lv: lv.start)
+    if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found):
+        return found
+    taken = [(lv.start, lv.end) for lv in found]
+    for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK):
+        for m in pattern.finditer(sentence):
+            s, e = m.span("n")
+            if pattern is _TRAILING_RANK:  # "Beville sa troisième": the level from "sa"
+                s = m.start() + len(m.group()) - len(m.group().lstrip())
+            after_first = s > found[0].start or pattern is _EN_ONT  # "en ont eu deux"
+            if after_first and not any(a <= s < b for a, b in taken):
+                found.append(_Level(s, e, _word_level(m.group("n"))))
+                taken.append((s, e))
+    return _joined(sorted((lv for lv in found if lv.level), key=lambda lv: lv.start),
+                   sentence)
+
+
+def _joined(found: list[_Level], sentence: str) -> list[_Level]:
+    """"Cinq arobases @@@@@", "4 @ (@@@@)": one level written twice."""
+    out: list[_Level] = []
+    for lv in found:
+        if out and out[-1].level == lv.level and \
+                not sentence[out[-1].end:lv.start].strip(" ()"):
+            out[-1] = _Level(out[-1].start, lv.end, lv.level)
+        else:
+            out.append(lv)
+    return out
+
+
+# -- R3: groups of names before their level ---------------------------------------------
+
+_GAP_WORDS = re.compile(rf"^[\s,>:–]*((?:[{_LOW}'’-]+[\s,>:–]+){{0,10}})$")
+_GAP_CUE = re.compile(
+    r"\b(?:obt\w*|re[çc]\w*|décroch\w*|remport\w*|eu|écop\w*|affich\w*|avec|attribu\w*|"
+    r"récolt\w*|rafl\w*|conserv\w*|gard\w*|maint\w*|atteint\w*|gagn\w*|donn\w*|"
+    r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
+    r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
+    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix)\b", re.I)
+_GAP_STOP = re.compile(
+    r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
+    r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
+    r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
+    r"territoires|lauréats)\b", re.I)
+_SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?"
+                  r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
+
+
+def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None
+                  ) -> list[Item]:
+    """R3: the names that end ``seg`` (the text before a level) with an award gap; a
+    short gap may have its award verb right after the level ("et ses quatre @ également
+    décrochés")."""
+    if not found:
+        return []
+    last = found[-1]
+    gap = seg[last.end:]
+    words = _GAP_WORDS.match(gap)
+    if not words or _GAP_STOP.search(gap):
+        return []
+    short = len(words.group(1).split()) <= 3
+    if not (_GAP_CUE.search(gap) or (elliptic and not words.group(1).strip())
+            or (cue_after and short)):
+        return []
+    group = [last]
+    for prev in reversed(found[:-1]):
+        if not _SEP.match(seg[prev.end:group[0].start]):
+            break
+        group.insert(0, prev)
+    if any(it.place for it in group):
+        return []  # "entre la Roche-sur-Yon et les Sables-d'Olonnes"
+    return group
+
+
+def _with_departements(group: list[Item], default: str) -> list[tuple[str, str]]:
+    """R6: each name with its own hint, a prose hint of a later name of the group, or the
+    sentence's place."""
+    out, carried = [], default
+    for it in reversed(group):
+        if it.prose_hint:
+            carried = it.departement
+        out.append((it.name, it.departement or carried))
+    return list(reversed(out))
+
+
+# -- R5: lists after the level of a counted subject -------------------------------------
+
+_COUNT_SUBJECT = re.compile(
+    r"\b(?:lauréats|labellisés|récompensés|intercommunalités)\b|"
+    r"\b(?:nombre|plusieurs|certaines|quelques)\s+(?:de\s+)?(?:villes|communes|collectivités)\b|"
+    r"\b(?:\d{1,4}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    r"quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent)(?:[-\s]\w+){0,2}"
+    r"\s+(?:autres\s+)?(?:villes|communes|collectivités|territoires|lauréats|villages)\b",
+    re.I)
+_LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<paren>\()|:|,?\s*"
+                        r"dont\s)\s*")
+_AFTER_LEVEL = re.compile(
+    r"^\s*,?\s*(?:tout\s+comme|de\s+même\s+que|ainsi\s+que)\s+"  # R4
+    r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
+    r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|la\s+(?=communauté|métropole))?"
+    r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
+_AFTER_OPENING = re.compile(r"^\s*,\s*")  # "Avec cinq arobases, Aville rejoint ..."
+_OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
+
+
+def _list_from(text: str, start: int, closed: bool) -> list[Item]:
+    """The names listed from ``start``: separated by commas and "et", to ")" when
+    ``closed``, else to the first piece that is not a name; [] if ``closed`` and a piece
+    is not a name."""
+    out, pos = [], start
+    for it in items(text[start:]):
+        it = dataclasses.replace(it, start=it.start + start, end=it.end + start)
+        between = text[pos:it.start]
+        if out and not _SEP.match(between) or not out and between.strip():
+            break
+        out.append(it)
+        pos = it.end
+    rest = text[pos:]
+    if closed and not re.match(r"^\s*(?:…|\.\.\.)?\s*\)", rest):
+        return []
+    return out
+
+
+# -- the text ---------------------------------------------------------------------------
+
+_MARKS = re.compile(r"(?<![\w@.])(?:\((?P<paren>@{1,5})\)|(?P<bare>@{1,5})(?![@a-z0-9_])"
+                    r"|(?P<digit>[1-5])\s*@(?![@\w])|(?P<word>[1-5])\s+arobases?\b)")
+_ENTRY = re.compile(
+    rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})\s+[–-]\s+)?(?P<item>{_EPCI}|{_BARE})\s*"
+    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?[:–,-]?\s*\(?$")
+_LEVEL_HEADING = re.compile(
+    rf"^\s*(?:(?:niveau|label|catégorie|villes?|villages?)\s+)?(?:(?P<n>{_NUMWORD})\s*"
+    rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
+    rf"|(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
+_PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
+                         rf"(?P<place>{_BARE})\s*[:–-]?\s*$")
+_PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
+_PLACE_OPENING = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)"
+                            rf"(?P<place>{_BARE})\s*[:,]\s*")
+_PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages)\s+(?:de\s+|d')"
+                        rf"(?=[{_UP}])")
+_OF_AFTER_AND = re.compile(rf"((?:,|\bet)\s+)(de\s+|d')(?=[{_UP}])")
+_QUOTED = re.compile(r"«[^»]{40,}»|\"[^\"]{40,}\"")
+
+
+_ENTRY_SEPARATOR = re.compile(r"[:;•|,]|\bet\b|\bà\b")
+_ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
+
+
+def _marks_level(m: re.Match) -> int:
+    if m.group("paren") or m.group("bare"):
+        return len(m.group("paren") or m.group("bare"))
+    return int(m.group("digit") or m.group("word"))
+
+
+def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
+    """R1: (start, end, name, département, level, year written with it or None) of the
+    entries of a block ("Côté Calvados : Aville (@@), Beville (@@@)": the place opening
+    the block for all; "Aville (4 @ en 2023)": that year)."""
+    text, out, boundary = block.text, [], 0
+    opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
+    place = _departement(opening.group("place")) if opening and \
+        _is_name(opening.group("place")) else ""
+    for m in _MARKS.finditer(text):
+        cut = boundary  # after the last separator that still leaves a name before m
+        for sep in _ENTRY_SEPARATOR.finditer(text, boundary, m.start()):
+            if re.search(f"[{_UP}]", text[sep.end():m.start()]):
+                cut = sep.end()
+        entry = _ENTRY.match(text[cut:m.start()])
+        boundary = m.end()
+        if not entry:
+            continue
+        name = entry.group("item")
+        if not _is_name(name) and not re.match(_EPCI, name):
+            continue
+        dep = _departement(entry.group("dep") or entry.group("place") or "") or place
+        own = _ENTRY_YEAR.match(text, m.end())
+        out.append((cut, m.end(), name, dep, _marks_level(m),
+                    int(own.group(1)) if own else None))
+    return out
+
+
+class _Collector:
+    """Awards of one text, keyed by name and year (R9 is ``press.merge``'s)."""
+
+    def __init__(self):
+        self.found: dict[tuple[str, int], list[Award]] = {}
+
+    def add(self, name: str, dep: str, year: int | None, level: int, evidence: str,
+            line: int, inferred: bool = False) -> None:
+        if year and 1 <= level <= 5 and _is_name(name) or year and re.match(_EPCI, name):
+            award = Award(name, dep, year, level, evidence.strip()[:400], line, inferred)
+            self.found.setdefault((names.key(name), year), []).append(award)
+
+    def awards(self) -> list[Award]:
+        return [a for got in self.found.values() for a in got]
+
+
+def awards(doc: list[Block]) -> list[Award]:
+    """Every award the round-up parts of a text state (R1-R8), contradictions
+    included: ``press.merge`` drops them (R9)."""
+    text = "\n".join(b.text for b in doc)
+    if not rel._GATE.search(text):
+        return []
+    dated = rel.release_date(doc)
+    edition = rel.current_edition(doc, dated)
+    got = _Collector()
+    entries = {b.line: _entries(b) for b in doc}
+    listed = sum(len(e) for e in entries.values())
+    place, heading = "", 0
+    for i, b in enumerate(doc):
+        here = entries[b.line]
+        nxt = entries.get(doc[i + 1].line) if i + 1 < len(doc) else None
+        place_line = _PLACE_LINE.match(b.text)
+        if place_line and not here and nxt:
+            place = _departement(place_line.group("place"))
+            continue
+        here = here if listed >= 2 or b.kind == "bullet" else []
+        for _, _, name, dep, level, year in here:
+            got.add(name, dep or place, year or edition, level, b.text, b.line)
+        if here:  # the rest of the block may still name laureates in sentences
+            heading = 0
+            rest = b.text
+            for start, end, *_ in here:
+                rest = rel._blank_span(rest, start, end)
+            if rest.strip(" .,;:"):
+                _sentences(dataclasses.replace(b, text=rest), dated, edition, got)
+            continue
+        lv_heading = _LEVEL_HEADING.match(b.text)
+        if lv_heading:
+            heading = len(lv_heading.group("marks") or "") or \
+                _word_level(lv_heading.group("n"))
+            rest = lv_heading.group("rest") or lv_heading.group("after_marks")
+            if rest:
+                for it in _list_from(rest, 0, closed=False):
+                    got.add(it.name, it.departement or place, edition, heading, b.text,
+                            b.line)
+                heading = 0
+            continue
+        if heading:
+            listed_here = _list_from(b.text.rstrip(" ."), 0, closed=False)
+            if listed_here and listed_here[-1].end >= len(b.text.rstrip(" .")):
+                for it in listed_here:
+                    got.add(it.name, it.departement or place, edition, heading, b.text,
+                            b.line)
+                continue
+            heading = 0
+        _sentences(b, dated, edition, got)
+    return got.awards()
+
+
+def _year(sentence: str, dated, edition: int | None) -> int | None:
+    """R8."""
+    own = rel.edition_years(sentence, dated) | {int(y) for y in
+                                                rel._PLAIN_YEAR.findall(sentence)}
+    if len(own) == 1:
+        return own.pop()
+    return None if own else edition
+
+
+def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> None:
+    text = _QUOTED_MARKS.sub(lambda m: " " + m.group(1).center(len(m.group()) - 2) + " ",
+                             block.text)  # "cinq « @ »": the marks without their quotes
+    text = rel._blank(rel._blank(text, _QUOTED), rel._SPEECH)
+    closing: list[Item] = []  # the names that end the sentence before
+    among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
+    for sentence in rel.sentences(text):
+        ending, closing = closing, _closing_names(sentence)
+        previous_among, among = among, 0
+        if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence) or \
+                sentence.rstrip().endswith("?"):  # a question states nothing
+            continue
+        clean = rel._blank(rel._blank(rel._blank(sentence, rel._SINCE), _PLACE_ASIDE),
+                           _POPULATION)
+        already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
+        clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
+        found = sentence_levels(clean)
+        year = _year(clean, dated, edition)
+        if previous_among and _AMONG.match(clean):  # R10: "Parmi elles, Aville (47) ..."
+            for it in _list_from(clean, _AMONG.match(clean).end(), closed=False):
+                got.add(it.name, it.departement, year, previous_among, sentence, block.line)
+        if not found:
+            continue
+        if len(found) == 1 and _COUNT_SUBJECT.search(clean[:found[0].start]):
+            among = found[0].level
+        they = _THEY.match(clean)
+        if they and len(ending) >= 2:  # R10
+            gap = clean[they.end():found[0].start]
+            if _GAP_WORDS.match(gap) and _GAP_CUE.search(gap) and not _GAP_STOP.search(gap):
+                for it in ending:
+                    got.add(it.name, it.departement, year, found[0].level, sentence,
+                            block.line)
+        opening = _PLACE_OPENING.match(clean)
+        default = _departement(opening.group("place")) if opening else ""
+        if opening:  # "Dans l'Eure," is where, not who
+            clean = rel._blank_span(clean, *opening.span())
+        if _PLURAL_OF.search(clean):  # "les communes d'Aville et de Beville"
+            clean = rel._blank(clean, _PLURAL_OF)
+            clean = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), clean)
+        if _CASE_OF.search(clean):  # "C'est le cas de Trappes ..., de Magny ..."
+            clean = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), clean)
+        names_in = items(clean)
+        single = len({lv.level for lv in found}) == 1
+        previous_end = 0
+        for k, lv in enumerate(found):
+            nxt = found[k + 1].start if k + 1 < len(found) else len(clean)
+            after = clean[lv.end:nxt]
+            own = _LEVEL_YEAR.match(after)  # "passée à quatre @ en 2018"
+            lv_year = int(own.group(1)) if own else year
+            seg_items = [it for it in names_in if previous_end <= it.start and
+                         it.end <= lv.start]
+            seg_items = [dataclasses.replace(it, start=it.start - previous_end,
+                                             end=it.end - previous_end) for it in seg_items]
+            group = _group_before(clean[previous_end:lv.start], seg_items, elliptic=k > 0,
+                                  cue_after=_CUE_AFTER.match(after))
+            earlier = rel.earlier_years(sentence, rel.Level(lv.start, lv.end, lv.level),
+                                        lv_year) if lv_year and single else []
+            for name, dep in _with_departements(group, default):
+                got.add(name, dep, lv_year, lv.level, sentence, block.line)
+                for y in earlier:
+                    got.add(name, dep, y, lv.level, sentence, block.line, inferred=True)
+                for at, y in already:
+                    if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
+                        got.add(name, dep, y, lv.level, sentence, block.line)
+            _after_level(clean, lv, after, lv_year, sentence, block.line, got, default,
+                         opens=not group)
+            previous_end = lv.end
+        for m in _AGAINST.finditer(clean) if any(
+                _AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found) else ():
+            if _is_name(m.group("who")):
+                got.add(m.group("who"), default, year, _word_level(m.group("n")), sentence,
+                        block.line)
+
+
+_QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
+_POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)|,\s*(?:une\s+|la\s+)?"
+                         r"(?:commune|ville|village)\s+de\s+[\d\s.]+\s*habitants\s*(?=,)")
+_ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+en\s+"
+                      r"((?:19|20)\d\d)\b", re.I)
+_LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
+_CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*")
+_AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"
+                    r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
+                    r"figurent\s+(?:notamment\s+)?|notamment\s+)?")
+_CASE_OF = re.compile(r"\bcas\s+(?:de|d')\s*[A-ZÀ-Ý]")
+
+
+_THEY = re.compile(r"^\s*(?:Elles|Ils|Toutes\s+(?:les\s+)?deux|Tous\s+(?:les\s+)?deux)\b")
+
+
+def _closing_names(sentence: str) -> list[Item]:
+    """R10: the group of two names or more that ends a sentence ("... sont Aville et
+    Beville."), for a next sentence opening "Elles ont reçu quatre arobases"."""
+    text = sentence.rstrip(" .!…")
+    found = items(text)
+    if not found or found[-1].end < len(text):
+        return []
+    group = [found[-1]]
+    for prev in reversed(found[:-1]):
+        if not _SEP.match(text[prev.end:group[0].start]):
+            break
+        group.insert(0, prev)
+    return group if len(group) >= 2 and not any(it.place for it in group) else []
+
+
+def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: int,
+                 got: _Collector, default: str, opens: bool = True) -> None:
+    """R4 and R5: names right after a level (``opens``: no name right before it)."""
+    base = lv.end
+    also = _AFTER_LEVEL.match(after)
+    if also and also.group().lstrip().startswith("pour") and not opens:
+        also = None  # "Aville obtient 5 @ pour Beville": Aville's, not Beville's
+    if not also and _OPENING_WITH.match(clean[:lv.start]):
+        also = _AFTER_OPENING.match(after)
+    if also:
+        for it in _list_from(clean[:base + len(after)], base + also.end(), closed=False):
+            got.add(it.name, it.departement or default, year, lv.level, sentence, line)
+        return
+    before = clean[:lv.start]
+    if not (_COUNT_SUBJECT.search(before) or not before.strip(" -–•*")):
+        return
+    opened = _LIST_OPEN.match(after)
+    if not opened:
+        return
+    listed = _list_from(clean[:base + len(after)], base + opened.end(),
+                        closed=bool(opened.group("paren")))
+    earlier = rel.earlier_years(sentence, rel.Level(lv.start, lv.end, lv.level), year) \
+        if year else []
+    for it in listed:
+        got.add(it.name, it.departement or default, year, lv.level, sentence, line)
+        for y in earlier:
+            got.add(it.name, it.departement or default, y, lv.level, sentence, line,
+                    inferred=True)

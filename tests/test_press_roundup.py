@@ -1,0 +1,427 @@
+"""Round-ups (``loaders/press/roundup.py``): one test per rule, on sentences written for
+these tests in the forms the press uses (invented names such as "Aville" where the
+geocoder is not involved, real commune names where it is)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+
+import pytest
+import sqlalchemy as sa
+
+from loaders import press
+from loaders.press import release, review
+
+HEAD = "Palmarès 2024 du label Territoires, Villes et Villages Internet.\n"
+
+
+def got(text: str, head: str = HEAD) -> set[tuple[str, int, int]]:
+    return {(a.collectivite, a.year, a.level) for a in press.extract(head + text, {}).awards}
+
+
+def deps(text: str) -> dict[str, str]:
+    return {a.collectivite: a.departement for a in press.extract(HEAD + text, {}).awards}
+
+
+# -- R1: entries with marks ---------------------------------------------------------------
+
+def test_R1_entries_with_marks_one_a_line():
+    assert got("- Aville (62) @@@\n- Beville (@@@@)\n- Ceville : 4 @\n- Deville : 2 arobases") \
+        == {("Aville", 2024, 3), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+            ("Deville", 2024, 2)}
+
+
+def test_R1_entries_run_together_once_the_html_is_gone():
+    text = "Les labellisés du Nord :Aville (59) @Beville (62) @@Ceville (59)@@@Deville (59) @@@@@"
+    assert got(text) == {("Aville", 2024, 1), ("Beville", 2024, 2), ("Ceville", 2024, 3),
+                         ("Deville", 2024, 5)}
+    assert deps(text)["Beville"] == "62"
+
+
+def test_R1_a_handle_an_address_or_a_word_with_an_at_is_no_entry():
+    assert got("Suivez (@Aville_officiel) et écrivez à mairie@aville.fr. Br@vo Beville !") \
+        == set()
+
+
+def test_R1_entries_within_a_sentence_under_a_place():
+    assert got("Côté Calvados : Aville (@@), Beville (@@@).") == {("Aville", 2024, 2),
+                                                                 ("Beville", 2024, 3)}
+    assert deps("Côté Calvados : Aville (@@), Beville (@@@).") == {"Aville": "Calvados",
+                                                                   "Beville": "Calvados"}
+    assert got("Parmi les lauréats, Aville (3 @) et Beville (4 @).") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 4)}
+
+
+def test_R1_a_lone_entry_counts_only_as_a_bullet():
+    assert got("Bravo Aville @") == set()
+    assert got("- Aville (@@)") == {("Aville", 2024, 2)}
+
+
+# -- R2: level headings -------------------------------------------------------------------
+
+def test_R2_a_level_heading_with_its_names_on_the_line():
+    assert got("Cinq arobases @@@@@ : Aville, Beville et Ceville\n3 arobases @@@: Deville") \
+        == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+            ("Deville", 2024, 3)}
+
+
+def test_R2_a_level_heading_then_names_one_a_line_until_the_next_heading():
+    text = "Quatre arobases\nAville\nBeville (27)\nDeux arobases\nCeville, Deville\n" \
+           "Le jury s'est réuni en décembre."
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 2),
+                         ("Deville", 2024, 2)}
+
+
+def test_R2_marks_as_headings_and_a_level_word_before_them():
+    assert got("@@@@@ Aville, Beville\n@@@@ Ceville\nNiveau 2 @ : Deville") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 4), ("Deville", 2024, 2)}
+
+
+# -- R3: several laureates in a sentence --------------------------------------------------
+
+def test_R3_each_group_gets_the_level_that_follows_it():
+    text = ("Aville, Beville et la communauté de communes du Pays de Ceville obtiennent "
+            "quatre arobases, Deville trois @ et Eville deux.")
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 4),
+                         ("communauté de communes du Pays de Ceville", 2024, 4),
+                         ("Deville", 2024, 3), ("Eville", 2024, 2)}
+
+
+def test_R3_en_ont_eu_and_a_count_in_words():
+    assert got("Aville (27), Beville (76) en ont eu deux, Ceville a eu une arobase.") == \
+        {("Aville", 2024, 2), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+
+
+def test_R3_the_communes_of_aville_and_of_beville():
+    assert got("Les communes d'Aville et de Beville obtiennent trois arobases.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 3)}
+
+
+def test_R3_a_bare_count_needs_a_level_in_arobases_in_the_sentence():
+    assert got("Aville en a eu deux.") == set()
+    assert got("Quinze communes en ont reçu quatre et Aville cinq arobases.") == \
+        {("Aville", 2024, 5)}
+
+
+def test_R3_the_words_between_names_and_level_must_say_an_award():
+    assert got("Aville, dont le maire préside le jury, parle des 4 @ des autres.") == set()
+    assert got("Aville vise les cinq arobases l'an prochain.") == set()
+    assert got("Aville n'a pas obtenu quatre arobases.") == set()
+
+
+def test_R3_a_place_is_not_a_laureate():
+    text = ("La communauté de communes du Pays d'Aville, entre Beville et Ceville, a gagné "
+            "une quatrième arobase. À Deville, Eville affiche trois @.")
+    assert got(text) == {("communauté de communes du Pays d'Aville", 2024, 4),
+                         ("Eville", 2024, 3)}
+
+
+def test_R3_a_plural_subject_or_a_statistic_names_nobody():
+    assert got("En Normandie, 12 villes obtiennent 5 @ et 20 communes en ont eu trois.") \
+        == set()
+    assert got("L'Île-de-France et la Bretagne accueillent le plus de villes avec cinq "
+               "arobases.") == set()
+
+
+def test_R3_the_sentence_s_own_edition_beats_the_text_s():
+    assert got("Aville et Beville avaient obtenu 3 @.") == set()
+    assert got("Au palmarès 2019, Aville et Beville ont obtenu 3 @.") == \
+        {("Aville", 2019, 3), ("Beville", 2019, 3)}
+
+
+# -- R4: one laureate through another -----------------------------------------------------
+
+def test_R4_tout_comme_and_contre_pour():
+    assert got("Aville affiche trois arobases, tout comme Beville.") == \
+        {("Aville", 2024, 3), ("Beville", 2024, 3)}
+    assert got("C'est la commune d'Aville qui est en tête et qui s'est vu donner cinq @ "
+               "contre quatre pour Beville.") == {("Aville", 2024, 5), ("Beville", 2024, 4)}
+
+
+@pytest.mark.parametrize("text", [
+    "Le label 4 @ a été attribué à Aville et à Beville.",
+    "Avec quatre arobases, Aville et Beville rejoignent le club des villes connectées.",
+    "Quatre arobases pour Aville et Beville !",
+])
+def test_R4_names_after_their_level(text):
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+
+
+def test_R4_a_level_for_a_name_only_when_it_opens_its_clause():
+    assert got("Quatre arobases pour Aville et trois pour Beville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert got("Aville vise désormais 5 @ pour Beville.") == set()
+
+
+def test_R10_they_are_the_names_that_end_the_sentence_before():
+    assert got("Dans la Loire, les deux communes labellisées sont Aville et Beville. Elles "
+               "ont reçu quatre arobases.") == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+    assert got("Le jury a félicité Aville. Elles ont reçu quatre arobases.") == set()
+
+
+# -- R5: counts before names --------------------------------------------------------------
+
+def test_R5_names_listed_after_the_level_of_a_counted_subject():
+    text = ("Douze villes reçoivent cinq arobases (Aville, Beville…), quinze en obtiennent "
+            "quatre. Vingt-quatre villes ont reçu le nombre maximal d'arobases, dont Ceville "
+            "et Deville.")
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+                         ("Deville", 2024, 5)}
+
+
+def test_R5_a_list_after_a_colon_and_the_year_before_for_a_second_year():
+    text = ("Seize villes montent sur la plus haute marche du podium : Aville, Beville et "
+            "Ceville. Trois villes obtiennent cinq @ pour la deuxième année consécutive "
+            "(Aville, Beville, Deville).")
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+                         ("Deville", 2024, 5), ("Aville", 2023, 5), ("Beville", 2023, 5),
+                         ("Deville", 2023, 5)}
+
+
+def test_R5_a_bracket_that_is_not_a_list_of_names_gives_nothing():
+    assert got("Douze villes reçoivent cinq arobases (8 % du total), dont la moitié en "
+               "Bretagne.") == set()
+
+
+# -- R6: places ---------------------------------------------------------------------------
+
+def test_R6_places_give_the_departement_of_the_names_under_them():
+    text = ("Guadeloupe\n- Aville (@@@@)\n- Beville (@@)\nMartinique\n- Ceville (@)\n"
+            "Dans l'Eure, Deville et Eville obtiennent deux @.\n"
+            "Fville dans le Calvados, Gville, Hville et Iville dans l'Orne obtiennent cinq "
+            "arobases.\nJville en Seine-Maritime a eu une arobase.")
+    assert deps(text) == {"Aville": "Guadeloupe", "Beville": "Guadeloupe",
+                          "Ceville": "Martinique", "Deville": "Eure", "Eville": "Eure",
+                          "Fville": "Calvados", "Gville": "Orne", "Hville": "Orne",
+                          "Iville": "Orne", "Jville": "Seine-Maritime"}
+
+
+def test_R6_a_region_is_not_a_departement():
+    assert deps("Aville (Normandie) obtient trois arobases.") == {"Aville": ""}
+
+
+# -- R7: intercommunalités ----------------------------------------------------------------
+
+def test_R7_intercommunalities_as_written():
+    text = ("CA Amiens Métropole (80) @@@@Aville (80) @@\n"
+            "La communauté d'agglomération de Lisieux, dans le Calvados, a reçu trois "
+            "arobases, quand la communauté de communes du Vexin normand, dans l'Eure, en a "
+            "eu quatre.")
+    assert got(text) == {("CA Amiens Métropole", 2024, 4), ("Aville", 2024, 2),
+                         ("communauté d'agglomération de Lisieux", 2024, 3),
+                         ("communauté de communes du Vexin normand", 2024, 4)}
+
+
+# -- R8: the year -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head, year", [
+    ("date 2024-02\nUne cérémonie a eu lieu jeudi 8 février.\n", 2024),
+    ("Publié le 3 février 2022\nLes labels ont été remis hier.\n", 2022),
+    ("La 25e édition du label a récompensé 200 communes.\n", 2024),
+    ("La dixième remise des labels Villes Internet a eu lieu le 24 novembre.\n", 2008),
+    ("Les 18es labels nationaux ont été remis le 1er février 2017.\n", 2017),
+])
+def test_R8_the_edition_from_the_date_line_the_rank_or_the_ceremony(head, year):
+    assert got("- Aville (@@@)\n- Beville (@@)", head=head) == {("Aville", year, 3),
+                                                                 ("Beville", year, 2)}
+
+
+def test_R8_editions_are_numbered_from_1999_then_from_2000_after_2010():
+    assert release.edition_year(10) == 2008 and release.edition_year(11) == 2009
+    assert release.edition_year(12) == 2011 and release.edition_year(24) == 2023
+
+
+def test_R8_no_edition_no_award():
+    assert got("Ce jeudi, Aville a obtenu la plus haute récompense avec 5 @.", head="") \
+        == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Les candidatures au label Villes Internet 2025 sont ouvertes jusqu'en novembre : "
+    "toute commune participante reçoit au moins 1 @, de 1 à 5 @.",
+    "Aville, Beville et Ceville sont candidates au label 2025, qui va de une à cinq "
+    "arobases.",
+    "Aville reçoit l'arobase verte et la mention démocratie locale.",
+    "Aville est Territoire d'excellence numérique.",
+    "« Aville, avec ses 4 @ et sa démarche citoyenne, accueille la remise cette année », "
+    "a expliqué le maire.",
+])
+def test_R8_texts_that_award_nothing_give_nothing(text):
+    assert got(text) == set()
+
+
+# -- R9 -----------------------------------------------------------------------------------
+
+def test_R9_two_levels_for_one_name_and_year_give_neither():
+    assert got("- Aville (@@@)\n- Beville (@@)\nAville obtient cinq arobases.") == \
+        {("Beville", 2024, 2)}
+
+
+def test_initiatives_only_when_one_collectivite_is_awarded():
+    text = HEAD + "La ville d'Aville obtient 4@.\n- Mise en place d'un portail famille\n" \
+                  "- Beville (@@)"
+    found = press.extract(text, {})
+    assert {a.collectivite for a in found.awards} == {"Aville", "Beville"}
+    assert found.initiatives == []
+
+
+# -- hostile input: every step stays linear -----------------------------------------------
+
+def _seconds(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def test_a_long_paragraph_cut_in_lines_is_read_in_linear_time():
+    text = "Label 2024 :\n" + "\n".join(["suite du texte de la ville"] * 20_000)
+    assert _seconds(lambda: release.blocks(text)) < 2
+
+
+def test_hostile_runs_of_digits_names_and_marks_finish_fast():
+    hostile = ["1 " * 20_000 + "villes", "Aville, " * 2_000 + "obtiennent 4 @",
+               "@" * 20_000, "a" * 50_000 + "@", "(" * 5_000 + "Aville (@@)"]
+    for text in hostile:
+        assert _seconds(lambda: press.extract(HEAD + text, {})) < 3, text[:20]
+
+
+def test_a_mention_beside_the_level_is_kept_for_the_one_laureate_of_its_sentence():
+    found = press.extract(HEAD + "Aville obtient cinq arobases et la mention Transition "
+                                 "écologique.\nBeville et Ceville ont reçu trois @ et la "
+                                 "mention démocratie locale.", {}).awards
+    assert {a.collectivite: a.mentions for a in found} == {
+        "Aville": ("Transition écologique",), "Beville": (), "Ceville": ()}
+    assert press.rows(press.extract(HEAD + "Aville obtient 5 @ avec la mention « Numérique "
+                                           "responsable et durable ».", {}), "x")[0][0][
+        "mentions"] == "Numérique responsable et durable"
+
+
+# -- load press: review file, files that disagree, size limit ------------------------------
+
+def _review(path) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: a French spreadsheet reads UTF-8
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_review_file_and_files_that_disagree(clean, atlas_cli, tmp_path):
+    folder = tmp_path / "palmares"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Palmarès 2024 du label Villes Internet.\n- Villejuif (94) (@@@@)\n- Cachan (94) (@@@)\n"
+        "- Trifouillis-les-Oies (@@)\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Label Villes Internet 2024 : Villejuif (94) obtient 5 @. Alfortville affiche cinq "
+        "arobases avec la mention Transition écologique.\n", encoding="utf-8")
+    review_csv, rejects = tmp_path / "awards.csv", tmp_path / "rejects.csv"
+    r = atlas_cli("load", "press", str(folder), "--review", str(review_csv),
+                  "--rejects", str(rejects))
+    assert r.returncode == 0, r.stderr
+    rows = _review(review_csv)
+    assert list(rows[0]) == ["commune", "departement", "year", "level", "mentions", "insee",
+                             "status", "evidence", "file", "line"]
+    status = {(row["file"], row["commune"]): (row["insee"], row["status"]) for row in rows}
+    assert status[("a.txt", "Cachan")] == ("94016", "loaded")
+    assert status[("b.txt", "Alfortville")] == ("94002", "loaded")
+    assert status[("a.txt", "Trifouillis-les-Oies")][1].startswith("rejected: place not found")
+    for file in ("a.txt", "b.txt"):
+        assert status[(file, "Villejuif")] == (
+            "", "rejected: files disagree on 94076 in 2024: a.txt says 4, b.txt says 5")
+    assert "rejected, files disagree: 1" in r.stdout
+    with clean.connect() as conn:
+        assert conn.execute(sa.text(
+            "SELECT commune_insee, year, level, mentions FROM label_award ORDER BY 1")).all() \
+            == [("94002", 2024, 5, ["Transition écologique"]), ("94016", 2024, 3, [])]
+    # staff drop what they reject and load the rest with `load labels`
+    kept = [row for row in rows if not row["status"].startswith("rejected")]
+    with open(review_csv, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(kept)
+    r = atlas_cli("load", "labels", str(review_csv), "--rejects", str(rejects))
+    assert r.returncode == 0 and "2 read, 0 loaded, 2 updated" in r.stdout, r.stdout
+
+
+def test_dry_run_review_says_what_would_load(clean, atlas_cli, tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Palmarès 2024 du label Villes Internet.\n- Cachan (94) (@@@)\n"
+                    "- =HYPERLINK(\"x\") (@@)\n", encoding="utf-8")
+    review_csv = tmp_path / "awards.csv"
+    r = atlas_cli("load", "press", str(text), "--dry-run", "--review", str(review_csv))
+    assert r.returncode == 0, r.stderr
+    [row] = _review(review_csv)
+    assert (row["commune"], row["insee"], row["status"]) == ("Cachan", "94016", "would load")
+    with clean.connect() as conn:
+        assert conn.scalar(sa.text("SELECT count(*) FROM label_award")) == 0
+
+
+def test_a_spreadsheet_never_runs_a_cell_as_a_formula(tmp_path):
+    path = tmp_path / "r.csv"
+    row = dict(commune="Aville", departement="", year="2024", level="3", line=2,
+               evidence="=HYPERLINK(\"http://x\")", mentions="")
+    review.write_review(path, [("@a.txt", [row])], {}, loaded=False)
+    [got] = _review(path)
+    assert got["evidence"] == "'=HYPERLINK(\"http://x\")" and got["file"] == "'@a.txt"
+
+
+def test_a_file_too_big_for_a_press_text_is_refused_before_reading(clean, atlas_cli,
+                                                                    tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (review.MAX_BYTES + 1))
+    r = atlas_cli("load", "press", str(tmp_path))
+    assert r.returncode == 1 and "big.txt" in r.stderr and "at most 2,000,000 bytes" in r.stderr
+
+
+def test_R1_a_year_written_in_the_entry_is_its_edition():
+    assert got("- Aville (4 @ en 2023)\n- Beville (@@)") == {("Aville", 2023, 4),
+                                                          ("Beville", 2024, 2)}
+
+
+def test_R1_entries_after_a_comma_and_a_departement_heading_with_a_colon():
+    assert got("Palmarès régional : Aville, 4 @ ; Beville, 3 @.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert deps("Meuse : Aville (@@@@), Beville (@@)") == {"Aville": "Meuse",
+                                                          "Beville": "Meuse"}
+
+
+def test_L1_levels_as_a_level_number_and_as_at_robases():
+    assert got("Aville obtient le niveau 4 du label.") == {("Aville", 2024, 4)}
+    assert got("Aville et Beville obtiennent 5 @robases.") == {("Aville", 2024, 5),
+                                                              ("Beville", 2024, 5)}
+    assert got("Aville atteint 80 % de niveau 4 en anglais.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aville obtient 2 @, Beville 3 @ et Ceville 4 @.",
+     {("Aville", 2024, 2), ("Beville", 2024, 3), ("Ceville", 2024, 4)}),
+    ("Aville décroche sa quatrième arobase, Beville sa troisième.",
+     {("Aville", 2024, 4), ("Beville", 2024, 3)}),
+    ("Le label a été remis à Aville (4 @) et Beville (3 @).",
+     {("Aville", 2024, 4), ("Beville", 2024, 3)}),
+    ("Aville, commune de 3 000 habitants, décroche 2 @.", {("Aville", 2024, 2)}),
+    ("4 @ pour la communauté d'agglomération du Grand Aville.",
+     {("communauté d'agglomération du Grand Aville", 2024, 4)}),
+])
+def test_R3_more_ways_of_naming_several_laureates(text, expected):
+    assert got(text) == expected
+
+
+def test_R3_respectivement_pairs_nothing():
+    assert got("Aville et Beville ont respectivement obtenu 3 et 4 @.") == set()
+
+
+def test_a_question_states_nothing_and_elle_stands_for_the_one_town_named():
+    assert got("Pourquoi Aville conserve-t-elle ses 5 @ ?") == set()
+    assert got("La ville d'Aville a confirmé son excellence numérique. Elle s'est vue "
+               "attribuer 5 @, pour la 2e année consécutive.") == {("Aville", 2024, 5),
+                                                                  ("Aville", 2023, 5)}
+
+
+def test_the_contact_details_check_stays_linear_on_a_long_run_of_letters():
+    from loaders import mapping
+
+    assert _seconds(lambda: mapping._EMAIL.search("a" * 100_000 + " b")) < 1
+    assert mapping._EMAIL.search("écrire à mairie.contact@aville.fr").group() == \
+        "mairie.contact@aville.fr"

@@ -17,17 +17,32 @@ from atlas.errors import DatabaseUnavailable
 
 
 @functools.lru_cache(maxsize=8)
-def _engine_for(url: str) -> Engine:
+def _engine_for(url: str, statement_timeout_ms: int = 0,
+                application_name: str = "atlas") -> Engine:
+    connect_args = {"connect_timeout": 5, "application_name": application_name}
+    if statement_timeout_ms:
+        # The session's default, set when the connection opens: no round trip per
+        # request. Tiles and exports set their own for their transaction (SET LOCAL).
+        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
     return sa.create_engine(
         url,
         pool_pre_ping=True,
         # A short connect timeout: an unreachable server must fail start-up quickly.
-        connect_args={"connect_timeout": 5, "application_name": "atlas"},
+        connect_args=connect_args,
     )
 
 
 def engine(config: Config) -> Engine:
+    """The owner's engine: migrations, loaders, the CLI. No statement timeout."""
     return _engine_for(config.database_url)
+
+
+def web_engine(config: Config) -> Engine:
+    """The web app's engine: its own role when ``ATLAS_WEB_DATABASE_URL`` is set (read
+    only on the published data), and the request time budget as every statement's
+    default."""
+    return _engine_for(config.web_database_url or config.database_url,
+                       config.statement_timeout_ms, "atlas-web")
 
 
 def safe_url(url: str) -> str:

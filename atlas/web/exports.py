@@ -8,22 +8,12 @@ starts: once streaming, a status can no longer change.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, request
 
 from atlas import exports
-from atlas.errors import AtlasError
 from atlas.web import engine
 
 bp = Blueprint("exports", __name__, url_prefix="/export")
-
-
-@bp.errorhandler(AtlasError)
-def _error(error: AtlasError):
-    # Same body as the API's errors: the map's "Exporter" button and scripts read it.
-    body = {"error": error.code, "detail": str(error)}
-    if getattr(error, "param", None):
-        body["param"] = error.param
-    return jsonify(body), error.status
 
 
 @bp.get("/<name>")

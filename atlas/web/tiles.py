@@ -14,6 +14,7 @@ from flask import Blueprint, Response, current_app, request, url_for
 
 from atlas import filters
 from atlas.web import engine
+from atlas.web.headers import external_url
 from atlas.web.http import etag, is_current, json_response
 from tiles import layers, mvt, serve
 from tiles.cache import TileCache
@@ -70,7 +71,7 @@ def tilejson_(name: str):
     tag = etag(version)
     if is_current(tag):
         return _headers(Response(status=304), tag)
-    url = url_for("tiles.tile", name=layer.name, z="{z}", x="{x}", y="{y}", _external=True)
+    url = external_url(url_for("tiles.tile", name=layer.name, z="{z}", x="{x}", y="{y}"))
     url = url.replace("%7B", "{").replace("%7D", "}")
     if f is not None and f.query():
         url += "?" + urlencode(f.query(), safe=",", quote_via=quote)

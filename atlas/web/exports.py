@@ -8,7 +8,7 @@ starts: once streaming, a status can no longer change.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 
 from atlas import exports
 from atlas.web import engine
@@ -22,7 +22,8 @@ def export(name: str):
     layer, _, fmt = name.partition(".")
     args = {k: request.args.getlist(k) for k in request.args}
     job = exports.request(layer, fmt, args)
-    chunks = exports.stream(engine(), job)
+    # Exports have their own time budget, longer than a page's (ATLAS_EXPORT_TIMEOUT).
+    chunks = exports.stream(engine(), job, current_app.config["ATLAS"].export_timeout_ms)
     # The first chunk now (connection, metadata, first rows): a failure there is still
     # an error status, not a truncated download.
     first = next(chunks)

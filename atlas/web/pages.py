@@ -22,7 +22,7 @@ from atlas.web.map_page import FRANCE_CENTER, FRANCE_ZOOM, MAX_ZOOM, MIN_ZOOM, V
     build_map, render_parts
 
 bp = Blueprint("pages", __name__)
-_cache = VersionedCache(16)
+_cache = VersionedCache(16 * 2**20)
 
 # The territories of the selector: bounds (south, west, north, east) for Leaflet.
 TERRITORIES = [

@@ -299,9 +299,18 @@ def snap_view(zoom: int, bbox: tuple[float, float, float, float] | None
         return None
     step = 180.0 / 2 ** zoom
     x1, y1, x2, y2 = bbox
-    # Rounded before floor/ceil: a grid value written with 6 decimals stays itself.
-    down = lambda v: math.floor(round(v / step, 6)) * step  # noqa: E731
-    up = lambda v: math.ceil(round(v / step, 6)) * step  # noqa: E731
+
+    def cells(v: float) -> float:
+        # A grid value the map wrote with 6 decimals is on the grid, not just off it.
+        k = round(v / step)
+        return k if abs(v - k * step) <= 1e-6 else v / step
+
+    def down(v: float) -> float:
+        return math.floor(cells(v)) * step
+
+    def up(v: float) -> float:
+        return math.ceil(cells(v)) * step
+
     return (max(-180.0, down(x1)), max(-90.0, down(y1)), min(180.0, up(x2)),
             min(90.0, up(y2)))
 

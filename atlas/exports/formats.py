@@ -24,6 +24,7 @@ import pyogrio
 import shapely
 import sqlalchemy as sa
 
+from atlas import csvsafe
 from atlas.exports.layers import FIELDS, GEOMETRY, Field
 
 BATCH = 5_000  # rows per fetch from the server-side cursor
@@ -91,7 +92,10 @@ def _decimal(column) -> sa.ColumnElement:
 def _csv_value(field: Field, column) -> sa.ColumnElement:
     if field.kind == "bool":
         return sa.case((column, "true"), (sa.not_(column), "false"))
-    return _flat(field, column)
+    if field.kind == "int":
+        return column
+    # Text a spreadsheet would run as a formula is neutralised (atlas.csvsafe).
+    return csvsafe.sql(_flat(field, column))
 
 
 def csv_(conn, layer: str, stmt: sa.Select, metadata: dict) -> Iterator[bytes]:

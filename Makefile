@@ -2,7 +2,9 @@
 #   make demo   venv + dependencies, PostGIS, schema, real reference data, the national lists
 #               of geodata/sources/ (France Services, conseillers numériques), map on 127.0.0.1:5000
 #   make test   venv + dependencies, PostGIS, the whole test suite
-# Both use ATLAS_DATABASE_URL when set, else a private cluster under .pgdata/ (scripts/pg.sh).
+# Both use ATLAS_DATABASE_URL when set, else a private cluster under .pgdata/ (scripts/pg.sh:
+# generated passwords, the web app as the read-only role atlas_web; fsync off only for
+# test and bench).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -27,7 +29,7 @@ $(VENV)/.installed: requirements.txt
 # chromium: Debian's browser, driven by Playwright in the end-to-end tests and the map bench.
 test: venv
 	$(SYSTEM) chromium $(PG_PKG)
-	$(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	ATLAS_PG_FAST=1 $(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 demo: venv
 	$(SYSTEM) $(PG_PKG)
@@ -45,7 +47,7 @@ _demo:
 # Benchmarks: figures and ratios against reference runs, written to bench/RESULTS.md.
 bench: venv
 	$(SYSTEM) chromium gdal-bin $(PG_PKG)
-	$(WITH_DB) $(BIN)/python -m bench
+	ATLAS_PG_FAST=1 $(WITH_DB) $(BIN)/python -m bench
 
 db-start:
 	scripts/pg.sh start

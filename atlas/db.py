@@ -21,9 +21,12 @@ def _engine_for(url: str, statement_timeout_ms: int = 0,
                 application_name: str = "atlas") -> Engine:
     connect_args = {"connect_timeout": 5, "application_name": application_name}
     if statement_timeout_ms:
-        # The session's default, set when the connection opens: no round trip per
-        # request. Tiles and exports set their own for their transaction (SET LOCAL).
-        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+        # Session defaults, set when the connection opens: no round trip per request.
+        # The time budget (tiles and exports set their own for their transaction, SET
+        # LOCAL); JIT off: PostGIS functions' high declared costs make the planner
+        # JIT-compile, for tens of milliseconds, scans that take a few (/api/stats).
+        connect_args["options"] = (f"-c statement_timeout={int(statement_timeout_ms)} "
+                                   "-c jit=off")
     return sa.create_engine(
         url,
         pool_pre_ping=True,

@@ -187,6 +187,10 @@ class Config:
         Raises ``ConfigError`` on the first bad value.
         """
         environ = os.environ if environ is None else environ
+        if "database_url" in overrides and "web_database_url" not in overrides:
+            # Another database was asked for: the web role's URL in the environment
+            # names the former one, so the app connects as the owner unless told.
+            overrides["web_database_url"] = ""
         values = {}
         for s in SETTINGS:
             raw = overrides.get(s.field, environ.get(s.env))

@@ -29,7 +29,11 @@ def _engine_for(url: str, statement_timeout_ms: int = 0,
                                    "-c jit=off")
     return sa.create_engine(
         url,
-        pool_pre_ping=True,
+        # The CLI pings a pooled connection before use (a long load after a restart).
+        # The web engine does not: a round trip per request is a third of a small
+        # tile's time, and a connection lost to a restart fails one request (a 503),
+        # after which SQLAlchemy renews the whole pool.
+        pool_pre_ping=not statement_timeout_ms,
         # A short connect timeout: an unreachable server must fail start-up quickly.
         connect_args=connect_args,
     )

@@ -2,7 +2,9 @@
 #   make demo   venv + dependencies, PostGIS, schema, real reference data, the national lists
 #               of geodata/sources/ (France Services, conseillers numériques), map on 127.0.0.1:5000
 #   make test   venv + dependencies, PostGIS, the whole test suite
-# Both use ATLAS_DATABASE_URL when set, else a private cluster under .pgdata/ (scripts/pg.sh).
+# Both use ATLAS_DATABASE_URL when set, else a private cluster under .pgdata/ (scripts/pg.sh:
+# generated passwords, the web app as the read-only role atlas_web; fsync off only for
+# test and bench).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -28,7 +30,7 @@ $(VENV)/.installed: requirements.txt
 # gdal-bin: ogrinfo/ogr2ogr, the OGC API – Features client of tests/test_ogc_clients.py.
 test: venv
 	$(SYSTEM) chromium gdal-bin $(PG_PKG)
-	$(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	ATLAS_PG_FAST=1 $(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 demo: venv
 	$(SYSTEM) $(PG_PKG)
@@ -46,7 +48,7 @@ _demo:
 # Benchmarks: figures and ratios against reference runs, written to bench/RESULTS.md.
 bench: venv
 	$(SYSTEM) chromium gdal-bin $(PG_PKG)
-	$(WITH_DB) $(BIN)/python -m bench
+	ATLAS_PG_FAST=1 $(WITH_DB) $(BIN)/python -m bench
 
 db-start:
 	scripts/pg.sh start

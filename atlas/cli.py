@@ -13,7 +13,7 @@ from urllib.parse import parse_qs
 
 import click
 
-from atlas import db, exports, filters, migrate
+from atlas import db, exports, filters, migrate, serving
 from atlas.config import SETTINGS, Config
 from atlas.errors import AtlasError
 
@@ -106,20 +106,32 @@ def check(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.option("--workers", default=2, show_default=True, help="gunicorn worker processes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=serving.WORKERS,
+              show_default=True, help="gunicorn worker processes.")
+@click.option("--threads", type=click.IntRange(1, 256), default=serving.THREADS,
+              show_default=True, help="Clients each worker serves at once (gthread).")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=serving.TIMEOUT,
+              show_default=True,
+              help="Seconds before a worker that stopped answering is restarted (never "
+                   "cuts a download).")
+@click.option("--keep-alive", type=click.IntRange(0, 300), default=serving.KEEP_ALIVE,
+              show_default=True, help="Seconds an idle connection is kept open.")
 @click.pass_context
-def serve(ctx: click.Context, workers: int) -> None:
-    """Serve the map and the API with gunicorn on ATLAS_HOST:ATLAS_PORT.
+def serve(ctx: click.Context, workers: int, threads: int, timeout: int,
+          keep_alive: int) -> None:
+    """Serve the map and the API with gunicorn on ATLAS_HOST:ATLAS_PORT (threaded
+    workers, connections kept alive).
 
-    Example: ATLAS_PORT=8000 python -m atlas serve
+    Example: ATLAS_PORT=8000 python -m atlas serve --workers 4 --threads 16
     """
     config = connected_config(ctx, need_schema=True)
     bind = f"{config.host}:{config.port}"
-    click.echo(f"serving on http://{bind}/", err=True)
+    click.echo(f"serving on http://{bind}/ ({workers} workers × {threads} threads)",
+               err=True)
     sys.stdout.flush()
+    command = serving.argv(bind, workers, threads, timeout, keep_alive)
     # exec: gunicorn becomes this process, so signals (Ctrl-C, SIGTERM) reach it directly.
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--bind", bind,
-                               "--workers", str(workers), "--access-logfile", "-", "app:app"])
+    os.execvp(command[0], command)
 
 
 def _filter_options(command):

@@ -65,6 +65,37 @@ def _port(env: str, value: str) -> int:
     return port
 
 
+def _count(env: str, value: str, low: int = 0, high: int = 10**12) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"{env}: expected a whole number, got {value!r}") from None
+    if not low <= number <= high:
+        raise ConfigError(f"{env}: {number} is outside {low}..{high}")
+    return number
+
+
+def _size(env: str, value: str) -> int:
+    """Bytes: ``500M``, ``2G``, ``65536``."""
+    units = {"K": 2**10, "M": 2**20, "G": 2**30}
+    text = value.strip().upper().removesuffix("B")
+    factor = units.get(text[-1:], 1)
+    return _count(env, text[:-1] if factor > 1 else text) * factor
+
+
+def _public_url(env: str, value: str) -> str:
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+        raise ConfigError(f"{env}: expected an http(s):// URL with a host, got {value!r}")
+    return value.rstrip("/")
+
+
+def _optional_database_url(env: str, value: str) -> str:
+    return _database_url(env, value) if value else ""
+
+
 def _text(env: str, value: str) -> str:
     if not value.strip():
         raise ConfigError(f"{env}: must not be empty")
@@ -81,6 +112,10 @@ SETTINGS: tuple[Setting, ...] = (
             lambda: "postgresql://postgres@127.0.0.1:54329/atlas",
             "PostgreSQL + PostGIS database URL (the Makefile's private cluster by default).",
             _database_url),
+    Setting("web_database_url", "ATLAS_WEB_DATABASE_URL", lambda: "",
+            "Database URL the web app connects with: a role that may only read the "
+            "published data (scripts/pg.sh makes `atlas_web`); empty: ATLAS_DATABASE_URL.",
+            _optional_database_url),
     Setting("geodata", "ATLAS_GEODATA", lambda: _default_shared("geodata"),
             "Reference data folder (COG, boundaries); ../shared/geodata when it exists.",
             _optional_existing_dir),
@@ -95,6 +130,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("tile_cache_control", "ATLAS_TILE_CACHE_CONTROL",
             lambda: "public, max-age=300",
             "Cache-Control header of vector tiles and TileJSON.", _text),
+    Setting("tile_cache_max_bytes", "ATLAS_TILE_CACHE_MAX", lambda: "1G",
+            "Most bytes the tile cache may hold (`500M`, `2G`); tiles beyond are built "
+            "per request.", _size),
+    Setting("public_url", "ATLAS_PUBLIC_URL", lambda: "",
+            "The site's public address (https://atlas.example.org), used for every absolute "
+            "URL (TileJSON, API links); empty: taken from the request.", _public_url),
+    Setting("proxy_hops", "ATLAS_PROXY_HOPS", lambda: "0",
+            "Reverse proxies in front of the app whose X-Forwarded-* headers are trusted "
+            "(0: none).", lambda env, v: _count(env, v, 0, 5)),
+    Setting("statement_timeout_ms", "ATLAS_STATEMENT_TIMEOUT", lambda: "5000",
+            "Time budget of a page or API request's SQL statements, in milliseconds.",
+            lambda env, v: _count(env, v, 1, 600_000)),
+    Setting("export_timeout_ms", "ATLAS_EXPORT_TIMEOUT", lambda: "300000",
+            "Time budget of an export's SQL statements, in milliseconds.",
+            lambda env, v: _count(env, v, 1, 3_600_000)),
     Setting("host", "ATLAS_HOST", lambda: "127.0.0.1",
             "Address `python -m atlas serve` listens on.", _text),
     Setting("port", "ATLAS_PORT", lambda: "5000",
@@ -112,11 +162,17 @@ SETTINGS: tuple[Setting, ...] = (
 @dataclasses.dataclass(frozen=True)
 class Config:
     database_url: str
+    web_database_url: str
     geodata: Path | None
     datasets: Path | None
     cache_dir: Path
     tile_cache: str
     tile_cache_control: str
+    tile_cache_max_bytes: int
+    public_url: str
+    proxy_hops: int
+    statement_timeout_ms: int
+    export_timeout_ms: int
     host: str
     port: int
     basemap_url: str
@@ -131,6 +187,10 @@ class Config:
         Raises ``ConfigError`` on the first bad value.
         """
         environ = os.environ if environ is None else environ
+        if "database_url" in overrides and "web_database_url" not in overrides:
+            # Another database was asked for: the web role's URL in the environment
+            # names the former one, so the app connects as the owner unless told.
+            overrides["web_database_url"] = ""
         values = {}
         for s in SETTINGS:
             raw = overrides.get(s.field, environ.get(s.env))

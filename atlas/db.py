@@ -17,17 +17,39 @@ from atlas.errors import DatabaseUnavailable
 
 
 @functools.lru_cache(maxsize=8)
-def _engine_for(url: str) -> Engine:
+def _engine_for(url: str, statement_timeout_ms: int = 0,
+                application_name: str = "atlas") -> Engine:
+    connect_args = {"connect_timeout": 5, "application_name": application_name}
+    if statement_timeout_ms:
+        # Session defaults, set when the connection opens: no round trip per request.
+        # The time budget (tiles and exports set their own for their transaction, SET
+        # LOCAL); JIT off: PostGIS functions' high declared costs make the planner
+        # JIT-compile, for tens of milliseconds, scans that take a few (/api/stats).
+        connect_args["options"] = (f"-c statement_timeout={int(statement_timeout_ms)} "
+                                   "-c jit=off")
     return sa.create_engine(
         url,
-        pool_pre_ping=True,
+        # The CLI pings a pooled connection before use (a long load after a restart).
+        # The web engine does not: a round trip per request is a third of a small
+        # tile's time, and a connection lost to a restart fails one request (a 503),
+        # after which SQLAlchemy renews the whole pool.
+        pool_pre_ping=not statement_timeout_ms,
         # A short connect timeout: an unreachable server must fail start-up quickly.
-        connect_args={"connect_timeout": 5, "application_name": "atlas"},
+        connect_args=connect_args,
     )
 
 
 def engine(config: Config) -> Engine:
+    """The owner's engine: migrations, loaders, the CLI. No statement timeout."""
     return _engine_for(config.database_url)
+
+
+def web_engine(config: Config) -> Engine:
+    """The web app's engine: its own role when ``ATLAS_WEB_DATABASE_URL`` is set (read
+    only on the published data), and the request time budget as every statement's
+    default."""
+    return _engine_for(config.web_database_url or config.database_url,
+                       config.statement_timeout_ms, "atlas-web")
 
 
 def safe_url(url: str) -> str:

@@ -49,14 +49,16 @@ class NotFound(AtlasError):
 
 
 class Moved(AtlasError):
-    """The identifier is a former one: ``location`` is the current resource's key."""
+    """The identifier is a former one: ``location`` is the current resource's key, to
+    put in the route's ``arg`` (the web layer redirects to the same route with it)."""
 
     status = 301
     code = "moved"
 
-    def __init__(self, message: str, location: str):
+    def __init__(self, message: str, location: str, arg: str = "code"):
         super().__init__(message)
         self.location = location
+        self.arg = arg
 
 
 class InputError(AtlasError):

@@ -12,6 +12,7 @@ accepts repeats (``level=4&level=5``) and commas (``level=4,5``). Any invalid va
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -289,6 +290,31 @@ def check_view(zoom: int, bbox: tuple[float, float, float, float] | None) -> Non
     if x2 - x1 > span or y2 - y1 > span:
         raise InvalidParameter(f"bbox: too large for zoom {zoom}: at most {span:.4g} degrees "
                                "each way (the map's view)", param="bbox")
+
+
+def snap_view(zoom: int, bbox: tuple[float, float, float, float] | None
+              ) -> tuple[float, float, float, float] | None:
+    """``bbox`` grown outward to the grid the map snaps its view to (half a tile at
+    ``zoom``, ``atlas-map.js``): the map's own boxes are unchanged, and shifted copies of
+    a box share one answer (and one cache entry) instead of one each."""
+    if bbox is None:
+        return None
+    step = 180.0 / 2 ** zoom
+    x1, y1, x2, y2 = bbox
+
+    def cells(v: float) -> float:
+        # A grid value the map wrote with 6 decimals is on the grid, not just off it.
+        k = round(v / step)
+        return k if abs(v - k * step) <= 1e-6 else v / step
+
+    def down(v: float) -> float:
+        return math.floor(cells(v)) * step
+
+    def up(v: float) -> float:
+        return math.ceil(cells(v)) * step
+
+    return (max(-180.0, down(x1)), max(-90.0, down(y1)), min(180.0, up(x2)),
+            min(90.0, up(y2)))
 
 
 def page(args: Mapping[str, list[str]], default_limit: int = 100) -> tuple[int, int]:

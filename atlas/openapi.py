@@ -35,9 +35,14 @@ def _ok(schema: str, media: str = "application/json", description: str = "OK") -
 def _responses(ok: dict, *errors: int) -> dict:
     out = {"200": ok, "304": {"description": "Not modified: the client's copy (If-None-"
                                              "Match) is current."}}
-    for status in errors:
-        text = {400: "Invalid parameter: the body names it and says why.",
-                404: "Not found.", 301: "A former code: moved to the current commune."}[status]
+    # Every operation may refuse a parameter (unknown, or holding a control character)
+    # and be unavailable for a while.
+    for status in sorted({*errors, 400, 503}):
+        text = {400: "Invalid parameter (unknown, malformed, or holding a control "
+                     "character): the body names it and says why.",
+                404: "Not found.", 301: "A former code: moved to the current commune.",
+                503: "Unavailable for now (the database is down, or the request ran past "
+                     "its time budget): retry after `Retry-After` seconds."}[status]
         out[str(status)] = ({"description": text} if status == 301 else
                             {"description": text,
                              "content": {"application/json": {"schema": _ERROR}}})
@@ -220,7 +225,10 @@ def _export() -> dict:
                              "content": {"application/json": {"schema": _ERROR}}}
                for status, text in ((400, "Invalid parameter: the body names it and says "
                                           "why (crs not available for the format too)."),
-                                    (404, "No such layer or format."))}}}
+                                    (404, "No such layer or format."),
+                                    (503, "Unavailable for now (the database is down, or "
+                                          "the export ran past its time budget): retry "
+                                          "after `Retry-After` seconds."))}}}
 
 
 def _ogc() -> dict:

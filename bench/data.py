@@ -44,8 +44,13 @@ def scratch_database(config: Config, prefix: str = "atlas_bench") -> Iterator[Co
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     try:
+        # The web role (when there is one) reads the scratch database too, never the
+        # database the environment names.
+        web = config.web_database_url
         scratch = Config.from_env(
-            database_url=url.set(database=name).render_as_string(hide_password=False))
+            database_url=url.set(database=name).render_as_string(hide_password=False),
+            web_database_url=sa.engine.make_url(web).set(database=name).render_as_string(
+                hide_password=False) if web else "")
         migrate.upgrade(scratch)
         yield scratch
     finally:

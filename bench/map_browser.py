@@ -24,6 +24,7 @@ import sys
 import time
 import urllib.request
 
+from atlas import serving
 from atlas.config import PROJECT_ROOT, Config
 from bench.harness import Figure
 from tests.browser import browser, new_page
@@ -38,11 +39,12 @@ def _free_port() -> int:
 
 
 def _gunicorn(config: Config, port: int) -> subprocess.Popen:
-    env = {**os.environ, "ATLAS_DATABASE_URL": config.database_url}
+    env = {**os.environ, "ATLAS_DATABASE_URL": config.database_url,
+           "ATLAS_WEB_DATABASE_URL": config.web_database_url}
+    # The command `python -m atlas serve` runs: what visitors get.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-         "app:app"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+        serving.argv(f"127.0.0.1:{port}", access_log=False), cwd=PROJECT_ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import click
 
-from atlas import db, search
+from atlas import csvsafe, db, search
 from atlas.cli import AtlasGroup, connected_config
 from atlas.errors import InputError
 from loaders import boundaries, domains, reference, sources, tables
@@ -134,7 +133,7 @@ def geocode_command(ctx, input_file: Path, output: Path, renames: dict[str, str]
         matches = geocoder.geocode_many(refs, conn)
     out_columns = columns + [c for c in GEOCODE_OUTPUT if c not in columns]
     with open(output, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, out_columns, extrasaction="ignore")
+        writer = csvsafe.DictWriter(f, out_columns, extrasaction="ignore")
         writer.writeheader()
         for row, m in zip(rows, matches):
             writer.writerow({**row, "insee_code": m.insee or "", "epci_siren": m.epci_siren or "",

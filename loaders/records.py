@@ -9,13 +9,12 @@ and listed, with the geocoder's note, in the disagreements file.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
 
-from atlas import names
+from atlas import csvsafe, names
 from loaders.geocoder import MATCHED, NEAR_METRES, Geocoder, Match, Reference
 
 LOCATION_COLUMNS = ("commune", "departement", "code_postal", "insee", "lat", "lon")
@@ -168,7 +167,7 @@ def write_disputed(path: Path, columns: list[str], disputed: list[tuple[int, dic
 
 def _write(path: Path, columns: list[str], extra: list[str], rows) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, ["line"] + columns + extra, extrasaction="ignore")
+        writer = csvsafe.DictWriter(f, ["line"] + columns + extra, extrasaction="ignore")
         writer.writeheader()
         for line, row, added in rows:
             writer.writerow({**{c: row.get(c) for c in columns}, "line": line, **added})

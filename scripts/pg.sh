@@ -4,13 +4,19 @@
 #   scripts/pg.sh start   install PostGIS if missing, initdb once, start on 127.0.0.1:$ATLAS_PG_PORT
 #   scripts/pg.sh stop    stop it (data kept)
 #   scripts/pg.sh destroy stop it and delete its data
-#   scripts/pg.sh url     print the database URL the Makefile passes to the app
+#   scripts/pg.sh url     print the owner's database URL (migrations, loaders, CLI)
+#   scripts/pg.sh web-url print the web app's URL: role `atlas_web`, read-only (see
+#                         migration 0007_web_role)
 #
 # The cluster lives in .pgdata/ (git-ignored). initdb refuses to run as root, so as root
 # every server command runs as the `postgres` system user; when the project folder is
 # not reachable by that user (a clone under /root), .pgdata is a link to a folder in /tmp.
-# Authentication is `trust`, which is acceptable only because the server listens on
-# 127.0.0.1 alone and holds throwaway data.
+# Authentication is by password (scram-sha-256) for every connection, socket included:
+# the passwords of `postgres` (the owner) and `atlas_web` are generated on first start
+# into owner.pass and web.pass beside the data (mode 600, never in the repository). A
+# cluster made by an older version of this script with `trust` is converted on start.
+# fsync stays on (the demo's data survive a crash); ATLAS_PG_FAST=1 (make test, make
+# bench) starts the server with fsync, full-page writes and synchronous commit off.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -50,25 +56,62 @@ data_dir() {
   readlink -f "$link"
 }
 
-url() { echo "postgresql://postgres@127.0.0.1:$port/$db"; }
+# A generated password, kept in the cluster's folder (readable by its owner only).
+secret() {
+  local d f; d="$(data_dir)"; f="$d/$1"
+  if [ ! -s "$f" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32 > "$f")
+    [ "$(id -u)" = 0 ] && chown postgres: "$f"
+  fi
+  cat "$f"
+}
+
+url() { echo "postgresql://postgres:$(secret owner.pass)@127.0.0.1:$port/$db"; }
+web_url() { echo "postgresql://atlas_web:$(secret web.pass)@127.0.0.1:$port/$db"; }
+
+psql_owner() {
+  as_pg env PGPASSWORD="$(secret owner.pass)" "$pgbin/psql" -h 127.0.0.1 -p "$port" \
+    -U postgres -v ON_ERROR_STOP=1 "$@"
+}
 
 start() {
   install_postgis
   local d; d="$(data_dir)"
+  secret owner.pass >/dev/null
+  secret web.pass >/dev/null
   if [ ! -f "$d/data/PG_VERSION" ]; then
-    as_pg "$pgbin/initdb" -D "$d/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    as_pg "$pgbin/initdb" -D "$d/data" -U postgres --auth=scram-sha-256 \
+      --pwfile="$d/owner.pass" -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  local options="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$d"
+  if [ "${ATLAS_PG_FAST:-0}" = 1 ]; then
+    options="$options -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
   fi
   if as_pg "$pgbin/pg_ctl" -D "$d/data" status >/dev/null 2>&1; then
     :
   else
-    as_pg "$pgbin/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$d -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+    as_pg "$pgbin/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 60 -o "$options" \
       start >/dev/null || { tail -20 "$d/server.log" >&2; exit 1; }
   fi
-  as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAq \
-    -c "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
-    || as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db"
-  echo "pg.sh: PostGIS cluster up at $(url)" >&2
+  if grep -qE '^[^#].*trust$' "$d/data/pg_hba.conf"; then
+    # A cluster made with `trust`: give the owner its password, then require it.
+    psql_owner -d postgres -q <<<"ALTER ROLE postgres PASSWORD '$(secret owner.pass)'"
+    as_pg sed -i -E 's/^([^#].*)trust$/\1scram-sha-256/' "$d/data/pg_hba.conf"
+    as_pg "$pgbin/pg_ctl" -D "$d/data" reload >/dev/null
+  fi
+  psql_owner -d postgres -tAq -c "SELECT 1 FROM pg_database WHERE datname = '$db'" \
+    | grep -q 1 || psql_owner -d postgres -q -c "CREATE DATABASE \"$db\""
+  # The web app's role: it logs in with its own password; what it may read is granted
+  # by the migrations (0007_web_role).
+  psql_owner -d postgres -q <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'atlas_web') THEN
+    CREATE ROLE atlas_web;
+  END IF;
+END \$\$;
+ALTER ROLE atlas_web LOGIN PASSWORD '$(secret web.pass)';
+SQL
+  echo "pg.sh: PostGIS cluster up at $(url | sed 's/:[^:@]*@/:***@/')" >&2
 }
 
 stop() {
@@ -91,5 +134,6 @@ case "${1:-}" in
   stop) stop ;;
   destroy) destroy ;;
   url) url ;;
-  *) echo "usage: scripts/pg.sh start|stop|destroy|url" >&2; exit 2 ;;
+  web-url) web_url ;;
+  *) echo "usage: scripts/pg.sh start|stop|destroy|url|web-url" >&2; exit 2 ;;
 esac

@@ -22,6 +22,11 @@ from loaders.geocoder import postal
 from loaders.progress import Progress
 from atlas.config import PROJECT_ROOT, Config
 
+# The web role's URL (scripts/with-db.sh sets it) names the demo's database: taken out of
+# the environment so no test app reads that database; the session's app connects with
+# the same role to the test database instead (see ``config``).
+WEB_URL = os.environ.pop("ATLAS_WEB_DATABASE_URL", "")
+
 TABLES = ("initiative_domain", "initiative", "label_award", "source", "domain", "epci_member",
           "epci", "postal_locality", "commune_alias", "commune", "departement", "region")
 
@@ -46,7 +51,9 @@ def config(server_url) -> Config:
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     test_url = url.set(database=name).render_as_string(hide_password=False)
-    cfg = Config.from_env(database_url=test_url)
+    web_url = sa.engine.make_url(WEB_URL).set(database=name).render_as_string(
+        hide_password=False) if WEB_URL else ""
+    cfg = Config.from_env(database_url=test_url, web_database_url=web_url)
     migrate.upgrade(cfg)
     yield cfg
     db.engine(cfg).dispose()

@@ -53,3 +53,14 @@ def test_every_setting_is_documented_in_the_readme():
 
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert [s.env for s in SETTINGS if s.env not in readme] == []
+
+
+def test_another_database_never_mixes_with_the_environments_web_url():
+    env = {"ATLAS_DATABASE_URL": "postgresql://owner@db/atlas",
+           "ATLAS_WEB_DATABASE_URL": "postgresql://atlas_web:pw@db/atlas"}
+    assert Config.from_env(env).web_database_url.endswith("atlas_web:pw@db/atlas")
+    assert Config.from_env(env, database_url="postgresql://owner@db/other"
+                           ).web_database_url == ""
+    both = Config.from_env(env, database_url="postgresql://owner@db/other",
+                           web_database_url="postgresql://atlas_web:pw@db/other")
+    assert both.web_database_url.endswith("@db/other")

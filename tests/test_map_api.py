@@ -79,3 +79,60 @@ def test_choropleth_simplifies_by_zoom_band(api):
 def test_choropleth_bad_requests(api, query, param):
     r = api.get("/api/labels/communes?" + query)
     assert r.status_code == 400 and r.json["param"] == param
+
+
+def test_shifted_boxes_share_one_cached_answer_and_caches_hold_bytes(api):
+    from atlas.queries import choropleth, clusters
+
+    clusters.clear_cache()
+    choropleth._cache.clear()
+    # 64 boxes each shifted by a hair, as a script would send: one grid cell, one entry.
+    for i in range(64):
+        x = 2.2 + i * 1e-5
+        assert api.get(f"/api/clusters?zoom=11&bbox={x},48.7,{x + 0.3},48.9"
+                       ).status_code == 200
+        assert api.get(f"/api/labels/communes?zoom=11&bbox={x},48.7,{x + 0.3},48.9"
+                       ).status_code == 200
+    assert len(clusters._cache) <= 2 and len(choropleth._cache) <= 2
+    # Free text is never kept: each q would be its own entry.
+    for word in ("tablettes", "budget", "observatoire"):
+        api.get(f"/api/clusters?zoom=6&q={word}")
+    assert len(clusters._cache) <= 2
+    assert clusters._cache.bytes <= clusters._cache.max_bytes
+
+
+def test_snapped_box_contains_the_asked_one_and_keeps_grid_boxes():
+    from atlas.filters import snap_view
+
+    asked = (2.20001, 48.70003, 2.50002, 48.9)
+    x1, y1, x2, y2 = snap_view(11, asked)
+    assert x1 <= asked[0] and y1 <= asked[1] and x2 >= asked[2] and y2 >= asked[3]
+    step = 180 / 2**11
+    assert x2 - x1 <= asked[2] - asked[0] + 2 * step
+    assert snap_view(11, (x1, y1, x2, y2)) == (x1, y1, x2, y2)  # the map's own boxes
+    # Written with 6 decimals as the map does, a grid box is still itself.
+    rounded = tuple(round(v, 6) for v in (x1, y1, x2, y2))
+    assert snap_view(11, rounded) == pytest.approx((x1, y1, x2, y2), abs=1e-6)
+
+
+def test_version_cache_is_bounded_by_bytes():
+    from atlas.queries.cache import VersionedCache
+
+    class Conn:  # what the cache reads of a connection
+        class engine:
+            class url:
+                render_as_string = staticmethod(lambda hide_password: "db")
+
+    import atlas.search
+
+    cache = VersionedCache(max_bytes=8000)
+    original = atlas.search.version
+    atlas.search.version = lambda conn: 1
+    try:
+        for i in range(100):
+            cache.get(Conn, i, lambda: "x" * 900)
+        assert cache.bytes <= 8000 and len(cache) == 8
+        big = cache.get(Conn, "big", lambda: "y" * 2000)  # over max_bytes / 8: not kept
+        assert big == "y" * 2000 and "big" not in {k[2] for k in cache._items}
+    finally:
+        atlas.search.version = original

@@ -213,7 +213,7 @@ def test_dense_initiatives_are_thinned_below_500_kb(tc, with_domains):
 
 
 def test_disk_cache_is_read_and_invalidated_by_a_load(tc, tile_config, with_domains):
-    folder = tile_config.tile_cache_dir()
+    folder = tile_config.tile_cache_dir() / "atlas-tiles"
     z, x, y = VILLEJUIF_Z9
     first = tc.get(url("communes", z, x, y))
     (version,) = [p.name for p in folder.glob("v*")]
@@ -251,7 +251,7 @@ def test_seed_command_fills_the_cache(atlas_cli, api_data, tmp_path):
     assert r.returncode == 0, r.stderr
     total = len(france_tiles(0, 3))
     assert f"regions: {total} tiles z0–z3: " in r.stdout
-    written = len(list(tmp_path.glob("v*/regions/*/*/*.pbf")))
+    written = len(list(tmp_path.glob("atlas-tiles/v*/regions/*/*/*.pbf")))
     assert written == total and f"{total} written" in r.stdout
     again = atlas_cli("tiles", "seed", "--layer", "regions", "--maxzoom", "3",
                       env={"ATLAS_TILE_CACHE": str(tmp_path)})
@@ -266,3 +266,46 @@ def test_openapi_lists_every_tile_layer():
     spec = openapi.spec()["paths"]["/tiles/{layer}/{z}/{x}/{y}.pbf"]["get"]
     (layer,) = [p for p in spec["parameters"] if p.get("name") == "layer"]
     assert layer["schema"]["enum"] == list(layers.LAYERS)
+
+
+def test_cache_keeps_only_nonempty_tiles_over_the_territories(tc, tile_config):
+    folder = tile_config.tile_cache_dir() / "atlas-tiles"
+    assert tc.get(url("regions", *OCEAN_Z10)).status_code == 204
+    assert tc.get(url("initiatives", 16, 20000, 30000)).status_code == 204  # far at sea
+    built = tc.get(url("regions", 10, 518, 352))  # Paris
+    assert built.status_code == 200
+    files = {p.relative_to(folder).as_posix().split("/", 1)[1]
+             for p in folder.glob("v*/*/*/*/*.pbf")}
+    assert "regions/10/518/352.pbf" in files
+    assert not any(f.startswith(("regions/10/400/", "initiatives/16/")) for f in files)
+
+
+def test_cache_stops_writing_at_its_byte_cap(tmp_path):
+    from tiles.cache import TileCache
+
+    cache = TileCache(tmp_path, max_bytes=1000)
+    assert cache.put(1, "regions", 5, 16, 11, b"x" * 600)
+    assert not cache.put(1, "regions", 5, 16, 12, b"x" * 600)  # would pass the cap
+    assert cache.put(1, "regions", 5, 16, 13, b"x" * 300)
+    assert not cache.put(1, "regions", 5, 16, 14, b"")  # empty: never written
+    assert cache.get(1, "regions", 5, 16, 12) is None
+    assert sum(p.stat().st_size for p in tmp_path.rglob("*.pbf")) <= 1000
+    # A second process counts what is on disk before writing.
+    other = TileCache(tmp_path, max_bytes=1000)
+    assert not other.put(1, "regions", 5, 17, 11, b"x" * 200)
+
+
+def test_prune_removes_only_its_own_version_folders(tmp_path):
+    from tiles.cache import TileCache
+
+    # ATLAS_TILE_CACHE pointed at a folder holding other things.
+    for name in ("venv", "v2-notes", "vacances", "atlas-tiles/venv", "atlas-tiles/v1x"):
+        (tmp_path / name).mkdir(parents=True)
+        (tmp_path / name / "keep.txt").write_text("not the cache's")
+    cache = TileCache(tmp_path)
+    assert cache.put(1, "regions", 5, 16, 11, b"tile")
+    assert cache.put(2, "regions", 5, 16, 11, b"tile")
+    assert not (tmp_path / "atlas-tiles" / "v1").exists()
+    assert (tmp_path / "atlas-tiles" / "v2" / "regions" / "5" / "16" / "11.pbf").exists()
+    for name in ("venv", "v2-notes", "vacances", "atlas-tiles/venv", "atlas-tiles/v1x"):
+        assert (tmp_path / name / "keep.txt").read_text() == "not the cache's", name

@@ -15,8 +15,8 @@ def test_map_page_is_french_and_loads_nothing_from_other_hosts(client):
     html = r.get_data(as_text=True)
     assert '<html lang="fr">' in html
     # The map's code runs as a script, not as page text.
-    assert re.search(r"<script>\s*var map_\w+ = L\.map\(", html)
-    assert "L.map(" not in re.sub(r"<script>.*?</script>", "", html, flags=re.S)
+    assert re.search(r"<script nonce=\"[^\"]+\">\s*var map_\w+ = L\.map\(", html)
+    assert "L.map(" not in re.sub(r"<script[^>]*>.*?</script>", "", html, flags=re.S)
     links = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert links and all(l.startswith(("/", "#")) for l in links), links
     for asset in (l for l in links if l.startswith("/vendor/")):
@@ -50,12 +50,27 @@ def test_health_reports_the_schema(client):
     assert r.status_code == 200 and r.json == {"status": "ok", "schema": migrate_head()}
 
 
-def test_unreachable_database_is_a_json_503():
-    app = create_app(Config.from_env(database_url="postgresql://nobody@127.0.0.1:1/atlas"))
-    r = app.test_client().get("/api/health")
-    assert r.status_code == 503
+def test_unreachable_database_is_a_503_that_does_not_show_its_url(caplog, tmp_path):
+    app = create_app(Config.from_env(database_url="postgresql://nobody:s3cret@127.0.0.1:1/atlas",
+                                     tile_cache=str(tmp_path)))
+    client = app.test_client()
+    r = client.get("/api/health")
+    assert r.status_code == 503 and r.headers["Retry-After"].isdigit()
     assert r.json["error"] == "database_unavailable"
-    assert "cannot connect" in r.json["detail"]
+    assert "nobody" not in r.text and "127.0.0.1" not in r.text and "s3cret" not in r.text
+    assert "cannot connect to postgresql+psycopg://nobody:***@127.0.0.1:1/atlas" in caplog.text
+    # Every route: JSON on the machine paths, a short French page elsewhere.
+    for path in ("/api/stats", "/api/initiatives?q=école", "/api/communes/94076",
+                 "/tiles/communes/8/130/90.pbf", "/tiles/communes.json",
+                 "/export/initiatives.csv"):
+        r = client.get(path)
+        assert r.status_code == 503 and r.headers["Retry-After"].isdigit(), path
+        assert r.json["error"] == "database_unavailable", path
+    for path in ("/", "/embed", "/communes/94076", "/communes/94076/pairs", "/initiatives/1"):
+        r = client.get(path)
+        assert r.status_code == 503 and r.headers["Retry-After"].isdigit(), path
+        assert r.mimetype == "text/html" and "momentanément indisponible" in r.text, path
+        assert "Traceback" not in r.text and "psycopg" not in r.text
 
 
 def test_create_app_does_not_read_config_at_import():

@@ -37,7 +37,7 @@ def seed(ctx, layer_names, minzoom, maxzoom, quiet) -> None:
     folder = config.tile_cache_dir()
     if folder is None:
         raise ConfigError("ATLAS_TILE_CACHE is off: there is no cache to seed")
-    cache = TileCache(folder)
+    cache = TileCache(folder, config.tile_cache_max_bytes)
     engine = db.engine(config)
     for name in layer_names:
         layer = layers.get(name)

@@ -12,19 +12,43 @@ from tiles.cache import TileCache
 from tiles.layers import Layer
 
 
+def cacheable(cache: TileCache | None, z: int, x: int, y: int,
+              f: Filters | None = None) -> bool:
+    """Whether this tile may be kept on disk: unfiltered, over the territories (the
+    oceans at z16 are billions of tiles anyone could ask for)."""
+    return cache is not None and (f is None or f == Filters()) and covers(z, x, y)
+
+
 def get(conn, cache: TileCache | None, version: int, layer: Layer, z: int, x: int, y: int,
         f: Filters | None = None) -> tuple[bytes, bool]:
     """(tile bytes, whether they came from the cache). ``version`` is what
-    ``mvt.begin`` returned on ``conn``; only unfiltered tiles are cached."""
-    cacheable = cache is not None and (f is None or f == Filters())
-    if cacheable:
+    ``mvt.begin`` returned on ``conn``; see ``cacheable`` for what is kept."""
+    keep = cacheable(cache, z, x, y, f)
+    if keep:
         data = cache.get(version, layer.name, z, x, y)
         if data is not None:
             return data, True
     data = mvt.render(conn, layer, z, x, y, f)
-    if cacheable:
+    if keep:
         cache.put(version, layer.name, z, x, y, data)
     return data, False
+
+
+def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
+    """The tile's lon_min, lat_min, lon_max, lat_max (WGS 84)."""
+    n = 2**z
+
+    def lat(row):
+        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * row / n))))
+
+    return x / n * 360 - 180, lat(y + 1), (x + 1) / n * 360 - 180, lat(y)
+
+
+def covers(z: int, x: int, y: int) -> bool:
+    """Whether the tile touches metropolitan France or a DROM (what ``seed`` builds)."""
+    x1, y1, x2, y2 = tile_bounds(z, x, y)
+    return any(x1 <= tx2 and tx1 <= x2 and y1 <= ty2 and ty1 <= y2
+               for tx1, ty1, tx2, ty2 in TERRITORIES)
 
 
 def _tile_range(z: int, lon1: float, lat1: float, lon2: float,
@@ -68,7 +92,10 @@ def seed(engine, cache: TileCache, layer: Layer, minzoom: int, maxzoom: int,
             version = mvt.begin(conn)
             data, hit = get(conn, cache, version, layer, z, x, y)
             conn.commit()  # one transaction (and timeout) per tile
-            counts["cached" if hit else "written"] += 1
+            if hit:
+                counts["cached"] += 1
+            elif data and cache.path(version, layer.name, z, x, y).exists():
+                counts["written"] += 1  # (not when the cache is full)
             counts["empty"] += not data
             if progress:
                 progress(done, len(tiles), counts["written"])

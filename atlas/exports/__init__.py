@@ -107,9 +107,10 @@ def metadata(conn, export: Export) -> dict:
     }
 
 
-def stream(engine, export: Export) -> Iterator[bytes]:
+def stream(engine, export: Export, timeout_ms: int = 0) -> Iterator[bytes]:
     """The file's bytes. One connection (one REPEATABLE READ transaction, so metadata
-    and rows see the same data) is held until the iterator ends or is closed."""
+    and rows see the same data) is held until the iterator ends or is closed; with
+    ``timeout_ms``, each statement of it is cancelled past that time (web downloads)."""
     # Imported here: GDAL and pandas take a second to import, and every CLI command
     # imports this package for its option lists.
     from atlas.exports import formats
@@ -117,7 +118,9 @@ def stream(engine, export: Export) -> Iterator[bytes]:
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
         # The planner overestimates these joins and JIT-compiles for a third of a second
         # what then runs in milliseconds; a streamed scan gains nothing from it either.
-        conn.execute(sa.text("SELECT set_config('jit', 'off', true)"))
+        conn.execute(sa.text("SELECT set_config('jit', 'off', true), "
+                             "set_config('statement_timeout', CAST(:ms AS text), true)"),
+                     {"ms": int(timeout_ms)})
         meta = metadata(conn, export)
         stmt = layers.statement(export.layer, export.filters)
         if export.format == "geojson":

@@ -5,7 +5,11 @@
   in batches from a server-side cursor) and the whole CSV (``COPY ... TO STDOUT``), so
   Python only joins texts.
 - GeoPackage, Shapefile (zipped) and FlatGeobuf are written by GDAL (pyogrio) into a
-  temporary folder, in batches where the driver can append, then streamed and deleted.
+  temporary folder in batches, then streamed and deleted. FlatGeobuf cannot append: its
+  rows go to a GeoPackage in batches first, which GDAL then copies to FlatGeobuf as an
+  Arrow stream (batch by batch too), so no format holds the whole layer in memory. A
+  FlatGeobuf spatial index needs a geometry: rows without one (communes without an
+  outline, their labels) are left out of that format (its description says so).
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from collections.abc import Iterator
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import pyogrio.raw
 import shapely
 import sqlalchemy as sa
 
+from atlas import csvsafe
 from atlas.exports.layers import FIELDS, GEOMETRY, Field
 from atlas.exports.sheet import CSV_SEPARATOR
 
@@ -91,7 +97,10 @@ def _decimal(column) -> sa.ColumnElement:
 def _csv_value(field: Field, column) -> sa.ColumnElement:
     if field.kind == "bool":
         return sa.case((column, "true"), (sa.not_(column), "false"))
-    return _flat(field, column)
+    if field.kind == "int":
+        return column
+    # Text a spreadsheet would run as a formula is neutralised (atlas.csvsafe).
+    return csvsafe.sql(_flat(field, column))
 
 
 def csv_(conn, layer: str, stmt: sa.Select, metadata: dict) -> Iterator[bytes]:
@@ -134,6 +143,9 @@ def csv_(conn, layer: str, stmt: sa.Select, metadata: dict) -> Iterator[bytes]:
 # format → (OGR driver, extension of the written file, can the driver append batches)
 OGR = {"gpkg": ("GPKG", "gpkg", True), "shp.zip": ("ESRI Shapefile", "shp", True),
        "fgb": ("FlatGeobuf", "fgb", False)}
+NO_OUTLINE = ("Les lignes sans géométrie (communes sans contour dans les contours IGN "
+              "2018, et leurs labels) ne sont pas dans ce fichier : l'index spatial "
+              "FlatGeobuf exige une géométrie.")
 _DTYPES = {"int": "Int64", "bool": "boolean", "text": object, "list": object, "json": object}
 
 
@@ -165,20 +177,21 @@ def ogr(conn, layer: str, stmt: sa.Select, metadata: dict, fmt: str,
     t = stmt.subquery("t")
     geom = t.c.geom if crs == 4326 else sa.func.ST_Transform(t.c.geom, crs)
     query = sa.select(*[_flat(f, t.c[f.name]) for f in fields], sa.func.ST_AsBinary(geom))
+    description = _licence_text(metadata)
+    if driver == "FlatGeobuf":
+        query = query.where(t.c.geom.is_not(None))
+        description += "\n" + NO_OUTLINE + "\n"
     folder = tempfile.mkdtemp(prefix="atlas-export-")
     try:
-        path = os.path.join(folder, f"{layer}.{ext}")
-        description = _licence_text(metadata)
+        # A driver that cannot append is fed from a GeoPackage written in batches.
+        batch_driver, batch_ext = (driver, ext) if appends else ("GPKG", "gpkg")
+        path = os.path.join(folder, f"{layer}.{batch_ext}")
         options = {"encoding": "UTF-8"} if driver == "ESRI Shapefile" else {}
         if driver == "GPKG":
             options["layer_options"] = {"IDENTIFIER": metadata["title"],
                                         "DESCRIPTION": description}
-        elif driver == "FlatGeobuf":
-            options["layer_options"] = {"TITLE": metadata["title"],
-                                        "DESCRIPTION": description}
-        frames = _rows(conn, query) if appends else [conn.execute(query).all()]
         written = False
-        for batch in frames:
+        for batch in _rows(conn, query):
             if not batch:
                 continue
             with warnings.catch_warnings():
@@ -186,7 +199,7 @@ def ogr(conn, layer: str, stmt: sa.Select, metadata: dict, fmt: str,
                 # per download in the server's log.
                 warnings.filterwarnings("ignore", "Value .* has been truncated")
                 pyogrio.write_dataframe(_frame(layer, batch, names, crs), path,
-                                        layer=layer, driver=driver, append=written,
+                                        layer=layer, driver=batch_driver, append=written,
                                         geometry_type=GEOMETRY[layer],
                                         promote_to_multi=GEOMETRY[layer] != "Point",
                                         **({} if written else options))
@@ -195,13 +208,27 @@ def ogr(conn, layer: str, stmt: sa.Select, metadata: dict, fmt: str,
             empty = gpd.GeoDataFrame({n: pd.array([], dtype=_DTYPES[f.kind])
                                       for f, n in zip(fields, names)},
                                      geometry=gpd.GeoSeries([], crs=f"EPSG:{crs}"))
-            pyogrio.write_dataframe(empty, path, layer=layer, driver=driver,
+            pyogrio.write_dataframe(empty, path, layer=layer, driver=batch_driver,
                                     geometry_type=GEOMETRY[layer], **options)
+        if driver == "FlatGeobuf":
+            path = _flatgeobuf(path, layer, metadata["title"], description)
         if driver == "ESRI Shapefile":
             path = _zip(folder, layer, description)
         yield from _read(path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _flatgeobuf(gpkg: str, layer: str, title: str, description: str) -> str:
+    """The GeoPackage's layer copied to a FlatGeobuf beside it, as an Arrow stream read
+    and written batch by batch (GDAL keeps only the spatial index in memory)."""
+    out = gpkg[:-len("gpkg")] + "fgb"
+    with pyogrio.raw.open_arrow(gpkg, layer=layer, batch_size=BATCH) as (meta, stream):
+        pyogrio.raw.write_arrow(stream, out, layer=layer, driver="FlatGeobuf",
+                                geometry_name=meta["geometry_name"] or "geom",
+                                geometry_type=meta["geometry_type"], crs=meta["crs"],
+                                layer_options={"TITLE": title, "DESCRIPTION": description})
+    return out
 
 
 def _zip(folder: str, layer: str, licence: str) -> str:

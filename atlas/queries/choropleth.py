@@ -13,14 +13,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from atlas.errors import InvalidParameter
-from atlas.filters import check_view
+from atlas.filters import check_view, snap_view
 from atlas.queries.cache import VersionedCache
 
 # (lowest zoom of the band, simplification tolerance in degrees, decimals kept)
 BANDS = [(0, 0.01, 2), (7, 0.003, 3), (9, 0.0008, 4), (11, 0.0002, 5)]
 BBOX_ZOOM = 9      # from here the answer is limited to the view
 OUTLINE_ZOOM = 11  # from here unlabelled communes come too, as outlines
-_cache = VersionedCache(256)
+_cache = VersionedCache(64 * 2**20)
 
 _LEVELS = """
     SELECT DISTINCT ON (commune_insee) commune_insee, year, level FROM label_award
@@ -60,6 +60,7 @@ def labelled_communes(conn, zoom: int, label_year: int | None = None,
         bbox = None
     else:
         check_view(zoom, bbox)  # one answer for the whole of France, whatever the view
+        bbox = snap_view(zoom, bbox)
     _, tolerance, decimals = band(zoom)
     x1, y1, x2, y2 = bbox or (None,) * 4
     params = {"tolerance": tolerance, "decimals": decimals, "label_year": label_year,

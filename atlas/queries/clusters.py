@@ -14,18 +14,19 @@ ln(tan(pi/4 + lat/2)), computed on the coordinates: no reprojection of geometrie
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import sqlalchemy as sa
 
-from atlas.filters import Filters, check_view
+from atlas.filters import Filters, check_view, snap_view
 from atlas.queries.cache import VersionedCache
 from atlas.queries.initiatives import matching
 from atlas.search import initiative_search as s
 
 CELL_PX = 64
 TILE_PX = 256
-_cache = VersionedCache(1024)
+_cache = VersionedCache(32 * 2**20)
 
 
 def _cell_sizes(zoom: int) -> tuple[float, float]:
@@ -59,6 +60,7 @@ def clusters(conn, f: Filters, zoom: int) -> dict:
     biggest first: a France-wide view is a few hundred of them, a few kilobytes.
     """
     check_view(zoom, f.bbox)
+    f = dataclasses.replace(f, bbox=snap_view(zoom, f.bbox))
 
     def compute():
         cells = [[round(r.x, 5), round(r.y, 5), r.n, r.id, round(r.xmin, 5),
@@ -69,6 +71,8 @@ def clusters(conn, f: Filters, zoom: int) -> dict:
                 "fields": ["lon", "lat", "count", "id", "xmin", "ymin", "xmax", "ymax"],
                 "cells": cells}
 
+    if f.q:  # free text: every query its own key, so never kept
+        return compute()
     return _cache.get(conn, ("clusters", f, zoom), compute)
 
 

@@ -95,11 +95,14 @@ def stats(conn, f: Filters) -> dict:
     return {"numberMatched": total, "facets": facets}
 
 
-_cache = VersionedCache(512)
+_cache = VersionedCache(8 * 2**20)
 
 
 def cached_stats(conn, f: Filters) -> dict:
-    """``stats(conn, f)``, from the cache when the data has not changed since."""
+    """``stats(conn, f)``, from the cache when the data has not changed since (never
+    for free text: every ``q`` would be an entry)."""
+    if f.q:
+        return stats(conn, f)
     return _cache.get(conn, f, lambda: stats(conn, f))
 
 

@@ -1,17 +1,26 @@
 """The web layer: ``create_app`` builds the Flask app; blueprints hold the routes.
 
 Configuration is read when ``create_app`` is called, never at import time, so tests can
-build several apps with different settings.
+build several apps with different settings. Web-wide concerns are installed once, by the
+``init_app`` of their module (``SITE``): bad bytes refused, errors answered, headers and
+CSP, HTTP caching, template filters. Blueprints hold routes only (``BLUEPRINTS``: add a
+new one there).
 """
 
 from __future__ import annotations
 
-from flask import Flask, current_app, jsonify, render_template, request
+import importlib
+
+from flask import Flask, current_app
 from sqlalchemy.engine import Engine
 
 from atlas import db
 from atlas.config import Config
-from atlas.errors import AtlasError
+
+# Modules with an ``init_app(app)`` installing a web-wide concern, in this order.
+SITE = ("guard", "errors", "headers", "http", "templating")
+# Modules with a blueprint ``bp``, registered in this order.
+BLUEPRINTS = ("pages", "api", "peers_page", "exports", "tiles", "vendor", "figures_page", "ogc")
 
 
 def engine() -> Engine:
@@ -19,32 +28,18 @@ def engine() -> Engine:
     return current_app.extensions["atlas_engine"]
 
 
-def _handle(error: AtlasError):
-    if request.path.startswith(("/api/", "/tiles/")):
-        body = {"error": error.code, "detail": str(error)}
-        if getattr(error, "param", None):
-            body["param"] = error.param
-        if getattr(error, "suggestions", None):
-            body["suggestions"] = error.suggestions
-        return jsonify(body), error.status
-    return render_template("error.html", error=error), error.status
-
-
 def create_app(config: Config | None = None) -> Flask:
     """Build the app from ``config`` (default: the environment, validated now).
 
     Raises ConfigError for a bad setting; the database is reached lazily, per request.
     """
-    from atlas.web import api, exports, figures_page, http, ogc, pages, peers_page, tiles, vendor
-
     config = config or Config.from_env()
     app = Flask(__name__)
     app.config.from_mapping(config.as_flask())
     app.config["JSON_SORT_KEYS"] = False
-    app.extensions["atlas_engine"] = db.engine(config)
-    app.register_error_handler(AtlasError, _handle)
-    http.init_app(app)
-    for bp in (pages.bp, api.bp, peers_page.bp, exports.bp, tiles.bp, vendor.bp,
-               figures_page.bp, ogc.bp):
-        app.register_blueprint(bp)
+    app.extensions["atlas_engine"] = db.web_engine(config)
+    for name in SITE:
+        importlib.import_module(f"atlas.web.{name}").init_app(app)
+    for name in BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(f"atlas.web.{name}").bp)
     return app

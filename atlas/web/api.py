@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, redirect, request, url_for
+from flask import Blueprint, request
 
 from atlas import db, filters, migrate, openapi, search
-from atlas.errors import InvalidParameter, Moved
+from atlas.errors import InvalidParameter
 from atlas.queries import choropleth, clusters, communes, figures, initiatives, peers, \
     reference, stats
 from atlas.web import engine
+from atlas.web.headers import external_url
 from atlas.web.http import etag, json_response, not_modified
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -56,7 +57,7 @@ def openapi_json():
 
 def _link(rel: str, params: list[tuple[str, str]]) -> dict:
     return {"rel": rel, "type": "application/geo+json",
-            "href": request.base_url + ("?" + urlencode(params) if params else "")}
+            "href": external_url(request.path) + ("?" + urlencode(params) if params else "")}
 
 
 @bp.get("/initiatives")
@@ -149,14 +150,9 @@ def communes_search():
 
 @bp.get("/communes/<code>")
 def commune(code: str):
-    try:
-        return _cached(lambda conn, args: communes.detail(conn, code),
-                       content_type="application/geo+json")
-    except Moved as moved:
-        target = url_for("api.commune", code=moved.location)
-        if request.query_string:
-            target += "?" + request.query_string.decode()
-        return redirect(target, 301)
+    """A commune; a former code is a 301 (``atlas.web.errors``)."""
+    return _cached(lambda conn, args: communes.detail(conn, code),
+                   content_type="application/geo+json")
 
 
 @bp.get("/communes/<code>/peers")
@@ -165,18 +161,7 @@ def commune_peers(code: str):
     def build(conn, args):
         return peers.peers(conn, code, filters.parse_peers(args))
 
-    try:
-        return _cached(build, filters.PEERS, content_type="application/geo+json")
-    except Moved as moved:
-        return _moved(url_for("api.commune_peers", code=moved.location))
-
-
-def _moved(target: str):
-    """301 to ``target`` with the request's query string (a shared link keeps its
-    filters)."""
-    if request.query_string:
-        target += "?" + request.query_string.decode()
-    return redirect(target, 301)
+    return _cached(build, filters.PEERS, content_type="application/geo+json")
 
 
 @bp.get("/domains")

@@ -8,22 +8,12 @@ starts: once streaming, a status can no longer change.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, request
 
 from atlas import exports
-from atlas.errors import AtlasError
 from atlas.web import engine
 
 bp = Blueprint("exports", __name__, url_prefix="/export")
-
-
-@bp.errorhandler(AtlasError)
-def _error(error: AtlasError):
-    # Same body as the API's errors: the map's "Exporter" button and scripts read it.
-    body = {"error": error.code, "detail": str(error)}
-    if getattr(error, "param", None):
-        body["param"] = error.param
-    return jsonify(body), error.status
 
 
 @bp.get("/<name>")
@@ -32,7 +22,8 @@ def export(name: str):
     layer, _, fmt = name.partition(".")
     args = {k: request.args.getlist(k) for k in request.args}
     job = exports.request(layer, fmt, args)
-    chunks = exports.stream(engine(), job)
+    # Exports have their own time budget, longer than a page's (ATLAS_EXPORT_TIMEOUT).
+    chunks = exports.stream(engine(), job, current_app.config["ATLAS"].export_timeout_ms)
     # The first chunk now (connection, metadata, first rows): a failure there is still
     # an error status, not a truncated download.
     first = next(chunks)

@@ -15,7 +15,7 @@ import folium
 from markupsafe import Markup
 
 from atlas.config import Config
-from atlas.web import vendor
+from atlas.web import headers, vendor
 
 FRANCE_CENTER = (46.6, 2.4)
 FRANCE_ZOOM = 6
@@ -91,8 +91,10 @@ def render_parts(m: folium.Map) -> MapParts:
     # folium's header forces body margins and a viewport that forbids zooming the page
     # (an accessibility failure); our template sets both itself.
     header = re.sub(r'<meta name="viewport"[^>]*>', "", header)
-    parts = MapParts(m.get_name(), Markup(header), Markup(fig.html.render()),
-                     Markup(fig.script.render()))
+    # folium's header holds inline scripts (Leaflet options): they run only with the
+    # request's CSP nonce.
+    parts = MapParts(m.get_name(), headers.nonce_scripts(header),
+                     headers.nonce_scripts(fig.html.render()), Markup(fig.script.render()))
     for part in (parts.header, parts.body):
         found = _EXTERNAL.search(part)
         if found:

@@ -9,13 +9,13 @@ of initiatives in step.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 
 from atlas import charts, filters
 from atlas.charts import LEVEL_COLOURS
-from atlas.errors import InvalidParameter, Moved
+from atlas.errors import InvalidParameter
 from atlas.queries import communes, figures, initiatives, reference
 from atlas.queries.cache import VersionedCache
 from atlas.web import engine
@@ -23,7 +23,7 @@ from atlas.web.map_page import FRANCE_CENTER, FRANCE_ZOOM, MAX_ZOOM, MIN_ZOOM, V
     build_map, render_parts
 
 bp = Blueprint("pages", __name__)
-_cache = VersionedCache(16)
+_cache = VersionedCache(16 * 2**20)
 
 # The territories of the selector: bounds (south, west, north, east) for Leaflet.
 TERRITORIES = [
@@ -39,17 +39,6 @@ TERRITORIES = [
 def _web_link(url: str | None) -> str | None:
     # Only web addresses become links: a source row is data, and "javascript:" is a URL.
     return url if url and url.startswith(("https://", "http://")) else None
-
-
-@bp.app_template_filter("nombre")
-def nombre(n: int) -> str:
-    """12345 → "12 345" (French thousands separator, a no-break space)."""
-    return f"{n:,}".replace(",", "\u00a0")
-
-
-@bp.app_template_filter("arobases")
-def arobases(level: int | None) -> str:
-    return "@" * level if level else ""
 
 
 def _args() -> dict[str, list[str]]:
@@ -92,32 +81,6 @@ def _page_data(conn) -> dict:
                 "label_years": reference.label_years(conn)}
 
     return _cache.get(conn, "map-page", compute)
-
-
-def _csp_origin(url: str) -> str:
-    """The CSP source of the base map's tiles (``{s}`` subdomains become ``*``)."""
-    parts = urlsplit(url.replace("{s}", "x"))
-    host = parts.hostname or ""
-    if "{s}" in url.split("/")[2]:
-        host = "*." + host.split(".", 1)[1]
-    return f"{parts.scheme}://{host}" if host else ""
-
-
-@bp.after_app_request
-def _security_headers(response):
-    """Pages may only load what our own server serves (plus the base-map tiles): the
-    visitor's privacy does not rest on our templates alone. Only /embed may be framed."""
-    if response.mimetype == "text/html":
-        tiles = _csp_origin(current_app.config["ATLAS"].basemap_url or "")
-        frame = "*" if request.endpoint == "pages.embed" else "'self'"
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-            "style-src 'self' 'unsafe-inline'; "
-            f"img-src 'self' data: {tiles}; connect-src 'self'; "
-            f"frame-ancestors {frame}; base-uri 'self'; form-action 'self'")
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _map_page(template: str):
@@ -179,10 +142,7 @@ COMMUNE_LIST = 200  # initiatives listed on a commune page; the map shows them a
 @bp.get("/communes/<code>")
 def commune(code: str):
     with engine().connect() as conn:
-        try:
-            feature = communes.detail(conn, code)
-        except Moved as moved:
-            return redirect(url_for("pages.commune", code=moved.location), 301)
+        feature = communes.detail(conn, code)  # a former code: 301 (atlas.web.errors)
         listed = initiatives.page(conn, filters.Filters(commune=(feature["id"],)),
                                   COMMUNE_LIST, 0)
         p = feature["properties"]

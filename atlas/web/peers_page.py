@@ -15,10 +15,10 @@ import math
 
 import folium
 import sqlalchemy as sa
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request
 
 from atlas import filters
-from atlas.errors import Moved, NotFound
+from atlas.errors import NotFound
 from atlas.queries import peers
 from atlas.web import engine
 from atlas.web.map_page import build_map, render_parts
@@ -64,13 +64,6 @@ def _map(result: dict):
     return render_parts(m)
 
 
-def _moved(location: str):
-    target = url_for("peers_page.pairs", code=location)
-    if request.query_string:
-        target += "?" + request.query_string.decode()
-    return redirect(target, 301)
-
-
 @bp.get("/communes/<code>/pairs")
 def pairs(code: str):
     """The page; 301 for a former code, 404 page with suggestions for an unknown one,
@@ -79,9 +72,7 @@ def pairs(code: str):
     q = filters.parse_peers(args)
     with engine().connect() as conn:
         try:
-            result = peers.peers(conn, code, q)
-        except Moved as moved:
-            return _moved(moved.location)
+            result = peers.peers(conn, code, q)  # a former code: 301 (atlas.web.errors)
         except NotFound as error:
             return render_template("peers.html", not_found=error, code=code), 404
         domains = conn.execute(_DOMAINS).all()

@@ -4,16 +4,20 @@ The order matters for speed: the layer and z/x/y are checked (404, 400) before t
 database is reached; then one round trip sets the statement timeout and reads the data
 version, so a revalidation is answered 304 and a cached tile read from disk before any
 tile is built. An empty tile is a 204 (nothing to draw), with the same caching headers.
+While the database is down, tiles already in the disk cache (at the last data version
+this process saw) are still served; others are a 503 (``atlas.web.errors``).
 """
 
 from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
+import sqlalchemy as sa
 from flask import Blueprint, Response, current_app, request, url_for
 
 from atlas import filters
 from atlas.web import engine
+from atlas.web.headers import external_url
 from atlas.web.http import etag, is_current, json_response
 from tiles import layers, mvt, serve
 from tiles.cache import TileCache
@@ -28,7 +32,8 @@ def _cache() -> TileCache | None:
     caches = current_app.extensions.setdefault("atlas_tile_cache", {})
     if "cache" not in caches:
         folder = current_app.config["ATLAS"].tile_cache_dir()
-        caches["cache"] = TileCache(folder) if folder else None
+        caches["cache"] = TileCache(folder, current_app.config["ATLAS"].tile_cache_max_bytes
+                                    ) if folder else None
     return caches["cache"]
 
 
@@ -45,17 +50,40 @@ def _filters(layer: layers.Layer) -> filters.Filters | None:
     return filters.parse(args) if layer.params else None
 
 
+def _seen_version(version: int | None = None) -> int | None:
+    """The data version the last tile was built at (set when ``version`` is given)."""
+    if version is not None:
+        current_app.extensions["atlas_tile_version"] = version
+    return current_app.extensions.get("atlas_tile_version")
+
+
+def _cached_while_down(layer, z, x, y, f) -> bytes | None:
+    cache, version = _cache(), _seen_version()
+    if version is None or not serve.cacheable(cache, z, x, y, f):
+        return None
+    return cache.get(version, layer.name, z, x, y)
+
+
 @bp.get("/<name>/<z>/<x>/<y>.pbf")
 def tile(name: str, z: str, x: str, y: str):
     layer = layers.get(name)
     z, x, y = mvt.check(layer, z, x, y)
     f = _filters(layer)
-    with engine().connect() as conn:
-        version = mvt.begin(conn)
-        tag = etag(version)
-        if is_current(tag):
-            return _headers(Response(status=304), tag)
-        data, _ = serve.get(conn, _cache(), version, layer, z, x, y, f)
+    try:
+        with engine().connect() as conn:
+            version = mvt.begin(conn)
+            _seen_version(version)
+            tag = etag(version)
+            if is_current(tag):
+                return _headers(Response(status=304), tag)
+            data, _ = serve.get(conn, _cache(), version, layer, z, x, y, f)
+    except sa.exc.OperationalError:
+        # The database is down: a tile already built at the last version seen is still
+        # served (the map keeps its outlines); anything else is the usual 503.
+        data = _cached_while_down(layer, z, x, y, f)
+        if data is None:
+            raise
+        tag = etag(_seen_version())
     if not data:
         return _headers(Response(status=204), tag)
     return _headers(Response(data, content_type=MVT_TYPE), tag)
@@ -70,7 +98,7 @@ def tilejson_(name: str):
     tag = etag(version)
     if is_current(tag):
         return _headers(Response(status=304), tag)
-    url = url_for("tiles.tile", name=layer.name, z="{z}", x="{x}", y="{y}", _external=True)
+    url = external_url(url_for("tiles.tile", name=layer.name, z="{z}", x="{x}", y="{y}"))
     url = url.replace("%7B", "{").replace("%7D", "}")
     if f is not None and f.query():
         url += "?" + urlencode(f.query(), safe=",", quote_via=quote)

@@ -1,0 +1,41 @@
+"""Bad bytes stop at the door: control characters in a request are a 400 naming where.
+
+PostgreSQL refuses a NUL in text (``invalid byte sequence``), so ``q=a%00`` reached the
+database and came back as a 500. No parameter of the atlas has a use for control
+characters (C0, DEL, C1: a tab in a search box is pasted by mistake), so any in a query
+parameter's name or value, or in a path segment (a commune code), is refused before a
+handler runs, naming the parameter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask, request
+
+from atlas.errors import InvalidParameter
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def check(name: str, value: str) -> None:
+    """InvalidParameter (400) naming ``name`` when ``value`` holds a control character."""
+    found = CONTROL.search(value)
+    if found:
+        raise InvalidParameter(
+            f"{name}: control character U+{ord(found.group()):04X} at position "
+            f"{found.start() + 1} (not allowed in any parameter)", param=name)
+
+
+def _refuse_control_characters() -> None:
+    for name, values in request.args.lists():
+        check(name if not CONTROL.search(name) else repr(name)[1:-1], name)
+        for value in values:
+            check(name, value)
+    for name, value in (request.view_args or {}).items():
+        if isinstance(value, str):
+            check(name, value)
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_refuse_control_characters)

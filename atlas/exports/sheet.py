@@ -4,7 +4,8 @@ figures of ``/chiffres``; the layers' CSV is written by PostgreSQL, see ``format
 Same conventions as the layers' CSV: UTF-8 with a byte-order mark, ``;`` between
 fields, a decimal comma. Text that a spreadsheet would run as a formula (starting with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return: a région or source name is data,
-and data can be hostile) is prefixed with an apostrophe, which spreadsheets show as text.
+and data can be hostile) is prefixed with an apostrophe by ``atlas.csvsafe``, the rule
+every CSV of the atlas follows.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from atlas import csvsafe
 
 CSV_SEPARATOR = ";"  # what a French spreadsheet expects (its decimal separator is ",")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value) -> str:
@@ -28,8 +29,7 @@ def cell(value) -> str:
         return f"{value:g}".replace(".", ",")
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return csvsafe.cell(str(value))
 
 
 def table(headings: Sequence[str], rows: Iterable[Sequence]) -> bytes:

@@ -15,6 +15,7 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
+from atlas import csvsafe
 from atlas.errors import InputError
 from loaders.records import Rejected, reference_of
 
@@ -54,8 +55,7 @@ def disagreements(batches: list[tuple[str, list[dict]]], geocoder) -> dict[int, 
 
 
 def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csvsafe.cell("" if value is None else str(value))
 
 
 def write_review(path: Path, files: list[tuple[str, list[dict]]], outcome, loaded: bool

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import sqlalchemy as sa
 
-from atlas import db, migrate, search
+from atlas import db, migrate
 from atlas.config import Config
 
 
@@ -21,12 +21,11 @@ def ensure_synthetic(engine, n: int) -> float:
     with engine.connect() as conn:
         have = conn.scalar(sa.text("SELECT count(*) FROM initiative WHERE source = 'synthetic'"))
     if have != n:
-        from loaders import domains, synth
+        from loaders import domains, pipeline, synth
 
-        with engine.begin() as conn:
-            domains.merge(conn, domains.read(domains.DEFAULT_FILE))
-            synth.run(conn, n, 2_200, seed=1)
-            search.refresh(conn)
+        with pipeline.transaction(engine) as w:
+            domains.merge(w.conn, domains.read(domains.DEFAULT_FILE), w.changes)
+            synth.run(w.conn, w.changes, n, 2_200, seed=1)
         # Statistics now, committed (autovacuum would get there, but later).
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(sa.text("ANALYZE"))

@@ -26,7 +26,8 @@ from atlas.errors import InputError
 from atlas import names
 from loaders import provenance
 from loaders.geocoder import NEAR_METRES, Geocoder
-from loaders.records import LoadReport, Rejected, check_match, parse_year, reference_of
+from loaders.records import (LoadReport, Rejected, check_fields, check_match, parse_year,
+                             reference_of)
 
 FIELDS = ("title", "summary", "year", "url", "domains")
 ALIASES = {"titre": "title", "resume": "summary", "description": "summary", "annee": "year",
@@ -100,6 +101,7 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport, read
             fields = reader.fields(row)
             if not fields["title"]:
                 raise Rejected("no title", kind="no title")
+            check_fields(fields)
             codes, unknown = [], []
             for d in fields.pop("domains"):
                 code = domains.get(names.fold(d))
@@ -183,11 +185,12 @@ _DOMAINS_ADDED = sa.text("""
     RETURNING initiative_id""")
 
 
-def merge(conn, records: list[dict], source: provenance.Source | str, report: LoadReport
-          ) -> set[int]:
+def merge(conn, records: list[dict], source: provenance.Source | str, report: LoadReport,
+          changes=None) -> set[int]:
     """Upsert ``records`` of ``source`` (a described Source, or a plain name) and its
-    source row; return the ids whose row or domains changed."""
-    source = provenance.register(conn, source)
+    source row; return the ids whose row or domains changed, also added to ``changes``
+    (``loaders.pipeline.Changes``)."""
+    source, described = provenance.register(conn, source)
     conn.exec_driver_sql(_STAGE)
     conn.exec_driver_sql("TRUNCATE _initiative")
     raw = conn.connection.driver_connection
@@ -208,4 +211,36 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
     report.unchanged = len(records) - report.inserted - report.updated
     if touched:
         provenance.touch(conn, source)
+    if changes is not None:
+        changes.initiatives |= touched
+        changes.other += described
     return touched
+
+
+_REMOVE_MISSING = sa.text("""
+    DELETE FROM initiative WHERE source = :source AND NOT (source_id = ANY(:keys))
+    RETURNING id""")
+_REMOVE = sa.text("""
+    DELETE FROM initiative WHERE source = :source AND source_id = ANY(:keys) RETURNING id""")
+
+
+def remove_missing(conn, source: str, records: list[dict], report: LoadReport,
+                   changes) -> set[int]:
+    """Delete the records of ``source`` that ``records`` no longer hold (a re-load is a
+    sync: a place that closed leaves the map); counted in ``report.removed``."""
+    keys = [r["source_id"] for r in records]
+    return _removed(conn, _REMOVE_MISSING, source, keys, report, changes)
+
+
+def remove(conn, source: str, keys: list[str], report: LoadReport, changes) -> set[int]:
+    """Delete the records of ``source`` with these keys; counted in ``report.removed``."""
+    return _removed(conn, _REMOVE, source, keys, report, changes)
+
+
+def _removed(conn, statement, source, keys, report, changes) -> set[int]:
+    ids = set(conn.scalars(statement, {"source": source, "keys": keys}))
+    report.removed += len(ids)
+    changes.initiatives |= ids
+    if ids:
+        provenance.touch(conn, provenance.Source.plain(source))
+    return ids

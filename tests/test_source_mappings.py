@@ -14,11 +14,10 @@ import sys
 import pytest
 import sqlalchemy as sa
 
-from atlas import search
 
 from atlas.config import PROJECT_ROOT
 from atlas.errors import InputError
-from loaders import mapping
+from loaders import mapping, pipeline
 
 CODES = {"services-publics", "mediation", "education"}
 MINIMAL = """
@@ -109,9 +108,9 @@ def real_load(with_domains, config, tmp_path_factory):
                        env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     yield r.stdout, reports
-    with with_domains.begin() as conn:
-        conn.execute(sa.text("TRUNCATE initiative, initiative_domain, source CASCADE"))
-        search.refresh(conn)
+    with pipeline.transaction(with_domains) as w:
+        w.conn.execute(sa.text("TRUNCATE initiative, initiative_domain, source CASCADE"))
+        w.changes.every_initiative = True
 
 
 def _rows(path):

@@ -113,6 +113,17 @@ def rebuild(conn) -> int:
     return conn.execute(sa.text(_INSERT)).rowcount
 
 
+def stale(conn) -> int:
+    """How many rows differ between the table and a rebuild (0 when in step): the check
+    that incremental upkeep equals a full rebuild (tests, ``rebuild --check``)."""
+    return conn.scalar(sa.text(f"""
+        WITH fresh AS ({_ROWS})
+        SELECT count(*) FROM (
+            (SELECT * FROM initiative_search EXCEPT ALL SELECT * FROM fresh)
+            UNION ALL
+            (SELECT * FROM fresh EXCEPT ALL SELECT * FROM initiative_search)) d"""))
+
+
 def holders_ids(conn, holders) -> set[int]:
     """Ids of the initiatives held by these collectivités (INSEE codes or SIRENs): their
     label columns follow the collectivité's latest award."""

@@ -35,6 +35,7 @@ from typing import TextIO
 from sqlalchemy.engine import Connection
 
 from atlas import search
+from atlas.errors import InputError
 from loaders import provenance
 from loaders.records import LoadReport
 from tiles import shapes
@@ -78,11 +79,15 @@ class _ReportFile:
         self.path, self.fill, self.temp = Path(path), fill, None
 
     def stage(self) -> None:
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                    dir=self.path.parent if str(self.path.parent) else ".")
-        self.temp = Path(name)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            self.fill(f)
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                        dir=self.path.parent)
+            self.temp = Path(name)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                self.fill(f)
+        except OSError as e:
+            raise InputError(f"{self.path}: cannot write the report ({e.strerror or e}); "
+                             "nothing was loaded") from None
 
     def publish(self) -> None:
         os.replace(self.temp, self.path)

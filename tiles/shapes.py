@@ -52,3 +52,14 @@ def rebuild(conn) -> int:
     conn.execute(sa.text("DELETE FROM tile_shape"))
     return conn.execute(sa.text("INSERT INTO tile_shape " + _ROWS.format(
         **{layer: "true" for layer in LAYERS}))).rowcount
+
+
+def stale(conn) -> int:
+    """How many outlines differ between the table and a rebuild (0 when in step)."""
+    fresh = _ROWS.format(**{layer: "true" for layer in LAYERS})
+    return conn.scalar(sa.text(f"""
+        WITH fresh AS ({fresh})
+        SELECT count(*) FROM (
+            (SELECT * FROM tile_shape EXCEPT ALL SELECT * FROM fresh)
+            UNION ALL
+            (SELECT * FROM fresh EXCEPT ALL SELECT * FROM tile_shape)) d"""))

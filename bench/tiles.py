@@ -45,11 +45,12 @@ def tile_set(n: int = 200, seed: int = 12) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def run(engine, config: Config, n: int = 100_000, rounds: int = 3) -> list[Figure]:
+def run(engine, config: Config, n: int = 100_000, rounds: int = 3, n_tiles: int = 200
+        ) -> list[Figure]:
     from atlas.web import create_app
 
     setup = data.ensure_synthetic(engine, n)
-    tiles = tile_set()
+    tiles = tile_set(n_tiles)
     with tempfile.TemporaryDirectory() as folder:
         uncached = create_app(Config.from_env(database_url=config.database_url,
                                               tile_cache="off")).test_client()
@@ -66,7 +67,7 @@ def run(engine, config: Config, n: int = 100_000, rounds: int = 3) -> list[Figur
                 for name, z, x, y in tiles:
                     layer, url = layers.get(name), f"/tiles/{name}/{z}/{x}/{y}.pbf"
                     start = time.perf_counter()
-                    data = mvt.render(conn, layer, z, x, y)
+                    tile = mvt.render(conn, layer, z, x, y)
                     sql_runs.append(time.perf_counter() - start)
                     start = time.perf_counter()
                     r = uncached.get(url)
@@ -74,9 +75,9 @@ def run(engine, config: Config, n: int = 100_000, rounds: int = 3) -> list[Figur
                     # Without ORDER BY, features (and so key indexes) may come in another
                     # order: the same tile may differ by a few bytes.
                     if (r.status_code not in (200, 204)
-                            or abs(len(r.get_data()) - len(data)) > 16 + len(data) // 100):
+                            or abs(len(r.get_data()) - len(tile)) > 16 + len(tile) // 100):
                         raise RuntimeError(f"{url}: {r.status_code}, not the SQL's tile")
-                    sizes.append(len(data))
+                    sizes.append(len(tile))
                     start = time.perf_counter()
                     cached.get(url)
                     cached_runs.append(time.perf_counter() - start)

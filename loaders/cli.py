@@ -428,6 +428,10 @@ def load_source(ctx, names, every, file, reports, keep_missing):
         geocoder = Geocoder.from_db(conn)  # built once for every source
     reports.mkdir(parents=True, exist_ok=True)
     for m in mappings:
+        if "id" not in m.columns:
+            click.echo(f"{m.name}: no id column, so records are keyed by their content: an "
+                       "edited row becomes a new record (the old one is removed unless "
+                       "--keep-missing)", err=True)
         outcome = mapping.load(engine, m, config.datasets, file, geocoder, reports,
                                keep_missing)
         click.echo(f"{outcome.file}: {m.source.attribution}")

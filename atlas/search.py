@@ -97,8 +97,8 @@ def sync(conn, ids) -> int:
     ids = sorted(set(ids))
     if not ids:
         return 0
-    total = conn.scalar(sa.text("SELECT count(*) FROM initiative_search"))
-    if len(ids) > 1000 and len(ids) > FULL_SHARE * total:
+    if len(ids) > 1000 and len(ids) > FULL_SHARE * conn.scalar(
+            sa.text("SELECT count(*) FROM initiative_search")):
         rebuild(conn)
         return len(ids)
     conn.execute(_SYNC_DELETE, {"ids": ids})

@@ -217,19 +217,21 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
     return touched
 
 
+# The records just merged are still staged in _initiative: an anti-join, O(rows).
 _REMOVE_MISSING = sa.text("""
-    DELETE FROM initiative WHERE source = :source AND NOT (source_id = ANY(:keys))
-    RETURNING id""")
+    DELETE FROM initiative i WHERE i.source = :source
+      AND NOT EXISTS (SELECT 1 FROM _initiative s WHERE s.source_id = i.source_id)
+    RETURNING i.id""")
 _REMOVE = sa.text("""
     DELETE FROM initiative WHERE source = :source AND source_id = ANY(:keys) RETURNING id""")
 
 
 def remove_missing(conn, source: str, records: list[dict], report: LoadReport,
                    changes) -> set[int]:
-    """Delete the records of ``source`` that ``records`` no longer hold (a re-load is a
-    sync: a place that closed leaves the map); counted in ``report.removed``."""
-    keys = [r["source_id"] for r in records]
-    return _removed(conn, _REMOVE_MISSING, source, keys, report, changes)
+    """Delete the records of ``source`` that ``records``, merged just before by
+    ``merge``, no longer hold (a re-load is a sync: a place that closed leaves the map);
+    counted in ``report.removed``."""
+    return _removed(conn, _REMOVE_MISSING, source, None, report, changes)
 
 
 def remove(conn, source: str, keys: list[str], report: LoadReport, changes) -> set[int]:
@@ -238,7 +240,8 @@ def remove(conn, source: str, keys: list[str], report: LoadReport, changes) -> s
 
 
 def _removed(conn, statement, source, keys, report, changes) -> set[int]:
-    ids = set(conn.scalars(statement, {"source": source, "keys": keys}))
+    params = {"source": source} if keys is None else {"source": source, "keys": keys}
+    ids = set(conn.scalars(statement, params))
     report.removed += len(ids)
     changes.initiatives |= ids
     if ids:

@@ -210,7 +210,11 @@ def load(w: Write, batches: list[Batch], geocoder=None) -> list[Batch]:
         extra = {"reader": b.reader} if b.reader is not None else {}
         b.records, b.rejects = module.prepare(b.rows, geocoder, w.conn, b.report, **extra)
         module.merge(w.conn, b.records, b.source, b.report, w.changes)
-        if not b.keep_missing:
+        if b.rows and not b.records and not b.keep_missing:
+            # Every row rejected: more likely a wrong file or mapping than a source that
+            # closed everything; its records stay until a file with rows says otherwise.
+            b.report.warnings["every row rejected: no record removed"] += 1
+        elif not b.keep_missing:
             module.remove_missing(w.conn, b.source_name, b.records, b.report, w.changes)
     return batches
 

@@ -134,6 +134,10 @@ def test_a_shrunk_file_removes_what_it_lost_unless_keep_missing(clean, geocoder)
     assert (batch.report.unchanged, batch.report.removed) == (3, 0)
     batch, _ = load(engine, geocoder, "initiatives", fiches[:2])
     assert (batch.report.unchanged, batch.report.removed) == (2, 2)
+    # A file whose every row is rejected (a wrong file, a wrong mapping) removes nothing.
+    batch, _ = load(engine, geocoder, "initiatives", [fiche("z", "")])
+    assert batch.report.removed == 0
+    assert "every row rejected: no record removed" in "\n".join(batch.report.lines())
     awards = [{"insee": "94076", "year": str(y), "level": "3"} for y in (2018, 2019)]
     load(engine, geocoder, "labels", awards)
     batch, _ = load(engine, geocoder, "labels", awards[:1])

@@ -192,6 +192,10 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
     (``loaders.pipeline.Changes``)."""
     source, described = provenance.register(conn, source)
     conn.exec_driver_sql(_STAGE)
+    # Joins on the key stay index lookups whatever the planner believes of the tables'
+    # sizes (statistics of a table filled in this transaction are not there yet).
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS _initiative_key ON _initiative "
+                         "(source_id)")
     conn.exec_driver_sql("TRUNCATE _initiative")
     raw = conn.connection.driver_connection
     stmt = sql.SQL("COPY _initiative ({}) FROM STDIN").format(
@@ -202,6 +206,10 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
             values["attributes"] = json.dumps(values["attributes"], ensure_ascii=False,
                                               sort_keys=True)
             copy.write_row([values[c] for c in _COLUMNS])
+    if len(records) > 1000:
+        # Statistics of the staged rows: without them the planner takes the temp table for
+        # a small one (the merge, the domains, the sync's anti-join).
+        conn.exec_driver_sql("ANALYZE _initiative")
     changed = conn.execute(_MERGE, {"source": source.name}).all()
     report.inserted = sum(1 for r in changed if r.inserted)
     touched = {r.id for r in changed}

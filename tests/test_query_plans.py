@@ -7,7 +7,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from atlas import filters, search
+from atlas import filters
 from loaders import pipeline
 from atlas.queries.initiatives import matching
 

@@ -6,12 +6,13 @@ atlas, tiles → atlas).
 """
 
 from atlas.cli import main
-from loaders.cli import geocode, load, synth
+from loaders.cli import geocode, load, rebuild, synth
 from tiles.cli import tiles_
 
 main.add_command(load)
 main.add_command(geocode)
 main.add_command(synth)
+main.add_command(rebuild)
 main.add_command(tiles_)
 
 if __name__ == "__main__":

@@ -265,7 +265,7 @@ class Initiative(Base):
 
 class DataVersion(Base):
     """One row counting changes of the data the API serves: writers bump it (with
-    ``atlas.search.refresh``), readers use it for ETags and to invalidate caches."""
+    ``loaders.pipeline``), readers use it for ETags and to invalidate caches."""
 
     __tablename__ = "data_version"
     id: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)

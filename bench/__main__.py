@@ -2,6 +2,10 @@
 
 Runs in a scratch database created on the server of ATLAS_DATABASE_URL and dropped at
 the end. A figure whose piece is not built yet is listed as such, never left out.
+
+``python -m bench --quick`` runs every benchmark once through the same code with tiny
+sizes and writes no figure: ``make test`` runs it (``tests/test_bench.py``), so a broken
+benchmark fails CI instead of the next ``make bench``.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from atlas import db
 from atlas.config import Config
 from atlas.errors import InputError
 from bench import (api_latency, data, exports, geocoding, label_figures, map_browser,
-                   ogc, peers, press_corpus, reference_load, source_load, tiles)
+                   ogc, peers, press_corpus, reference_load, source_load, tiles,
+                   write_path)
 from bench.harness import Figure, write
 from loaders import sources
 from loaders.geocoder import postal
@@ -24,7 +29,11 @@ RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 NOT_BUILT: list[Figure] = []
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    quick = "--quick" in (sys.argv[1:] if argv is None else argv)
+    # Initiatives in the database, runs per figure; quick: the same paths, tiny sizes.
+    n, repeat = (2_000, 1) if quick else (100_000, None)
+    again = {"repeat": repeat} if quick else {}
     config = Config.from_env()
     geodata = config.require_geodata()
     with data.scratch_database(config) as bench_config:
@@ -36,18 +45,27 @@ def main() -> int:
             sources.Resolver(geodata, config.cache_dir).path(postal.LOCALITIES_FILE)
         except InputError as e:
             print(f"postal localities unavailable: {e}", file=sys.stderr)
-        figures = reference_load.run(engine, geodata, config.cache_dir)
-        figures += geocoding.run(engine, geodata, config.datasets)
-        figures += source_load.run(engine, config.datasets)
-        figures += api_latency.run(engine, bench_config)
-        figures += map_browser.run(bench_config, 100_000)  # on api_latency's data
-        figures += peers.run(engine, bench_config)  # on api_latency's synthetic records
-        figures += label_figures.run(engine, bench_config)  # same records and awards
-        figures += exports.run(engine, bench_config)  # on api_latency's 100,000 records
-        figures += tiles.run(engine, bench_config)
-        figures += ogc.run(engine, bench_config)  # on api_latency's 100,000 records
+        figures = reference_load.run(engine, geodata, config.cache_dir, **again)
+        figures += geocoding.run(engine, geodata, config.datasets, n=n, **again)
+        figures += source_load.run(engine, config.datasets, **again)
+        # Before the synthetic records: it measures a load into a database without any.
+        figures += write_path.run(engine, bench_config, n, **again)
+        figures += api_latency.run(engine, bench_config, n, **again)
+        figures += map_browser.run(bench_config, n)  # on api_latency's data
+        figures += peers.run(engine, bench_config, n, **again)  # on the synthetic records
+        figures += label_figures.run(engine, bench_config, n, **again)  # same, with awards
+        figures += exports.run(engine, bench_config, n, **again)
+        figures += tiles.run(engine, bench_config, n, rounds=repeat or 3,
+                             n_tiles=16 if quick else 200)
+        # Quick: our server alone, small pages (pygeoapi is installed by the full run only).
+        figures += (ogc.run(engine, bench_config, n, page=10, offsets=range(0, 30, 10),
+                            reference=False) if quick else ogc.run(engine, bench_config, n))
         engine.dispose()
     press, press_figures = press_corpus.run()  # no database: real articles, hand truth
+    if quick:
+        print(f"bench --quick: {len(figures) + len(press_figures)} figures computed, "
+              "none written")
+        return 0
     print(write(figures + press_figures + NOT_BUILT, RESULTS))
     press_corpus.write_section(press, RESULTS)
     print(press)

@@ -11,8 +11,24 @@ from collections.abc import Iterator
 
 import sqlalchemy as sa
 
-from atlas import db, migrate, search
+from atlas import db, migrate
 from atlas.config import Config
+
+
+def ensure_domains(engine) -> None:
+    """The shipped taxonomy, through the write path (writes nothing when it is there)."""
+    from loaders import domains, pipeline
+
+    with pipeline.transaction(engine) as w:
+        domains.merge(w.conn, domains.read(domains.DEFAULT_FILE), w.changes)
+
+
+def remove_synthetic(engine) -> None:
+    """No synthetic record left (a database as a real one starts)."""
+    from loaders import pipeline, synth
+
+    with pipeline.transaction(engine) as w:
+        synth.run(w.conn, w.changes, 0, 0, seed=1)
 
 
 def ensure_synthetic(engine, n: int) -> float:
@@ -21,12 +37,11 @@ def ensure_synthetic(engine, n: int) -> float:
     with engine.connect() as conn:
         have = conn.scalar(sa.text("SELECT count(*) FROM initiative WHERE source = 'synthetic'"))
     if have != n:
-        from loaders import domains, synth
+        from loaders import pipeline, synth
 
-        with engine.begin() as conn:
-            domains.merge(conn, domains.read(domains.DEFAULT_FILE))
-            synth.run(conn, n, 2_200, seed=1)
-            search.refresh(conn)
+        ensure_domains(engine)
+        with pipeline.transaction(engine) as w:
+            synth.run(w.conn, w.changes, n, 2_200, seed=1)
         # Statistics now, committed (autovacuum would get there, but later).
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(sa.text("ANALYZE"))

@@ -157,57 +157,67 @@ def _get(url: str) -> tuple[float, dict]:
     return elapsed, json.loads(body)
 
 
-def run(engine, config: Config, n: int = 100_000) -> list[Figure]:
-    name = f"OGC API items: 1,000 initiatives with a filter, among {n:,}"
+def run(engine, config: Config, n: int = 100_000, page: int = 1000,
+        offsets=OFFSETS, reference: bool = True) -> list[Figure]:
+    """Pages of ``page`` items at ``offsets``, ours against pygeoapi (``reference=False``,
+    the bench's quick mode: ours alone, no pygeoapi installed)."""
+    name = f"OGC API items: {page:,} initiatives with a filter, among {n:,}"
     target = "faster than pygeoapi at median and p95 (issue 22)"
     setup = data.ensure_synthetic(engine, n)
     _view(engine)
-    venv = _venv(config.cache_dir)
+    venv = _venv(config.cache_dir) if reference else None
     url = sa.engine.make_url(config.database_url)
     ours_port, theirs_port = _free_port(), _free_port()
     work = Path(tempfile.mkdtemp(prefix="bench-pygeoapi-"))
     (work / "config.yml").write_text(_config(url, theirs_port), encoding="utf-8")
     penv = {**os.environ, "PYGEOAPI_CONFIG": str(work / "config.yml"),
             "PYGEOAPI_OPENAPI": str(work / "openapi.yml")}
-    subprocess.run([str(venv / "bin" / "pygeoapi"), "openapi", "generate",
-                    str(work / "config.yml"), "--output-file", str(work / "openapi.yml")],
-                   env=penv, check=True, capture_output=True)
+    if reference:
+        subprocess.run([str(venv / "bin" / "pygeoapi"), "openapi", "generate",
+                        str(work / "config.yml"), "--output-file", str(work / "openapi.yml")],
+                       env=penv, check=True, capture_output=True)
     ours_base = f"http://127.0.0.1:{ours_port}/ogc/collections/initiatives/items"
     theirs_base = f"http://127.0.0.1:{theirs_port}/collections/initiatives/items"
     ours = _start([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{ours_port}",
                    "--workers", "1", "app:app"],
-                  {**os.environ, "ATLAS_DATABASE_URL": config.database_url},
+                  {**os.environ, "ATLAS_DATABASE_URL": config.database_url,
+                   "ATLAS_WEB_DATABASE_URL": config.web_database_url},
                   ours_base + "?limit=1", PROJECT_ROOT)
     try:
         theirs = _start([str(venv / "bin" / "gunicorn"), "--bind",
                          f"127.0.0.1:{theirs_port}", "--workers", "1",
                          "pygeoapi.flask_app:APP"], penv, theirs_base + "?limit=1&f=json",
-                        work)
+                        work) if reference else None
         try:
             figures = []
             for query, what in QUERIES:
                 runs, reference_runs = [], []
                 # Warm-up, and the check that both answer the same features.
-                _, a = _get(f"{ours_base}?{query}&limit=1000")
-                _, b = _get(f"{theirs_base}?{query}&limit=1000&f=json")
-                same = [f["id"] for f in a["features"]] == [f["id"] for f in b["features"]]
-                if len(a["features"]) != 1000 or not same:
-                    raise RuntimeError(f"{query}: the two servers disagree")
-                for offset in OFFSETS:  # interleaved: both see the same machine load
-                    runs.append(_get(f"{ours_base}?{query}&limit=1000&offset={offset}")[0])
-                    reference_runs.append(_get(
-                        f"{theirs_base}?{query}&limit=1000&offset={offset}&f=json")[0])
+                _, a = _get(f"{ours_base}?{query}&limit={page}")
+                if len(a["features"]) != page:
+                    raise RuntimeError(f"{query}: {len(a['features'])} features, not {page}")
+                if reference:
+                    _, b = _get(f"{theirs_base}?{query}&limit={page}&f=json")
+                    if [f["id"] for f in a["features"]] != [f["id"] for f in b["features"]]:
+                        raise RuntimeError(f"{query}: the two servers disagree")
+                for offset in offsets:  # interleaved: both see the same machine load
+                    runs.append(_get(f"{ours_base}?{query}&limit={page}&offset={offset}")[0])
+                    if reference:
+                        reference_runs.append(_get(
+                            f"{theirs_base}?{query}&limit={page}&offset={offset}&f=json")[0])
                 figures.append(Figure(
                     f"{name} ({what}: `{query}`)", target, runs=runs,
-                    reference=f"pygeoapi {PYGEOAPI_VERSION}", reference_runs=reference_runs,
+                    reference=f"pygeoapi {PYGEOAPI_VERSION}" if reference else "",
+                    reference_runs=reference_runs,
                     unit="ms",
                     note=f"{a['numberMatched']:,} matching; offsets 0–9,000; both under "
                          "gunicorn (1 worker), same features checked; "
                          f"data set up in {setup:.0f} s"))
             return figures
         finally:
-            theirs.terminate()
-            theirs.wait(10)
+            if theirs is not None:
+                theirs.terminate()
+                theirs.wait(10)
     finally:
         ours.terminate()
         ours.wait(10)

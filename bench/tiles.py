@@ -85,11 +85,12 @@ class _KeptAlive:
         return r.status, body
 
 
-def run(engine, config: Config, n: int = 100_000, rounds: int = 3) -> list[Figure]:
+def run(engine, config: Config, n: int = 100_000, rounds: int = 3, n_tiles: int = 200
+        ) -> list[Figure]:
     from atlas.web import create_app
 
     setup = data.ensure_synthetic(engine, n)
-    tiles = tile_set()
+    tiles = tile_set(n_tiles)
     server, port = _server(config)
     try:
         return _measure(engine, config, create_app, _KeptAlive(port), tiles, n, rounds,

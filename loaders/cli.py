@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from atlas import csvsafe, db, search
+from atlas import csvsafe, db
 from atlas.cli import AtlasGroup, connected_config
 from atlas.errors import InputError
 from loaders import boundaries, domains, reference, sources, tables
@@ -28,10 +28,12 @@ def load_domains(ctx: click.Context, file: Path) -> None:
 
     Domains no longer listed are removed, unless initiatives still use them.
     """
+    from loaders import pipeline
+
     rows = domains.read(file)
     config = connected_config(ctx, need_schema=True)
-    with db.engine(config).begin() as conn:
-        counts = domains.merge(conn, rows)
+    with pipeline.transaction(db.engine(config)) as w:
+        counts = domains.merge(w.conn, rows, w.changes)
     click.echo("domains: {domains} in the taxonomy, {added} added, {removed} removed"
                .format(**counts))
 
@@ -88,12 +90,10 @@ def load_reference(ctx, geodata, boundaries, fmt, fields, crs, departements, reg
     resolver = sources.Resolver(geodata, config.cache_dir, offline=offline, mirror=mirror)
     inputs = reference.Inputs(boundaries, fmt, fields, crs, departements, regions,
                               derive_outlines)
-    result = reference.run(db.engine(config), resolver, inputs, Progress(quiet=quiet))
+    result = reference.run(db.engine(config), resolver, inputs, Progress(quiet=quiet),
+                           report_file)
     for line in result.lines():
         click.echo(line)
-    if report_file:
-        report_file.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1),
-                               encoding="utf-8")
 
 
 def _renames(allowed: tuple[str, ...] | None = None):
@@ -172,46 +172,17 @@ def geocode(ctx, input_file, output, renames):
     geocode_command(ctx, input_file, output, renames)
 
 
-def _load(ctx, batches_of, write: bool = True) -> list[tuple]:
-    """The one path of every record loader: in one transaction, geocode and prepare
-    each batch of rows, and merge it unless ``write`` is false.
-
-    ``batches_of(conn)`` gives [(module, source, rows)] (module: ``initiatives`` or
-    ``labels``); returns [(LoadReport, records, rejects)] in the same order.
-    """
-    from loaders.geocoder import Geocoder
-    from loaders.records import LoadReport
-
-    config = connected_config(ctx, need_schema=True)
-    out = []
-    with db.engine(config).begin() as conn:
-        geocoder = Geocoder.from_db(conn)
-        for module, source, rows in batches_of(conn):
-            report = LoadReport(source=source, read=len(rows))
-            records, rejects = module.prepare(rows, geocoder, conn, report)
-            if write:
-                module.merge(conn, records, source, report)
-            out.append((report, records, rejects))
-        if write:
-            search.refresh(conn)
-    return out
-
-
-def _report(reports, rejects: list, rejects_path: Path, columns: list[str],
-            disputed_path: Path | None = None) -> None:
-    """Write the rejects and disagreements files, if any, then print each report."""
-    from loaders.records import write_reports
-
-    write_reports(reports, columns, rejects, rejects_path, disputed_path)
+def _echo_reports(reports, err: bool = False) -> None:
     for report in reports:
         for line in report.lines():
-            click.echo(line)
+            click.echo(line, err=err)
 
 
-def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejects_path):
-    """``load initiatives`` and ``load labels``: read a table, then the shared path."""
-    from loaders import initiatives, labels
-    from loaders.records import apply_aliases
+def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejects_path,
+                  keep_missing: bool):
+    """``load initiatives`` and ``load labels``: read a table, then the one write path."""
+    from loaders import initiatives, labels, pipeline
+    from loaders.records import apply_aliases, report_files
 
     module = {"initiatives": initiatives, "labels": labels}[kind]
     columns, rows, how = tables.read_table(file, renames)
@@ -221,14 +192,25 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
     if missing:
         raise InputError(f"{file}: missing column(s) {', '.join(missing)} (columns: "
                          f"{', '.join(c for c in columns if c)}); rename with --map NEW=OLD")
-    source = source or file.name
-    [(report, _, rejects)] = _load(ctx, lambda conn: [(module, source, rows)])
     click.echo(f"{file}: read as {how}", err=True)
-    _report([report], rejects, rejects_path or Path(f"rejects-{file.stem}.csv"),
-            [c for c in columns if c], Path(f"disagreements-{file.stem}.csv"))
+    if kind == "initiatives" and "id" not in columns and "source_id" not in columns:
+        click.echo(f"{file}: no id column, so records are keyed by their content: an "
+                   "edited row becomes a new record (the old one is removed unless "
+                   "--keep-missing)", err=True)
+    config = connected_config(ctx, need_schema=True)
+    batch = pipeline.Batch(kind, source or file.name, rows, keep_missing=keep_missing)
+    with pipeline.transaction(db.engine(config)) as w:
+        pipeline.load(w, [batch])
+        report_files(w, [batch.report], [c for c in columns if c], batch.rejects,
+                     rejects_path or Path(f"rejects-{file.stem}.csv"),
+                     Path(f"disagreements-{file.stem}.csv"))
+    _echo_reports([batch.report])
 
 
 def _record_options(fn):
+    fn = click.option("--keep-missing", is_flag=True,
+                      help="A partial file: keep the source's records it does not hold "
+                           "(by default a re-load removes them).")(fn)
     fn = click.option("--rejects", "rejects_path",
                       type=click.Path(dir_okay=False, path_type=Path),
                       help="Where to write rejected rows (default: rejects-<file>.csv).")(fn)
@@ -244,25 +226,26 @@ def _record_options(fn):
 @load.command("initiatives")
 @_record_options
 @click.pass_context
-def load_initiatives(ctx, file, source, renames, rejects_path):
+def load_initiatives(ctx, file, source, renames, rejects_path, keep_missing):
     """Load initiative records from FILE (CSV, JSON, GeoJSON or XLSX).
 
     Columns: title, summary, year, url, domains (";"-separated), and where: commune,
     departement, code_postal, insee, lat, lon. Re-loading the same source updates its
-    records (key: the id column, else a hash of the row). Rejected rows, with the reason,
-    go to the rejects file.
+    records (key: the id column, else a hash of the row: an edited row is then a new
+    record) and removes those the file no longer holds (unless --keep-missing).
+    Rejected rows, with the reason, go to the rejects file.
 
     \b
     Example:
       python -m atlas load initiatives fiches.xlsx --source villes-internet
     """
-    _load_records(ctx, "initiatives", file, source, renames, rejects_path)
+    _load_records(ctx, "initiatives", file, source, renames, rejects_path, keep_missing)
 
 
 @load.command("labels")
 @_record_options
 @click.pass_context
-def load_labels(ctx, file, source, renames, rejects_path):
+def load_labels(ctx, file, source, renames, rejects_path, keep_missing):
     """Load label awards from FILE: collectivité (commune, departement, code_postal, insee
     or an EPCI name/SIREN), year, level (1..5, "4@", "@@@@"), mentions (";"-separated).
 
@@ -270,7 +253,7 @@ def load_labels(ctx, file, source, renames, rejects_path):
     Example:
       python -m atlas load labels palmares-2020.csv --map commune=ville
     """
-    _load_records(ctx, "labels", file, source, renames, rejects_path)
+    _load_records(ctx, "labels", file, source, renames, rejects_path, keep_missing)
 
 
 PRESS_SUFFIXES = (".txt", ".md")
@@ -329,40 +312,46 @@ def load_press(ctx, path, dry_run, rejects_path, review_path):
     """
     import sqlalchemy as sa
 
-    from loaders import initiatives, labels, press
+    from loaders import pipeline, press
     from loaders.geocoder import Geocoder
     from loaders.press import review
+    from loaders.records import report_files
 
     texts = _press_texts(path)
+    config = connected_config(ctx, need_schema=True)
     extracted: list[tuple[Path, list[dict], list[dict]]] = []
     disputed: dict[int, Exception] = {}
-
-    def batches_of(conn):
-        keywords = dict(conn.execute(sa.text("SELECT code, keywords FROM domain")).all())
+    batches = []
+    # A dry run goes through the same write, rolled back: its summary counts what a load
+    # would insert, update and remove.
+    with pipeline.transaction(db.engine(config), dry_run=dry_run) as w:
+        keywords = dict(w.conn.execute(sa.text("SELECT code, keywords FROM domain")).all())
         for file, text in texts:
             award_rows, initiative_rows = press.rows(press.extract(text, keywords),
                                                      file.stem)
             extracted.append((file, award_rows, initiative_rows))
+        geocoder = Geocoder.from_db(w.conn)
         if len(extracted) > 1:
             disputed.update(review.disagreements(
-                [(file.name, rows) for file, rows, _ in extracted], Geocoder.from_db(conn)))
-        out = []
+                [(file.name, rows) for file, rows, _ in extracted], geocoder))
         for file, award_rows, initiative_rows in extracted:
             kept = [row for row in award_rows if id(row) not in disputed]
-            out += [(labels, file.name, kept), (initiatives, file.name, initiative_rows)]
-        return out
-
-    results = _load(ctx, batches_of, write=not dry_run)
-    rejects, outcome = [], {}
-    for i, (file, award_rows, initiative_rows) in enumerate(extracted):
-        for kind, (report, records, rejected) in zip(("award", "initiative"),
-                                                     results[2 * i:2 * i + 2]):
-            report.source = f"{file.name}, {kind}s"
-            if kind == "award":
-                rejected = _with_disputed(report, award_rows, rejected, disputed)
-                outcome.update(_outcome(award_rows, records, rejected))
-            rejects += [(row["line"], {**row, "file": file.name, "kind": kind}, why)
-                        for _, row, why in rejected]
+            batches += [pipeline.Batch("labels", file.name, kept),
+                        pipeline.Batch("initiatives", file.name, initiative_rows)]
+        pipeline.load(w, batches, geocoder)
+        rejects, outcome = [], {}
+        for i, (file, award_rows, _) in enumerate(extracted):
+            for kind, b in zip(("award", "initiative"), batches[2 * i:2 * i + 2]):
+                b.report.source = f"{file.name}, {kind}s"
+                rejected = b.rejects
+                if kind == "award":
+                    rejected = _with_disputed(b.report, award_rows, rejected, disputed)
+                    outcome.update(_outcome(award_rows, b.records, rejected))
+                rejects += [(row["line"], {**row, "file": file.name, "kind": kind}, why)
+                            for _, row, why in rejected]
+        report_files(w, [b.report for b in batches], PRESS_REJECT_COLUMNS, rejects,
+                     rejects_path or Path(f"rejects-{path.stem}.csv"))
+    results = [(b.report, b.records, b.rejects) for b in batches]
     if review_path:
         n = review.write_review(review_path, [(f.name, rows) for f, rows, _ in extracted],
                                 outcome, loaded=not dry_run)
@@ -371,9 +360,7 @@ def load_press(ctx, path, dry_run, rejects_path, review_path):
         click.echo(json.dumps([_press_plan(file, rows, results[2 * i:2 * i + 2], outcome)
                                for i, (file, *rows) in enumerate(extracted)],
                               ensure_ascii=False, indent=1))
-        return
-    _report([r for r, _, _ in results], rejects,
-            rejects_path or Path(f"rejects-{path.stem}.csv"), PRESS_REJECT_COLUMNS)
+    _echo_reports([b.report for b in batches], err=dry_run)
 
 
 def _with_disputed(report, rows: list[dict], rejected: list, disputed: dict) -> list:
@@ -437,10 +424,11 @@ def synth(ctx, n_initiatives, award_communes, seed):
     """
     from loaders import synth as synthetic
 
+    from loaders import pipeline
+
     config = connected_config(ctx, need_schema=True)
-    with db.engine(config).begin() as conn:
-        report = synthetic.run(conn, n_initiatives, award_communes, seed)
-        search.refresh(conn)
+    with pipeline.transaction(db.engine(config)) as w:
+        report = synthetic.run(w.conn, w.changes, n_initiatives, award_communes, seed)
     for line in report.lines():
         click.echo(line)
 
@@ -453,8 +441,11 @@ def synth(ctx, n_initiatives, award_communes, seed):
 @click.option("--reports", type=click.Path(file_okay=False, path_type=Path), default=".",
               show_default=True,
               help="Folder for rejects-NAME.csv and disagreements-NAME.csv.")
+@click.option("--keep-missing", is_flag=True,
+              help="A partial file: keep the source's records it does not hold "
+                   "(by default a re-load removes them).")
 @click.pass_context
-def load_source(ctx, names, every, file, reports):
+def load_source(ctx, names, every, file, reports, keep_missing):
     """Load declared sources: NAME is a mapping of geodata/sources/ (NAME.toml) or a path
     to a .toml mapping; its file is read from ATLAS_DATASETS.
 
@@ -483,7 +474,32 @@ def load_source(ctx, names, every, file, reports):
         geocoder = Geocoder.from_db(conn)  # built once for every source
     reports.mkdir(parents=True, exist_ok=True)
     for m in mappings:
-        outcome = mapping.load(engine, m, config.datasets, file, geocoder)
+        if "id" not in m.columns:
+            click.echo(f"{m.name}: no id column, so records are keyed by their content: an "
+                       "edited row becomes a new record (the old one is removed unless "
+                       "--keep-missing)", err=True)
+        outcome = mapping.load(engine, m, config.datasets, file, geocoder, reports,
+                               keep_missing)
         click.echo(f"{outcome.file}: {m.source.attribution}")
-        _report([outcome.report], outcome.rejects, reports / f"rejects-{m.name}.csv",
-                outcome.columns, reports / f"disagreements-{m.name}.csv")
+        _echo_reports([outcome.report])
+
+
+@click.command("rebuild")
+@click.pass_context
+def rebuild(ctx):
+    """Rebuild the derived data whole: the search rows (initiative_search) and the tile
+    outlines (tile_shape), from the tables, and move the data version.
+
+    Every write keeps them in step for what it changed; this is for repair (a table
+    edited by hand in psql), and takes about as long as the first load did.
+    """
+    import time
+
+    from loaders import pipeline
+
+    config = connected_config(ctx, need_schema=True)
+    start = time.perf_counter()
+    derived = pipeline.rebuild(db.engine(config))
+    click.echo(f"rebuilt {derived.search_rows} search rows and {derived.shape_rows} tile "
+               f"outlines in {time.perf_counter() - start:.1f} s; data version "
+               f"{derived.version}")

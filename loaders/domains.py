@@ -17,7 +17,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from atlas.config import PROJECT_ROOT
-from atlas import search
 from atlas.errors import InputError
 
 DEFAULT_FILE = PROJECT_ROOT / "geodata" / "domains.csv"
@@ -69,9 +68,15 @@ def read(path: Path = DEFAULT_FILE) -> list[DomainRow]:
     return rows
 
 
-def merge(conn: Connection, rows: list[DomainRow]) -> dict[str, int]:
-    """Upsert ``rows`` and delete unlisted, unused domains; return counts by change."""
-    before = set(conn.scalars(sa.text("SELECT code FROM domain")))
+_SNAPSHOT = sa.text("SELECT code, label, keywords, description, position, "
+                    "row_number() OVER (ORDER BY position, code) AS bit FROM domain")
+
+
+def merge(conn: Connection, rows: list[DomainRow], changes) -> dict[str, int]:
+    """Upsert ``rows`` and delete unlisted, unused domains; return counts by change.
+    ``changes`` (``loaders.pipeline.Changes``) learns the domains whose rank, so whose
+    bit in the search rows, moved; a relabelled domain changes no search row."""
+    before = {r.code: r for r in conn.execute(_SNAPSHOT)}
     listed = [r.code for r in rows]
     in_use = list(conn.scalars(
         sa.text("SELECT DISTINCT domain_code FROM initiative_domain "
@@ -93,6 +98,10 @@ def merge(conn: Connection, rows: list[DomainRow]) -> dict[str, int]:
                 position = excluded.position"""),
         [dict(code=r.code, label=r.label, keywords=list(r.keywords),
               description=r.description, position=r.position) for r in rows])
-    search.refresh(conn)
-    return {"domains": len(rows), "added": len(set(listed) - before),
-            "removed": len(before - set(listed))}
+    after = {r.code: r for r in conn.execute(_SNAPSHOT)}
+    changes.other += sum(1 for code in before.keys() | after.keys()
+                         if before.get(code) != after.get(code))
+    changes.domains |= {code for code, r in after.items()
+                        if code in before and before[code].bit != r.bit}
+    return {"domains": len(rows), "added": len(set(listed) - set(before)),
+            "removed": len(set(before) - set(listed))}

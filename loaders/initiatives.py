@@ -26,7 +26,8 @@ from atlas.errors import InputError
 from atlas import names
 from loaders import provenance
 from loaders.geocoder import NEAR_METRES, Geocoder
-from loaders.records import LoadReport, Rejected, check_match, parse_year, reference_of
+from loaders.records import (LoadReport, Rejected, check_fields, check_match, parse_year,
+                             reference_of)
 
 FIELDS = ("title", "summary", "year", "url", "domains")
 ALIASES = {"titre": "title", "resume": "summary", "description": "summary", "annee": "year",
@@ -100,6 +101,7 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport, read
             fields = reader.fields(row)
             if not fields["title"]:
                 raise Rejected("no title", kind="no title")
+            check_fields(fields)
             codes, unknown = [], []
             for d in fields.pop("domains"):
                 code = domains.get(names.fold(d))
@@ -183,12 +185,17 @@ _DOMAINS_ADDED = sa.text("""
     RETURNING initiative_id""")
 
 
-def merge(conn, records: list[dict], source: provenance.Source | str, report: LoadReport
-          ) -> set[int]:
+def merge(conn, records: list[dict], source: provenance.Source | str, report: LoadReport,
+          changes=None) -> set[int]:
     """Upsert ``records`` of ``source`` (a described Source, or a plain name) and its
-    source row; return the ids whose row or domains changed."""
-    source = provenance.register(conn, source)
+    source row; return the ids whose row or domains changed, also added to ``changes``
+    (``loaders.pipeline.Changes``)."""
+    source, described = provenance.register(conn, source)
     conn.exec_driver_sql(_STAGE)
+    # Joins on the key stay index lookups whatever the planner believes of the tables'
+    # sizes (statistics of a table filled in this transaction are not there yet).
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS _initiative_key ON _initiative "
+                         "(source_id)")
     conn.exec_driver_sql("TRUNCATE _initiative")
     raw = conn.connection.driver_connection
     stmt = sql.SQL("COPY _initiative ({}) FROM STDIN").format(
@@ -199,6 +206,10 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
             values["attributes"] = json.dumps(values["attributes"], ensure_ascii=False,
                                               sort_keys=True)
             copy.write_row([values[c] for c in _COLUMNS])
+    if len(records) > 1000:
+        # Statistics of the staged rows: without them the planner takes the temp table for
+        # a small one (the merge, the domains, the sync's anti-join).
+        conn.exec_driver_sql("ANALYZE _initiative")
     changed = conn.execute(_MERGE, {"source": source.name}).all()
     report.inserted = sum(1 for r in changed if r.inserted)
     touched = {r.id for r in changed}
@@ -208,4 +219,39 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
     report.unchanged = len(records) - report.inserted - report.updated
     if touched:
         provenance.touch(conn, source)
+    if changes is not None:
+        changes.initiatives |= touched
+        changes.other += described
     return touched
+
+
+# The records just merged are still staged in _initiative: an anti-join, O(rows).
+_REMOVE_MISSING = sa.text("""
+    DELETE FROM initiative i WHERE i.source = :source
+      AND NOT EXISTS (SELECT 1 FROM _initiative s WHERE s.source_id = i.source_id)
+    RETURNING i.id""")
+_REMOVE = sa.text("""
+    DELETE FROM initiative WHERE source = :source AND source_id = ANY(:keys) RETURNING id""")
+
+
+def remove_missing(conn, source: str, records: list[dict], report: LoadReport,
+                   changes) -> set[int]:
+    """Delete the records of ``source`` that ``records``, merged just before by
+    ``merge``, no longer hold (a re-load is a sync: a place that closed leaves the map);
+    counted in ``report.removed``."""
+    return _removed(conn, _REMOVE_MISSING, source, None, report, changes)
+
+
+def remove(conn, source: str, keys: list[str], report: LoadReport, changes) -> set[int]:
+    """Delete the records of ``source`` with these keys; counted in ``report.removed``."""
+    return _removed(conn, _REMOVE, source, keys, report, changes)
+
+
+def _removed(conn, statement, source, keys, report, changes) -> set[int]:
+    params = {"source": source} if keys is None else {"source": source, "keys": keys}
+    ids = set(conn.scalars(statement, params))
+    report.removed += len(ids)
+    changes.initiatives |= ids
+    if ids:
+        provenance.touch(conn, provenance.Source.plain(source))
+    return ids

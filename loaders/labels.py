@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 from loaders import provenance
 from loaders.geocoder import Geocoder
-from loaders.records import (LoadReport, Rejected, check_match, geocode_rows, parse_level,
-                             parse_year)
+from loaders.records import (TITLE_MAX, LoadReport, Rejected, check_edition, check_match,
+                             check_text, geocode_rows, parse_level, parse_year)
 
 REQUIRED = ("year", "level")
 ALIASES = {"collectivite": "commune", "annee": "year", "niveau": "level", "arobases": "level",
@@ -40,7 +40,7 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
     records, rejects = [], []
     for line, (row, match) in enumerate(zip(rows, matches), start=2):
         try:
-            year = parse_year(row.get("year"), required=True)
+            year = check_edition(parse_year(row.get("year"), required=True))
             level = parse_level(row.get("level"))
             url = parse_url(row.get("url"))
             check_match(match)
@@ -50,6 +50,8 @@ def prepare(rows: list[dict], geocoder: Geocoder, conn, report: LoadReport):
                                kind="duplicate award")
             seen[who] = line
             mentions = [m.strip() for m in (row.get("mentions") or "").split(";") if m.strip()]
+            for mention in mentions:
+                check_text("mention", mention, TITLE_MAX)
             records.append(dict(commune_insee=match.insee, epci_siren=match.epci_siren,
                                 year=year, level=level, mentions=mentions, url=url))
             report.kept(line, row, match)
@@ -77,9 +79,12 @@ def _upsert(column: str) -> sa.TextClause:
 _UPSERT = {"commune": _upsert("commune_insee"), "epci": _upsert("epci_siren")}
 
 
-def merge(conn, records: list[dict], source: provenance.Source | str, report: LoadReport
-          ) -> None:
-    source = provenance.register(conn, source)
+def merge(conn, records: list[dict], source: provenance.Source | str, report: LoadReport,
+          changes=None) -> set[str]:
+    """Upsert the awards; return the collectivités (INSEE code or SIREN) whose awards
+    changed, also added to ``changes`` (their initiatives' label columns follow)."""
+    source, described = provenance.register(conn, source)
+    holders = set()
     # A few thousand awards at most: one statement per row is plenty fast here.
     for r in records:
         kind = "commune" if r["commune_insee"] else "epci"
@@ -87,9 +92,35 @@ def merge(conn, records: list[dict], source: provenance.Source | str, report: Lo
                                            "source": source.name}).scalar()
         if got is None:
             report.unchanged += 1
-        elif got:
+            continue
+        if got:
             report.inserted += 1
         else:
             report.updated += 1
-    if report.inserted or report.updated:
+        holders.add(r["commune_insee"] or r["epci_siren"])
+    if holders:
         provenance.touch(conn, source)
+    if changes is not None:
+        changes.holders |= holders
+        changes.other += described
+    return holders
+
+
+# Keyed as an award is unique: the collectivité and the year.
+_KEY = "coalesce(commune_insee, epci_siren) || ':' || year"
+_REMOVE_MISSING = sa.text(f"""
+    DELETE FROM label_award WHERE source = :source AND NOT ({_KEY} = ANY(:keys))
+    RETURNING coalesce(commune_insee, epci_siren)""")
+
+
+def remove_missing(conn, source: str, records: list[dict], report: LoadReport,
+                   changes) -> set[str]:
+    """Delete the awards of ``source`` that ``records`` no longer hold (a re-load is a
+    sync); counted in ``report.removed``; returns their collectivités."""
+    keys = [f"{r['commune_insee'] or r['epci_siren']}:{r['year']}" for r in records]
+    holders = list(conn.scalars(_REMOVE_MISSING, {"source": source, "keys": keys}))
+    report.removed += len(holders)
+    changes.holders.update(holders)
+    if holders:
+        provenance.touch(conn, provenance.Source.plain(source))
+    return set(holders)

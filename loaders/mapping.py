@@ -30,7 +30,7 @@ from pathlib import Path
 from atlas.config import PROJECT_ROOT
 from atlas.errors import InputError
 from loaders import domains as taxonomy
-from atlas import names, search
+from atlas import names
 from loaders import provenance
 from loaders.geocoder import NEAR_METRES, Geocoder, Reference
 from loaders.records import LoadReport, Rejected, parse_year
@@ -224,10 +224,15 @@ class Outcome:
 
 
 def load(engine, mapping: Mapping, datasets: Path | None, file: Path | None = None,
-         geocoder: Geocoder | None = None) -> Outcome:
+         geocoder: Geocoder | None = None, reports: Path | None = None,
+         keep_missing: bool = False, dry_run: bool = False) -> Outcome:
     """Read the mapping's file (``file``, else its path under ``datasets``), geocode,
-    check and merge its rows in one transaction. Nothing is written when it fails."""
-    from loaders import initiatives, tables
+    check and merge its rows through the one write path (``loaders.pipeline``): one
+    transaction, the source's records the file no longer holds removed unless
+    ``keep_missing``, rejects-NAME.csv and disagreements-NAME.csv written into ``reports``
+    (when given) with the commit. Nothing is written when it fails."""
+    from loaders import pipeline, tables
+    from loaders.records import report_files
 
     if file is None:
         if datasets is None:
@@ -236,32 +241,29 @@ def load(engine, mapping: Mapping, datasets: Path | None, file: Path | None = No
         file = datasets / mapping.file
     columns, rows, _ = tables.read_table(file)
     mapping.check_columns(file, columns)
-    report = LoadReport(source=mapping.source.name, read=len(rows))
-    with engine.begin() as conn:
-        geocoder = geocoder or Geocoder.from_db(conn)
-        if mapping.kind == "label":
-            rejects = _load_labels(conn, mapping, rows, geocoder, report)
-        else:
-            records, rejects = initiatives.prepare(rows, geocoder, conn, report,
-                                                   reader=mapping)
-            initiatives.merge(conn, records, mapping.source, report)
-        search.refresh(conn)
-    return Outcome(mapping, file, mapping.visible_columns(columns), report, rejects)
+    visible = mapping.visible_columns(columns)
+    if mapping.kind == "label":
+        batch = pipeline.Batch("labels", mapping.source, _label_rows(mapping, rows),
+                               keep_missing=keep_missing)
+    else:
+        batch = pipeline.Batch("initiatives", mapping.source, rows, reader=mapping,
+                               keep_missing=keep_missing)
+    with pipeline.transaction(engine, dry_run=dry_run) as w:
+        pipeline.load(w, [batch], geocoder)
+        if reports is not None:
+            report_files(w, [batch.report], visible, batch.rejects,
+                         reports / f"rejects-{mapping.name}.csv",
+                         reports / f"disagreements-{mapping.name}.csv")
+    return Outcome(mapping, file, visible, batch.report, batch.rejects)
 
 
-def _load_labels(conn, mapping: Mapping, rows: list[dict], geocoder: Geocoder,
-                 report: LoadReport) -> list:
-    """Label records: the label loader's path, each row read through the mapping's
-    columns (the file's own columns kept beside them for the rejects file)."""
-    from loaders import labels
-
+def _label_rows(mapping: Mapping, rows: list[dict]) -> list[dict]:
+    """Label records read through the mapping's columns, for the label loader (the
+    file's own columns kept beside them for the rejects file)."""
     fields = ("commune", "departement", "code_postal", "insee", "year", "level", "mentions",
               "url")
-    ours = [{**row, **{f: mapping._get(row, mapping.columns.get(f)) for f in fields}}
+    return [{**row, **{f: mapping._get(row, mapping.columns.get(f)) for f in fields}}
             for row in rows]
-    records, rejects = labels.prepare(ours, geocoder, conn, report)
-    labels.merge(conn, records, mapping.source, report)
-    return rejects
 
 
 # -- reading and validating -------------------------------------------------------------

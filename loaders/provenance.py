@@ -57,12 +57,14 @@ _ENSURE = sa.text(f"""
 _TOUCH = sa.text("UPDATE source SET loaded_at = now() WHERE name = :name")
 
 
-def register(conn, source: Source | str) -> Source:
-    """Create or update the source row; return the Source (a str is a plain name)."""
+def register(conn, source: Source | str) -> tuple[Source, bool]:
+    """Create or update the source row; return the Source (a str is a plain name) and
+    whether its row was written (created, or its description changed)."""
     if isinstance(source, str):
         source = Source.plain(source)
-    conn.execute(_DESCRIBE if source.described else _ENSURE, dataclasses.asdict(source))
-    return source
+    wrote = conn.execute(_DESCRIBE if source.described else _ENSURE,
+                         dataclasses.asdict(source)).first()
+    return source, wrote is not None
 
 
 def touch(conn, source: Source) -> None:

@@ -10,9 +10,11 @@ and listed, with the geocoder's note, in the disagreements file.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from atlas import csvsafe, names
 from loaders.geocoder import MATCHED, NEAR_METRES, Geocoder, Match, Reference
@@ -36,6 +38,7 @@ class LoadReport:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    removed: int = 0  # the source's records its new file no longer holds
     rejected: Counter = dataclasses.field(default_factory=Counter)
     warnings: Counter = dataclasses.field(default_factory=Counter)
     methods: Counter = dataclasses.field(default_factory=Counter)
@@ -46,7 +49,8 @@ class LoadReport:
 
     def lines(self) -> list[str]:
         out = [f"{self.source}: {self.read} read, {self.inserted} loaded, {self.updated} "
-               f"updated, {self.unchanged} unchanged, {sum(self.rejected.values())} rejected"]
+               f"updated, {self.unchanged} unchanged, {sum(self.rejected.values())} "
+               f"rejected, {self.removed} removed"]
         out += [f"  rejected, {reason}: {n}" for reason, n in self.rejected.most_common()]
         out += [f"  warning, {what}: {n}" for what, n in self.warnings.most_common()]
         out += [f"  geocoded by {m}: {n}" for m, n in self.methods.most_common()]
@@ -85,6 +89,65 @@ def parse_year(value: str | None, required: bool = False) -> int | None:
     if not 1980 <= year <= 2100:
         raise Rejected(f"year {year} is outside 1980..2100", kind="year out of range")
     return year
+
+
+FIRST_EDITION = 1999  # the first Villes Internet label
+
+
+def check_edition(year: int) -> int:
+    """A label year must be an edition: 1999 to next year (the label is announced early)."""
+    last = dt.date.today().year + 1
+    if not FIRST_EDITION <= year <= last:
+        raise Rejected(f"year {year} is not a label edition ({FIRST_EDITION}..{last})",
+                       kind="year not a label edition")
+    return year
+
+
+# Size limits of the texts shown on the map and pages; longer is a mistake (a whole
+# document pasted in a cell), not a record.
+TITLE_MAX = 300
+SUMMARY_MAX = 10_000
+URL_MAX = 2_000
+# C0 controls but tab and line breaks, DEL, C1 controls: never in a text people wrote.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def check_text(field: str, value: str | None, limit: int) -> None:
+    """Rejected when ``value`` holds a control character or is longer than ``limit``."""
+    if not value:
+        return
+    bad = _CONTROL.search(value)
+    if bad:
+        raise Rejected(f"{field} holds a control character (U+{ord(bad.group()):04X})",
+                       kind=f"control character in {field}")
+    if len(value) > limit:
+        raise Rejected(f"{field} is {len(value)} characters long (at most {limit})",
+                       kind=f"{field} too long")
+
+
+def check_url(value: str | None) -> None:
+    """Only web links are kept: ``http(s)://host...``; ``javascript:``, ``data:``,
+    ``file:`` or a bare word would be a trap or a broken link on the record's page."""
+    if not value:
+        return
+    check_text("url", value, URL_MAX)
+    try:
+        parts = urlsplit(value)
+        ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        ok = False
+    if not ok or any(c.isspace() for c in value):
+        raise Rejected(f"url {value[:80]!r} is not an http(s) link", kind="url not http(s)")
+
+
+def check_fields(fields: dict) -> None:
+    """The checks every initiative's texts meet, whatever reader gave them."""
+    check_text("title", fields.get("title"), TITLE_MAX)
+    check_text("summary", fields.get("summary"), SUMMARY_MAX)
+    check_url(fields.get("url"))
+    for name, value in (fields.get("attributes") or {}).items():
+        if isinstance(value, str):
+            check_text(f"attribute {name}", value, SUMMARY_MAX)
 
 
 _WORD_LEVELS = {"un": 1, "une": 1, "premiere": 1, "premier": 1, "deux": 2, "deuxieme": 2,
@@ -150,41 +213,40 @@ def check_match(match) -> None:
                        kind=reason)
 
 
-def write_rejects(path: Path, columns: list[str], rejects: list[tuple[int, dict, Rejected]]
-                  ) -> None:
-    _write(path, columns, ["reject_reason", "candidates"],
-           [(line, row, {"reject_reason": str(why), "candidates": " | ".join(why.candidates)})
-            for line, row, why in rejects])
+def fill_rejects(columns: list[str], rejects: list[tuple[int, dict, Rejected]]):
+    """A writer of the rejects file (header only when nothing was rejected)."""
+    return lambda f: _write(f, columns, ["reject_reason", "candidates"], [
+        (line, row, {"reject_reason": str(why), "candidates": " | ".join(why.candidates)})
+        for line, row, why in rejects])
 
 
-def write_disputed(path: Path, columns: list[str], disputed: list[tuple[int, dict, Match]]
-                   ) -> None:
-    _write(path, columns, ["disagreements", "insee_code", "match_method", "match_note"],
-           [(line, row, {"disagreements": " | ".join(m.disagreements),
-                         "insee_code": m.insee or "", "match_method": m.method,
-                         "match_note": m.note}) for line, row, m in disputed])
+def fill_disputed(columns: list[str], disputed: list[tuple[int, dict, Match]]):
+    """A writer of the disagreements file (header only when there are none)."""
+    return lambda f: _write(f, columns, ["disagreements", "insee_code", "match_method",
+                                         "match_note"], [
+        (line, row, {"disagreements": " | ".join(m.disagreements), "insee_code": m.insee or "",
+                     "match_method": m.method, "match_note": m.note})
+        for line, row, m in disputed])
 
 
-def _write(path: Path, columns: list[str], extra: list[str], rows) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csvsafe.DictWriter(f, ["line"] + columns + extra, extrasaction="ignore")
-        writer.writeheader()
-        for line, row, added in rows:
-            writer.writerow({**{c: row.get(c) for c in columns}, "line": line, **added})
+def _write(f, columns: list[str], extra: list[str], rows) -> None:
+    writer = csvsafe.DictWriter(f, ["line"] + columns + extra, extrasaction="ignore")
+    writer.writeheader()
+    for line, row, added in rows:
+        writer.writerow({**{c: row.get(c) for c in columns}, "line": line, **added})
 
 
-def write_reports(reports: list[LoadReport], columns: list[str], rejects: list,
-                  rejects_path: Path, disputed_path: Path | None = None) -> None:
-    """Write the rejected rows and the rows kept with a disagreement, each file only when
-    it has rows, and name the files in the reports they concern."""
-    if rejects:
-        write_rejects(rejects_path, columns, rejects)
-        for report in reports:
-            if report.rejected:
-                report.rejects_file = str(rejects_path)
+def report_files(w, reports: list[LoadReport], columns: list[str], rejects: list,
+                 rejects_path: Path, disputed_path: Path | None = None) -> None:
+    """Have the write ``w`` (``loaders.pipeline.Write``) write the rejects file and, when
+    given, the disagreements file, even empty (header only: an old file never
+    contradicts the new run), and name them in the reports."""
+    w.report_file(rejects_path, fill_rejects(columns, rejects))
     disputed = [row for report in reports for row in report.disputed]
-    if disputed and disputed_path:
-        write_disputed(disputed_path, columns, disputed)
-        for report in reports:
-            if report.disputed:
-                report.disputed_file = str(disputed_path)
+    if disputed_path:
+        w.report_file(disputed_path, fill_disputed(columns, disputed))
+    for report in reports:
+        if report.rejected:
+            report.rejects_file = str(rejects_path)
+        if disputed_path and report.disputed:
+            report.disputed_file = str(disputed_path)

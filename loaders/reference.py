@@ -11,6 +11,7 @@ stops with a message naming it, and the transaction leaves the previous data unt
 from __future__ import annotations
 
 import dataclasses
+import json
 import struct
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -21,14 +22,13 @@ import sqlalchemy as sa
 from psycopg import sql
 from sqlalchemy.engine import Connection
 
-from atlas import search
 from atlas.errors import InputError
 from loaders import boundaries as bnd
 from loaders import cog as cog_reader
 from loaders.cog import Cog
+from loaders import pipeline
 from loaders.geocoder import postal
 from loaders.progress import Progress
-from tiles import shapes
 
 # Table → (key columns, other columns). Names are constants: never from input.
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -194,8 +194,9 @@ def _is_empty(conn: Connection, table: str) -> bool:
     return conn.scalar(sa.text(f'SELECT NOT EXISTS (SELECT 1 FROM "{table}")'))
 
 
-def _merge(conn: Connection, table: str) -> dict[str, int]:
-    """Upsert staging into ``table`` (writing only changed rows); return counts."""
+def _merge(conn: Connection, table: str) -> tuple[dict[str, int], set[str]]:
+    """Upsert staging into ``table`` (writing only changed rows); return counts and the
+    first key column of the rows written."""
     key, cols = TABLES[table]
     q = sql.Identifier
     all_cols = sql.SQL(", ").join(map(q, key + cols))
@@ -207,24 +208,29 @@ def _merge(conn: Connection, table: str) -> dict[str, int]:
     else:
         on_conflict = sql.SQL("DO NOTHING")
     stmt = sql.SQL("INSERT INTO {t} ({c}) SELECT {c} FROM {s} ON CONFLICT ({k}) {u} "
-                   "RETURNING (xmax = 0)").format(
+                   "RETURNING (xmax = 0), {k0}::text").format(
+        k0=q(key[0]),
         t=q(table), c=all_cols, s=q(f"_{table}"), k=sql.SQL(", ").join(map(q, key)),
         u=on_conflict)
     raw = conn.connection.driver_connection
     with raw.cursor() as cur:
         cur.execute(stmt)
-        flags = [r[0] for r in cur.fetchall()]
-    return {"inserted": sum(flags), "updated": len(flags) - sum(flags), "deleted": 0}
+        rows = cur.fetchall()
+    flags = [r[0] for r in rows]
+    return ({"inserted": sum(flags), "updated": len(flags) - sum(flags), "deleted": 0},
+            {r[1] for r in rows})
 
 
-def _delete_stale(conn: Connection, table: str) -> int:
+def _delete_stale(conn: Connection, table: str) -> set[str]:
+    """Delete the rows of ``table`` its staging twin lacks; return their first key."""
     key, _ = TABLES[table]
     q = sql.Identifier
-    stmt = sql.SQL("DELETE FROM {t} WHERE ({k}) NOT IN (SELECT {k} FROM {s})").format(
-        t=q(table), s=q(f"_{table}"), k=sql.SQL(", ").join(map(q, key)))
+    stmt = sql.SQL("DELETE FROM {t} WHERE ({k}) NOT IN (SELECT {k} FROM {s}) "
+                   "RETURNING {k0}::text").format(
+        t=q(table), s=q(f"_{table}"), k=sql.SQL(", ").join(map(q, key)), k0=q(key[0]))
     with conn.connection.driver_connection.cursor() as cur:
         cur.execute(stmt)
-        return cur.rowcount
+        return {r[0] for r in cur.fetchall()}
 
 
 def _still_used(table: str, key: str, ref: str) -> sa.TextClause:
@@ -246,12 +252,14 @@ _DERIVE_OUTLINES = {
         UPDATE departement d SET geom = u.geom
         FROM (SELECT departement_code, ST_Multi(ST_Union(geom)) AS geom FROM commune
               WHERE geom IS NOT NULL GROUP BY 1) u
-        WHERE u.departement_code = d.code AND d.geom IS DISTINCT FROM u.geom"""),
+        WHERE u.departement_code = d.code AND d.geom IS DISTINCT FROM u.geom
+        RETURNING d.code"""),
     "region": sa.text("""
         UPDATE region r SET geom = u.geom
         FROM (SELECT region_code, ST_Multi(ST_Union(geom)) AS geom FROM departement
               WHERE geom IS NOT NULL GROUP BY 1) u
-        WHERE u.region_code = r.code AND r.geom IS DISTINCT FROM u.geom"""),
+        WHERE u.region_code = r.code AND r.geom IS DISTINCT FROM u.geom
+        RETURNING r.code"""),
 }
 
 
@@ -267,6 +275,8 @@ class _Merger:
         self.conn, self.progress, self.report = conn, progress, report
         self.merged: list[str] = []
         self.restore: list[str] = []
+        self.bulk: set[str] = set()  # tables filled by COPY: every row is new
+        self.written: dict[str, set[str]] = {}  # table → keys inserted, updated, deleted
 
     def put(self, table: str, rows: list[dict]) -> None:
         conn = self.conn
@@ -275,10 +285,11 @@ class _Merger:
             self.restore += _drop_for_bulk(conn, table)
             _copy(conn, table, rows, self.progress)
             self.report.changes[table] = {"inserted": len(rows), "updated": 0, "deleted": 0}
+            self.bulk.add(table)
             return
         conn.exec_driver_sql(f'CREATE TEMP TABLE "_{table}" (LIKE "{table}") ON COMMIT DROP')
         _copy(conn, f"_{table}", rows, self.progress)
-        self.report.changes[table] = _merge(conn, table)
+        self.report.changes[table], self.written[table] = _merge(conn, table)
         self.merged.append(table)
 
     def is_empty(self, table: str) -> bool:
@@ -296,7 +307,21 @@ class _Merger:
                         f"{len(used)} {table}(s) missing from the new reference data are "
                         f"still used by initiatives or labels: {', '.join(used)}")
             for table in reversed(self.merged):  # children first
-                self.report.changes[table]["deleted"] = _delete_stale(conn, table)
+                deleted = _delete_stale(conn, table)
+                self.report.changes[table]["deleted"] = len(deleted)
+                self.written[table] |= deleted
+
+    def tell(self, changes) -> None:
+        """Tell the write (``loaders.pipeline.Changes``) what the derived rows depend on:
+        the outlines of the régions, départements and communes written, the search rows
+        of the communes' initiatives; a table filled whole redoes everything."""
+        if self.bulk & {"region", "departement", "commune"}:
+            changes.everything = True
+        for table, layer in (("region", "regions"), ("departement", "departements"),
+                             ("commune", "communes")):
+            changes.shape(layer, self.written.get(table, ()))
+        changes.communes |= self.written.get("commune", set())
+        changes.other += sum(sum(c.values()) for c in self.report.changes.values())
 
 
 def _commune_rows(cog: Cog, communes: bnd.Reconciled, report: Report) -> list[dict]:
@@ -342,9 +367,11 @@ def _localities(resolver, cog: Cog, report: Report) -> list[dict] | None:
     return postal.read_localities(path, cog.successor(), cog.names())
 
 
-def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Report:
-    """Read, check, reconcile and merge everything in one transaction; any error rolls
-    it back, leaving the previous data untouched.
+def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
+        report_file: Path | None = None) -> Report:
+    """Read, check, reconcile and merge everything in one write (``loaders.pipeline``);
+    any error rolls it back, leaving the previous data untouched. ``report_file``: the
+    report as JSON, written with the commit.
 
     The commune boundary file is parsed and reconciled in a worker thread (GDAL, GEOS
     and shapely release the GIL) while this thread reads the COG, whose successor table
@@ -386,7 +413,8 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Repo
             report.successor_conflicts = cog.conflicts()
             members = [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members]
             localities = _localities(resolver, cog, report)
-            with engine.begin() as conn:
+            with pipeline.transaction(engine) as w:
+                conn = w.conn
                 merger = _Merger(conn, progress, report)
                 # What does not wait for the commune outlines goes in while the worker
                 # still parses them; tables that reference communes only when empty.
@@ -407,21 +435,28 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Repo
                 for table, rows in later.items():
                     merger.put(table, rows)
                 merger.finish()
-                for level in ("departement", "region"):
+                merger.tell(w.changes)
+                for level, layer in (("departement", "departements"), ("region", "regions")):
                     if outlines[level] is None:
                         with progress.step(f"deriving {level} outlines from the communes"):
-                            conn.execute(_DERIVE_OUTLINES[level])
+                            w.changes.shape(layer, conn.scalars(_DERIVE_OUTLINES[level]))
                         report.outlines[level] = "derived from the commune boundaries"
-                if any(any(c.values()) for c in report.changes.values()):
-                    with progress.step("refreshing the tile outlines"):
-                        shapes.refresh(conn)
-                    with progress.step("refreshing the search view"):
-                        search.refresh(conn)
+                _describe(report, cog, boundaries, communes)
+                if report_file is not None:
+                    w.report_file(report_file, lambda f: json.dump(
+                        report.as_dict(), f, ensure_ascii=False, indent=1))
+                # Leaving the block, the pipeline redoes the outlines and search rows of
+                # what changed, then commits.
         except BaseException as e:
             # Never leave the worker waiting for a successor table that will not come.
             if not successor.done():
                 successor.set_exception(e)
             raise
+    return report
+
+
+def _describe(report: Report, cog: Cog, boundaries: bnd.Boundaries,
+              communes: bnd.Reconciled) -> None:
     report.boundaries, report.boundaries_driver = boundaries.path, boundaries.driver
     report.boundaries_crs, report.boundary_features = (boundaries.source_crs,
                                                        len(boundaries.frame))
@@ -430,4 +465,3 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress) -> Repo
     report.unknown_codes = communes.unknown
     report.counts["commune with a boundary"] = (len(cog.communes)
                                                 - len(report.without_boundary))
-    return report

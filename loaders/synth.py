@@ -52,7 +52,7 @@ class SynthReport:
 
     def lines(self) -> list[str]:
         return [f"synthetic: {self.initiatives} initiatives, {self.awards} label awards for "
-                f"{self.communes_with_awards} communes (source={SOURCE}; replaced "
+                f"{self.communes_with_awards} communes (source={SOURCE}; removed "
                 f"{self.removed_initiatives} initiatives and {self.removed_awards} awards)"]
 
 
@@ -114,28 +114,41 @@ def award_rows(communes, n_communes: int, seed: int) -> list[dict]:
     return out
 
 
-_CLEAR_AWARDS = sa.text("DELETE FROM label_award WHERE source = :source")
-_CLEAR_INITIATIVES = sa.text("DELETE FROM initiative WHERE source = :source")
 # A real award for the same commune and year wins: synthetic ones never overwrite it.
 _AWARD = sa.text("""
     INSERT INTO label_award (commune_insee, year, level, source)
-    VALUES (:commune_insee, :year, :level, :source)
-    ON CONFLICT (commune_insee, year) WHERE commune_insee IS NOT NULL DO NOTHING""")
+    SELECT c, y, l, :source
+    FROM unnest(CAST(:communes AS text[]), CAST(:years AS int[]), CAST(:levels AS int[]))
+         AS a(c, y, l)
+    ON CONFLICT (commune_insee, year) WHERE commune_insee IS NOT NULL DO UPDATE
+    SET level = excluded.level
+    WHERE label_award.source = excluded.source AND label_award.level <> excluded.level
+    RETURNING commune_insee""")
+_REMOVE_AWARDS = sa.text("""
+    DELETE FROM label_award WHERE source = :source
+      AND NOT (coalesce(commune_insee, epci_siren) || ':' || year = ANY(:keys))
+    RETURNING coalesce(commune_insee, epci_siren)""")
 
 
-def run(conn, n_initiatives: int, n_award_communes: int, seed: int) -> SynthReport:
-    """Replace the synthetic rows with a fresh deterministic set, in the caller's
-    transaction."""
+def run(conn, changes, n_initiatives: int, n_award_communes: int, seed: int) -> SynthReport:
+    """Make the synthetic rows the deterministic set of ``seed``, in the caller's write
+    (``loaders.pipeline``): rows already there stay, others are added or removed, so
+    the same run twice writes nothing; ``changes`` learns what moved."""
     report = SynthReport()
     communes, domains = _communes(conn), _domains(conn)
-    report.removed_awards = conn.execute(_CLEAR_AWARDS, {"source": SOURCE}).rowcount
-    report.removed_initiatives = conn.execute(_CLEAR_INITIATIVES, {"source": SOURCE}).rowcount
     records = initiative_rows(communes, domains, n_initiatives, seed)
-    initiatives.merge(conn, records, DESCRIPTION, LoadReport(source=SOURCE))
-    report.initiatives = len(records)
+    loaded = LoadReport(source=SOURCE)
+    initiatives.merge(conn, records, DESCRIPTION, loaded, changes)
+    initiatives.remove_missing(conn, SOURCE, records, loaded, changes)
+    report.initiatives, report.removed_initiatives = len(records), loaded.removed
     awards = award_rows(communes, n_award_communes, seed)
-    if awards:
-        conn.execute(_AWARD, [{**a, "source": SOURCE} for a in awards])
+    removed = list(conn.scalars(_REMOVE_AWARDS, {
+        "source": SOURCE, "keys": [f"{a['commune_insee']}:{a['year']}" for a in awards]}))
+    report.removed_awards = len(removed)
+    changes.holders.update(removed)
+    changes.holders.update(conn.scalars(_AWARD, {
+        "source": SOURCE, "communes": [a["commune_insee"] for a in awards],
+        "years": [a["year"] for a in awards], "levels": [a["level"] for a in awards]}))
     report.awards = conn.scalar(sa.text(
         "SELECT count(*) FROM label_award WHERE source = :source"), {"source": SOURCE})
     report.communes_with_awards = conn.scalar(sa.text(

@@ -15,9 +15,9 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from atlas import db, migrate, search
+from atlas import db, migrate
 from atlas.errors import InputError
-from loaders import reference, sources
+from loaders import pipeline, reference, sources
 from loaders.geocoder import postal
 from loaders.progress import Progress
 from atlas.config import PROJECT_ROOT, Config
@@ -31,10 +31,20 @@ TABLES = ("initiative_domain", "initiative", "label_award", "source", "domain", 
           "epci", "postal_locality", "commune_alias", "commune", "departement", "region")
 
 
-def _empty(conn) -> None:
-    """Empty every table, and the derived search view with them."""
-    conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
-    search.refresh(conn)
+def _empty(engine) -> None:
+    """Empty every table, through the write path (derived rows emptied, version moved)."""
+    with pipeline.transaction(engine) as w:
+        w.conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+        w.changes.everything = True
+
+
+def clear_records(engine) -> None:
+    """Delete every initiative and label award, through the write path."""
+    with pipeline.transaction(engine) as w:
+        w.changes.initiatives |= set(w.conn.scalars(sa.text(
+            "DELETE FROM initiative RETURNING id")))
+        w.changes.holders |= set(w.conn.scalars(sa.text(
+            "DELETE FROM label_award RETURNING coalesce(commune_insee, epci_siren)")))
 
 
 @pytest.fixture(scope="session")
@@ -66,8 +76,7 @@ def config(server_url) -> Config:
 def engine(config):
     eng = db.engine(config)
     yield eng
-    with eng.begin() as conn:
-        _empty(conn)
+    _empty(eng)
 
 
 @pytest.fixture()
@@ -110,8 +119,7 @@ def loaded(config):
     if config.geodata is None:
         pytest.fail("these tests need the reference data: set ATLAS_GEODATA")
     engine = db.engine(config)
-    with engine.begin() as conn:
-        _empty(conn)
+    _empty(engine)
     # The postal localities file is the one reference file outside the data folder:
     # downloaded into the cache once (checksum checked), then read offline. Without a
     # network the load goes on without it, and the tests of the localities fail.
@@ -122,8 +130,7 @@ def loaded(config):
     reference.run(engine, sources.Resolver(config.geodata, config.cache_dir, offline=True),
                   reference.Inputs(), Progress(quiet=True))
     yield engine
-    with engine.begin() as conn:
-        _empty(conn)
+    _empty(engine)
 
 
 @pytest.fixture(scope="module")
@@ -131,8 +138,8 @@ def with_domains(loaded):
     """The national reference and the domain taxonomy."""
     from loaders import domains
 
-    with loaded.begin() as conn:
-        domains.merge(conn, domains.read())
+    with pipeline.transaction(loaded) as w:
+        domains.merge(w.conn, domains.read(), w.changes)
     return loaded
 
 
@@ -140,9 +147,7 @@ def with_domains(loaded):
 def clean(with_domains):
     """``with_domains``, with the loaded initiatives and awards removed after the test."""
     yield with_domains
-    with with_domains.begin() as conn:
-        conn.execute(sa.text("TRUNCATE initiative, initiative_domain, label_award CASCADE"))
-        search.refresh(conn)
+    clear_records(with_domains)
 
 
 # A small, hand-checked set of records on the real reference: what the API tests assert.
@@ -176,12 +181,11 @@ def api_data(with_domains):
     awards = [dict(commune_insee=None if len(who) == 9 else who,
                    epci_siren=who if len(who) == 9 else None, year=y, level=lv, mentions=[])
               for who, y, lv in API_AWARDS]
-    with with_domains.begin() as conn:
-        initiatives.merge(conn, records, "api-test", LoadReport("api-test"))
-        labels.merge(conn, awards, "api-test", LoadReport("api-test"))
-        search.refresh(conn)
-        ids = dict(conn.execute(sa.text("SELECT title, id FROM initiative")).all())
-    return ids
+    with pipeline.transaction(with_domains) as w:
+        initiatives.merge(w.conn, records, "api-test", LoadReport("api-test"), w.changes)
+        labels.merge(w.conn, awards, "api-test", LoadReport("api-test"), w.changes)
+    with with_domains.connect() as conn:
+        return dict(conn.execute(sa.text("SELECT title, id FROM initiative")).all())
 
 
 @pytest.fixture(scope="module")

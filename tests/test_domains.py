@@ -4,7 +4,7 @@ import sqlalchemy as sa
 import pytest
 
 from atlas.errors import InputError
-from loaders import domains
+from loaders import domains, pipeline
 
 REQUIRED = {"emploi", "culture-patrimoine", "services-publics", "identite", "education",
             "democratie-locale", "cooperation", "vie-quotidienne", "developpement-economique",
@@ -19,23 +19,30 @@ def test_shipped_taxonomy_has_the_villes_internet_enjeux():
     assert next(r for r in rows if r.code == "education").label == "Éducation"
 
 
+def _merge(engine, rows):
+    with pipeline.transaction(engine) as w:
+        counts = domains.merge(w.conn, rows, w.changes)
+    return counts, w.derived.version
+
+
 def test_merge_is_idempotent_and_removes_unlisted(engine):
     rows = domains.read()
-    with engine.begin() as conn:
-        assert domains.merge(conn, rows)["added"] == 16
-    with engine.begin() as conn:
-        assert domains.merge(conn, rows) == {"domains": 16, "added": 0, "removed": 0}
+    counts, version = _merge(engine, rows)
+    assert counts["added"] == 16 and version is not None
+    # Unchanged: nothing written, the data version does not move.
+    assert _merge(engine, rows) == ({"domains": 16, "added": 0, "removed": 0}, None)
     renamed = [r if r.code != "emploi" else domains.DomainRow(
         "emploi", "Emploi et insertion", r.keywords, None, r.position) for r in rows[1:]]
-    with engine.begin() as conn:
-        assert domains.merge(conn, renamed)["removed"] == 1
+    counts, version = _merge(engine, renamed)
+    assert counts["removed"] == 1 and version is not None
+    with engine.connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM domain")) == 15
 
 
 def test_a_domain_in_use_is_not_removed(engine):
     rows = domains.read()
+    _merge(engine, rows)
     with engine.begin() as conn:
-        domains.merge(conn, rows)
         conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
                              "VALUES ('s', 's', 's')"))
         conn.execute(sa.text(
@@ -44,8 +51,7 @@ def test_a_domain_in_use_is_not_removed(engine):
         conn.execute(sa.text("INSERT INTO initiative_domain SELECT id, 'mediation' "
                              "FROM initiative"))
     with pytest.raises(InputError, match="still used by initiatives cannot be removed.*mediation"):
-        with engine.begin() as conn:
-            domains.merge(conn, [r for r in rows if r.code != "mediation"])
+        _merge(engine, [r for r in rows if r.code != "mediation"])
     with engine.connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM domain")) == 16
 

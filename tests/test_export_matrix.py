@@ -8,8 +8,9 @@ import pyogrio
 import pytest
 import sqlalchemy as sa
 
-from atlas import exports, search
+from atlas import exports
 from atlas.exports import formats
+from loaders import pipeline
 
 
 @pytest.fixture()
@@ -30,10 +31,9 @@ def client_with_outlineless_commune(clean, config):
                                                      ("Fablab", bare, -0.6, 49.1)])]
     awards = [dict(commune_insee=c, epci_siren=None, year=2022, level=3, mentions=[])
               for c in ("94076", bare)]
-    with clean.begin() as conn:
-        initiatives.merge(conn, records, "matrix", LoadReport("matrix"))
-        labels.merge(conn, awards, "matrix", LoadReport("matrix"))
-        search.refresh(conn)
+    with pipeline.transaction(clean) as w:
+        initiatives.merge(w.conn, records, "matrix", LoadReport("matrix"), w.changes)
+        labels.merge(w.conn, awards, "matrix", LoadReport("matrix"), w.changes)
     app = create_app(config)
     return app.test_client(), bare
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 import sqlalchemy as sa
 
-from atlas import search
+from loaders import pipeline
 from atlas.config import PROJECT_ROOT
 
 N = 100_000
@@ -67,16 +67,16 @@ print(json.dumps(out))
 
 @pytest.fixture(scope="module")
 def hundred_thousand(with_domains):
-    with with_domains.begin() as conn:
+    with pipeline.transaction(with_domains) as w:
         for statement in _FILL:
-            conn.execute(sa.text(statement), {"n": N})
-        search.refresh(conn)
+            w.conn.execute(sa.text(statement), {"n": N})
+        w.changes.every_initiative = True
     with with_domains.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(sa.text("ANALYZE initiative_search"))
     yield with_domains
-    with with_domains.begin() as conn:
-        conn.execute(sa.text("TRUNCATE initiative, initiative_domain CASCADE"))
-        search.refresh(conn)
+    with pipeline.transaction(with_domains) as w:
+        w.conn.execute(sa.text("TRUNCATE initiative, initiative_domain CASCADE"))
+        w.changes.every_initiative = True
 
 
 def test_exporting_100000_initiatives_grows_the_process_by_less_than_100_mb(

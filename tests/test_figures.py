@@ -28,8 +28,7 @@ HOSTILE = '=HYPERLINK("http://exemple.invalid","<b>clic</b>")'
 
 @pytest.fixture(scope="module")
 def data(api_data, with_domains):
-    from atlas import search
-    from loaders import initiatives, labels
+    from loaders import initiatives, labels, pipeline
     from loaders.records import LoadReport
 
     awards = [dict(commune_insee=None, epci_siren=MGP, year=2019, level=4, mentions=[]),
@@ -38,10 +37,10 @@ def data(api_data, with_domains):
                  commune_insee="74010", epci_siren=None, lon=None, lat=None, source_id="p1",
                  geocode_method="test", geocode_score=1.0, domains=["mediation"],
                  kind="place", place_type=HOSTILE)
-    with with_domains.begin() as conn:
-        labels.merge(conn, awards, "figures-test", LoadReport("figures-test"))
-        initiatives.merge(conn, [place], "figures-test", LoadReport("figures-test"))
-        search.refresh(conn)
+    with pipeline.transaction(with_domains) as w:
+        labels.merge(w.conn, awards, "figures-test", LoadReport("figures-test"), w.changes)
+        initiatives.merge(w.conn, [place], "figures-test", LoadReport("figures-test"),
+                          w.changes)
     figures.clear_cache()
     return with_domains
 

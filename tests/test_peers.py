@@ -25,7 +25,8 @@ import math
 import pytest
 import sqlalchemy as sa
 
-from atlas import filters, search
+from atlas import filters
+from loaders import pipeline
 from atlas.queries import peers
 
 PEERS_INITIATIVES = [  # commune, domains, kind
@@ -54,10 +55,9 @@ def peers_api(api_data, with_domains, api):
                for n, (c, d, k) in enumerate(PEERS_INITIATIVES)]
     awards = [dict(commune_insee=c, epci_siren=None, year=y, level=lv, mentions=[])
               for c, y, lv in PEERS_AWARDS]
-    with with_domains.begin() as conn:
-        initiatives.merge(conn, records, "peers-test", LoadReport("peers-test"))
-        labels.merge(conn, awards, "peers-test", LoadReport("peers-test"))
-        search.refresh(conn)
+    with pipeline.transaction(with_domains) as w:
+        initiatives.merge(w.conn, records, "peers-test", LoadReport("peers-test"), w.changes)
+        labels.merge(w.conn, awards, "peers-test", LoadReport("peers-test"), w.changes)
     with with_domains.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(sa.text("ANALYZE"))
     return api

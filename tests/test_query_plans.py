@@ -7,7 +7,8 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from atlas import filters, search
+from atlas import filters
+from loaders import pipeline
 from atlas.queries.initiatives import matching
 
 
@@ -15,10 +16,9 @@ from atlas.queries.initiatives import matching
 def big(loaded):
     from loaders import domains, synth
 
-    with loaded.begin() as conn:
-        domains.merge(conn, domains.read(domains.DEFAULT_FILE))
-        synth.run(conn, 100_000, 2_200, seed=1)
-        search.refresh(conn)
+    with pipeline.transaction(loaded) as w:
+        domains.merge(w.conn, domains.read(domains.DEFAULT_FILE), w.changes)
+        synth.run(w.conn, w.changes, 100_000, 2_200, seed=1)
     # Statistics now, committed (autovacuum would get there, but later).
     with loaded.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(sa.text("ANALYZE"))

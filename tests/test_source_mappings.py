@@ -14,11 +14,10 @@ import sys
 import pytest
 import sqlalchemy as sa
 
-from atlas import search
 
 from atlas.config import PROJECT_ROOT
 from atlas.errors import InputError
-from loaders import mapping
+from loaders import mapping, pipeline
 
 CODES = {"services-publics", "mediation", "education"}
 MINIMAL = """
@@ -111,9 +110,9 @@ def real_load(with_domains, config, tmp_path_factory):
                        env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     yield r.stdout, reports
-    with with_domains.begin() as conn:
-        conn.execute(sa.text("TRUNCATE initiative, initiative_domain, source CASCADE"))
-        search.refresh(conn)
+    with pipeline.transaction(with_domains) as w:
+        w.conn.execute(sa.text("TRUNCATE initiative, initiative_domain, source CASCADE"))
+        w.changes.every_initiative = True
 
 
 def _rows(path):
@@ -127,7 +126,9 @@ def test_every_row_of_both_lists_is_loaded_or_rejected_with_its_reason(real_load
            "0 unchanged, 0 rejected" in stdout
     assert "anct-conseillers-numeriques-2021-06: 1450 read, 1441 loaded, 0 updated, " \
            "0 unchanged, 9 rejected" in stdout
-    assert not (reports / "rejects-france-services.csv").exists()
+    # Nothing rejected: the file has its header only, so an older one never lingers.
+    assert (reports / "rejects-france-services.csv").read_text(
+        encoding="utf-8").count("\n") == 1
     rejects = _rows(reports / "rejects-conseillers-numeriques.csv")
     reasons = {}
     for row in rejects:
@@ -245,18 +246,18 @@ def test_no_e_mail_address_or_telephone_number_is_imported(real_load, config, wi
 
 
 def test_reloading_both_lists_changes_nothing(real_load, atlas_cli, with_domains, tmp_path):
+    state = sa.text("SELECT max(updated_at), (SELECT array_agg(loaded_at ORDER BY name) "
+                    "FROM source), (SELECT version FROM data_version) FROM initiative")
     with with_domains.connect() as conn:
-        before = conn.execute(sa.text(
-            "SELECT max(updated_at), (SELECT array_agg(loaded_at ORDER BY name) FROM source "
-            "WHERE name LIKE 'anct-%') FROM initiative")).one()
+        before = conn.execute(state).one()
     again = atlas_cli("load", "source", "--all", "--reports", str(tmp_path))
     assert again.returncode == 0, again.stderr
-    assert "2845 read, 0 loaded, 0 updated, 2845 unchanged, 0 rejected" in again.stdout
-    assert "1450 read, 0 loaded, 0 updated, 1441 unchanged, 9 rejected" in again.stdout
+    assert "2845 read, 0 loaded, 0 updated, 2845 unchanged, 0 rejected, 0 removed" \
+        in again.stdout
+    assert "1450 read, 0 loaded, 0 updated, 1441 unchanged, 9 rejected, 0 removed" \
+        in again.stdout
     with with_domains.connect() as conn:
-        assert conn.execute(sa.text(
-            "SELECT max(updated_at), (SELECT array_agg(loaded_at ORDER BY name) FROM source "
-            "WHERE name LIKE 'anct-%') FROM initiative")).one() == before
+        assert conn.execute(state).one() == before  # nor the data version
 
 
 def test_a_plain_load_under_a_declared_name_keeps_its_description(real_load, atlas_cli,
@@ -265,13 +266,15 @@ def test_a_plain_load_under_a_declared_name_keeps_its_description(real_load, atl
     extra.write_text("id;titre;ville;dep\nx1;Atelier;Versailles;78\n", encoding="utf-8")
     r = atlas_cli("load", "initiatives", str(extra), "--map", "commune=ville", "--map",
                   "departement=dep", "--source", "anct-france-services-2024-08-01",
-                  "--rejects", str(tmp_path / "rejects.csv"))
+                  "--keep-missing", "--rejects", str(tmp_path / "rejects.csv"))
     assert r.returncode == 0, r.stderr
+    assert "1 read, 1 loaded, 0 updated, 0 unchanged, 0 rejected, 0 removed" in r.stdout
     with with_domains.begin() as conn:
         assert conn.scalar(sa.text(
             "SELECT attribution FROM source WHERE name = 'anct-france-services-2024-08-01'")
         ) == "ANCT – France Services, 2024-08-01, Licence Ouverte 2.0"
-        conn.execute(sa.text("DELETE FROM initiative WHERE source_id = 'x1'"))
+    removed = pipeline.delete_initiative(with_domains, "anct-france-services-2024-08-01", "x1")
+    assert removed.removed == 1
 
 
 # -- a third source, declared by a mapping file alone -------------------------------------

@@ -3,7 +3,7 @@ marked ``source=synthetic``, never overwriting a real award."""
 
 import sqlalchemy as sa
 
-from loaders import synth
+from loaders import pipeline, synth
 
 COMMUNES = [("75056", "Paris", 2_100_000), ("94076", "Villejuif", 60_000),
             ("01001", "L'Abergement-Clémenciat", 800)]
@@ -35,13 +35,15 @@ def test_awards_move_one_at_a_time_over_consecutive_years():
 def test_synth_command_replaces_its_rows_and_never_a_real_award(loaded, atlas_cli):
     from loaders import domains
 
-    with loaded.begin() as conn:
-        domains.merge(conn, domains.read(domains.DEFAULT_FILE))
+    with pipeline.transaction(loaded) as w:
+        conn = w.conn
+        domains.merge(conn, domains.read(domains.DEFAULT_FILE), w.changes)
         conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
                              "VALUES ('real.csv', 'real.csv', 'real.csv')"))
         conn.execute(sa.text("INSERT INTO label_award (commune_insee, year, level, source) "
                              "SELECT insee, y, 5, 'real.csv' FROM commune, "
                              "generate_series(2010, 2026) y WHERE insee = '75056'"))
+        w.changes.holders.add("75056")
     for _ in range(2):
         r = atlas_cli("synth", "--initiatives", "2000", "--award-communes", "300", "--seed", "4")
         assert r.returncode == 0, r.stderr
@@ -59,7 +61,7 @@ def test_synth_command_replaces_its_rows_and_never_a_real_award(loaded, atlas_cl
                                     "WHERE commune_insee = '75056'")).all()
         assert real == [(5, "real.csv")]
     r = atlas_cli("synth", "--initiatives", "0", "--award-communes", "0")
-    assert r.returncode == 0 and "replaced 2000 initiatives" in r.stdout
+    assert r.returncode == 0 and "removed 2000 initiatives" in r.stdout
     with loaded.connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM initiative")) == 0
         assert conn.scalar(sa.text(

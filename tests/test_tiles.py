@@ -9,7 +9,7 @@ import mapbox_vector_tile
 import pytest
 import sqlalchemy as sa
 
-from atlas import search
+from loaders import pipeline
 from atlas.config import Config
 from tiles import layers
 from tiles.serve import france_tiles
@@ -185,7 +185,9 @@ def test_z5_tiles_over_france_stay_under_500_kb(tc):
 
 def test_dense_initiatives_are_thinned_below_500_kb(tc, with_domains):
     """60,000 records over the densest z5 tile: one per 64×64 cell, under 500 KB."""
-    with with_domains.begin() as conn:
+    with pipeline.transaction(with_domains) as w:
+        conn = w.conn
+        w.changes.every_initiative = True
         conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
                              "VALUES ('tile-test', 'tile test', 'tile test')"))
         conn.execute(sa.text("""
@@ -198,7 +200,6 @@ def test_dense_initiatives_are_thinned_below_500_kb(tc, with_domains):
             CROSS JOIN generate_series(1, 60000) n
             JOIN commune c
               ON c.insee = a.codes[1 + (n * 7919) % cardinality(a.codes)]"""))
-        search.refresh(conn)
     try:
         r = tc.get(url("initiatives", 5, 16, 11))
         tile = decode(r)
@@ -206,10 +207,10 @@ def test_dense_initiatives_are_thinned_below_500_kb(tc, with_domains):
         assert 0 < n <= (layers.EXTENT // layers.THIN_CELL) ** 2
         assert len(r.get_data()) < 500_000
     finally:
-        with with_domains.begin() as conn:
-            conn.execute(sa.text("DELETE FROM initiative WHERE source = 'tile-test'"))
-            conn.execute(sa.text("DELETE FROM source WHERE name = 'tile-test'"))
-            search.refresh(conn)
+        with pipeline.transaction(with_domains) as w:
+            w.changes.initiatives |= set(w.conn.scalars(sa.text(
+                "DELETE FROM initiative WHERE source = 'tile-test' RETURNING id")))
+            w.conn.execute(sa.text("DELETE FROM source WHERE name = 'tile-test'"))
 
 
 def test_disk_cache_is_read_and_invalidated_by_a_load(tc, tile_config, with_domains):
@@ -224,12 +225,12 @@ def test_disk_cache_is_read_and_invalidated_by_a_load(tc, tile_config, with_doma
     assert tc.get(url("communes", z, x, y)).get_data() == b"cached"
     # A load (here: a new award, and the refresh every loader ends with) changes the
     # version: the tile is rebuilt, the old version's folder removed.
-    with with_domains.begin() as conn:
-        conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
-                             "VALUES ('tile-award', 'award', 'award')"))
-        conn.execute(sa.text("INSERT INTO label_award (commune_insee, year, level, source) "
-                             "VALUES ('94041', 2024, 5, 'tile-award')"))
-        search.refresh(conn)
+    with pipeline.transaction(with_domains) as w:
+        w.conn.execute(sa.text("INSERT INTO source (name, title, attribution) "
+                               "VALUES ('tile-award', 'award', 'award')"))
+        w.conn.execute(sa.text("INSERT INTO label_award (commune_insee, year, level, source) "
+                               "VALUES ('94041', 2024, 5, 'tile-award')"))
+        w.changes.holders.add("94041")
     try:
         fresh = tc.get(url("communes", z, x, y))
         props = {f["properties"]["insee"]: f["properties"]
@@ -239,10 +240,10 @@ def test_disk_cache_is_read_and_invalidated_by_a_load(tc, tile_config, with_doma
         assert not (folder / version).exists()
         assert fresh.headers["ETag"] != first.headers["ETag"]
     finally:
-        with with_domains.begin() as conn:
-            conn.execute(sa.text("DELETE FROM label_award WHERE source = 'tile-award'"))
-            conn.execute(sa.text("DELETE FROM source WHERE name = 'tile-award'"))
-            search.refresh(conn)
+        with pipeline.transaction(with_domains) as w:
+            w.conn.execute(sa.text("DELETE FROM label_award WHERE source = 'tile-award'"))
+            w.conn.execute(sa.text("DELETE FROM source WHERE name = 'tile-award'"))
+            w.changes.holders.add("94041")
 
 
 def test_seed_command_fills_the_cache(atlas_cli, api_data, tmp_path):

@@ -5,14 +5,14 @@ d'acheminement* of each (postcode, commune) and the package's commune names, kep
 where they differ from the current commune's name ("PUYRICARD" 13540 → Aix-en-Provence).
 The reference loader fills it; the geocoder reads it whole.
 
-Revision ID: 0007_postal_locality
-Revises: 0006_tiles
+Revision ID: 0009_postal_locality
+Revises: 0008_web_role
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_postal_locality"
-down_revision = "0006_tiles"
+revision = "0009_postal_locality"
+down_revision = "0008_web_role"
 branch_labels = None
 depends_on = None
 

@@ -8,13 +8,13 @@ nothing (the coming staff console will grant its own tables). The role is create
 the server administrator's (``scripts/pg.sh`` gives it a generated one). An owner that
 may not create roles gets the grants only when the administrator made the role first.
 
-Revision ID: 0007_web_role
-Revises: 0006_tiles
+Revision ID: 0008_web_role
+Revises: 0007_incremental_derived
 """
 from alembic import op
 
-revision = "0007_web_role"
-down_revision = "0006_tiles"
+revision = "0008_web_role"
+down_revision = "0007_incremental_derived"
 branch_labels = None
 depends_on = None
 

@@ -3,14 +3,14 @@
 Awards read from press pages (``load press``, the declared source of press facts) cite
 the page each one comes from; awards from the association's tables have none.
 
-Revision ID: 0007_label_award_url
-Revises: 0006_tiles
+Revision ID: 0010_label_award_url
+Revises: 0009_postal_locality
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_label_award_url"
-down_revision = "0006_tiles"
+revision = "0010_label_award_url"
+down_revision = "0009_postal_locality"
 branch_labels = None
 depends_on = None
 

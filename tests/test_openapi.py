@@ -41,7 +41,8 @@ def test_every_filter_is_documented_on_every_filtered_endpoint():
 
 
 PATH_EXAMPLES = {"id": "1", "insee": "94076", "layer": "initiatives", "format": "csv",
-                 "z": "12", "x": "2074", "y": "1410"}
+                 "z": "12", "x": "2074", "y": "1410",
+                 "collectionId": "initiatives", "featureId": "1"}
 
 
 def _parameters(operation: dict, spec: dict) -> list[dict]:

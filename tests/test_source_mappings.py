@@ -250,7 +250,8 @@ def test_reloading_both_lists_changes_nothing(real_load, atlas_cli, with_domains
                     "FROM source), (SELECT version FROM data_version) FROM initiative")
     with with_domains.connect() as conn:
         before = conn.execute(state).one()
-    again = atlas_cli("load", "source", "--all", "--reports", str(tmp_path))
+    again = atlas_cli("load", "source", "france-services", "conseillers-numeriques",
+                      "--reports", str(tmp_path))
     assert again.returncode == 0, again.stderr
     assert "2845 read, 0 loaded, 0 updated, 2845 unchanged, 0 rejected, 0 removed" \
         in again.stdout

@@ -403,7 +403,7 @@ def compute(conn, f: Filters, chosen: Editions = Editions()) -> dict:
             "figures": {fig.key: fig for fig in figures}}
 
 
-_cache = VersionedCache(128)
+_cache = VersionedCache(32 * 2**20)  # bytes (atlas.queries.cache)
 
 
 def cached(conn, f: Filters, chosen: Editions = Editions()) -> dict:
@@ -444,7 +444,7 @@ _SHAPES = sa.text("""
                   FROM tile_shape t WHERE t.layer = 'regions' AND t.code = r.code) s
       ON s.g IS NOT NULL
     ORDER BY r.code""")
-_shapes_cache = VersionedCache(4)
+_shapes_cache = VersionedCache(32 * 2**20)  # région outlines, a few MB
 
 
 def region_shapes(conn) -> list[dict]:

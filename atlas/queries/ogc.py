@@ -457,7 +457,7 @@ def item(conn, cid: str, feature_id: str, out: Crs) -> str:
     return row
 
 
-_extents = VersionedCache(size=16)
+_extents = VersionedCache(2**20)  # bytes: a few small extents
 
 
 def extent(conn, cid: str) -> dict:

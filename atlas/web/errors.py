@@ -43,12 +43,31 @@ class QueryTimeout(AtlasError):
     code = "timeout"
 
 
+# OGC API – Features answers errors with the standard's body (``code``, ``description``),
+# in JSON unless the client asked for HTML.
+OGC_PATH = "/ogc"
+OGC_CODES = {400: "InvalidParameterValue", 404: "NotFound", 503: "ServiceUnavailable"}
+
+
 def wants_json() -> bool:
     return request.path.startswith(MACHINE_PATHS)
 
 
+def _ogc_json() -> bool:
+    if request.path != OGC_PATH and not request.path.startswith(OGC_PATH + "/"):
+        return False
+    from atlas.web.ogc import wants_html
+
+    return not wants_html(strict=False)
+
+
 def _respond(status: int, code: str, detail: str, **extra):
-    if wants_json():
+    if _ogc_json():
+        body = {"code": OGC_CODES.get(status, "ServerError"), "description": detail}
+        if extra.get("param"):
+            body["param"] = extra["param"]
+        response = jsonify(body)
+    elif wants_json():
         body = {"error": code, "detail": detail}
         body.update({k: v for k, v in extra.items() if v})
         response = jsonify(body)

@@ -4,7 +4,9 @@ PostgreSQL refuses a NUL in text (``invalid byte sequence``), so ``q=a%00`` reac
 database and came back as a 500. No parameter of the atlas has a use for control
 characters (C0, DEL, C1: a tab in a search box is pasted by mistake), so any in a query
 parameter's name or value, or in a path segment (a commune code), is refused before a
-handler runs, naming the parameter.
+handler runs, naming the parameter. The one exception is an expression language: a CQL2
+``filter`` (OGC API) may be written on several lines, so line breaks and tabs are
+blanks there (its parser reports errors by line and column).
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from flask import Flask, request
 from atlas.errors import InvalidParameter
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Parameters whose language has blanks: tab, line feed, carriage return allowed.
+_MULTILINE = {"filter"}
+_CONTROL_BUT_BLANKS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def check(name: str, value: str) -> None:
     """InvalidParameter (400) naming ``name`` when ``value`` holds a control character."""
-    found = CONTROL.search(value)
+    found = (_CONTROL_BUT_BLANKS if name in _MULTILINE else CONTROL).search(value)
     if found:
         raise InvalidParameter(
             f"{name}: control character U+{ord(found.group()):04X} at position "

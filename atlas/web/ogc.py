@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, render_template, request, url_for
 
 from atlas import filters, openapi, search
-from atlas.errors import AtlasError, InvalidParameter
+from atlas.errors import InvalidParameter
 from atlas.exports import layers
 from atlas.queries import ogc
 from atlas.web import engine
@@ -49,22 +49,9 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
 ]
 
-_OGC_CODES = {400: "InvalidParameterValue", 404: "NotFound", 503: "ServiceUnavailable"}
-
-
-@bp.errorhandler(AtlasError)
-def _error(error: AtlasError):
-    if _wants_html(strict=False):
-        return render_template("error.html", error=error), error.status
-    body = {"code": _OGC_CODES.get(error.status, "ServerError"), "description": str(error)}
-    if getattr(error, "param", None):
-        body["param"] = error.param
-    response = json_response(body, max_age=0)
-    response.status_code = error.status
-    return response
-
-
-def _wants_html(strict: bool = True) -> bool:
+def wants_html(strict: bool = True) -> bool:
+    """HTML asked for (``f=html``, or an Accept preferring it); ``strict``: a bad ``f``
+    is a 400 (errors, answered in ``atlas.web.errors``, never raise)."""
     values = request.args.getlist("f")
     if values:
         if strict and (len(values) > 1 or values[0] not in ("json", "html")):
@@ -91,7 +78,7 @@ def _link(href: str, rel: str, media: str, title: str) -> dict:
 
 
 def _self_links(endpoint: str, media: str, params=(), **values) -> list[dict]:
-    html = _wants_html()
+    html = wants_html()
     return [_link(_url(endpoint, "html" if html else "json", params, **values), "self",
                   HTML if html else media, "this document"),
             _link(_url(endpoint, "json" if html else "html", params, **values), "alternate",
@@ -102,7 +89,7 @@ def _self_links(endpoint: str, media: str, params=(), **values) -> list[dict]:
 def _answer(build, template: str, allowed=(), media: str = JSON):
     """Validate, then 304 or ``build(conn, args)`` as JSON (``media``) or HTML."""
     args = _args(allowed)
-    html = _wants_html()
+    html = wants_html()
     with engine().connect() as conn:
         tag = etag(search.version(conn))
         tag = tag[:-1] + ('-html"' if html else '-json"')
@@ -164,10 +151,10 @@ def conformance():
 def _collection(conn, cid: str) -> dict:
     c = ogc.COLLECTIONS[cid]
     links = [
-        _link(_url("ogc.collection", cid=cid), "self", JSON, c.title),
-        _link(_url("ogc.items", cid=cid), "items", GEOJSON, f"{c.title} (GeoJSON)"),
-        _link(_url("ogc.items", "html", cid=cid), "items", HTML, f"{c.title} (HTML)"),
-        _link(_url("ogc.queryables", cid=cid),
+        _link(_url("ogc.collection", collectionId=cid), "self", JSON, c.title),
+        _link(_url("ogc.items", collectionId=cid), "items", GEOJSON, f"{c.title} (GeoJSON)"),
+        _link(_url("ogc.items", "html", collectionId=cid), "items", HTML, f"{c.title} (HTML)"),
+        _link(_url("ogc.queryables", collectionId=cid),
               "http://www.opengis.net/def/rel/ogc/1.0/queryables",
               "application/schema+json", "les propriétés filtrables"),
     ]
@@ -194,22 +181,24 @@ def collections():
     return _answer(build, "ogc.html")
 
 
-@bp.get("/collections/<cid>")
-def collection(cid: str):
+@bp.get("/collections/<collectionId>")
+def collection(collectionId: str):  # noqa: N803 (the OpenAPI name, which errors cite)
+    cid = collectionId
     def build(conn, args):
         ogc.collection(cid)
         doc = _collection(conn, cid)
-        doc["links"] = _self_links("ogc.collection", JSON, cid=cid) + doc["links"][1:]
+        doc["links"] = _self_links("ogc.collection", JSON, collectionId=cid) + doc["links"][1:]
         return doc, {}
 
     return _answer(build, "ogc.html")
 
 
-@bp.get("/collections/<cid>/queryables")
-def queryables(cid: str):
+@bp.get("/collections/<collectionId>/queryables")
+def queryables(collectionId: str):  # noqa: N803
+    cid = collectionId
     def build(conn, args):
         ogc.collection(cid)
-        return ogc.queryables_schema(cid, _url("ogc.queryables", cid=cid)), {}
+        return ogc.queryables_schema(cid, _url("ogc.queryables", collectionId=cid)), {}
 
     return _answer(build, "ogc.html", media="application/schema+json")
 
@@ -218,31 +207,32 @@ def _content_crs(crs: ogc.Crs) -> dict:
     return {"Content-Crs": f"<{crs.uri}>"}
 
 
-@bp.get("/collections/<cid>/items")
-def items(cid: str):
+@bp.get("/collections/<collectionId>/items")
+def items(collectionId: str):  # noqa: N803
+    cid = collectionId
     def build(conn, args):
         q = ogc.parse_items(cid, args)
         matched, features = ogc.items(conn, cid, q)
         params = q.query() + [("limit", str(q.limit))]
         links = _self_links("ogc.items", GEOJSON,
                             params + ([("offset", str(q.offset))] if q.offset else []),
-                            cid=cid)
-        media = HTML if _wants_html() else GEOJSON
-        fmt = "html" if _wants_html() else None
+                            collectionId=cid)
+        media = HTML if wants_html() else GEOJSON
+        fmt = "html" if wants_html() else None
         if q.offset + len(features) < matched:
             links.append(_link(_url("ogc.items", fmt, params + [
-                ("offset", str(q.offset + q.limit))], cid=cid), "next", media, "page suivante"))
+                ("offset", str(q.offset + q.limit))], collectionId=cid), "next", media, "page suivante"))
         if q.offset > 0:
             previous = max(0, q.offset - q.limit)
             links.append(_link(_url("ogc.items", fmt, params + (
-                [("offset", str(previous))] if previous else []), cid=cid), "prev", media,
+                [("offset", str(previous))] if previous else []), collectionId=cid), "prev", media,
                 "page précédente"))
-        links.append(_link(_url("ogc.collection", cid=cid), "collection", JSON,
+        links.append(_link(_url("ogc.collection", collectionId=cid), "collection", JSON,
                            ogc.COLLECTIONS[cid].title))
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         head = {"type": "FeatureCollection", "numberMatched": matched,
                 "numberReturned": len(features), "timeStamp": stamp, "links": links}
-        if _wants_html():
+        if wants_html():
             head.update(features=[json.loads(f) for f in features], collection=cid,
                         fields=[f.name for f in layers.FIELDS[cid]], limit=q.limit,
                         offset=q.offset)
@@ -262,16 +252,17 @@ def _item_params(cid: str) -> set[str]:
                                          else ()))
 
 
-@bp.get("/collections/<cid>/items/<fid>")
-def item(cid: str, fid: str):
+@bp.get("/collections/<collectionId>/items/<featureId>")
+def item(collectionId: str, featureId: str):  # noqa: N803
+    cid, fid = collectionId, featureId
     def build(conn, args):
         out = ogc.crs(filters.one(args, "crs"))
         feature = ogc.item(conn, cid, fid, out)
         links = _self_links("ogc.item", GEOJSON, ([("crs", out.uri)] if out.uri != ogc.CRS84
-                                                   else []), cid=cid, fid=fid)
-        links.append(_link(_url("ogc.collection", cid=cid), "collection", JSON,
+                                                   else []), collectionId=cid, featureId=fid)
+        links.append(_link(_url("ogc.collection", collectionId=cid), "collection", JSON,
                            ogc.COLLECTIONS[cid].title))
-        if _wants_html():
+        if wants_html():
             return {**json.loads(feature), "links": links, "collection": cid}, \
                 _content_crs(out)
         return feature[:-1] + ',"links":' + json.dumps(links, ensure_ascii=False) + "}", \

@@ -20,10 +20,22 @@ depends_on = None
 
 ROLE = "atlas_web"
 
+# GRANT and REVOKE rewrite every table's pg_class row without locking the table. An
+# autovacuum ANALYZE of a table then waits for this transaction to update that row, while
+# a later step of the same migration run (DROP TABLE, ALTER TABLE) waits for the
+# autovacuum's lock on the table: a deadlock (seen in `db downgrade base`). Taking the
+# autovacuum's lock on every table first breaks the cycle: a running autovacuum is
+# cancelled by the server, and none starts until the commit.
+_LOCK_TABLES = """
+            FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
+                EXECUTE format('LOCK TABLE %I IN SHARE UPDATE EXCLUSIVE MODE', t);
+            END LOOP;"""
+
 
 def upgrade() -> None:
     op.execute(f"""
         DO $$
+        DECLARE t text;
         BEGIN
             IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN
                 IF (SELECT rolsuper OR rolcreaterole FROM pg_roles
@@ -35,6 +47,7 @@ def upgrade() -> None:
                     RETURN;
                 END IF;
             END IF;
+            {_LOCK_TABLES}
             EXECUTE format('GRANT CONNECT ON DATABASE %I TO {ROLE}', current_database());
             GRANT USAGE ON SCHEMA public TO {ROLE};
             GRANT SELECT ON ALL TABLES IN SCHEMA public TO {ROLE};
@@ -46,8 +59,10 @@ def downgrade() -> None:
     # The role stays (other databases of the server may use it); its rights here go.
     op.execute(f"""
         DO $$
+        DECLARE t text;
         BEGIN
             IF EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN
+                {_LOCK_TABLES}
                 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM {ROLE};
                 REVOKE SELECT ON ALL TABLES IN SCHEMA public FROM {ROLE};
                 REVOKE USAGE ON SCHEMA public FROM {ROLE};

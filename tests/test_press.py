@@ -105,6 +105,14 @@ def test_S1_the_collectivite_named_before_the_level_or_granted_it(text, who):
     assert [a[0] for a in awards(text)] == [who]
 
 
+def test_L4_a_running_total_is_the_level():
+    assert levels("Aville a gagné un rang, portant son total d'arobases à 3.") == [3]
+    assert levels("Beville progresse encore et porte son total à 4 @.") == [4]
+    assert levels("Ceville a obtenu un rang supplémentaire.") == []
+    assert awards("Label 2019 : la ville de Créteil a obtenu un rang de plus, portant son "
+                  "total d'arobases à quatre.") == [("Créteil", 2019, 4)]
+
+
 def test_S1_the_subject_after_an_opening_participle():
     assert awards("Label 2021 : la ville de Mérignac obtient 5@.\nDéjà labellisée 4@ en 2020, "
                   "la ville progresse.") == [("Mérignac", 2021, 5), ("Mérignac", 2020, 4)]
@@ -124,6 +132,23 @@ def test_S2_la_ville_stands_for_the_one_collectivite_the_text_awards():
     two = ("Label 2021 : la ville de Créteil obtient 4@ et la ville de Nantes obtient 3@.\n"
            "Depuis 2018, la Ville obtient chaque année cette distinction suprême.")
     assert sorted(awards(two)) == [("Créteil", 2021, 4), ("Nantes", 2021, 3)]
+
+
+def test_S2_notre_commune_is_the_publisher_even_beside_other_laureates():
+    text = ("Label 2024 : la ville de Créteil reçoit cinq arobases, Nantes en obtient trois.\n"
+            "Nos services en ligne ont permis à notre commune d'être récompensée d'une "
+            "première @ en 2017.")
+    assert ("Créteil", 2017, 1) in awards(text)
+    # two towns named "ville de X": "notre commune" is unsure
+    unsure = ("Label 2024 : la ville de Créteil et la ville de Nantes reçoivent 3 @.\n"
+              "Cela a permis à notre commune d'obtenir une première @ en 2017.")
+    assert all(a[1] != 2017 for a in awards(unsure))
+
+
+def test_S3_a_permis_a_names_the_one_awarded():
+    assert awards("Le budget participatif a permis à la ville de Créteil d'obtenir 4 @ au "
+                  "label 2022.") == [("Créteil", 2022, 4)]
+    assert awards("Le jury réuni à la ville de Créteil a décerné 4 @ au label 2022.") == []
 
 
 def test_S3_a_place_or_a_plural_subject_is_not_awarded():
@@ -154,6 +179,9 @@ def test_S3_a_place_or_a_plural_subject_is_not_awarded():
      {2021}),
     ("la ville a connu une année 2021 riche de projets en faveur du digital.", set()),
     ("Le 12 octobre 2019, la ville a reçu le label", set()),
+    ("Ce sont 140 communes qui ont été récompensées pour l'année 2016.", {2016}),
+    ("La ville a été labellisée au titre de l'année 2018.", {2018}),
+    ("La ville prépare pour l'année 2016 un nouveau site.", set()),
 ])
 def test_Y2_edition_years(sentence, years):
     assert press.edition_years(sentence, (2021, 2)) == years

@@ -161,6 +161,42 @@ def test_R10_they_are_the_names_that_end_the_sentence_before():
     assert got("Le jury a félicité Aville. Elles ont reçu quatre arobases.") == set()
 
 
+def test_R11_ordinals_point_to_the_group_named_the_sentence_before():
+    text = ("Les villes d'Aville et de Beville ont été récompensées le 1er février. La "
+            "première a reçu une mention, et la seconde a reçu le label 5 arobases.")
+    assert got(text) == {("Beville", 2024, 5)}
+    assert got("Aville et Beville ont été distinguées. La première obtient 4 @, la dernière "
+               "en obtient trois.") == {("Aville", 2024, 4), ("Beville", 2024, 3)}
+    # no group of names before: nothing
+    assert got("Le jury a siégé à Paris. La seconde a reçu le label 5 arobases.") == set()
+    # an aim is no award
+    assert got("Aville et Beville ont été récompensées. La seconde vise désormais 5 @.") \
+        == set()
+
+
+def test_R12_the_subject_of_a_superlative_before_a_level():
+    text = ("Aville (07) est la plus petite collectivité (159 habitants) et Beville la plus "
+            "grande ville à obtenir cinq arobases.")
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 5)}
+    assert deps(text)["Aville"] == "07"
+    assert got("Ceville est la seule commune du département à recevoir 4 @.") == {
+        ("Ceville", 2024, 4)}
+    # a place is no subject, and the clause must end with the verb right before the level
+    assert got("À Deville, la seule commune à obtenir cinq arobases est en fête.") == set()
+    assert got("Eville est la seule commune du canton à avoir un site qui affiche 4 @.") \
+        == set()
+
+
+def test_R13_dans_le_meme_cas_que_copies_the_one_award_of_the_other():
+    text = ("Aville a obtenu un rang de plus, portant son total d'arobases à 3. Beville "
+            "(Loire-Atlantique) est dans le même cas qu'Aville.")
+    assert got(text.replace("qu'Aville", "que Aville")) == {("Aville", 2024, 3),
+                                                           ("Beville", 2024, 3)}
+    # Aville with no award, or two: nothing for Beville
+    assert got("Beville est dans le même cas que Aville. Ceville obtient 2 @.") == {
+        ("Ceville", 2024, 2)}
+
+
 # -- R5: counts before names --------------------------------------------------------------
 
 def test_R5_names_listed_after_the_level_of_a_counted_subject():

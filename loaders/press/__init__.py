@@ -74,7 +74,8 @@ def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
     Initiatives only when the text awards exactly one collectivité (they are its own)."""
     doc = blocks(text)
     found, main = release_awards(doc)
-    awards = with_mentions(merge(found, roundup.awards(doc)))
+    merged = merge(found, roundup.awards(doc))
+    awards = with_mentions(merge(merged, roundup.likewise(doc, merged)))
     if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
         return Extraction(awards, [])
     return Extraction(awards, initiatives(doc, keywords), main.name, main.departement)

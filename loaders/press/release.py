@@ -16,6 +16,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   5 @"), anything in brackets, reported speech in « », an increment ("une arobase
   supplémentaire"), an aim or a negation ("vise la 5e arobase", "n'a pas obtenu").
 - L3. "passe de 3 à 4 arobases": 4 now; 3 is an earlier level, kept only with its year.
+- L4. A running total: "portant son total d'arobases à 3", "porte son total à 4 @": that
+  total is the level now (the increment "un rang supplémentaire" says nothing alone).
 - S1. The collectivité is the nearest one named before the level in the same sentence:
   "la Ville de X", "la ville des Mureaux" (→ Les Mureaux), "la commune de X", "la
   Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
@@ -24,12 +26,17 @@ Awards (a collectivité, an edition year, a level 1..5):
 - S2. "la Ville", "la commune", "notre commune", a sentence opening "Elle a reçu",
   "Elle s'est vue attribuer" stand for the one collectivité the text
   awards by name (or, failing that, the only one it names as "ville de X"); with two
-  candidates they stand for nothing.
+  candidates they stand for nothing. "notre commune", "notre ville" (the publisher
+  speaking of itself) stand for the one collectivité the text names as "ville de X" even
+  when it awards others by name (a town's page listing its neighbours' awards too).
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
-  plural subject ("8 collectivités atteignent 4@") is never the one awarded.
+  plural subject ("8 collectivités atteignent 4@") is never the one awarded, except
+  after "décerné à", "attribué à", "a permis à", "a valu à" ("ont permis à notre
+  commune d'être récompensée d'une première @": the one awarded).
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
-- Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019", a
+- Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
+  "récompensées pour l'année 2016", a
   ceremony date (January to June) "le 4 février 2020", "le 4 février dernier" read
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
@@ -205,6 +212,11 @@ _SCALE = re.compile(
 _PROGRESSION = re.compile(
     rf"\b(?:pass\w*|progress\w*|grimp\w*|mont\w*|évolu\w*)\s+(?P<from>de\s+(?P<old>{_NUM})"
     rf"\s*{_AT}?(?:\s+en\s+(?P<year>(?:19|20)\d\d))?)\s+à\s+(?P<new>{_NUM}\s*{_AT})", re.I)
+# L4: "portant son total d'arobases à 3": the total is the level.
+_TOTAL = re.compile(rf"\b(?:port|amen)\w*\s+(?:son|leur)\s+(?:total|compteur|nombre)\s+"
+                    rf"(?:d'arobases\s+|d'{_AT}\s+)?à\s+(?P<n>{_NUM}(?:\s*{_AT})?)(?![\w@])",
+                    re.I)
+_AT_END = re.compile(rf"{_AT}$", re.I)
 _SPEECH = re.compile(r"«[^»]{40,}»")
 _ASIDE = re.compile(r"\([^()]*\)")
 _NOT_AWARDED = re.compile(
@@ -244,6 +256,12 @@ def levels(sentence: str) -> list[Level]:
                              span=progression.span("from")))
         text = _blank_span(text, *progression.span("from"))
     text = _blank(text, _SCALE)
+    for m in _TOTAL.finditer(text):  # L4
+        level = _level_of(m.group("n") if _AT_END.search(m.group("n"))
+                          else m.group("n") + " arobases")
+        if level:
+            out.append(Level(*m.span("n"), level))
+        text = _blank_span(text, *m.span("n"))
     for m in _LEVEL.finditer(text):
         level = _level_of(m.group())
         if level:
@@ -261,6 +279,9 @@ _YEAR = r"((?:19|20)\d\d)"
 _EDITION_YEAR = re.compile(
     rf"\b(?:labels?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?)\s*[\"»]?\s*"
     rf"(?:de\s+)?{_YEAR}\b", re.I)
+# "récompensées pour l'année 2016", "labellisée au titre de l'année 2016"
+_FOR_YEAR = re.compile(rf"\b(?:récompens|labell?is|labélis|distingu|décern|attribu)\w*\s+"
+                       rf"(?:pour|au\s+titre\s+de)\s+l'année\s+{_YEAR}\b", re.I)
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\s+dernier\b", re.I)
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\b(?!\s+(?:dernier|\d))", re.I)
@@ -318,7 +339,8 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
 
 def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
     """Y2: the edition years a sentence states."""
-    years = {int(y) for y in _EDITION_YEAR.findall(sentence)}
+    years = {int(y) for y in _EDITION_YEAR.findall(sentence)} | \
+        {int(y) for y in _FOR_YEAR.findall(sentence)}
     if _LABEL_TALK.search(sentence):
         years |= {int(y) for _, month, y in _DATE.findall(sentence)
                   if _month(month) in CEREMONY_MONTHS}
@@ -423,7 +445,8 @@ _BARE_SUBJECT = re.compile(
 _PREPOSITION = re.compile(
     r"(?:\b(?:à|a|À|A|de|d'|du|des|en|En|par|pour|avec|dans|sur|chez|vers|depuis|sous|"
     r"entre|après|Après|avant|au|aux|comme|Comme|contre|près|l'|Parmi|parmi|que)\s*$)")
-_GRANTED_TO = re.compile(r"(?:décern|attribu|remis|remett|décerné|octroy)\w*\s+(?:à|a)\s*$",
+_GRANTED_TO = re.compile(r"(?:(?:décern|attribu|remis|remett|décerné|octroy)\w*|"
+                         r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:permis|valu))\s+(?:à|a)\s*$",
                          re.I)
 # Lower-case nouns only: "Villes et Villages Internet" is the label, not a subject.
 _PLURAL_SUBJECT = re.compile(
@@ -633,13 +656,27 @@ def _main_collectivite(doc: list[Block], named_owners: list[Mention]) -> Mention
         return next(iter(keys.values()))
     if keys:
         return None
-    explicit = {}
+    return _explicit_one(doc)
+
+
+_FIRST_PERSON = re.compile(r"[Nn]otre\b")
+
+
+def _explicit_one(doc: list[Block]) -> Mention | None:
+    """The one collectivité the text names as "ville de X" ("commune de X"...), or None."""
+    explicit = _explicit(doc)
+    return next(iter(explicit.values())) if len(explicit) == 1 else None
+
+
+def _explicit(doc: list[Block]) -> dict[str, Mention]:
+    """The collectivités the text names as "ville de X", "commune de X"..., by key."""
+    explicit: dict[str, Mention] = {}
     for b in doc:
         for s in sentences(b.text):
             for m in mentions(_blank(s, _SPEECH), set()):
                 if m.name and _EXPLICIT.match(s, m.start):
                     explicit.setdefault(names.key(m.name), m)
-    return next(iter(explicit.values())) if len(explicit) == 1 else None
+    return explicit
 
 
 _GATE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|arobas|\d\s*@|@@", re.I)
@@ -653,11 +690,15 @@ def awards(doc: list[Block]) -> tuple[list[Award], Mention | None]:
     current = current_edition(doc, dated)
     found = list(_candidates(doc))
     main = _main_collectivite(doc, [c[4] for c in found if c[4].name])
+    explicit = _explicit(doc)
+    own = next(iter(explicit.values())) if len(explicit) == 1 else None  # "notre commune"
     stated: dict[tuple[str, int], set[int]] = {}
     inferred: dict[tuple[str, int], set[int]] = {}
     evidence: dict[tuple[str, int], tuple[Mention, str, int]] = {}
     for block, sentence, lvs, lv, mn in found:
         who = mn if mn.name else main
+        if not mn.name and _FIRST_PERSON.match(sentence, mn.start):
+            who = own if own or not explicit else None  # S2: the publisher
         if who is None:
             continue
         year = _year_of(sentence, lv, lvs, dated, current)

@@ -41,6 +41,15 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R9. Two levels for one name and year in one text: neither is kept.
 - R10. "Elles ont reçu quatre arobases" right after a sentence ending with two names or
   more ("... sont Aville et Beville."): those names.
+- R11. Ordinals pointing back: "Aville et Beville ont été récompensées. La première ...,
+  la seconde a reçu 5 @": "la première", "la seconde" / "la deuxième", "la dernière"
+  are the names of the group of two or more the sentence before names (none: nothing).
+- R12. Superlatives: "Aville (07) est la plus petite commune ... à obtenir cinq
+  arobases", "Beville est la seule ville du département à recevoir 4 @": the subject
+  of "est la seule / la plus ... / la première (commune, ville...)" when the clause ends
+  with "à obtenir" (recevoir, décrocher, avoir obtenu...) right before the level.
+- R13. "Beville est dans le même cas que Aville" (la même situation): Beville gets
+  Aville's award, when the text gives Aville exactly one (``likewise``).
 """
 
 from __future__ import annotations
@@ -476,9 +485,11 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                              block.text)  # "cinq « @ »": the marks without their quotes
     text = rel._blank(rel._blank(text, _QUOTED), rel._SPEECH)
     closing: list[Item] = []  # the names that end the sentence before
+    grouped: list[Item] = []  # R11: the first group of names of the sentence before
     among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
     for sentence in rel.sentences(text):
         ending, closing = closing, _closing_names(sentence)
+        pointed, grouped = grouped, _first_group(sentence)
         previous_among, among = among, 0
         if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence) or \
                 sentence.rstrip().endswith("?"):  # a question states nothing
@@ -524,8 +535,13 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                          it.end <= lv.start]
             seg_items = [dataclasses.replace(it, start=it.start - previous_end,
                                              end=it.end - previous_end) for it in seg_items]
-            group = _group_before(clean[previous_end:lv.start], seg_items, elliptic=k > 0,
+            seg = clean[previous_end:lv.start]
+            group = _group_before(seg, seg_items, elliptic=k > 0,
                                   cue_after=_CUE_AFTER.match(after))
+            if not group:
+                group = _pointed(seg, pointed)  # R11
+            group = group + [it for it in _superlatives(seg) if it.name not in
+                             {g.name for g in group}]  # R12
             earlier = rel.earlier_years(sentence, rel.Level(lv.start, lv.end, lv.level),
                                         lv_year) if lv_year and single else []
             for name, dep in _with_departements(group, default):
@@ -546,6 +562,21 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
 
 
 _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
+# R11: "la seconde a reçu le label 5 @" → the second name of the group before.
+_ORDINAL_REF = re.compile(
+    r"(?:^|[,;:]\s*|\bet\s+)\s*(?:[Ll]a|[Ll]e)\s+(?P<o>premi[eè]re?|seconde?|deuxi[eè]me|"
+    r"derni[eè]re?)\s+(?P<gap>(?:[a-zàâçéèêëîïôûù'’-]+\s+){0,6})$")
+_ORDINAL_INDEX = {"premiere": 0, "premier": 0, "seconde": 1, "second": 1, "deuxieme": 1,
+                  "derniere": -1, "dernier": -1}
+# R12: "Aville (07) est la plus petite collectivité ... à obtenir cinq arobases".
+_TO_OBTAIN = re.compile(r"\bà\s+(?:obtenir|recevoir|décrocher|remporter|se\s+voir\s+"
+                        r"(?:attribuer|décerner)|avoir\s+(?:obtenu|reçu|décroché|remporté))"
+                        r"\s+(?:les?\s+|la\s+)?$")
+_SUPERLATIVE = re.compile(
+    rf"(?P<who>{_BARE})\s*(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?,?\s*(?:est|reste|"
+    rf"devient|était|fut)\s+(?:aussi\s+|également\s+|alors\s+)?(?:la|le)\s+(?:seule?|plus\s+"
+    rf"[{_LOW}]+|premi[eè]re?)\s+(?:[{_LOW}]+\s+)?(?:collectivités?|communes?|villes?|"
+    rf"villages?|territoires?)\b")
 _POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)|,\s*(?:une\s+|la\s+)?"
                          r"(?:commune|ville|village)\s+de\s+[\d\s.]+\s*habitants\s*(?=,)")
 _ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+en\s+"
@@ -556,6 +587,74 @@ _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesq
                     r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
                     r"figurent\s+(?:notamment\s+)?|notamment\s+)?")
 _CASE_OF = re.compile(r"\bcas\s+(?:de|d')\s*[A-ZÀ-Ý]")
+
+
+def _first_group(sentence: str) -> list[Item]:
+    """R11: the first group of two names or more of a sentence that holds an award verb
+    ("Les villes d'Aville et de Beville ont été récompensées")."""
+    if not _GAP_CUE.search(sentence):
+        return []
+    text = rel._blank(sentence, _PLURAL_OF) if _PLURAL_OF.search(sentence) else sentence
+    text = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    found = [it for it in items(text)]
+    for i, it in enumerate(found):
+        group = [it]
+        for nxt in found[i + 1:]:
+            if not _SEP.match(text[group[-1].end:nxt.start]):
+                break
+            group.append(nxt)
+        if len(group) >= 2:
+            return [] if any(g.place for g in group) else group
+    return []
+
+
+def _pointed(seg: str, group: list[Item]) -> list[Item]:
+    """R11: the name "la seconde" (première, dernière) right before a level points to."""
+    m = _ORDINAL_REF.search(seg)
+    if not m or not group or not _GAP_CUE.search(m.group("gap")) or \
+            _GAP_STOP.search(m.group("gap")):
+        return []
+    index = _ORDINAL_INDEX[names.fold(m.group("o"))]
+    return [group[index]] if index < len(group) else []
+
+
+def _superlatives(seg: str) -> list[Item]:
+    """R12: the subjects of "est la seule / la plus petite commune ... à obtenir" when
+    ``seg`` (the text before a level) ends with "à obtenir"."""
+    if not _TO_OBTAIN.search(seg):
+        return []
+    out = []
+    for m in _SUPERLATIVE.finditer(seg):
+        who = m.group("who")
+        if _is_name(who) and not _PLACE_BEFORE.search(rel._tail(seg, m.start())):
+            out.append(Item(m.start(), m.end(), who[:1].upper() + who[1:],
+                            _departement(m.group("dep") or ""), False, False))
+    return out
+
+
+_SAME_CASE = re.compile(
+    rf"(?P<who>{_BARE})\s*(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?(?:est|se\s+trouve|"
+    rf"se\s+retrouve)\s+(?:aussi\s+|également\s+)?dans\s+(?:le\s+même\s+cas|la\s+même\s+"
+    rf"situation)\s+que\s+(?P<ref>{_BARE})")
+
+
+def likewise(doc: list[Block], found: list[Award]) -> list[Award]:
+    """R13: the awards "Beville est dans le même cas que Aville" adds to ``found`` (the
+    text's awards, merged): Aville's one award, for Beville."""
+    by_key: dict[str, list[Award]] = {}
+    for a in found:
+        if not a.inferred:
+            by_key.setdefault(names.key(a.collectivite), []).append(a)
+    out = []
+    for b in doc:
+        for sentence in rel.sentences(b.text):
+            for m in _SAME_CASE.finditer(sentence):
+                ref = by_key.get(names.key(m.group("ref")), [])
+                who = m.group("who")
+                if len(ref) == 1 and _is_name(who) and not rel._NOT_AWARDED.search(sentence):
+                    out.append(Award(who, _departement(m.group("dep") or ""), ref[0].year,
+                                     ref[0].level, sentence.strip()[:400], b.line))
+    return out
 
 
 _THEY = re.compile(r"^\s*(?:Elles|Ils|Toutes\s+(?:les\s+)?deux|Tous\s+(?:les\s+)?deux)\b")

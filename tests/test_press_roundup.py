@@ -197,6 +197,26 @@ def test_R13_dans_le_meme_cas_que_copies_the_one_award_of_the_other():
         ("Ceville", 2024, 2)}
 
 
+def test_R14_names_joining_the_club_of_a_level_earlier_in_the_paragraph():
+    text = ("Le club des 5 arobases s'agrandit. Il compte désormais huit villes. Aville, "
+            "Beville et Ceville rejoignent Deville et Eville, déjà distinguées l'an dernier.")
+    assert got(text) == {(n, 2024, 5) for n in ("Aville", "Beville", "Ceville", "Deville",
+                                                "Eville")} | {("Deville", 2023, 5),
+                                                              ("Eville", 2023, 5)}
+    # without the club, "rejoignent" gives nothing; nor in another paragraph
+    assert got("Aville et Beville rejoignent Ceville.") == set()
+    assert got("Le club des 5 arobases s'agrandit.\nAville et Beville rejoignent Ceville.") \
+        == set()
+
+
+def test_quotes_are_paired_in_order():
+    # a short quote before a long one: the prose between them is read
+    text = ('Les labels "Internet" ont été remis ce jeudi. Aville obtient 4 @ cette année '
+            'au palmarès. Le jury cite "exemplaire".')
+    assert got(text) == {("Aville", 2024, 4)}
+    assert got('Le maire dit "Aville obtient 4 @ et nous en sommes tous très fiers".') == set()
+
+
 # -- R5: counts before names --------------------------------------------------------------
 
 def test_R5_names_listed_after_the_level_of_a_counted_subject():

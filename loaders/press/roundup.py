@@ -50,6 +50,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   with "à obtenir" (recevoir, décrocher, avoir obtenu...) right before the level.
 - R13. "Beville est dans le même cas que Aville" (la même situation): Beville gets
   Aville's award, when the text gives Aville exactly one (``likewise``).
+- R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
+  without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
+  distinguées l'an dernier": all four get that level, the last two the year before too.
 """
 
 from __future__ import annotations
@@ -362,7 +365,17 @@ _PLACE_OPENING = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')
 _PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages)\s+(?:de\s+|d')"
                         rf"(?=[{_UP}])")
 _OF_AFTER_AND = re.compile(rf"((?:,|\bet)\s+)(de\s+|d')(?=[{_UP}])")
-_QUOTED = re.compile(r"«[^»]{40,}»|\"[^\"]{40,}\"")
+# Quotes paired in order: in 'les labels "Ville Internet" ... "dans la promotion ..."',
+# the text between the first pair's closing mark and the second's opening one is prose.
+_QUOTE_PAIRS = re.compile(r"«[^»]*»|\"[^\"]*\"")
+
+
+def _unquoted(text: str) -> str:
+    """The text with its long quotes (40 characters or more) blanked."""
+    for m in _QUOTE_PAIRS.finditer(text):
+        if m.end() - m.start() - 2 >= 40:
+            text = rel._blank_span(text, m.start(), m.end())
+    return text
 
 
 _ENTRY_SEPARATOR = re.compile(r"[:;•|,]|\bet\b|\bà\b")
@@ -483,10 +496,11 @@ def _year(sentence: str, dated, edition: int | None) -> int | None:
 def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> None:
     text = _QUOTED_MARKS.sub(lambda m: " " + m.group(1).center(len(m.group()) - 2) + " ",
                              block.text)  # "cinq « @ »": the marks without their quotes
-    text = rel._blank(rel._blank(text, _QUOTED), rel._SPEECH)
+    text = rel._blank(_unquoted(text), rel._SPEECH)
     closing: list[Item] = []  # the names that end the sentence before
     grouped: list[Item] = []  # R11: the first group of names of the sentence before
     among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
+    club = 0  # R14: "le club des 5 arobases" earlier in the paragraph
     for sentence in rel.sentences(text):
         ending, closing = closing, _closing_names(sentence)
         pointed, grouped = grouped, _first_group(sentence)
@@ -500,6 +514,11 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
         found = sentence_levels(clean)
         year = _year(clean, dated, edition)
+        joined = _CLUB.search(clean)
+        if joined:
+            club = next((lv.level for lv in found if lv.start >= joined.start()), 0)
+        elif club and not found:
+            _joining(clean, club, year, edition, sentence, block.line, got)
         if previous_among and _AMONG.match(clean):  # R10: "Parmi elles, Aville (47) ..."
             for it in _list_from(clean, _AMONG.match(clean).end(), closed=False):
                 got.add(it.name, it.departement, year, previous_among, sentence, block.line)
@@ -587,6 +606,46 @@ _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesq
                     r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
                     r"figurent\s+(?:notamment\s+)?|notamment\s+)?")
 _CASE_OF = re.compile(r"\bcas\s+(?:de|d')\s*[A-ZÀ-Ý]")
+
+
+_CLUB = re.compile(r"\b(?:club|cercle)\s+(?:(?:très\s+)?(?:fermé|select)\s+)?des\s+"
+                   r"(?:villes\s+|communes\s+|collectivités\s+)?(?=[1-5@]|cinq|quatre|trois)",
+                   re.I)
+_JOIN = re.compile(r"\s+(?:rejoignent|rejoint)\s+")
+
+
+def _joining(clean: str, level: int, year, edition, sentence: str, line: int,
+             got: _Collector) -> None:
+    """R14: "Aville et Beville rejoignent Ceville et Deville, déjà distinguées l'an
+    dernier", in a paragraph about the club of ``level``."""
+    verb = _JOIN.search(clean)
+    if not verb or not year:
+        return
+    before = [it for it in items(clean[:verb.start()]) if not it.place]
+    group = _first_group_in(clean[:verb.start()], before)
+    if not group or group[-1].end < len(clean[:verb.start()].rstrip()):
+        return
+    joined = _list_from(clean, verb.end(), closed=False)
+    for it in group + joined:
+        got.add(it.name, it.departement, year, level, sentence, line)
+    tail = clean[joined[-1].end:] if joined else ""
+    if joined and edition and re.match(r"^\s*,?\s*déjà\s+(?:distingu|labell?is|récompens)\w*\s+"
+                                       r"l'(?:an|année)\s+(?:dernier|dernière|précédente)",
+                                       tail):
+        for it in joined:
+            got.add(it.name, it.departement, edition - 1, level, sentence, line)
+
+
+def _first_group_in(text: str, found: list[Item]) -> list[Item]:
+    """The names of ``found`` that run together to the end of ``text``."""
+    if not found:
+        return []
+    group = [found[-1]]
+    for prev in reversed(found[:-1]):
+        if not _SEP.match(text[prev.end:group[0].start]):
+            break
+        group.insert(0, prev)
+    return group
 
 
 def _first_group(sentence: str) -> list[Item]:

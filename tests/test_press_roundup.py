@@ -211,9 +211,9 @@ def test_R14_names_joining_the_club_of_a_level_earlier_in_the_paragraph():
 
 def test_quotes_are_paired_in_order():
     # a short quote before a long one: the prose between them is read
-    text = ('Les labels "Internet" ont été remis ce jeudi. Aville obtient 4 @ cette année '
-            'au palmarès. Le jury cite "exemplaire".')
-    assert got(text) == {("Aville", 2024, 4)}
+    text = ('Les labels "Internet" ont été remis ce jeudi. Aville obtient quatre @ et '
+            'Beville trois. Le jury cite "exemplaire".')
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 3)}
     assert got('Le maire dit "Aville obtient 4 @ et nous en sommes tous très fiers".') == set()
 
 

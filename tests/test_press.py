@@ -165,6 +165,17 @@ def test_S3_a_place_or_a_plural_subject_is_not_awarded():
                   "et Villages Internet avec 4 @.") == [("Sèvres", 2023, 4)]
 
 
+def test_Y5_the_same_award_again_by_reference():
+    text = ("La ville de Créteil a reçu les 4@ au label 2017. Elle avait déjà obtenu cette "
+            "récompense en 2016.")
+    assert sorted(awards(text)) == [("Créteil", 2016, 4), ("Créteil", 2017, 4)]
+    # the sentence before gives no level: nothing; an aim: nothing
+    assert awards("Label 2017 : la ville de Créteil est à l'honneur. Elle avait déjà obtenu "
+                  "cette récompense en 2016.") == []
+    assert sorted(awards("La ville de Créteil a reçu 4@ au label 2017. Elle n'avait pas "
+                         "déjà obtenu cette récompense en 2016.")) == [("Créteil", 2017, 4)]
+
+
 # -- Y: years -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, years", [

@@ -45,6 +45,9 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y4. Earlier years stated with a level: "pour la deuxième année consécutive" (the year
   before too), "depuis 2018 ... chaque année" (every year since). "confirme",
   "conserve", "de nouveau" alone say nothing about earlier levels.
+- Y5. The same award again, by reference: "Elle avait déjà obtenu cette récompense en
+  2016" (cette distinction, ce label, ce niveau), its subject standing for the main
+  collectivité (S2): the level the sentence before gave it, for that year.
 - C. Two different levels for one collectivité and year: unsure, neither is kept (a
   year stated outright beats one inferred by Y4).
 
@@ -713,6 +716,8 @@ def awards(doc: list[Block]) -> tuple[list[Award], Mention | None]:
             for y in earlier_years(sentence, lv, year):
                 inferred.setdefault((key, y), set()).add(lv.level)
                 evidence.setdefault((key, y), (who, sentence, block.line))
+    if main:  # Y5
+        _same_again(doc, found, main, stated, evidence)
     out = []
     for key in sorted(set(stated) | set(inferred), key=lambda k: (k[0], -k[1])):
         got = stated.get(key) or inferred[key]
@@ -724,6 +729,32 @@ def awards(doc: list[Block]) -> tuple[list[Award], Mention | None]:
     awarded = {names.key(a.collectivite) for a in out}
     return out, (main if main and names.key(main.name) in awarded and len(awarded) == 1
                  else None)
+
+
+_SAME_AGAIN = re.compile(
+    rf"^\s*(?:Elle|Il|[Ll]a\s+(?:[Vv]ille|[Cc]ommune|[Cc]ollectivité)|[Nn]otre\s+(?:ville|"
+    rf"commune))\s+(?:l'\s*)?(?:avait|a)\s+déjà\s+(?:obtenu|reçu|décroché|remporté)\s+"
+    rf"(?:cette\s+(?:même\s+)?(?:récompense|distinction)|ce\s+(?:même\s+)?(?:label|niveau))"
+    rf"\s+en\s+{_YEAR}\b")
+
+
+def _same_again(doc: list[Block], found, main: Mention, stated: dict, evidence: dict) -> None:
+    """Y5: "Elle avait déjà obtenu cette récompense en 2016": the main collectivité's
+    level of the sentence before, for 2016."""
+    key = names.key(main.name)
+    levels_in = {}  # sentence → the one level it gives the main collectivité
+    for block, sentence, lvs, lv, mn in found:
+        if names.key((mn if mn.name else main).name) == key and not lv.earlier:
+            levels_in.setdefault(sentence, set()).add(lv.level)
+    before: set[int] = set()
+    for b in doc:
+        for s in sentences(b.text):
+            m = _SAME_AGAIN.match(s)
+            if m and len(before) == 1 and not _NOT_AWARDED.search(s):
+                year = int(m.group(1))
+                stated.setdefault((key, year), set()).add(next(iter(before)))
+                evidence.setdefault((key, year), (main, s, b.line))
+            before = levels_in.get(s, set())
 
 
 # -- the whole text ---------------------------------------------------------------------

@@ -165,6 +165,14 @@ def test_S3_a_place_or_a_plural_subject_is_not_awarded():
                   "et Villages Internet avec 4 @.") == [("Sèvres", 2023, 4)]
 
 
+def test_Y2b_a_coming_edition_does_not_date_the_awards():
+    text = ("La ville de Créteil se distingue avec 4 arobases. Puis, du 3 au 5 mars 2031, se "
+            "tiendra la cinquième édition du label.")
+    assert awards(text) == []
+    assert awards("La ville de Créteil se distingue avec 4 arobases à la cinquième édition "
+                  "du label.") == [("Créteil", 2003, 4)]
+
+
 def test_Y5_the_same_award_again_by_reference():
     text = ("La ville de Créteil a reçu les 4@ au label 2017. Elle avait déjà obtenu cette "
             "récompense en 2016.")

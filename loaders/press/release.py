@@ -40,6 +40,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   ceremony date (January to June) "le 4 février 2020", "le 4 février dernier" read
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
+- Y2b. A sentence announcing a coming edition ("se tiendra la troisième édition", "aura
+  lieu", "la prochaine édition") gives no edition year to the text.
 - Y3. A level stated in the past ("avait obtenu", "l'an dernier" = edition - 1,
   "précédemment") without its own year is dropped.
 - Y4. Earlier years stated with a level: "pour la deuxième année consécutive" (the year
@@ -307,6 +309,11 @@ _LAST_YEAR = re.compile(
 _EARLIER = re.compile(
     r"\b(?:avai(?:t|ent)|obtenait|détenait|précédemment|auparavant|jusqu'(?:ici|alors))\b",
     re.I)
+# Y2: a sentence announcing a coming edition ("Puis, du 2 au 4 mars 2001, se tiendra la
+# troisième édition") does not date the awards the text reports.
+_FUTURE = re.compile(r"\b(?:se\s+tiendr(?:a|ont)|aura\s+lieu|auront\s+lieu|se\s+déroulera|"
+                     r"ser(?:a|ont)\s+(?:remis|remise|décerné|décernés|organisée?)|"
+                     r"prochaine\s+(?:édition|cérémonie))\b", re.I)
 _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
 _DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour)[^0-9]{{0,40}})?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)
@@ -375,7 +382,7 @@ def current_edition(doc: list[Block], dated) -> int | None:
     years: set[int] = set()
     for b in doc:
         for s in sentences(b.text):
-            if not _EARLIER.search(s):
+            if not _EARLIER.search(s) and not _FUTURE.search(s):
                 years |= edition_years(_blank(s, _SINCE), dated)
     if not years and dated and dated[1] in CEREMONY_MONTHS:
         return dated[0]  # the article's date line, early in the year: that edition's news

@@ -111,13 +111,13 @@ def section(folder: Path) -> tuple[str, list[Figure]]:
             per_form[form_of[file]].add(s)
         nothing = [f for f, s in mine.items() if not s.stated]
         from_nothing = sum(len(mine[f].invented) for f in nothing)
-        pct = 100 * total.right / total.stated if total.stated else 0.0
-        notes.append(f"{name} {total.right}/{total.stated} right ({pct:.0f}%), "
+        pct = f"{100 * total.right / total.stated:.0f}%" if total.stated else "no award stated"
+        notes.append(f"{name} {total.right}/{total.stated} right ({pct}), "
                      f"{len(total.invented)} invented, {from_nothing} from texts "
                      "awarding nothing")
         lines += [f"### {name}: {len(mine)} texts ({len(nothing)} awarding nothing), "
                   f"{total.stated} awards stated", "",
-                  f"**{total.right} / {total.stated} right ({pct:.0f}%), "
+                  f"**{total.right} / {total.stated} right ({pct}), "
                   f"{len(total.invented)} invented, {from_nothing} from texts that award "
                   "nothing.**", "",
                   "| form | texts | stated | right | invented | missed |",

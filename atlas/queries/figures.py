@@ -173,7 +173,7 @@ _MOVES = sa.text(f"""
                       ELSE 'kept' END AS move, count(*) AS n
     FROM pair GROUP BY 1, 2""")
 
-_EDITIONS = sa.text(f"""
+_EDITIONS = sa.text("""
     SELECT DISTINCT year FROM label_award a
     WHERE (cardinality(CAST(:sources AS text[])) = 0 OR a.source = ANY(CAST(:sources AS text[])))
     ORDER BY year""")

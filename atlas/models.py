@@ -84,6 +84,10 @@ class Commune(Base):
                  postgresql_using="gist"),
         sa.Index("commune_departement_idx", "departement_code"),
         sa.Index("commune_region_idx", "region_code"),
+        # The figures' counts read these columns of every commune without the wide
+        # rows and their outlines (index-only scans; migration 0011).
+        sa.Index("commune_place_idx", "insee",
+                 postgresql_include=["region_code", "departement_code", "population"]),
         sa.Index("commune_name_folded_idx", "name_folded"),
         sa.Index("commune_name_prefix", "name_folded",
                  postgresql_ops={"name_folded": "text_pattern_ops"}),

@@ -115,8 +115,10 @@ _AWARDS = """
     LEFT JOIN seat ON seat.epci_siren = a.epci_siren
     WHERE (cardinality(CAST(:sources AS text[])) = 0 OR a.source = ANY(CAST(:sources AS text[])))
 """
-_AREA = """(cardinality(CAST(:regions AS text[])) = 0 OR {t}region = ANY(CAST(:regions AS text[])))
-      AND (cardinality(CAST(:deps AS text[])) = 0 OR {t}departement = ANY(CAST(:deps AS text[])))"""
+_AREA = """(cardinality(CAST(:regions AS text[])) = 0 OR {region} = ANY(CAST(:regions AS text[])))
+      AND (cardinality(CAST(:deps AS text[])) = 0 OR {departement} = ANY(CAST(:deps AS text[])))"""
+_AWARD_AREA = _AREA.format(region="aw.region", departement="aw.departement")
+_COMMUNE_AREA = _AREA.format(region="c.region_code", departement="c.departement_code")
 # The communes covered by each edition: labelled, or members of a labelled EPCI; UNION
 # keeps each (edition, commune) once.
 _COVERED = """
@@ -128,22 +130,33 @@ _COVERED = """
     JOIN epci_member m ON m.epci_siren = a.epci_siren
     WHERE (cardinality(CAST(:sources AS text[])) = 0 OR a.source = ANY(CAST(:sources AS text[])))
 """
-# Awards counted by edition, kind, level and place (the area is chosen in Python: the
-# per-région figure needs every région, the others the chosen area).
+# Awards counted in one pass, two ways: per edition, kind and level in the chosen area
+# (``per_region`` = 0), and per edition, kind and région whatever the area (= 1: the
+# per-région figure shows whole régions). A few hundred rows, whatever the filters.
 _BY_LEVEL = sa.text(f"""
-    SELECT year, kind, level, region, departement, count(*) AS n FROM ({_AWARDS}) aw
-    GROUP BY year, kind, level, region, departement""")
+    SELECT year, kind, level, region, GROUPING(level) = 1 AS per_region,
+           count(*) FILTER (WHERE {_AWARD_AREA}) AS in_area, count(*) AS n
+    FROM ({_AWARDS}) aw
+    GROUP BY GROUPING SETS ((year, kind, level), (year, kind, region))""")
 
-# Every commune in one scan of the commune table (a wide one: its outlines): population
-# summed per département and per set of editions covering it, so the population covered
-# per edition, per région and of the area all come from these few hundred rows.
+# The communes covered, per edition in the chosen area (``per_region`` = 0) and per
+# edition and région whatever the area (= 1). Commune columns come from
+# commune_place_idx (migration 0011), not from the wide commune rows and their outlines.
 _COVER = sa.text(f"""
-    WITH cov AS (SELECT insee, array_agg(year ORDER BY year) AS years
-                 FROM ({_COVERED}) x GROUP BY insee)
-    SELECT c.region_code AS region, c.departement_code AS departement, cov.years,
-           count(*) AS communes, coalesce(sum(c.population), 0) AS population
-    FROM commune c LEFT JOIN cov ON cov.insee = c.insee
-    GROUP BY 1, 2, 3""")
+    SELECT cov.year, c.region_code AS region, GROUPING(c.region_code) = 0 AS per_region,
+           count(*) FILTER (WHERE {_COMMUNE_AREA}) AS communes,
+           coalesce(sum(c.population) FILTER (WHERE {_COMMUNE_AREA}), 0) AS population,
+           coalesce(sum(c.population), 0) AS population_all
+    FROM ({_COVERED}) cov JOIN commune c ON c.insee = cov.insee
+    GROUP BY GROUPING SETS ((cov.year), (cov.year, c.region_code))""")
+
+# Every commune's population, per région and in the chosen area (the shares' base), and
+# whether the région has communes in the area (it is then listed).
+_POPULATION = sa.text(f"""
+    SELECT c.region_code AS region, coalesce(sum(c.population), 0) AS population,
+           coalesce(sum(c.population) FILTER (WHERE {_COMMUNE_AREA}), 0) AS in_area,
+           bool_or({_COMMUNE_AREA}) AS listed
+    FROM commune c GROUP BY c.region_code""")
 
 # Régions with communes (not the COM: 975, 977...), in code order.
 _REGION_NAMES = sa.text("SELECT code, name FROM region WHERE length(code) = 2 ORDER BY code")
@@ -153,14 +166,14 @@ _MOVES = sa.text(f"""
         SELECT holder, kind, max(level) FILTER (WHERE year = :before) AS was,
                max(level) FILTER (WHERE year = :after) AS now
         FROM ({_AWARDS}) aw
-        WHERE year IN (:before, :after) AND {_AREA.format(t='aw.')}
+        WHERE year IN (:before, :after) AND {_AWARD_AREA}
         GROUP BY holder, kind)
     SELECT kind, CASE WHEN was IS NULL THEN 'new' WHEN now IS NULL THEN 'not_renewed'
                       WHEN now > was THEN 'up' WHEN now < was THEN 'down'
                       ELSE 'kept' END AS move, count(*) AS n
     FROM pair GROUP BY 1, 2""")
 
-_EDITIONS = sa.text(f"""
+_EDITIONS = sa.text("""
     SELECT DISTINCT year FROM label_award a
     WHERE (cardinality(CAST(:sources AS text[])) = 0 OR a.source = ANY(CAST(:sources AS text[])))
     ORDER BY year""")
@@ -185,17 +198,8 @@ def _pct_fr(value: float | None) -> str:
 
 # ---- figures --------------------------------------------------------------------------
 
-def _in_area(p: dict, region: str | None, departement: str | None) -> bool:
-    return ((not p["regions"] or region in p["regions"])
-            and (not p["deps"] or departement in p["deps"]))
-
-
-def _by_level(awards: list, p: dict, editions: list[int]) -> list[Figure]:
-    counts: dict[tuple, int] = {}
-    for r in awards:
-        if _in_area(p, r.region, r.departement):
-            key = (r.year, r.kind, r.level)
-            counts[key] = counts.get(key, 0) + r.n
+def _by_level(awards: list, editions: list[int]) -> list[Figure]:
+    counts = {(r.year, r.kind, r.level): r.in_area for r in awards if not r.per_region}
     out = []
     for kind, label in KINDS.items():
         rows = []
@@ -222,20 +226,16 @@ def _by_level(awards: list, p: dict, editions: list[int]) -> list[Figure]:
     return out
 
 
-def _coverage(cover: list, p: dict, editions: list[int]) -> Figure:
-    communes: dict[int, int] = {}
-    population: dict[int, int] = {}
-    area = 0
-    for r in cover:
-        if not _in_area(p, r.region, r.departement):
-            continue
-        area += int(r.population)
-        for year in r.years or ():
-            communes[year] = communes.get(year, 0) + r.communes
-            population[year] = population.get(year, 0) + int(r.population)
-    rows = tuple({"edition": y, "communes": communes.get(y, 0),
-                  "population": population.get(y, 0),
-                  "share": _pct(population.get(y, 0), area)} for y in editions)
+def _coverage(cover: list, population: list, editions: list[int]) -> Figure:
+    per_year = {r.year: r for r in cover if not r.per_region}
+    area = sum(int(r.in_area) for r in population)
+    rows = []
+    for y in editions:
+        r = per_year.get(y)
+        people = int(r.population) if r else 0
+        rows.append({"edition": y, "communes": r.communes if r else 0,
+                     "population": people, "share": _pct(people, area)})
+    rows = tuple(rows)
     if rows:
         last = rows[-1]
         summary = (f"En {last['edition']}, les collectivités labellisées couvrent "
@@ -253,23 +253,15 @@ def _coverage(cover: list, p: dict, editions: list[int]) -> Figure:
                    "EPCI.")
 
 
-def _regions(names: list, awards: list, cover: list, p: dict,
+def _regions(names: list, awards: list, cover: list, population: list,
              latest: int | None) -> Figure:
     """Each région's own figures (whole régions, so a département filter lists the
     régions holding the chosen départements)."""
-    held: dict[tuple, int] = {}
-    for r in awards:
-        if r.year == latest:
-            held[(r.region, r.kind)] = held.get((r.region, r.kind), 0) + r.n
-    population: dict[str, int] = {}
-    covered: dict[str, int] = {}
-    listed = set()
-    for r in cover:
-        population[r.region] = population.get(r.region, 0) + int(r.population)
-        if latest in (r.years or ()):
-            covered[r.region] = covered.get(r.region, 0) + int(r.population)
-        if _in_area(p, r.region, r.departement):
-            listed.add(r.region)
+    held = {(r.region, r.kind): r.n for r in awards if r.per_region and r.year == latest}
+    covered = {r.region: int(r.population_all) for r in cover
+               if r.per_region and r.year == latest}
+    whole = {r.region: int(r.population) for r in population}
+    listed = {r.region for r in population if r.listed}
     rows = []
     for code, name in names:
         if code not in listed:
@@ -277,7 +269,7 @@ def _regions(names: list, awards: list, cover: list, p: dict,
         communes, epci = held.get((code, "commune"), 0), held.get((code, "epci"), 0)
         rows.append({"region": name, "code": code, "communes": communes, "epci": epci,
                      "total": communes + epci, "covered": covered.get(code, 0),
-                     "share": _pct(covered.get(code, 0), population.get(code, 0))})
+                     "share": _pct(covered.get(code, 0), whole.get(code, 0))})
     shown = [r for r in rows if r["share"] is not None]
     if latest is None or not shown:
         summary = "Aucune édition du label pour ces filtres."
@@ -319,13 +311,20 @@ def _initiatives(conn, f: Filters) -> list[Figure]:
     names = dict(conn.execute(sa.text("SELECT code, label FROM domain "
                                       "ORDER BY position, code")).all())
     bits = dict(conn.execute(DOMAIN_BITS).all())  # code → its bit in domain_bits
-    f = Filters(region=f.region, departement=f.departement, domain=f.domain, source=f.source)
-    # One scan of the search view: counts per kind, type and year, and per domain (a
-    # count per domain bit: integer tests, no unnest of 100,000 arrays).
+    # The domain filter as a bit mask rather than the domains array: the same rows, but
+    # every column read is then in initiative_search_figures_idx (migration 0011), so
+    # the count is an index-only scan, already in group order.
+    area = Filters(region=f.region, departement=f.departement, source=f.source)
+    mask = sum(1 << bits[code] for code in f.domain if code in bits)
+    # One scan: counts per kind, type and year, and per domain (a count per domain bit:
+    # integer tests, no unnest of 100,000 arrays).
     per_bit = [sa.func.count().filter(s.c.domain_bits.op("&")(1 << bit) != 0)
                .label(f"d{bit}") for bit in sorted(set(bits.values()))]
-    stmt = matching(f, s.c.kind, s.c.place_type, s.c.year, sa.func.count().label("n"),
+    stmt = matching(area, s.c.kind, s.c.place_type, s.c.year, sa.func.count().label("n"),
                     *per_bit).group_by(s.c.kind, s.c.place_type, s.c.year)
+    if f.domain:
+        stmt = stmt.where(s.c.domain_bits.op("&")(sa.bindparam("mask", mask, sa.BigInteger))
+                          != 0)
     per_year: dict = {}
     per_domain: dict = {}
     places: dict = {}
@@ -392,9 +391,11 @@ def compute(conn, f: Filters, chosen: Editions = Editions()) -> dict:
         chosen = Editions(*years[-2:]) if len(years) >= 2 else Editions()
     latest = years[-1] if years else None
     cover = conn.execute(_COVER, p).all()
-    figures = _by_level(awards, p, years)
-    figures.append(_coverage(cover, p, years))
-    figures.append(_regions(conn.execute(_REGION_NAMES).all(), awards, cover, p, latest))
+    population = conn.execute(_POPULATION, p).all()
+    figures = _by_level(awards, years)
+    figures.append(_coverage(cover, population, years))
+    figures.append(_regions(conn.execute(_REGION_NAMES).all(), awards, cover, population,
+                            latest))
     if chosen.before is not None:
         figures.append(_moves(conn, p, chosen))
     figures += _initiatives(conn, f)

@@ -13,8 +13,8 @@
   400 and the view never runs.
 
 Public pages never touch the session, so they keep no ``Vary: Cookie`` and stay
-cacheable; Flask-Login's remember-cookie hook runs only for requests that carry a
-session.
+cacheable (Flask-Login's "remember me" cookie, which would read it on every answer, is
+not used).
 """
 
 from __future__ import annotations
@@ -117,6 +117,9 @@ def init_app(app: Flask) -> None:
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=config.public_url.startswith("https://"),
         PERMANENT_SESSION_LIFETIME=config.session_idle_minutes * 60,
+        # Re-sent only when a staff page moves "seen" (see _guard): refreshing it on every
+        # answer would put Set-Cookie and "Vary: Cookie" on public tiles and API answers.
+        SESSION_REFRESH_EACH_REQUEST=False,
         MAX_CONTENT_LENGTH=config.upload_max_bytes + 1024 * 1024,  # the form's fields too
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session (idle limit)
         WTF_CSRF_SSL_STRICT=True,
@@ -125,13 +128,11 @@ def init_app(app: Flask) -> None:
     manager.session_protection = "strong"
     manager.user_loader(_load)
     manager.init_app(app, add_context_processor=False)
-    # Flask-Login's after_request reads the session on every response, which would add
-    # "Vary: Cookie" to every public answer (tiles, API): run it only when there is one.
-    hook = manager._update_remember_cookie
-    funcs = app.after_request_funcs.setdefault(None, [])
-    funcs[funcs.index(hook)] = lambda response: (
-        hook(response) if request.cookies.get(app.config["SESSION_COOKIE_NAME"])
-        or session.accessed else response)
+    # Flask-Login's after_request hook reads the session on every response (for its
+    # "remember me" cookie), which would add "Vary: Cookie" to every public answer
+    # (tiles, API) of a signed-in visitor. We never set that cookie (a session ends when
+    # idle), so the hook has nothing to do: removed.
+    app.after_request_funcs[None].remove(manager._update_remember_cookie)
     app.before_request(_guard)  # before the CSRF check: 302/403 first
     csrf.init_app(app)
     app.register_error_handler(CSRFError, _csrf_refused)

@@ -67,7 +67,7 @@ def _url_field(name: str, label: str) -> str:
 def _import_form() -> dict:
     """The import's kind, source (existing or new) and options; InputError otherwise."""
     kind = request.form.get("kind", "")
-    if kind not in uploads.KINDS:
+    if kind not in uploads.TABLE_KINDS:
         raise InputError("choisissez le type de données du fichier")
     params = {"keep_missing": request.form.get("keep_missing") == "1"}
     choice = request.form.get("source", "")
@@ -108,7 +108,9 @@ def _receive(upload, limit: int) -> tuple[Path, str, int]:
 
 def _imports_page(error: str | None = None, status: int = 200):
     with engine().connect() as conn:
-        body = render_template("admin/imports.html", error=error, kinds=uploads.KINDS,
+        # Press texts are not offered yet: `load press` stays a shell command for now.
+        kinds = {k: uploads.KINDS[k] for k in uploads.TABLE_KINDS}
+        body = render_template("admin/imports.html", error=error, kinds=kinds,
                                sources=console.sources(conn),
                                history=jobs.listing(conn, "import"), form=request.form)
     return body, status

@@ -53,6 +53,7 @@ ACCESS: dict[str, Rule] = {
     "admin.dashboard": MODERATOR,
     "admin.imports": ADMIN,
     "admin.job": ADMIN,
+    "admin.job_state": ADMIN,
     "admin.job_confirm": ADMIN,
     "admin.job_report": ADMIN,
     "admin.sources": ADMIN,

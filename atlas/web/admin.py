@@ -164,6 +164,14 @@ def job(job_id: int):
                            waiting=found["status"] in ("queued", "running"))
 
 
+@bp.route("/taches/<int:job_id>/etat")
+def job_state(job_id: int):
+    """What the job's page polls while the job runs (``staff-job.js``)."""
+    found = _job_or_404(job_id)
+    return {"status": found["status"], "label": jobs.STATUS_FR[found["status"]],
+            "phase": found["phase"]}
+
+
 @bp.route("/taches/<int:job_id>/confirmer", methods=["POST"])
 def job_confirm(job_id: int):
     _job_or_404(job_id)

@@ -17,7 +17,6 @@ Plain functions over a connection (no Flask): the ``users`` commands and the web
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import secrets
 

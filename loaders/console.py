@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import traceback
-from pathlib import Path
 
 import click
 import sqlalchemy as sa

@@ -5,7 +5,6 @@ admin, so a new route without a declaration fails here."""
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 from flask import Flask
 
 from atlas import authz

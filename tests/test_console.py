@@ -25,9 +25,17 @@ CSV = (  # written for these tests; line 3 names a commune that does not exist
     "c3,Fablab de quartier,Arcueil,94,2023,education\n")
 
 
+def _config(config, cache_dir, **overrides) -> Config:
+    """The session's configuration, with the console's files in ``cache_dir``."""
+    return Config.from_env(database_url=config.database_url,
+                           web_database_url=config.web_database_url,
+                           writer_database_url=config.writer_database_url,
+                           cache_dir=str(cache_dir), **overrides)
+
+
 @pytest.fixture(scope="module")
-def app(config, with_domains):
-    app = create_app(config)
+def app(config, with_domains, tmp_path_factory):
+    app = create_app(_config(config, tmp_path_factory.mktemp("cache")))
     app.config["TESTING"] = True
     yield app
     remove_accounts(with_domains)
@@ -186,12 +194,12 @@ def test_readable_files_are_accepted(tmp_path):
         assert uploads.check(path, kind) == found
 
 
-def test_a_refused_upload_says_why_and_queues_nothing(config, admin, with_domains):
+def test_a_refused_upload_says_why_and_queues_nothing(config, admin, with_domains,
+                                                      tmp_path):
     answer = _upload(admin, b"%PDF-1.4", "fiches.csv")
     assert answer.status_code == 400
     assert "ressemble à un PDF" in answer.get_data(as_text=True)
-    small = create_app(Config.from_env(database_url=config.database_url,
-                                       upload_max_bytes="1K"))
+    small = create_app(_config(config, tmp_path, upload_max_bytes="1K"))
     client = small.test_client()
     login(client, "admin@asso.test")
     too_big = _upload(client, b"title\n" + b"x" * 4000, "gros.csv")
@@ -230,3 +238,46 @@ def test_the_roles_cannot_rewrite_the_journal_nor_change_the_schema(config, admi
         with owner.connect() as conn:
             conn.execute(sa.text(f"DROP ROLE {LOGIN}"))
         owner.dispose()
+
+
+PLACES = (  # written for this test
+    "id,title,commune,departement,type\n"
+    "p1,Espace public numérique de la gare,Villejuif,94,epn\n"
+    "p2,Médiathèque du centre,Arcueil,94,mediatheque\n")
+LABELS = (
+    "commune,departement,annee,niveau\n"
+    "Villejuif,94,2025,4@\n"
+    "Arcueil,94,2025,six\n")
+
+
+@pytest.mark.parametrize("kind, data, inserted", [("places", PLACES, 2),
+                                                  ("labels", LABELS, 1)])
+def test_places_and_labels_go_through_the_same_job(config, admin, with_domains, tmp_path,
+                                                   kind, data, inserted):
+    from atlas import jobs
+    from loaders import console
+
+    cfg = _config(config, tmp_path)
+    with with_domains.begin() as conn:
+        user = conn.scalar(sa.text("SELECT id FROM app_user"))
+        job_id = jobs.create(conn, "import", user, kind=kind, source="console-essai",
+                             file_name=f"{kind}.csv", params={"new_source": {
+                                 "name": "console-essai", "title": "Essai",
+                                 "attribution": "Essai"}})
+    path = jobs.upload_path(cfg, job_id, f"{kind}.csv")
+    path.parent.mkdir(parents=True)
+    path.write_text(data, encoding="utf-8")
+    assert console.run(cfg, job_id) == "previewed"
+    assert console.run(cfg, job_id) is None  # not queued: nothing runs twice
+    with with_domains.begin() as conn:
+        assert jobs.confirm(conn, job_id) and not jobs.confirm(conn, job_id)
+    assert console.run(cfg, job_id) == "done"
+    with with_domains.connect() as conn:
+        result = conn.scalar(sa.text("SELECT result FROM console_job WHERE id = :id"),
+                             {"id": job_id})
+        if kind == "places":
+            kinds = set(conn.execute(sa.text(
+                "SELECT kind, place_type FROM initiative WHERE source = 'console-essai'")))
+            assert kinds == {("place", "epn"), ("place", "mediatheque")}
+    assert result["inserted"] == inserted
+    assert result["rejected_total"] == len(data.splitlines()) - 1 - inserted

@@ -252,13 +252,18 @@ class Config:
             import secrets
 
             path.parent.mkdir(parents=True, exist_ok=True)
+            # Written whole beside the target, then linked into place: two workers
+            # starting together never read a half-written key, and the first one wins.
+            temp = path.with_name(f".secret_key.{os.getpid()}.tmp")
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_urlsafe(48))
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                os.link(temp, path)
             except FileExistsError:
-                pass  # another worker wrote it first
-            else:
-                with os.fdopen(fd, "w") as f:
-                    f.write(secrets.token_urlsafe(48))
+                pass
+            finally:
+                temp.unlink()
         key = path.read_text().strip()
         if len(key) < 32:
             raise ConfigError(f"ATLAS_SECRET_KEY: {path} holds no usable key: delete it")

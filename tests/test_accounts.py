@@ -197,3 +197,33 @@ def test_changing_the_password_ends_the_other_sessions(app, owner):
     assert here.get("/compte").status_code == 200
     assert elsewhere.get("/compte").status_code == 302
     assert login(app.test_client(), "admin@asso.test", new).status_code == 302
+
+
+def test_the_throttle_lifts_after_15_minutes(app, owner):
+    make_account(owner, "admin@asso.test", "admin")
+    for _ in range(10):
+        login(app.test_client(), "admin@asso.test", "mauvais")
+    assert login(app.test_client(), "admin@asso.test").status_code == 429
+    with owner.begin() as conn:
+        conn.execute(sa.text("UPDATE login_failure SET at = at - interval '15 minutes 1 second'"))
+    assert login(app.test_client(), "admin@asso.test").status_code == 302
+
+
+def test_a_disabled_account_gets_the_same_message_and_next_stays_on_the_site(app, owner):
+    make_account(owner, "admin@asso.test", "admin")
+    client = app.test_client()
+    for target in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
+        answer = client.post("/connexion", data={
+            "email": "admin@asso.test", "password": PASSWORD, "next": target,
+            "csrf_token": csrf_token(client, "/connexion")})
+        assert answer.headers["Location"] == "/admin/", target
+    kept = client.post("/connexion", data={
+        "email": "admin@asso.test", "password": PASSWORD, "next": "/admin/sources",
+        "csrf_token": csrf_token(client, "/connexion")})
+    assert kept.headers["Location"] == "/admin/sources"
+    with owner.begin() as conn:
+        accounts.set_active(conn, "admin@asso.test", False)
+    assert client.get("/admin/").status_code == 302  # the session ended
+    refused = login(app.test_client(), "admin@asso.test")
+    assert refused.status_code == 401
+    assert "Adresse électronique ou mot de passe incorrect." in refused.get_data(as_text=True)

@@ -27,6 +27,11 @@ _SIGNATURES = ((b"%PDF", "un PDF"), (b"\x89PNG", "une image PNG"), (b"\xff\xd8\x
                (b"Rar!", "une archive RAR"), (b"7z\xbc\xaf", "une archive 7-Zip"))
 
 
+def size_fr(size: int) -> str:
+    """``50 Mo``, ``512 Ko``: a size limit as the console says it."""
+    return f"{size // 2**20} Mo" if size >= 2**20 else f"{max(1, size // 2**10)} Ko"
+
+
 def sniff(path: Path) -> str:
     """``xlsx``, ``zip``, ``json`` or ``text``; InputError (in French, for the console)
     for any other content."""

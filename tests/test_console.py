@@ -203,7 +203,11 @@ def test_a_refused_upload_says_why_and_queues_nothing(config, admin, with_domain
     client = small.test_client()
     login(client, "admin@asso.test")
     too_big = _upload(client, b"title\n" + b"x" * 4000, "gros.csv")
-    assert too_big.status_code == 400 and "dépasse" in too_big.get_data(as_text=True)
+    assert too_big.status_code == 400 and "dépasse 0 Mo" not in too_big.get_data(
+        as_text=True) and "dépasse" in too_big.get_data(as_text=True)
+    # Far past the limit, the request itself is refused before any form is read.
+    huge = _upload(client, b"x" * (2 * 2**20), "enorme.csv")
+    assert huge.status_code == 413 and "Fichier trop gros" in huge.get_data(as_text=True)
     with with_domains.connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM console_job")) == 0
 

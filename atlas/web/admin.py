@@ -100,7 +100,7 @@ def _receive(upload, limit: int) -> tuple[Path, str, int]:
             if size > limit:
                 out.close()
                 os.unlink(name)
-                raise InputError(f"le fichier dépasse {limit // 2**20} Mo : découpez-le")
+                raise InputError(f"le fichier dépasse {uploads.size_fr(limit)} : découpez-le")
             digest.update(chunk)
             out.write(chunk)
     return Path(name), digest.hexdigest(), size

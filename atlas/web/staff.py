@@ -96,8 +96,10 @@ def _csrf_refused(error: CSRFError):
 def _too_large(error):
     from atlas.web.errors import _respond
 
-    limit = current_app.config["ATLAS"].upload_max_bytes // 2**20
-    return _respond(413, "too_large", f"Le fichier dépasse {limit} Mo : découpez-le.")
+    from atlas.uploads import size_fr
+
+    limit = size_fr(current_app.config["ATLAS"].upload_max_bytes)
+    return _respond(413, "too_large", f"Le fichier dépasse {limit} : découpez-le.")
 
 
 def _no_store(response):

@@ -6,7 +6,9 @@ atlas, tiles → atlas).
 """
 
 from atlas.cli import main
+from atlas.users import users
 from loaders.cli import geocode, load, rebuild, synth
+from loaders.console import jobs_
 from tiles.cli import tiles_
 
 main.add_command(load)
@@ -14,6 +16,8 @@ main.add_command(geocode)
 main.add_command(synth)
 main.add_command(rebuild)
 main.add_command(tiles_)
+main.add_command(users)
+main.add_command(jobs_)
 
 if __name__ == "__main__":
     main(prog_name="python -m atlas")

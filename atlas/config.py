@@ -102,6 +102,12 @@ def _text(env: str, value: str) -> str:
     return value
 
 
+def _secret(env: str, value: str) -> str:
+    if value and len(value) < 32:
+        raise ConfigError(f"{env}: at least 32 characters, got {len(value)}")
+    return value
+
+
 def _default_shared(name: str) -> str:
     path = DEFAULT_SHARED / name
     return str(path) if path.is_dir() else ""
@@ -116,6 +122,19 @@ SETTINGS: tuple[Setting, ...] = (
             "Database URL the web app connects with: a role that may only read the "
             "published data (scripts/pg.sh makes `atlas_web`); empty: ATLAS_DATABASE_URL.",
             _optional_database_url),
+    Setting("writer_database_url", "ATLAS_WRITER_DATABASE_URL", lambda: "",
+            "Database URL of the staff console's writes (imports, sources, audit): a role "
+            "with DML on the published records and no DDL (scripts/pg.sh makes "
+            "`atlas_writer`); empty: ATLAS_DATABASE_URL.", _optional_database_url),
+    Setting("secret_key", "ATLAS_SECRET_KEY", lambda: "",
+            "Key signing the session cookies and CSRF tokens (32+ characters), the same "
+            "for every worker; empty: generated once into ATLAS_CACHE_DIR/secret_key.",
+            _secret),
+    Setting("session_idle_minutes", "ATLAS_SESSION_IDLE", lambda: "30",
+            "Minutes without a request after which a signed-in session ends.",
+            lambda env, v: _count(env, v, 1, 24 * 60)),
+    Setting("upload_max_bytes", "ATLAS_UPLOAD_MAX", lambda: "50M",
+            "Largest file the console accepts for an import (`50M`).", _size),
     Setting("geodata", "ATLAS_GEODATA", lambda: _default_shared("geodata"),
             "Reference data folder (COG, boundaries); ../shared/geodata when it exists.",
             _optional_existing_dir),
@@ -163,6 +182,10 @@ SETTINGS: tuple[Setting, ...] = (
 class Config:
     database_url: str
     web_database_url: str
+    writer_database_url: str
+    secret_key: str
+    session_idle_minutes: int
+    upload_max_bytes: int
     geodata: Path | None
     datasets: Path | None
     cache_dir: Path
@@ -191,6 +214,8 @@ class Config:
             # Another database was asked for: the web role's URL in the environment
             # names the former one, so the app connects as the owner unless told.
             overrides["web_database_url"] = ""
+        if "database_url" in overrides and "writer_database_url" not in overrides:
+            overrides["writer_database_url"] = ""
         values = {}
         for s in SETTINGS:
             raw = overrides.get(s.field, environ.get(s.env))
@@ -212,6 +237,37 @@ class Config:
             return None
         return Path(self.tile_cache).expanduser().resolve() if self.tile_cache else (
             self.cache_dir / "tiles")
+
+    @property
+    def writer_url(self) -> str:
+        return self.writer_database_url or self.database_url
+
+    def session_secret(self) -> str:
+        """``ATLAS_SECRET_KEY``, or a key generated once into ``cache_dir/secret_key``
+        (mode 600), which every worker and restart then shares."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.cache_dir / "secret_key"
+        if not path.exists():
+            import secrets
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written whole beside the target, then linked into place: two workers
+            # starting together never read a half-written key, and the first one wins.
+            temp = path.with_name(f".secret_key.{os.getpid()}.tmp")
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_urlsafe(48))
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                pass
+            finally:
+                temp.unlink()
+        key = path.read_text().strip()
+        if len(key) < 32:
+            raise ConfigError(f"ATLAS_SECRET_KEY: {path} holds no usable key: delete it")
+        return key
 
     def as_flask(self) -> dict[str, Any]:
         return {"ATLAS": self}

@@ -52,6 +52,13 @@ def web_engine(config: Config) -> Engine:
                        config.statement_timeout_ms, "atlas-web")
 
 
+def writer_engine(config: Config) -> Engine:
+    """The staff console's writes: ``ATLAS_WRITER_DATABASE_URL`` (role ``atlas_writer``:
+    DML on the published records, no DDL), else the owner's URL. Used by the console's
+    requests to queue jobs, and handed to the jobs they spawn."""
+    return _engine_for(config.writer_url, config.statement_timeout_ms, "atlas-console")
+
+
 def safe_url(url: str) -> str:
     """The URL with its password hidden, for messages."""
     return make_url(url).render_as_string(hide_password=True)

@@ -277,3 +277,113 @@ class DataVersion(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(
         sa.DateTime(timezone=True), server_default=sa.func.now())
     __table_args__ = (sa.CheckConstraint("id = 1", name="data_version_one_row"),)
+
+
+# -- the staff console (migration 0011_staff_console): accounts, jobs, audit ---------------
+
+ROLES = ("contributor", "moderator", "admin")  # each may do what the former may, and more
+
+
+class User(Base):
+    """A staff or contributor account. A contributor acts for one collectivité (a commune
+    or an EPCI: no foreign key, so a reference re-load that merges communes never fails
+    on an account; the CLI checks the code exists). ``password_hash`` is Argon2id, NULL
+    until the account is activated; the activation/reset token is stored hashed.
+    ``session_gen`` is part of every session's id: bumping it (reset, disable, password
+    change) ends every open session of the account."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    email: Mapped[str] = mapped_column(sa.Text, unique=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    role: Mapped[str] = mapped_column(sa.Text)
+    commune_insee: Mapped[str | None] = mapped_column(sa.String(5))
+    epci_siren: Mapped[str | None] = mapped_column(sa.String(9))
+    active: Mapped[bool] = mapped_column(sa.Boolean, server_default=sa.true())
+    password_hash: Mapped[str | None] = mapped_column(sa.Text)
+    token_hash: Mapped[str | None] = mapped_column(sa.Text)
+    token_expires: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    session_gen: Mapped[int] = mapped_column(sa.Integer, server_default="0")
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True),
+                                                    server_default=sa.func.now())
+    activated_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    __table_args__ = (
+        sa.CheckConstraint("role IN ('contributor', 'moderator', 'admin')",
+                           name="app_user_role"),
+        sa.CheckConstraint("email = lower(email) AND email LIKE '%_@_%'",
+                           name="app_user_email"),
+        sa.CheckConstraint("num_nonnulls(commune_insee, epci_siren) = "
+                           "CASE WHEN role = 'contributor' THEN 1 ELSE 0 END",
+                           name="app_user_collectivite"),
+    )
+
+
+class LoginFailure(Base):
+    """One failed login, by account (folded e-mail) and address: the throttle counts the
+    last 15 minutes' rows, the same for every gunicorn worker."""
+
+    __tablename__ = "login_failure"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    account: Mapped[str] = mapped_column(sa.Text)
+    address: Mapped[str] = mapped_column(sa.Text)
+    at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True),
+                                            server_default=sa.func.now())
+    __table_args__ = (
+        sa.Index("login_failure_account_idx", "account", "at"),
+        sa.Index("login_failure_address_idx", "address", "at"),
+    )
+
+
+class ConsoleJob(Base):
+    """A write asked from the console, run by a detached ``python -m atlas jobs run ID``
+    (never by a web worker): an import (previewed as a dry run, then confirmed), a
+    source's records removed, a source's description edited. ``phase`` is the progress
+    the page shows; ``preview`` and ``result`` the pipeline's summaries."""
+
+    __tablename__ = "console_job"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    action: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text, server_default="queued")
+    phase: Mapped[str | None] = mapped_column(sa.Text)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("app_user.id"))
+    kind: Mapped[str | None] = mapped_column(sa.Text)
+    source: Mapped[str | None] = mapped_column(sa.Text)
+    params: Mapped[dict] = mapped_column(JSONB, server_default="{}")
+    file_name: Mapped[str | None] = mapped_column(sa.Text)
+    file_sha256: Mapped[str | None] = mapped_column(sa.Text)
+    file_size: Mapped[int | None] = mapped_column(sa.BigInteger)
+    confirmed: Mapped[bool] = mapped_column(sa.Boolean, server_default=sa.false())
+    preview: Mapped[dict | None] = mapped_column(JSONB)
+    result: Mapped[dict | None] = mapped_column(JSONB)
+    error: Mapped[str | None] = mapped_column(sa.Text)
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True),
+                                                    server_default=sa.func.now())
+    finished_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    __table_args__ = (
+        sa.CheckConstraint("action IN ('import', 'remove_source', 'edit_source')",
+                           name="console_job_action"),
+        sa.CheckConstraint("status IN ('queued', 'running', 'previewed', 'done', 'failed')",
+                           name="console_job_status"),
+        sa.Index("console_job_created_idx", "created_at"),
+    )
+
+
+class AuditEvent(Base):
+    """One write made from the console or the accounts commands: who, when, what, the
+    counts, and for an edit the values before and after. The web's roles may INSERT and
+    SELECT it, never UPDATE or DELETE (migration 0011)."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True),
+                                            server_default=sa.func.now())
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
+    actor: Mapped[str] = mapped_column(sa.Text)
+    action: Mapped[str] = mapped_column(sa.Text)
+    target: Mapped[str | None] = mapped_column(sa.Text)
+    counts: Mapped[dict] = mapped_column(JSONB, server_default="{}")
+    before: Mapped[dict | None] = mapped_column(JSONB)
+    after: Mapped[dict | None] = mapped_column(JSONB)
+    job_id: Mapped[int | None] = mapped_column(sa.ForeignKey("console_job.id"))
+    __table_args__ = (sa.Index("audit_event_at_idx", "at"),)

@@ -7,6 +7,8 @@
 #   scripts/pg.sh url     print the owner's database URL (migrations, loaders, CLI)
 #   scripts/pg.sh web-url print the web app's URL: role `atlas_web`, read-only (see
 #                         migration 0007_web_role)
+#   scripts/pg.sh writer-url print the staff console's writer URL: role `atlas_writer`
+#                         (DML on the published records, no DDL; migration 0011)
 #
 # The cluster lives in .pgdata/ (git-ignored). initdb refuses to run as root, so as root
 # every server command runs as the `postgres` system user; when the project folder is
@@ -68,6 +70,7 @@ secret() {
 
 url() { echo "postgresql://postgres:$(secret owner.pass)@127.0.0.1:$port/$db"; }
 web_url() { echo "postgresql://atlas_web:$(secret web.pass)@127.0.0.1:$port/$db"; }
+writer_url() { echo "postgresql://atlas_writer:$(secret writer.pass)@127.0.0.1:$port/$db"; }
 
 psql_owner() {
   as_pg env PGPASSWORD="$(secret owner.pass)" "$pgbin/psql" -h 127.0.0.1 -p "$port" \
@@ -79,6 +82,7 @@ start() {
   local d; d="$(data_dir)"
   secret owner.pass >/dev/null
   secret web.pass >/dev/null
+  secret writer.pass >/dev/null
   if [ ! -f "$d/data/PG_VERSION" ]; then
     as_pg "$pgbin/initdb" -D "$d/data" -U postgres --auth=scram-sha-256 \
       --pwfile="$d/owner.pass" -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -110,6 +114,12 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 ALTER ROLE atlas_web LOGIN PASSWORD '$(secret web.pass)';
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'atlas_writer') THEN
+    CREATE ROLE atlas_writer;
+  END IF;
+END \$\$;
+ALTER ROLE atlas_writer LOGIN PASSWORD '$(secret writer.pass)';
 SQL
   echo "pg.sh: PostGIS cluster up at $(url | sed 's/:[^:@]*@/:***@/')" >&2
 }
@@ -135,5 +145,6 @@ case "${1:-}" in
   destroy) destroy ;;
   url) url ;;
   web-url) web_url ;;
-  *) echo "usage: scripts/pg.sh start|stop|destroy|url|web-url" >&2; exit 2 ;;
+  writer-url) writer_url ;;
+  *) echo "usage: scripts/pg.sh start|stop|destroy|url|web-url|writer-url" >&2; exit 2 ;;
 esac

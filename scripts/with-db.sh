@@ -10,6 +10,8 @@ if [ -z "${ATLAS_DATABASE_URL:-}" ]; then
   export ATLAS_DATABASE_URL="$("$here/pg.sh" url)"
   # The web app connects with its own read-only role (see scripts/pg.sh).
   export ATLAS_WEB_DATABASE_URL="${ATLAS_WEB_DATABASE_URL:-$("$here/pg.sh" web-url)}"
+  # The staff console's writes (jobs) use the writer role (migration 0011).
+  export ATLAS_WRITER_DATABASE_URL="${ATLAS_WRITER_DATABASE_URL:-$("$here/pg.sh" writer-url)}"
 fi
 # Not exec: the trap must run to stop the cluster once the command ends.
 "$@"

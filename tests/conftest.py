@@ -26,8 +26,10 @@ from atlas.config import PROJECT_ROOT, Config
 # the environment so no test app reads that database; the session's app connects with
 # the same role to the test database instead (see ``config``).
 WEB_URL = os.environ.pop("ATLAS_WEB_DATABASE_URL", "")
+# The same for the staff console's writer role (migration 0011).
+WRITER_URL = os.environ.pop("ATLAS_WRITER_DATABASE_URL", "")
 
-TABLES = ("initiative_domain", "initiative", "label_award", "source", "domain", "epci_member",
+TABLES = ("audit_event", "console_job", "login_failure", "app_user", "initiative_domain", "initiative", "label_award", "source", "domain", "epci_member",
           "epci", "postal_locality", "commune_alias", "commune", "departement", "region")
 
 
@@ -63,7 +65,10 @@ def config(server_url) -> Config:
     test_url = url.set(database=name).render_as_string(hide_password=False)
     web_url = sa.engine.make_url(WEB_URL).set(database=name).render_as_string(
         hide_password=False) if WEB_URL else ""
-    cfg = Config.from_env(database_url=test_url, web_database_url=web_url)
+    writer_url = sa.engine.make_url(WRITER_URL).set(database=name).render_as_string(
+        hide_password=False) if WRITER_URL else ""
+    cfg = Config.from_env(database_url=test_url, web_database_url=web_url,
+                          writer_database_url=writer_url)
     migrate.upgrade(cfg)
     yield cfg
     db.engine(cfg).dispose()

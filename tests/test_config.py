@@ -64,3 +64,21 @@ def test_another_database_never_mixes_with_the_environments_web_url():
     both = Config.from_env(env, database_url="postgresql://owner@db/other",
                            web_database_url="postgresql://atlas_web:pw@db/other")
     assert both.web_database_url.endswith("@db/other")
+
+
+def test_another_database_never_mixes_with_the_environments_writer_url():
+    env = {"ATLAS_DATABASE_URL": "postgresql://owner@db/atlas",
+           "ATLAS_WRITER_DATABASE_URL": "postgresql://atlas_writer:pw@db/atlas"}
+    assert Config.from_env(env).writer_url.endswith("atlas_writer:pw@db/atlas")
+    other = Config.from_env(env, database_url="postgresql://owner@db/other")
+    assert other.writer_url.endswith("owner@db/other")
+
+
+def test_the_session_key_is_given_or_generated_once_and_private(tmp_path):
+    with pytest.raises(ConfigError, match="ATLAS_SECRET_KEY: at least 32 characters"):
+        Config.from_env({"ATLAS_SECRET_KEY": "court"})
+    config = Config.from_env({"ATLAS_CACHE_DIR": str(tmp_path)})
+    key = config.session_secret()
+    assert len(key) >= 32 and config.session_secret() == key
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+    assert Config.from_env({"ATLAS_SECRET_KEY": "k" * 40}).session_secret() == "k" * 40

@@ -18,9 +18,10 @@ from atlas import db
 from atlas.config import Config
 
 # Modules with an ``init_app(app)`` installing a web-wide concern, in this order.
-SITE = ("guard", "errors", "headers", "http", "templating")
+SITE = ("guard", "errors", "headers", "http", "templating", "staff")
 # Modules with a blueprint ``bp``, registered in this order.
-BLUEPRINTS = ("pages", "api", "peers_page", "exports", "tiles", "vendor", "figures_page", "ogc")
+BLUEPRINTS = ("pages", "api", "peers_page", "exports", "tiles", "vendor", "figures_page", "ogc",
+              "auth", "admin")
 
 
 def engine() -> Engine:

@@ -46,7 +46,10 @@ def external_url(path: str) -> str:
 
 
 def csp_origin(url: str) -> str:
-    """The CSP source of the base map's tiles (``{s}`` subdomains become ``*``)."""
+    """The CSP source of the base map's tiles (``{s}`` subdomains become ``*``); empty
+    without a base map (``ATLAS_BASEMAP_URL=""``)."""
+    if not url:
+        return ""
     parts = urlsplit(url.replace("{s}", "x"))
     host = parts.hostname or ""
     if "{s}" in url.split("/")[2]:

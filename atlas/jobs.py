@@ -57,6 +57,41 @@ def create(conn, action: str, user_id: int, *, kind: str | None = None,
          "params": json.dumps(params or {}, ensure_ascii=False), "file_name": file_name})
 
 
+# A running job holds this session-level advisory lock (the pair LOCK_CLASS, job id) for
+# its whole run, on a connection of its own: if the process dies (killed, machine
+# restarted), PostgreSQL ends its session, rolls its write back and frees the lock, so
+# whoever looks at the job can tell a job at work from one that will never finish.
+LOCK_CLASS = 20_2612
+
+INTERRUPTED = ("le traitement s'est interrompu (processus arrêté) : rien n'a été écrit, "
+               "relancez l'import")
+
+
+def hold(conn, job_id: int) -> None:
+    """Take the job's lock on ``conn`` (the job process, before it claims the job)."""
+    conn.execute(sa.text("SELECT pg_advisory_lock(:c, :id)"),
+                 {"c": LOCK_CLASS, "id": int(job_id)})
+
+
+def release(conn, job_id: int) -> None:
+    """Give the lock back (a pooled connection outlives the job: closing it would not)."""
+    conn.execute(sa.text("SELECT pg_advisory_unlock(:c, :id)"),
+                 {"c": LOCK_CLASS, "id": int(job_id)})
+    conn.commit()
+
+
+def reap(conn, job_id: int) -> bool:
+    """Mark the job failed if it is ``running`` while nobody holds its lock (its process
+    is gone); True if it was. ``conn``: a writer connection in a transaction."""
+    if not conn.scalar(sa.text("SELECT pg_try_advisory_xact_lock(:c, :id)"),
+                       {"c": LOCK_CLASS, "id": int(job_id)}):
+        return False  # its process is at work
+    return conn.execute(sa.text(
+        "UPDATE console_job SET status = 'failed', phase = 'échec', error = :error, "
+        "finished_at = now() WHERE id = :id AND status = 'running' RETURNING id"),
+        {"id": int(job_id), "error": INTERRUPTED}).first() is not None
+
+
 def set_file(conn, job_id: int, sha256: str, size: int) -> None:
     conn.execute(sa.text("UPDATE console_job SET file_sha256 = :h, file_size = :n "
                          "WHERE id = :id"), {"h": sha256, "n": size, "id": job_id})

@@ -279,7 +279,7 @@ class DataVersion(Base):
     __table_args__ = (sa.CheckConstraint("id = 1", name="data_version_one_row"),)
 
 
-# -- the staff console (migration 0011_staff_console): accounts, jobs, audit ---------------
+# -- the staff console (migration 0012_staff_console): accounts, jobs, audit ---------------
 
 ROLES = ("contributor", "moderator", "admin")  # each may do what the former may, and more
 

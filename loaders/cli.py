@@ -256,30 +256,6 @@ def load_labels(ctx, file, source, renames, rejects_path, keep_missing):
     _load_records(ctx, "labels", file, source, renames, rejects_path, keep_missing)
 
 
-PRESS_SUFFIXES = (".txt", ".md")
-PRESS_REJECT_COLUMNS = ["file", "kind", "commune", "departement", "year", "level", "title",
-                        "domains", "evidence"]
-
-
-def _press_texts(path: Path) -> list[tuple[Path, str]]:
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in PRESS_SUFFIXES) \
-        if path.is_dir() else [path]
-    if not files:
-        raise InputError(f"{path}: no {' or '.join(PRESS_SUFFIXES)} file")
-    from loaders.press import review
-
-    for file in files:  # every size checked before any file is read
-        review.check_size(file)
-    out = []
-    for file in files:
-        raw = file.read_bytes()
-        try:
-            out.append((file, raw.decode("utf-8-sig")))
-        except UnicodeDecodeError:
-            out.append((file, raw.decode("cp1252", errors="replace")))
-    return out
-
-
 @load.command("press")
 @click.argument("path", metavar="FILE_OR_DIR", type=click.Path(exists=True, path_type=Path))
 @click.option("--dry-run", is_flag=True,
@@ -295,7 +271,8 @@ def _press_texts(path: Path) -> list[tuple[Path, str]]:
 def load_press(ctx, path, dry_run, rejects_path, review_path):
     """Load the label awards and initiatives that press releases state.
 
-    FILE_OR_DIR: one text, or a folder of .txt/.md texts. Each text gives the awards it
+    FILE_OR_DIR: one text, a folder of .txt/.md texts, or a zip of them. Each text gives
+    the awards it
     states (collectivité, edition year, level, and earlier years' levels: single
     releases and palmarès round-ups, lists by level or by place) and, when it awards
     one collectivité, that collectivité's initiatives, classified with the taxonomy's
@@ -310,85 +287,42 @@ def load_press(ctx, path, dry_run, rejects_path, review_path):
       python -m atlas load press ../shared/seeds
       python -m atlas load press palmares/ --dry-run --review awards.csv
     """
-    import sqlalchemy as sa
-
-    from loaders import pipeline, press
-    from loaders.geocoder import Geocoder
+    from loaders import pipeline
+    from loaders.press import load as press_load
     from loaders.press import review
     from loaders.records import report_files
 
-    texts = _press_texts(path)
+    texts = press_load.texts_of(path)
     config = connected_config(ctx, need_schema=True)
-    extracted: list[tuple[Path, list[dict], list[dict]]] = []
-    disputed: dict[int, Exception] = {}
-    batches = []
     # A dry run goes through the same write, rolled back: its summary counts what a load
     # would insert, update and remove.
     with pipeline.transaction(db.engine(config), dry_run=dry_run) as w:
-        keywords = dict(w.conn.execute(sa.text("SELECT code, keywords FROM domain")).all())
-        for file, text in texts:
-            award_rows, initiative_rows = press.rows(press.extract(text, keywords),
-                                                     file.stem)
-            extracted.append((file, award_rows, initiative_rows))
-        geocoder = Geocoder.from_db(w.conn)
-        if len(extracted) > 1:
-            disputed.update(review.disagreements(
-                [(file.name, rows) for file, rows, _ in extracted], geocoder))
-        for file, award_rows, initiative_rows in extracted:
-            kept = [row for row in award_rows if id(row) not in disputed]
-            batches += [pipeline.Batch("labels", file.name, kept),
-                        pipeline.Batch("initiatives", file.name, initiative_rows)]
-        pipeline.load(w, batches, geocoder)
-        rejects, outcome = [], {}
-        for i, (file, award_rows, _) in enumerate(extracted):
-            for kind, b in zip(("award", "initiative"), batches[2 * i:2 * i + 2]):
-                b.report.source = f"{file.name}, {kind}s"
-                rejected = b.rejects
-                if kind == "award":
-                    rejected = _with_disputed(b.report, award_rows, rejected, disputed)
-                    outcome.update(_outcome(award_rows, b.records, rejected))
-                rejects += [(row["line"], {**row, "file": file.name, "kind": kind}, why)
-                            for _, row, why in rejected]
-        report_files(w, [b.report for b in batches], PRESS_REJECT_COLUMNS, rejects,
+        done = press_load.load(w, texts)
+        report_files(w, done.reports, press_load.REJECT_COLUMNS, done.rejects,
                      rejects_path or Path(f"rejects-{path.stem}.csv"))
+    batches = done.batches
     results = [(b.report, b.records, b.rejects) for b in batches]
     if review_path:
-        n = review.write_review(review_path, [(f.name, rows) for f, rows, _ in extracted],
-                                outcome, loaded=not dry_run)
+        n = review.write_review(review_path, [(f, rows) for f, rows, _ in done.extracted],
+                                done.outcome, loaded=not dry_run)
         click.echo(f"{n} awards, with their evidence and status: {review_path}", err=True)
     if dry_run:
-        click.echo(json.dumps([_press_plan(file, rows, results[2 * i:2 * i + 2], outcome)
-                               for i, (file, *rows) in enumerate(extracted)],
+        click.echo(json.dumps([_press_plan(file, rows, results[2 * i:2 * i + 2], done.outcome)
+                               for i, (file, *rows) in enumerate(done.extracted)],
                               ensure_ascii=False, indent=1))
-    _echo_reports([b.report for b in batches], err=dry_run)
+    _echo_reports(done.reports, err=dry_run)
 
 
-def _with_disputed(report, rows: list[dict], rejected: list, disputed: dict) -> list:
-    """The awards rejected by the load plus those two files disagree on, counted."""
-    mine = [(row["line"], row, disputed[id(row)]) for row in rows if id(row) in disputed]
-    report.read += len(mine)
-    for _, _, why in mine:
-        report.rejected[why.kind] += 1
-    return rejected + mine
-
-
-def _outcome(rows: list[dict], records: list[dict], rejected: list) -> dict:
-    """{id(row): (record, None) or (None, reason)}: accepted rows meet their records in
-    order."""
-    refused = {id(row): why for _, row, why in rejected}
-    accepted = iter(records)
-    return {id(row): (None, refused[id(row)]) if id(row) in refused else (next(accepted), None)
-            for row in rows}
-
-
-def _press_plan(file: Path, rows: list[list[dict]], results, awards: dict) -> dict:
+def _press_plan(file: str, rows: list[list[dict]], results, awards: dict) -> dict:
     """What ``load press`` would load from one file: each extracted row beside the record
     it would become, or the reason it would be rejected (``awards``: the awards'
-    outcome, see ``_outcome``)."""
-    plan = {"file": file.name}
+    outcome, see ``loaders.press.load.outcome_of``)."""
+    from loaders.press.load import outcome_of
+
+    plan = {"file": file}
     for kind, kind_rows, (_, records, rejected) in zip(("awards", "initiatives"), rows,
                                                         results):
-        outcome = awards if kind == "awards" else _outcome(kind_rows, records, rejected)
+        outcome = awards if kind == "awards" else outcome_of(kind_rows, records, rejected)
         plan[kind] = []
         for row in kind_rows:
             shown = {k: v for k, v in row.items() if k != "line"}

@@ -1,7 +1,8 @@
 """The console's jobs, run: ``python -m atlas jobs run ID`` (spawned by the console's
 request, see ``atlas.jobs``), every write through ``loaders.pipeline``.
 
-- ``import``, not confirmed: the load as a dry run (same prepare, geocoding and merge,
+- ``import`` of a table (initiatives, places, labels) or of press texts (one, or a zip
+  of them: each text its own source, as ``load press``), not confirmed: the load as a dry run (same prepare, geocoding and merge,
   rolled back): counts read / would load / update / remove / reject by reason, the
   first rejects with their reason and candidates, the disagreements → ``preview``.
 - ``import``, confirmed: the load, one transaction; the rejects and disagreements files
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 import traceback
+import zipfile
 
 import click
 import sqlalchemy as sa
@@ -28,6 +30,7 @@ from atlas.cli import AtlasGroup, config_of
 from atlas.config import Config
 from atlas.errors import AtlasError, InputError
 from loaders import initiatives, labels, pipeline, provenance, tables
+from loaders.press import load as press_load
 from loaders.records import LoadReport, apply_aliases, report_files
 
 PREVIEW_REJECTS = 50  # rejects shown on the preview page (all are in the file)
@@ -98,10 +101,9 @@ def _source_of(job: dict) -> provenance.Source | str:
 
 def _import(engine, config: Config, job: dict) -> None:
     job_id, kind = job["id"], job["kind"]
-    if kind == "press":
-        raise InputError("l'import de textes de presse depuis la console n'est pas encore "
-                         "disponible : utilisez `python -m atlas load press`")
     path = jobs.upload_path(config, job_id, job["file_name"])
+    if kind == "press":
+        return _import_press(engine, config, job, path)
     _phase(engine, job_id, "lecture du fichier")
     columns, rows, how = tables.read_table(path)
     module = labels if kind == "labels" else initiatives
@@ -129,18 +131,55 @@ def _import(engine, config: Config, job: dict) -> None:
                          user_id=job["user_id"], target=batch.source_name,
                          counts=summary, job_id=job_id,
                          after={"file": job["file_name"], "sha256": job["file_sha256"]})
+    _finish(engine, job_id, w, summary, columns, batch.rejects, batch.report.disputed,
+            preview)
+
+
+def _finish(engine, job_id: int, w, summary: dict, columns: list[str], rejects: list,
+            disputed: list, preview: bool) -> None:
+    """The preview (the first rejects and disagreements beside the counts) or the
+    result, onto the job's row."""
     if preview:
         summary["rejects"] = [
-            {"line": line, "reason": str(why), "candidates": list(why.candidates),
+            {"line": line, "reason": str(why),
+             "candidates": list(getattr(why, "candidates", ())),
              "row": {c: row.get(c) for c in columns if c and row.get(c)}}
-            for line, row, why in batch.rejects[:PREVIEW_REJECTS]]
+            for line, row, why in rejects[:PREVIEW_REJECTS]]
         summary["disputed"] = [
             {"line": line, "disagreements": list(m.disagreements), "note": m.note,
-             "insee": m.insee} for line, _, m in batch.report.disputed[:PREVIEW_REJECTS]]
+             "insee": m.insee} for line, _, m in disputed[:PREVIEW_REJECTS]]
         _phase(engine, job_id, "aperçu prêt", "previewed", preview=summary)
     else:
         summary["version"] = w.derived.version
         _phase(engine, job_id, "chargé", "done", result=summary)
+
+
+def _import_press(engine, config: Config, job: dict, path) -> None:
+    """Press texts (one, or a zip of them), read and loaded as ``load press`` does: each
+    text is its own source, named after its file."""
+    job_id = job["id"]
+    _phase(engine, job_id, "lecture des textes")
+    texts = press_load.texts_of(path)
+    if not zipfile.is_zipfile(path):  # one text: its name is the one it was sent with
+        texts = [(job["file_name"], texts[0][1])]
+    preview = not job["confirmed"]
+    _phase(engine, job_id, f"lecture et géocodage de {len(texts)} texte(s)"
+           + (" : aperçu, rien n'est écrit" if preview else " puis écriture"))
+    where = jobs.folder(config, job_id)
+    with pipeline.transaction(engine, dry_run=preview) as w:
+        done = press_load.load(w, texts)
+        total = done.total(job["file_name"])
+        summary = dict(_summary(total), texts=len(texts))
+        if not preview:
+            report_files(w, done.reports, press_load.REJECT_COLUMNS, done.rejects,
+                         where / "rejets.csv", where / "desaccords.csv")
+            audit.record(w.conn, "import.press", actor=job["user_email"],
+                         user_id=job["user_id"], target=job["file_name"],
+                         counts=summary, job_id=job_id,
+                         after={"file": job["file_name"], "sha256": job["file_sha256"],
+                                "sources": [name for name, _ in texts]})
+    _finish(engine, job_id, w, summary, press_load.REJECT_COLUMNS, done.rejects,
+            total.disputed, preview)
 
 
 def _remove_source(engine, job: dict) -> None:
@@ -189,6 +228,19 @@ def _edit_source(engine, job: dict) -> None:
 def run(config: Config, job_id: int) -> str | None:
     """Run a queued job; returns its final status (None: it was not queued)."""
     engine = db.engine(config)
+    # The job's lock, held until this process ends (``atlas.jobs.hold``), taken before
+    # the claim: a job seen running always has a live holder.
+    holder = engine.connect()
+    jobs.hold(holder, job_id)
+    holder.commit()
+    try:
+        return _run(engine, config, job_id)
+    finally:
+        jobs.release(holder, job_id)
+        holder.close()
+
+
+def _run(engine, config: Config, job_id: int) -> str | None:
     job = _claim(engine, job_id)
     if job is None:
         return None

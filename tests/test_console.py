@@ -117,6 +117,68 @@ def test_an_import_is_previewed_without_writing_then_confirmed(app, admin, with_
                            {"id": job_id}) == "done"
 
 
+# Written for these tests: two texts that give Villejuif two levels for one edition.
+PRESS = {
+    "arcueil-2024.txt": "Communiqué de la ville d'Arcueil, le 3 février 2024.\n\nLors de la "
+                        "cérémonie du label Territoires, Villes et Villages Internet 2024, la "
+                        "ville d'Arcueil a obtenu 4 @.\n",
+    "valdemarne-2024.md": "Palmarès 2024 du label Villes Internet en Val-de-Marne : "
+                          "Villejuif obtient 3 @ et Cachan obtient 2 @.\n",
+    "erratum-2024.txt": "Palmarès 2024 du label Villes Internet : Villejuif obtient 4 @.\n",
+}
+
+
+def _zip(files: dict) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data if isinstance(data, bytes) else data.encode())
+    return out.getvalue()
+
+
+def test_press_texts_in_a_zip_are_previewed_then_loaded_each_as_its_source(
+        app, admin, with_domains):
+    sent = _upload(admin, _zip(PRESS), "palmares.zip", kind="press", source="")
+    assert sent.status_code == 303, sent.get_data(as_text=True)
+    job_id = int(sent.headers["Location"].rsplit("/", 1)[1])
+    assert _wait(with_domains, job_id) == "previewed"
+    with with_domains.connect() as conn:
+        preview = conn.scalar(sa.text("SELECT preview FROM console_job WHERE id = :id"),
+                              {"id": job_id})
+        assert conn.scalar(sa.text("SELECT count(*) FROM label_award")) == 0
+    # Arcueil and Cachan would load; both of Villejuif's levels are refused.
+    assert preview["texts"] == 3 and preview["inserted"] == 2
+    assert preview["rejected_total"] == 2
+    page = admin.get(f"/admin/taches/{job_id}").get_data(as_text=True)
+    assert "Villejuif" in page
+
+    admin.post(f"/admin/taches/{job_id}/confirmer",
+               data={"csrf_token": csrf_token(admin, f"/admin/taches/{job_id}")})
+    assert _wait(with_domains, job_id, ("done", "failed")) == "done"
+    with with_domains.connect() as conn:
+        loaded = conn.execute(sa.text(
+            "SELECT c.name, a.year, a.level, a.source FROM label_award a "
+            "JOIN commune c ON c.insee = a.commune_insee ORDER BY c.name")).all()
+        event = conn.execute(sa.text("SELECT * FROM audit_event WHERE action = "
+                                     "'import.press'")).one()
+    assert [tuple(r) for r in loaded] == [("Arcueil", 2024, 4, "arcueil-2024.txt"),
+                                          ("Cachan", 2024, 2, "valdemarne-2024.md")]
+    assert event.after["sources"] == sorted(PRESS) and event.counts["inserted"] == 2
+    rejects = admin.get(f"/admin/taches/{job_id}/rejets.csv").get_data(as_text=True)
+    refused = [line for line in rejects.splitlines() if "files disagree on 94076" in line]
+    assert len(refused) == 2  # one row from each text
+    clear_records(with_domains)
+    with with_domains.begin() as conn:
+        conn.execute(sa.text("DELETE FROM source WHERE name LIKE '%-2024.%'"))
+
+
+def test_a_zip_holding_anything_but_texts_is_refused_before_a_job(admin, with_domains):
+    refused = _upload(admin, _zip({**PRESS, "notes.pdf": b"%PDF-1.4"}), "palmares.zip",
+                      kind="press", source="")
+    assert refused.status_code == 400
+    assert "notes.pdf" in refused.get_data(as_text=True)
+
+
 def test_a_source_is_edited_and_emptied_through_jobs_and_journal(admin, with_domains):
     job_id = int(_upload(admin, CSV.encode(), "fiches.csv").headers["Location"]
                  .rsplit("/", 1)[1])
@@ -153,14 +215,6 @@ def test_a_source_is_edited_and_emptied_through_jobs_and_journal(admin, with_dom
     assert events[1].counts == {"removed": 2}
     journal = admin.get("/admin/journal").get_data(as_text=True)
     assert "source.edit" in journal and "CC-BY 4.0" in journal
-
-
-def _zip(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name, data in entries.items():
-            z.writestr(name, data)
-    return out.getvalue()
 
 
 @pytest.mark.parametrize("data, kind, message", [
@@ -285,3 +339,29 @@ def test_places_and_labels_go_through_the_same_job(config, admin, with_domains, 
             assert kinds == {("place", "epn"), ("place", "mediatheque")}
     assert result["inserted"] == inserted
     assert result["rejected_total"] == len(data.splitlines()) - 1 - inserted
+
+
+def test_a_job_whose_process_died_is_said_failed_not_left_running(admin, with_domains):
+    from atlas import jobs
+
+    with with_domains.begin() as conn:
+        user_id = conn.scalar(sa.text("SELECT id FROM app_user WHERE email = "
+                                      "'admin@asso.test'"))
+        ids = [jobs.create(conn, "import", user_id, kind="initiatives", source="x",
+                           file_name="x.csv") for _ in range(2)]
+        conn.execute(sa.text("UPDATE console_job SET status = 'running' "
+                             "WHERE id = ANY(:ids)"), {"ids": ids})
+    alive, dead = ids
+    with with_domains.connect() as holder:  # a job process at work holds its lock
+        jobs.hold(holder, alive)
+        holder.commit()
+        assert admin.get(f"/admin/taches/{alive}/etat").get_json()["status"] == "running"
+        state = admin.get(f"/admin/taches/{dead}/etat").get_json()
+        assert state["status"] == "failed"
+        page = admin.get(f"/admin/taches/{dead}").get_data(as_text=True)
+        assert "interrompu" in page
+        jobs.release(holder, alive)
+    # Once its process is gone, the other one too.
+    assert admin.get(f"/admin/taches/{alive}/etat").get_json()["status"] == "failed"
+    with with_domains.begin() as conn:
+        conn.execute(sa.text("DELETE FROM console_job WHERE id = ANY(:ids)"), {"ids": ids})

@@ -67,8 +67,10 @@ def _url_field(name: str, label: str) -> str:
 def _import_form() -> dict:
     """The import's kind, source (existing or new) and options; InputError otherwise."""
     kind = request.form.get("kind", "")
-    if kind not in uploads.TABLE_KINDS:
+    if kind not in uploads.KINDS:
         raise InputError("choisissez le type de données du fichier")
+    if kind == "press":  # each text is its own source, named after its file
+        return {"kind": kind, "source": None, "params": {}}
     params = {"keep_missing": request.form.get("keep_missing") == "1"}
     choice = request.form.get("source", "")
     with engine().connect() as conn:
@@ -108,9 +110,7 @@ def _receive(upload, limit: int) -> tuple[Path, str, int]:
 
 def _imports_page(error: str | None = None, status: int = 200):
     with engine().connect() as conn:
-        # Press texts are not offered yet: `load press` stays a shell command for now.
-        kinds = {k: uploads.KINDS[k] for k in uploads.TABLE_KINDS}
-        body = render_template("admin/imports.html", error=error, kinds=kinds,
+        body = render_template("admin/imports.html", error=error, kinds=uploads.KINDS,
                                sources=console.sources(conn),
                                history=jobs.listing(conn, "import"), form=request.form)
     return body, status
@@ -151,6 +151,10 @@ def _job_or_404(job_id: int) -> dict:
         job = jobs.get(conn, job_id)
     if job is None:
         abort(404)
+    if job["status"] == "running":  # still at work, or its process died?
+        with _writer().begin() as conn:
+            if jobs.reap(conn, job_id):
+                job = jobs.get(conn, job_id)
     return job
 
 

@@ -17,15 +17,15 @@ Privileges (least privilege, see README "Staff console"):
 Like 0008, roles are created NOLOGIN when missing (the server administrator gives them a
 login; ``scripts/pg.sh`` does for its private cluster).
 
-Revision ID: 0011_staff_console
-Revises: 0010_label_award_url
+Revision ID: 0012_staff_console
+Revises: 0011_figures_indexes
 """
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
-revision = "0011_staff_console"
-down_revision = "0010_label_award_url"
+revision = "0012_staff_console"
+down_revision = "0011_figures_indexes"
 branch_labels = None
 depends_on = None
 

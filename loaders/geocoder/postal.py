@@ -33,6 +33,8 @@ _NOISE = re.compile(
     r"|\(?commune nouvelle\)?)(?=\W|$)", re.IGNORECASE)
 _HINT = re.compile(r"[0-9]|[cC][eéEÉ][dD][eE][xX]|[nN][oO][uU][vV][eE][lL][lL][eE]")
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")  # what "(commune nouvelle)" leaves
+_SPACES = re.compile(r"\s+")
 
 
 def strip_noise(name: str) -> tuple[str, str, str | None]:
@@ -47,8 +49,8 @@ def strip_noise(name: str) -> tuple[str, str, str | None]:
     if not found:
         return name, "", None
     clean = _NOISE.sub(" ", name)
-    clean = re.sub(r"\(\s*\)", " ", clean)  # what "(commune nouvelle)" leaves
-    clean = re.sub(r"\s+", " ", clean).strip(" ,;-/(")
+    clean = _EMPTY_PARENS.sub(" ", clean)
+    clean = _SPACES.sub(" ", clean).strip(" ,;-/(")
     postcode = next((m.group(1) for m in map(_POSTCODE.fullmatch, found) if m), None)
     return clean, " ".join(found), postcode
 

@@ -269,12 +269,16 @@ def reconcile(boundaries: Boundaries, successor: dict[str, str]) -> Reconciled:
     target = f["code"].map(successor)
     unknown_mask = target.isna().to_numpy()
     unknown = sorted(zip(f.loc[unknown_mask, "code"], f.loc[unknown_mask, "name"]))
-    remapped = {c: t for c, t in zip(f["code"], target) if isinstance(t, str) and c != t}
+    # Plain object arrays: iterating a pandas string column goes element by element
+    # through pandas (a second for a national file).
+    remapped = {c: t for c, t in zip(f["code"].to_numpy(dtype=object),
+                                     target.to_numpy(dtype=object))
+                if isinstance(t, str) and c != t}
 
     codes = target[~unknown_mask].reset_index(drop=True)
     geoms = geoms[~unknown_mask]
     shared = codes.duplicated(keep=False).to_numpy()
-    out_codes = list(codes[~shared])
+    out_codes = codes[~shared].to_numpy(dtype=object).tolist()
     out_geoms = list(geoms[~shared])
     for code, index in codes[shared].groupby(codes[shared]).groups.items():
         out_codes.append(code)

@@ -14,10 +14,11 @@ that differ from the current commune's name are kept: the others add nothing.
 
 from __future__ import annotations
 
-import json
 import re
 import tarfile
 from pathlib import Path
+
+import msgspec
 
 from atlas import names
 from atlas.errors import InputError
@@ -33,6 +34,7 @@ _NOISE = re.compile(
     r"|\(?commune nouvelle\)?)(?=\W|$)", re.IGNORECASE)
 _HINT = re.compile(r"[0-9]|[cC][eéEÉ][dD][eE][xX]|[nN][oO][uU][vV][eE][lL][lL][eE]")
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+_FIVE_DIGITS = re.compile(r"\d{5}")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")  # what "(commune nouvelle)" leaves
 _SPACES = re.compile(r"\s+")
 
@@ -66,22 +68,39 @@ def read_localities(path: Path, successor: dict[str, str], current: dict[str, st
     try:
         if tarfile.is_tarfile(path):
             with tarfile.open(path) as tar:
-                entries = json.load(tar.extractfile(_MEMBER))
+                entries = msgspec.json.decode(tar.extractfile(_MEMBER).read())
         else:
-            entries = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, KeyError, ValueError, tarfile.TarError) as e:
+            entries = msgspec.json.decode(Path(path).read_bytes())
+    except (OSError, KeyError, ValueError, tarfile.TarError, msgspec.DecodeError) as e:
         raise InputError(f"{path}: not the codes-postaux package ({e})") from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise InputError(f"{path}: not the codes-postaux package (not a list of records)")
+    # The same names come back entry after entry (a commune's, its routing label):
+    # each is folded once.
+    keys: dict[str, str] = {}
+    routes: dict[str, bool] = {}  # written name → is an arrondissement
+
+    def key(text: str) -> str:
+        k = keys.get(text)
+        if k is None:
+            k = keys[text] = names.key(text)
+        return k
+
     rows: dict[tuple[str, str, str], dict] = {}
     for e in entries:
         insee = successor.get(e.get("codeCommune", ""))
         postcode = e.get("codePostal", "")
-        if insee not in current or not re.fullmatch(r"\d{5}", postcode):
+        if insee not in current or not _FIVE_DIGITS.fullmatch(postcode):
             continue
-        own = names.key(current[insee])
+        own = key(current[insee])
         for written in (e.get("libelleAcheminement"), e.get("nomCommune")):
-            if not written or names.arrondissement(written):
+            if not written or written == current[insee]:
+                continue  # the commune's own name adds nothing
+            if written not in routes:
+                routes[written] = names.arrondissement(written) is not None
+            if routes[written]:
                 continue
-            k = names.key(written)
+            k = key(written)
             if k and k != own:
                 rows.setdefault((postcode, k, insee), {
                     "postcode": postcode, "name_folded": k, "commune_insee": insee,

@@ -412,8 +412,9 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
             report.epci_members_unknown = cog.members_unknown
             report.successor_conflicts = cog.conflicts()
             members = [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members]
-            localities = _localities(resolver, cog, report)
-            with pipeline.transaction(engine) as w:
+            with progress.step("reading the postal localities"):
+                localities = _localities(resolver, cog, report)
+            with pipeline.transaction(engine, progress=progress) as w:
                 conn = w.conn
                 merger = _Merger(conn, progress, report)
                 # What does not wait for the commune outlines goes in while the worker
@@ -431,7 +432,9 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 with progress.step("reading commune boundaries, reconciling codes, "
                                    "repairing polygons"):
                     boundaries, communes = task.result()
-                merger.put("commune", _commune_rows(cog, communes, report))
+                with progress.step("encoding the commune rows"):
+                    commune_rows = _commune_rows(cog, communes, report)
+                merger.put("commune", commune_rows)
                 for table, rows in later.items():
                     merger.put(table, rows)
                 merger.finish()

@@ -324,9 +324,15 @@ class _Merger:
         changes.other += sum(sum(c.values()) for c in self.report.changes.values())
 
 
-def _commune_rows(cog: Cog, communes: bnd.Reconciled, report: Report) -> list[dict]:
-    geom = dict(zip(communes.frame["insee"], _ewkb(communes.frame.geometry)))
-    point = dict(zip(communes.frame["insee"], _ewkb(communes.frame["point"])))
+def _encode(communes: bnd.Reconciled) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The communes' outlines and points as EWKB, by INSEE code."""
+    codes = communes.frame["insee"].to_numpy(dtype=object)
+    return (dict(zip(codes, _ewkb(communes.frame.geometry))),
+            dict(zip(codes, _ewkb(communes.frame["point"]))))
+
+
+def _commune_rows(cog: Cog, geom: dict[str, bytes], point: dict[str, bytes],
+                  report: Report) -> list[dict]:
     report.without_boundary = [(c["insee"], c["name"]) for c in cog.communes
                                if c["insee"] not in geom]
     return [{**c, "geom": geom.get(c["insee"]), "point": point.get(c["insee"])}
@@ -373,17 +379,20 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
     any error rolls it back, leaving the previous data untouched. ``report_file``: the
     report as JSON, written with the commit.
 
-    The commune boundary file is parsed and reconciled in a worker thread (GDAL, GEOS
-    and shapely release the GIL) while this thread reads the COG, whose successor table
-    the worker waits for, the département and région outlines, and starts the merge.
+    The commune boundary file is parsed, reconciled and encoded in a worker thread
+    (zlib, numpy, GEOS and shapely release the GIL) while this thread reads the COG,
+    whose successor table the worker waits for, the département and région outlines and
+    the postal localities, and starts the merge.
     """
     report = Report()
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)
     successor: Future = Future()
 
-    def communes_task() -> tuple[bnd.Boundaries, bnd.Reconciled]:
+    def communes_task():
         boundaries = bnd.read(path, inputs.fmt, inputs.fields, inputs.crs)
-        return boundaries, bnd.reconcile(boundaries, successor.result())
+        communes = bnd.reconcile(boundaries, successor.result())
+        # Encoded here too, while the main thread may still be reading.
+        return boundaries, communes, _encode(communes)
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         task = pool.submit(communes_task)
@@ -430,10 +439,10 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                     if merger.is_empty(table):
                         merger.put(table, later.pop(table))
                 with progress.step("reading commune boundaries, reconciling codes, "
-                                   "repairing polygons"):
-                    boundaries, communes = task.result()
+                                   "repairing polygons, encoding them"):
+                    boundaries, communes, (geom, point) = task.result()
                 with progress.step("encoding the commune rows"):
-                    commune_rows = _commune_rows(cog, communes, report)
+                    commune_rows = _commune_rows(cog, geom, point, report)
                 merger.put("commune", commune_rows)
                 for table, rows in later.items():
                     merger.put(table, rows)

@@ -295,9 +295,17 @@ class _Merger:
     def is_empty(self, table: str) -> bool:
         return _is_empty(self.conn, table)
 
+    def build_indexes(self, label: str) -> None:
+        """Restore the indexes and foreign keys of the tables filled by COPY so far."""
+        with self.progress.step(label):
+            for statement in self.restore:
+                self.conn.exec_driver_sql(statement)
+            self.restore = []
+
     def finish(self) -> None:
         conn = self.conn
-        with self.progress.step("building indexes, checking references, removing stale rows"):
+        with self.progress.step("building the last indexes, checking references, "
+                                "removing stale rows"):
             for statement in self.restore:
                 conn.exec_driver_sql(statement)
             for table, query in _STILL_USED.items():
@@ -381,8 +389,9 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
 
     The commune boundary file is parsed, reconciled and encoded in a worker thread
     (zlib, numpy, GEOS and shapely release the GIL) while this thread reads the COG,
-    whose successor table the worker waits for, the département and région outlines and
-    the postal localities, and starts the merge.
+    whose successor table the worker waits for, and the département and région outlines,
+    and starts the merge; the worker then reads the postal localities while the server
+    builds the communes' indexes.
     """
     report = Report()
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)
@@ -421,8 +430,9 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
             report.epci_members_unknown = cog.members_unknown
             report.successor_conflicts = cog.conflicts()
             members = [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members]
-            with progress.step("reading the postal localities"):
-                localities = _localities(resolver, cog, report)
+            # Read by the worker once the communes are done, while this thread waits for
+            # the server (the communes' COPY, their indexes).
+            localities_task = pool.submit(_localities, resolver, cog, report)
             with pipeline.transaction(engine, progress=progress) as w:
                 conn = w.conn
                 merger = _Merger(conn, progress, report)
@@ -433,8 +443,6 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                            _outline_rows(cog.departements, outlines["departement"]))
                 merger.put("epci", cog.epcis)
                 later = {"commune_alias": cog.aliases, "epci_member": members}
-                if localities is not None:
-                    later["postal_locality"] = localities
                 for table in list(later):
                     if merger.is_empty(table):
                         merger.put(table, later.pop(table))
@@ -446,6 +454,11 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 merger.put("commune", commune_rows)
                 for table, rows in later.items():
                     merger.put(table, rows)
+                merger.build_indexes("building indexes and foreign keys")
+                with progress.step("reading the postal localities"):
+                    localities = localities_task.result()
+                if localities is not None:
+                    merger.put("postal_locality", localities)
                 merger.finish()
                 merger.tell(w.changes)
                 for level, layer in (("departement", "departements"), ("region", "regions")):

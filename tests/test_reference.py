@@ -313,3 +313,16 @@ def test_cli_reports_and_fails_with_one_line(engine, atlas_cli, geodata, tmp_pat
     assert bad.stderr.splitlines()[-1].startswith("atlas: error: ")
     assert "cannot be read as a boundary file" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_outlines_are_stored_without_compression(engine):
+    """Migration 0011: coordinates do not compress, so outlines skip pglz's attempt."""
+    with engine.connect() as conn:
+        storage = dict(conn.execute(sa.text("""
+            SELECT attrelid::regclass::text || '.' || attname, attstorage
+            FROM pg_attribute WHERE attrelid IN ('region'::regclass, 'departement'::regclass,
+                                                 'commune'::regclass, 'tile_shape'::regclass)
+              AND attname IN ('geom', 'g0', 'g3', 'g6', 'g9')""")).all())
+    assert storage == {"region.geom": "e", "departement.geom": "e", "commune.geom": "e",
+                       "tile_shape.g0": "e", "tile_shape.g3": "e", "tile_shape.g6": "e",
+                       "tile_shape.g9": "e"}

@@ -169,6 +169,7 @@ class _Geometry(msgspec.Struct):
 class _Feature(msgspec.Struct):
     geometry: _Geometry | None
     properties: dict | None = None
+    id: object = None  # GDAL may make it a column: such a file is left to GDAL
 
 
 class _Collection(msgspec.Struct):
@@ -202,7 +203,7 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame | None:
     parts = []
     for f in doc.features:
         g = f.geometry
-        if g is None or g.type not in ("Polygon", "MultiPolygon"):
+        if g is None or g.type not in ("Polygon", "MultiPolygon") or f.id is not None:
             return None
         parts.append(b"[" + bytes(g.coordinates) + b"]" if g.type == "Polygon"
                      else bytes(g.coordinates))

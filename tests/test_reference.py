@@ -224,6 +224,7 @@ def test_geojson_parsed_in_one_pass_as_gdal_reads_it(geodata, the_cog, tmp_path)
     lambda doc: doc["features"][0]["geometry"]["coordinates"].append([]),
     lambda doc: doc["features"][0].update(geometry=None),
     lambda doc: doc["features"][0].update(geometry={"type": "Point", "coordinates": [1, 2]}),
+    lambda doc: doc["features"][0].update(id="a"),
 ])
 def test_geojson_the_parser_leaves_to_gdal(tmp_path, change):
     doc = {"type": "FeatureCollection", "features": [

@@ -20,6 +20,8 @@ ARTICLES = {2: "le", 3: "la", 4: "les", 5: "l", 6: "aux", 7: "las", 8: "los"}
 def fold(name: str, accents: bool = False) -> str:
     """The matching key of a name: lower-case ASCII words separated by single spaces
     (``accents=True`` keeps the accented letters, for telling "Vergné" from "Vergne")."""
+    if name.isascii() and not accents:  # most names: nothing to decompose or drop
+        return _NON_WORD.sub(" ", name.lower()).strip()
     text = unicodedata.normalize("NFKD", name.translate(_LIGATURES))
     if accents:
         kept = unicodedata.normalize("NFC", text).lower()

@@ -9,6 +9,11 @@ maps anything else.
 Reconciliation brings a boundary file of an older vintage to the current commune list: a
 code that is no longer current is mapped to its successor through the COG's former codes
 and its polygon unioned into the successor's; invalid polygons are repaired.
+
+A GeoJSON FeatureCollection of polygons in WGS 84 (the national files) is parsed here in
+one pass (``_read_geojson``) rather than by GDAL, whose GeoJSON driver reads a large file
+twice (once for its schema); anything else in it (a ``crs`` member, another geometry
+type, a third coordinate) goes to GDAL as before.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import geopandas as gpd
+import msgspec
 import numpy as np
 import pyogrio
 import shapely
@@ -109,7 +115,9 @@ def read(path: Path, fmt: str | None = None, fields: dict[str, str] | None = Non
             driver = pyogrio.read_info(gdal_path).get("driver") or "?"
         if fmt and FORMATS[fmt] != driver:
             raise InputError(f"{path}: --format {fmt} given, but the file is {driver}")
-        frame = pyogrio.read_dataframe(gdal_path)
+        frame = _read_geojson(path) if driver == "GeoJSON" else None
+        if frame is None:
+            frame = pyogrio.read_dataframe(gdal_path)
     except (OSError, zipfile.BadZipFile, pyogrio.errors.DataSourceError,
             pyogrio.errors.DataLayerError, pyogrio.errors.FieldError) as e:
         raise InputError(f"{path}: cannot be read as a boundary file ({_first_line(e)})") \
@@ -153,6 +161,81 @@ def read(path: Path, fmt: str | None = None, fields: dict[str, str] | None = Non
                       CRS.from_user_input(source_crs).to_string(), code_field)
 
 
+class _Geometry(msgspec.Struct):
+    type: str
+    coordinates: msgspec.Raw  # left as text: parsed below, all features at once
+
+
+class _Feature(msgspec.Struct):
+    geometry: _Geometry | None
+    properties: dict | None = None
+    id: object = None  # GDAL may make it a column: such a file is left to GDAL
+
+
+class _Collection(msgspec.Struct):
+    type: str
+    features: list[_Feature]
+    crs: object = None  # an old-style CRS member: GDAL reads such a file
+
+
+_BRACKETS = bytes.maketrans(b"[]", b"  ")
+
+
+def _read_geojson(path: Path) -> gpd.GeoDataFrame | None:
+    """A FeatureCollection of Polygons and MultiPolygons, as GDAL would read it (the
+    properties as columns, every geometry as a MultiPolygon, EPSG:4326); None for
+    anything else, which GDAL then reads (and reports on).
+
+    Every feature's coordinates are joined into one text: its numbers, brackets taken
+    off, are one JSON array (parsed by msgspec, correctly rounded like GDAL's parser),
+    and the depth of each opening bracket tells a point (4), a ring (3), a polygon (2)
+    or a feature (1), whose positions give the offsets of ``shapely.from_ragged_array``.
+    """
+    data = Path(path).read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    try:
+        doc = msgspec.json.decode(data, type=_Collection)
+    except msgspec.DecodeError:
+        return None
+    if doc.type != "FeatureCollection" or doc.crs is not None or not doc.features:
+        return None
+    parts = []
+    for f in doc.features:
+        g = f.geometry
+        if g is None or g.type not in ("Polygon", "MultiPolygon") or f.id is not None:
+            return None
+        parts.append(b"[" + bytes(g.coordinates) + b"]" if g.type == "Polygon"
+                     else bytes(g.coordinates))
+    joined = b",".join(parts)
+    try:
+        values = msgspec.json.decode(b"[" + joined.translate(_BRACKETS) + b"]",
+                                     type=list[float])
+    except msgspec.DecodeError:
+        return None  # an empty ring or polygon, or something else than numbers
+    text = np.frombuffer(joined, dtype=np.uint8)
+    brackets = np.flatnonzero((text == ord("[")) | (text == ord("]")))
+    opens = text[brackets] == ord("[")
+    depth = np.cumsum(np.where(opens, 1, -1))
+    where, level = brackets[opens], depth[opens]
+    points, rings, polygons, features = (where[level == n] for n in (4, 3, 2, 1))
+    if (len(features) != len(doc.features) or level.max() != 4
+            or len(values) != 2 * len(points)):
+        return None  # a third coordinate, or nesting that is no (multi)polygon
+    offsets = (np.append(np.searchsorted(points, rings), len(points)),
+               np.append(np.searchsorted(rings, polygons), len(rings)),
+               np.append(np.searchsorted(polygons, features), len(polygons)))
+    geoms = shapely.from_ragged_array(
+        shapely.GeometryType.MULTIPOLYGON,
+        np.asarray(values, dtype=np.float64).reshape(-1, 2), offsets)
+    columns: dict[str, None] = {}
+    for f in doc.features:
+        columns.update(dict.fromkeys(f.properties or ()))
+    table = {c: np.array([(f.properties or {}).get(c) for f in doc.features], dtype=object)
+             for c in columns if c != "geometry"}
+    return gpd.GeoDataFrame(table, geometry=geoms, crs=4326)
+
+
 def _first_line(e: Exception) -> str:
     return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
 
@@ -187,12 +270,16 @@ def reconcile(boundaries: Boundaries, successor: dict[str, str]) -> Reconciled:
     target = f["code"].map(successor)
     unknown_mask = target.isna().to_numpy()
     unknown = sorted(zip(f.loc[unknown_mask, "code"], f.loc[unknown_mask, "name"]))
-    remapped = {c: t for c, t in zip(f["code"], target) if isinstance(t, str) and c != t}
+    # Plain object arrays: iterating a pandas string column goes element by element
+    # through pandas (a second for a national file).
+    remapped = {c: t for c, t in zip(f["code"].to_numpy(dtype=object),
+                                     target.to_numpy(dtype=object))
+                if isinstance(t, str) and c != t}
 
     codes = target[~unknown_mask].reset_index(drop=True)
     geoms = geoms[~unknown_mask]
     shared = codes.duplicated(keep=False).to_numpy()
-    out_codes = list(codes[~shared])
+    out_codes = codes[~shared].to_numpy(dtype=object).tolist()
     out_geoms = list(geoms[~shared])
     for code, index in codes[shared].groupby(codes[shared]).groups.items():
         out_codes.append(code)

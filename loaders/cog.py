@@ -8,8 +8,9 @@ commune déléguée or associée, arrondissement municipal) to its current commu
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
+
+import msgspec
 
 from atlas.errors import InputError
 from atlas.names import fold
@@ -60,12 +61,13 @@ class Cog:
 def _read(folder: Path, name: str) -> list[dict]:
     path = folder / name
     try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+        # msgspec: the same objects as the json module, in a third of its time (the
+        # communes file is 37,000 records).
+        data = msgspec.json.decode(path.read_bytes())
     except FileNotFoundError:
         raise InputError(f"{path}: no such file (the COG folder needs {', '.join(FILES)})") \
             from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except msgspec.DecodeError as e:
         raise InputError(f"{path}: not a JSON file ({e})") from None
     if not isinstance(data, list) or not all(isinstance(x, dict) and "code" in x for x in data):
         raise InputError(f"{path}: expected a JSON array of objects with a 'code'")

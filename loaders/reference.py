@@ -295,9 +295,17 @@ class _Merger:
     def is_empty(self, table: str) -> bool:
         return _is_empty(self.conn, table)
 
+    def build_indexes(self, label: str) -> None:
+        """Restore the indexes and foreign keys of the tables filled by COPY so far."""
+        with self.progress.step(label):
+            for statement in self.restore:
+                self.conn.exec_driver_sql(statement)
+            self.restore = []
+
     def finish(self) -> None:
         conn = self.conn
-        with self.progress.step("building indexes, checking references, removing stale rows"):
+        with self.progress.step("building the last indexes, checking references, "
+                                "removing stale rows"):
             for statement in self.restore:
                 conn.exec_driver_sql(statement)
             for table, query in _STILL_USED.items():
@@ -324,9 +332,15 @@ class _Merger:
         changes.other += sum(sum(c.values()) for c in self.report.changes.values())
 
 
-def _commune_rows(cog: Cog, communes: bnd.Reconciled, report: Report) -> list[dict]:
-    geom = dict(zip(communes.frame["insee"], _ewkb(communes.frame.geometry)))
-    point = dict(zip(communes.frame["insee"], _ewkb(communes.frame["point"])))
+def _encode(communes: bnd.Reconciled) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The communes' outlines and points as EWKB, by INSEE code."""
+    codes = communes.frame["insee"].to_numpy(dtype=object)
+    return (dict(zip(codes, _ewkb(communes.frame.geometry))),
+            dict(zip(codes, _ewkb(communes.frame["point"]))))
+
+
+def _commune_rows(cog: Cog, geom: dict[str, bytes], point: dict[str, bytes],
+                  report: Report) -> list[dict]:
     report.without_boundary = [(c["insee"], c["name"]) for c in cog.communes
                                if c["insee"] not in geom]
     return [{**c, "geom": geom.get(c["insee"]), "point": point.get(c["insee"])}
@@ -373,17 +387,21 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
     any error rolls it back, leaving the previous data untouched. ``report_file``: the
     report as JSON, written with the commit.
 
-    The commune boundary file is parsed and reconciled in a worker thread (GDAL, GEOS
-    and shapely release the GIL) while this thread reads the COG, whose successor table
-    the worker waits for, the département and région outlines, and starts the merge.
+    The commune boundary file is parsed, reconciled and encoded in a worker thread
+    (zlib, numpy, GEOS and shapely release the GIL) while this thread reads the COG,
+    whose successor table the worker waits for, and the département and région outlines,
+    and starts the merge; the worker then reads the postal localities while the server
+    builds the communes' indexes.
     """
     report = Report()
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)
     successor: Future = Future()
 
-    def communes_task() -> tuple[bnd.Boundaries, bnd.Reconciled]:
+    def communes_task():
         boundaries = bnd.read(path, inputs.fmt, inputs.fields, inputs.crs)
-        return boundaries, bnd.reconcile(boundaries, successor.result())
+        communes = bnd.reconcile(boundaries, successor.result())
+        # Encoded here too, while the main thread may still be reading.
+        return boundaries, communes, _encode(communes)
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         task = pool.submit(communes_task)
@@ -412,8 +430,10 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
             report.epci_members_unknown = cog.members_unknown
             report.successor_conflicts = cog.conflicts()
             members = [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members]
-            localities = _localities(resolver, cog, report)
-            with pipeline.transaction(engine) as w:
+            # Read by the worker once the communes are done, while this thread waits for
+            # the server (the communes' COPY, their indexes).
+            localities_task = pool.submit(_localities, resolver, cog, report)
+            with pipeline.transaction(engine, progress=progress) as w:
                 conn = w.conn
                 merger = _Merger(conn, progress, report)
                 # What does not wait for the commune outlines goes in while the worker
@@ -423,17 +443,22 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                            _outline_rows(cog.departements, outlines["departement"]))
                 merger.put("epci", cog.epcis)
                 later = {"commune_alias": cog.aliases, "epci_member": members}
-                if localities is not None:
-                    later["postal_locality"] = localities
                 for table in list(later):
                     if merger.is_empty(table):
                         merger.put(table, later.pop(table))
                 with progress.step("reading commune boundaries, reconciling codes, "
-                                   "repairing polygons"):
-                    boundaries, communes = task.result()
-                merger.put("commune", _commune_rows(cog, communes, report))
+                                   "repairing polygons, encoding them"):
+                    boundaries, communes, (geom, point) = task.result()
+                with progress.step("encoding the commune rows"):
+                    commune_rows = _commune_rows(cog, geom, point, report)
+                merger.put("commune", commune_rows)
                 for table, rows in later.items():
                     merger.put(table, rows)
+                merger.build_indexes("building indexes and foreign keys")
+                with progress.step("reading the postal localities"):
+                    localities = localities_task.result()
+                if localities is not None:
+                    merger.put("postal_locality", localities)
                 merger.finish()
                 merger.tell(w.changes)
                 for level, layer in (("departement", "departements"), ("region", "regions")):

@@ -303,3 +303,25 @@ def test_rebuild_command_repairs_a_hand_edit(clean, atlas_cli, geocoder):
     assert "rebuilt 1 search rows and" in r.stdout
     assert version(clean) > before
     assert_in_step(clean)
+
+
+def test_a_write_runs_without_jit_and_announces_its_last_steps(engine):
+    from loaders.progress import Progress
+
+    class Steps(Progress):
+        def __init__(self):
+            super().__init__(quiet=True)
+            self.labels = []
+
+        def step(self, label):
+            self.labels.append(label)
+            return super().step(label)
+
+    steps = Steps()
+    with pipeline.transaction(engine, progress=steps) as w:
+        assert w.conn.scalar(sa.text("SHOW jit")) == "off"
+    assert steps.labels == ["keeping the derived data in step (tile outlines, search rows)",
+                            "writing the reports, committing"]
+    with engine.connect() as conn:  # SET LOCAL: the pooled connection gets its default back
+        assert conn.scalar(sa.text("SHOW jit")) == conn.scalar(
+            sa.text("SELECT reset_val FROM pg_settings WHERE name = 'jit'"))

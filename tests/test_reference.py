@@ -9,6 +9,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+import shapely
 import sqlalchemy as sa
 
 from atlas.errors import InputError
@@ -172,6 +173,71 @@ def test_zipped_shapefile_and_gzipped_geojson(geodata, tmp_path):
         bnd.read(gz, fmt="shapefile")
 
 
+def _as_gdal_reads(path: Path) -> bnd.Boundaries:
+    """The boundary file as read through GDAL alone (the one-pass GeoJSON parser off)."""
+    fast = bnd._read_geojson
+    bnd._read_geojson = lambda _: None
+    try:
+        return bnd.read(path)
+    finally:
+        bnd._read_geojson = fast
+
+
+def _same_boundaries(a: bnd.Boundaries, b: bnd.Boundaries) -> None:
+    assert list(a.frame.columns) == list(b.frame.columns)
+    assert list(a.frame["code"]) == list(b.frame["code"])
+    assert list(a.frame["name"]) == list(b.frame["name"])
+    assert (a.driver, a.source_crs) == (b.driver, b.source_crs)
+    # GDAL keeps a Polygon a Polygon; the parser makes every outline a MultiPolygon,
+    # as reconcile stores them anyway.
+    assert [shapely.to_wkb(shapely.multipolygons([g]) if g.geom_type == "Polygon" else g)
+            for g in b.frame.geometry] == list(shapely.to_wkb(a.frame.geometry.to_numpy()))
+
+
+def test_geojson_parsed_in_one_pass_as_gdal_reads_it(geodata, the_cog, tmp_path):
+    yvelines = geodata / "france-geojson-2018" / "communes-78-yvelines.geojson"
+    fast, gdal = bnd.read(yvelines), _as_gdal_reads(yvelines)
+    _same_boundaries(fast, gdal)
+    a, b = (bnd.reconcile(x, the_cog.successor()) for x in (fast, gdal))
+    assert list(shapely.to_wkb(a.frame.geometry.to_numpy())) == \
+        list(shapely.to_wkb(b.frame.geometry.to_numpy()))
+    assert list(shapely.to_wkb(a.frame["point"].to_numpy())) == \
+        list(shapely.to_wkb(b.frame["point"].to_numpy()))
+    # A hole, two parts, integers, exponents, a numeric code, a property not everywhere.
+    square = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]
+    hole = [[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]]
+    odd = tmp_path / "odd.geojson"
+    odd.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": 1001, "nom": "Aville"},
+         "geometry": {"type": "Polygon", "coordinates": [square, hole]}},
+        {"type": "Feature", "properties": {"code": "01002", "nom": "Beville", "x": 1.5},
+         "geometry": {"type": "MultiPolygon", "coordinates": [
+             [[[5, 5], [6, 5], [6, 6], [5, 5]]],
+             [[[7.25e0, 7], [8.5, 7], [8, 80e-1], [7.25, 7]]]]}}]}))
+    _same_boundaries(bnd.read(odd), _as_gdal_reads(odd))
+    assert list(bnd.read(odd).frame["code"]) == ["01001", "01002"]
+
+
+@pytest.mark.parametrize("change", [
+    lambda doc: doc.update(crs={"type": "name", "properties": {"name": "EPSG:2154"}}),
+    lambda doc: doc["features"][0]["geometry"]["coordinates"][0][0].append(100.0),
+    lambda doc: doc["features"][0]["geometry"]["coordinates"].append([]),
+    lambda doc: doc["features"][0].update(geometry=None),
+    lambda doc: doc["features"][0].update(geometry={"type": "Point", "coordinates": [1, 2]}),
+    lambda doc: doc["features"][0].update(id="a"),
+])
+def test_geojson_the_parser_leaves_to_gdal(tmp_path, change):
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": "01001"}, "geometry": {
+            "type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]}
+    path = tmp_path / "plain.geojson"
+    path.write_text(json.dumps(doc))
+    assert bnd._read_geojson(path) is not None
+    change(doc)
+    path.write_text(json.dumps(doc))
+    assert bnd._read_geojson(path) is None
+
+
 @pytest.fixture()
 def shapefile_copy(geodata, tmp_path) -> Path:
     folder = tmp_path / "shp"
@@ -248,3 +314,16 @@ def test_cli_reports_and_fails_with_one_line(engine, atlas_cli, geodata, tmp_pat
     assert bad.stderr.splitlines()[-1].startswith("atlas: error: ")
     assert "cannot be read as a boundary file" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_outlines_are_stored_without_compression(engine):
+    """Migration 0011: coordinates do not compress, so outlines skip pglz's attempt."""
+    with engine.connect() as conn:
+        storage = dict(conn.execute(sa.text("""
+            SELECT attrelid::regclass::text || '.' || attname, attstorage
+            FROM pg_attribute WHERE attrelid IN ('region'::regclass, 'departement'::regclass,
+                                                 'commune'::regclass, 'tile_shape'::regclass)
+              AND attname IN ('geom', 'g0', 'g3', 'g6', 'g9')""")).all())
+    assert storage == {"region.geom": "e", "departement.geom": "e", "commune.geom": "e",
+                       "tile_shape.g0": "e", "tile_shape.g3": "e", "tile_shape.g6": "e",
+                       "tile_shape.g9": "e"}

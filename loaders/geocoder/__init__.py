@@ -54,6 +54,10 @@ _EPCI_WORDS = {"ca": "ca", "cc": "cc", "cu": "cu", "communaute d agglomeration":
 _EPCI_PREFIX = re.compile(r"^(communaute d agglomeration|communaute de communes|"
                           r"communaute urbaine|ca|cc|cu|metropole)\s+(?:du |de la |des |de |d )?")
 _CITIES = ("paris", "marseille", "lyon")  # the communes with arrondissements
+# "MUREAUX LES": an article written after the name, without commas.
+_TRAILING_ARTICLE = re.compile(r"^(.*) (les|le|la|l)$")
+_ARTICLE_ENDS = (" les", " le", " la", " l")
+_SPACES = re.compile(r"\s")
 
 
 class Geocoder(LooseRules, PointChecks):
@@ -71,6 +75,9 @@ class Geocoder(LooseRules, PointChecks):
         self.keys_in_dep = defaultdict(dict)  # dep → {key: {insee}} for fuzzy matching
         self.by_postcode = defaultdict(set)  # postcode → {insee}
         self.postcodes = {}  # insee → its postcodes
+        # (postcode, key of a current or former name) → {insee}: the commonest case,
+        # a name with its postcode, in one probe instead of a test per commune of it.
+        self.by_postcode_key = defaultdict(set)
         self.successor = {}  # former code → (insee, kind)
         for insee, name, dep, postcodes in communes:
             k = _key(name)
@@ -93,6 +100,10 @@ class Geocoder(LooseRules, PointChecks):
         for code, kind, name, insee in aliases:
             if name:
                 self.alias_keys[insee].add(_key(name))
+        for insee, k in self.key.items():
+            for kk in {k} | self.alias_keys.get(insee, set()):
+                for pc in self.postcodes[insee]:
+                    self.by_postcode_key[(pc, kk)].add(insee)
         # Symmetric-deletion index (as in SymSpell): every name key and each of its
         # one-letter deletions → the keys. Two spellings one typo apart (a letter dropped,
         # added, changed, or two swapped) share an entry, so a typo is looked up in a few
@@ -152,7 +163,9 @@ class Geocoder(LooseRules, PointChecks):
 
     @staticmethod
     def _postcode(text: str) -> str | None:
-        digits = re.sub(r"\s", "", text)
+        if len(text) == 5 and text.isdigit():  # most postcodes, as written
+            return text
+        digits = _SPACES.sub("", text)
         if digits.isdigit() and len(digits) == 4:
             digits = "0" + digits
         return digits if digits.isdigit() and len(digits) == 5 else None
@@ -178,9 +191,9 @@ class Geocoder(LooseRules, PointChecks):
         if not noise or not clean:
             return self._by_name(name, deps, pc)
         m = self._by_name(clean, deps, pc or self._postcode(written_pc or ""))
-        if m.method:
-            m = dataclasses.replace(m, method=m.method + "+postal_noise")
-        return dataclasses.replace(m, note=_join(m.note, f"postal mention {noise!r} ignored"))
+        return dataclasses.replace(
+            m, method=m.method + "+postal_noise" if m.method else m.method,
+            note=_join(m.note, f"postal mention {noise!r} ignored"))
 
     def _by_name(self, name: str, deps: set[str] | None, pc: str | None) -> Match:
         k = _key(name)
@@ -196,15 +209,16 @@ class Geocoder(LooseRules, PointChecks):
             if epci.status == MATCHED:
                 return epci
         keys = [k]
-        trailing = re.match(r"^(.*) (les|le|la|l)$", k)
-        if trailing:  # "MUREAUX LES": an article written after the name, without commas
+        trailing = _TRAILING_ARTICLE.match(k) if k.endswith(_ARTICLE_ENDS) else None
+        if trailing:
             keys.append(trailing.group(1))
         in_pc = self.by_postcode.get(pc, set()) if pc else set()
         if in_pc:
             for kk in keys:
-                hits = {i for i in in_pc if self._names_match(i, kk)}
+                hits = self.by_postcode_key.get((pc, kk), ())
                 if len(hits) == 1:
-                    return Match(MATCHED, hits.pop(), method="postcode+name", score=1.0)
+                    return Match(MATCHED, next(iter(hits)), method="postcode+name",
+                                 score=1.0)
         given_deps = deps
         if pc and not deps:
             deps = self._postcode_departements(pc)
@@ -255,7 +269,10 @@ class Geocoder(LooseRules, PointChecks):
                                ) -> Match | None:
         """A name within départements, exactly or as a former name; None if none."""
         for kk in keys:
-            hits = set().union(*(self.by_dep_key.get((d, kk), ()) for d in deps))
+            if len(deps) == 1:
+                hits = set(self.by_dep_key.get((next(iter(deps)), kk), ()))
+            else:
+                hits = set().union(*(self.by_dep_key.get((d, kk), ()) for d in deps))
             former = {i for i in self.former_by_key.get(kk, ()) if self.dep[i] in deps}
             # A current commune and a former one merged elsewhere may share a name:
             # then the reference is ambiguous, never silently the current one.
@@ -292,7 +309,7 @@ class Geocoder(LooseRules, PointChecks):
                      candidates=tuple(self.label(i) for i in ordered), note=note)
 
     def epci(self, text: str) -> Match:
-        digits = re.sub(r"\s", "", text)
+        digits = _SPACES.sub("", text)
         if digits.isdigit() and len(digits) == 9:
             if digits in self.epci_name:
                 return Match(MATCHED, epci_siren=digits, method="epci_siren", score=1.0)

@@ -54,11 +54,13 @@ class LooseRules:
     def _loose_in_departements(self, k: str, deps: set[str], in_pc: set[str]) -> Match:
         """The looser rules of ``_within`` in départements; their answer must not
         contradict a known postcode."""
-        pool = set().union(*(self.communes_in_dep.get(d, ()) for d in deps))
         overseas = all(d.startswith("97") for d in deps)
-        if len(deps) == 1:
-            pool_keys = self.keys_in_dep.get(next(iter(deps)), {})
+        if len(deps) == 1:  # the département's own sets: read, never changed, no copy
+            dep = next(iter(deps))
+            pool = self.communes_in_dep.get(dep, set())
+            pool_keys = self.keys_in_dep.get(dep, {})
         else:  # Corsica as "20", or a postcode's départements
+            pool = set().union(*(self.communes_in_dep.get(d, ()) for d in deps))
             pool_keys = {}
             for d in deps:
                 for kk, ins in self.keys_in_dep.get(d, {}).items():

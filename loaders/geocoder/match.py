@@ -47,11 +47,15 @@ class Reference:
     lon: str = ""
 
 
+_PLACEHOLDERS = ("nan", "none", "null", "n/c", "-")
+
+
 def _clean(value) -> str:
-    if value is None:
+    if not value:  # None, "" (most absent fields)
         return ""
     text = str(value).strip()
-    return "" if text.lower() in ("nan", "none", "null", "n/c", "-") else text
+    # Only a short text can be a placeholder: the others need no lower-casing.
+    return "" if len(text) <= 4 and text.lower() in _PLACEHOLDERS else text
 
 
 def _join(*notes: str) -> str:

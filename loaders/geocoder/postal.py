@@ -14,10 +14,11 @@ that differ from the current commune's name are kept: the others add nothing.
 
 from __future__ import annotations
 
-import json
 import re
 import tarfile
 from pathlib import Path
+
+import msgspec
 
 from atlas import names
 from atlas.errors import InputError
@@ -33,6 +34,9 @@ _NOISE = re.compile(
     r"|\(?commune nouvelle\)?)(?=\W|$)", re.IGNORECASE)
 _HINT = re.compile(r"[0-9]|[cC][eéEÉ][dD][eE][xX]|[nN][oO][uU][vV][eE][lL][lL][eE]")
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")  # what "(commune nouvelle)" leaves
+_SPACES = re.compile(r"\s+")
 
 
 def strip_noise(name: str) -> tuple[str, str, str | None]:
@@ -47,8 +51,8 @@ def strip_noise(name: str) -> tuple[str, str, str | None]:
     if not found:
         return name, "", None
     clean = _NOISE.sub(" ", name)
-    clean = re.sub(r"\(\s*\)", " ", clean)  # what "(commune nouvelle)" leaves
-    clean = re.sub(r"\s+", " ", clean).strip(" ,;-/(")
+    clean = _EMPTY_PARENS.sub(" ", clean)
+    clean = _SPACES.sub(" ", clean).strip(" ,;-/(")
     postcode = next((m.group(1) for m in map(_POSTCODE.fullmatch, found) if m), None)
     return clean, " ".join(found), postcode
 
@@ -64,23 +68,36 @@ def read_localities(path: Path, successor: dict[str, str], current: dict[str, st
     try:
         if tarfile.is_tarfile(path):
             with tarfile.open(path) as tar:
-                entries = json.load(tar.extractfile(_MEMBER))
+                entries = msgspec.json.decode(tar.extractfile(_MEMBER).read())
         else:
-            entries = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, KeyError, ValueError, tarfile.TarError) as e:
+            entries = msgspec.json.decode(Path(path).read_bytes())
+    except (OSError, KeyError, ValueError, tarfile.TarError, msgspec.DecodeError) as e:
         raise InputError(f"{path}: not the codes-postaux package ({e})") from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise InputError(f"{path}: not the codes-postaux package (not a list of records)")
+    # Nearly every entry spells its commune's own name (594 of 39,000 do not): a
+    # written name whose fold and punctuation equal the commune's has the same key
+    # (``names.key`` reads nothing else), which spares the full key of the others.
+    def shape(text: str) -> tuple[str, bool]:
+        return names.fold(text), "(" in text or "," in text
+
+    own_shapes: dict[str, tuple[str, bool]] = {}
     rows: dict[tuple[str, str, str], dict] = {}
     for e in entries:
         insee = successor.get(e.get("codeCommune", ""))
         postcode = e.get("codePostal", "")
-        if insee not in current or not re.fullmatch(r"\d{5}", postcode):
+        if insee not in current or not _FIVE_DIGITS.fullmatch(postcode):
             continue
-        own = names.key(current[insee])
+        official = current[insee]
+        if insee not in own_shapes:
+            own_shapes[insee] = shape(official)
         for written in (e.get("libelleAcheminement"), e.get("nomCommune")):
-            if not written or names.arrondissement(written):
+            if not written or written == official or shape(written) == own_shapes[insee]:
+                continue  # the commune's own name adds nothing
+            if names.arrondissement(written):
                 continue
             k = names.key(written)
-            if k and k != own:
+            if k and k != names.key(official):
                 rows.setdefault((postcode, k, insee), {
                     "postcode": postcode, "name_folded": k, "commune_insee": insee,
                     "name": written})

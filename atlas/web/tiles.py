@@ -83,16 +83,16 @@ def _current(conn, cache: TileCache | None, layer, z, x, y, f) -> tuple[bytes | 
     One round trip when the tile must be built; a revalidation or a disk cache hit at
     the version last seen costs a one-line query instead, which confirms that version.
     """
-    seen = _seen_version()
+    seen, revalidating = _seen_version(), bool(request.if_none_match)
     if seen is not None:
-        current = is_current(etag(seen))
+        current = revalidating and is_current(etag(seen))
         data = cache.get(seen, layer.name, z, x, y) if cache and not current else None
         if (current or data is not None) and search.version(conn) == seen:
             return data, seen
     data, version = mvt.build(conn, layer, z, x, y, f)
     if cache:
         cache.put(version, layer.name, z, x, y, data)
-    return (None if is_current(etag(version)) else data), version
+    return (None if revalidating and is_current(etag(version)) else data), version
 
 
 @bp.get("/<name>/<z>/<x>/<y>.pbf")

@@ -41,6 +41,9 @@ FACETS = {
 # Unfiltered counts, the values as text (NULL for none): see migration 0011.
 _FACET_COUNT = sa.text("SELECT facet, value, n FROM facet_count WHERE facet = ANY(:facets)")
 _AS_INT = {"domain", "level", "year"}  # facets whose column is an integer
+# Facets counted together: a département is in one région; levels, sources, kinds and
+# place types make a few hundred combinations at most.
+_TOGETHER = (("region", "departement"), ("level", "source", "kind", "place_type"))
 
 
 def _grouped(conn, f: Filters, facets: list[str]) -> dict[str, dict]:
@@ -50,14 +53,21 @@ def _grouped(conn, f: Filters, facets: list[str]) -> dict[str, dict]:
                 for name, value, n in conn.execute(_FACET_COUNT, {"facets": facets})]
     else:
         columns = [FACETS[name][1](f).label(name) for name in facets]
+        # Facets of few combined values share a grouping set (each row is hashed once
+        # per set, which is most of the scan's cost), summed up per facet below.
+        sets = [[n for n in group if n in facets] for group in _TOGETHER]
+        sets = [g for g in sets if g] + [[n] for n in facets
+                                          if not any(n in g for g in _TOGETHER)]
         stmt = matching(f, *columns, sa.func.count().label("n"),
                         sa.func.grouping(*columns).label("g"))
-        stmt = stmt.group_by(sa.func.grouping_sets(*[sa.tuple_(c) for c in columns]))
+        stmt = stmt.group_by(sa.func.grouping_sets(
+            *[sa.tuple_(*[columns[facets.index(n)] for n in g]) for g in sets]))
+        # GROUPING() has a 0 bit for each column a row is grouped by.
         last = len(facets) - 1
-        # GROUPING() has a 0 bit for the one column a row is grouped by.
-        rows = [(facets[i], row[i], row.n) for row in conn.execute(stmt)
-                for i in [next(i for i in range(len(facets))
-                               if not row.g & (1 << (last - i)))]]
+        by_mask = {sum(1 << (last - i) for i, n in enumerate(facets) if n not in g): g
+                   for g in sets}
+        rows = [(name, row[facets.index(name)], row.n) for row in conn.execute(stmt)
+                for name in by_mask[row.g]]
     out: dict[str, dict] = {name: {} for name in facets}
     bits = dict((b, code) for code, b in conn.execute(DOMAIN_BITS)) if "domain" in facets else {}
     for name, value, n in rows:

@@ -18,7 +18,7 @@ from atlas.errors import DatabaseUnavailable
 
 @functools.lru_cache(maxsize=8)
 def _engine_for(url: str, statement_timeout_ms: int = 0,
-                application_name: str = "atlas") -> Engine:
+                application_name: str = "atlas", autocommit: bool = False) -> Engine:
     connect_args = {"connect_timeout": 5, "application_name": application_name}
     if statement_timeout_ms:
         # Session defaults, set when the connection opens: no round trip per request.
@@ -27,13 +27,21 @@ def _engine_for(url: str, statement_timeout_ms: int = 0,
         # JIT-compile, for tens of milliseconds, scans that take a few (/api/stats).
         connect_args["options"] = (f"-c statement_timeout={int(statement_timeout_ms)} "
                                    "-c jit=off")
+    # Autocommit (a pool of its own): each statement is its own transaction, so no
+    # BEGIN before it and no ROLLBACK when the connection goes back to the pool, two
+    # round trips saved; psycopg then also keeps its prepared statements (a ROLLBACK
+    # deallocates them), so a statement run often is planned once per connection.
+    extra = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
     return sa.create_engine(
-        url,
+        url, **extra,
         # The CLI pings a pooled connection before use (a long load after a restart).
         # The web engine does not: a round trip per request is a third of a small
         # tile's time, and a connection lost to a restart fails one request (a 503),
         # after which SQLAlchemy renews the whole pool.
         pool_pre_ping=not statement_timeout_ms,
+        # The connection used last is handed out first: the busy few keep their
+        # prepared statements and caches warm, the rest idle.
+        pool_use_lifo=True,
         # A short connect timeout: an unreachable server must fail start-up quickly.
         connect_args=connect_args,
     )
@@ -44,12 +52,18 @@ def engine(config: Config) -> Engine:
     return _engine_for(config.database_url)
 
 
-def web_engine(config: Config) -> Engine:
+def web_engine(config: Config, statement_timeout_ms: int | None = None,
+               autocommit: bool = False) -> Engine:
     """The web app's engine: its own role when ``ATLAS_WEB_DATABASE_URL`` is set (read
     only on the published data), and the request time budget as every statement's
-    default."""
+    default (``statement_timeout_ms``, default ``ATLAS_STATEMENT_TIMEOUT``).
+
+    With ``autocommit``, a separate pool whose statements run each in its own
+    transaction: for requests answered by one statement (a tile), where a transaction
+    would cost two round trips and nothing else."""
     return _engine_for(config.web_database_url or config.database_url,
-                       config.statement_timeout_ms, "atlas-web")
+                       statement_timeout_ms or config.statement_timeout_ms,
+                       "atlas-web-autocommit" if autocommit else "atlas-web", autocommit)
 
 
 def writer_engine(config: Config) -> Engine:

@@ -131,8 +131,9 @@ def _measure(engine, config, create_app, uncached, tiles, n, rounds, setup):
                     cached.get(url)
                     cached_runs.append(time.perf_counter() - start)
             conn.rollback()
-    # Where the ratio comes from: a fixed cost per request (HTTP, pool checkout, the
-    # timeout and version round trip, transaction end, Flask), told apart from SQL.
+    # Where the ratio comes from: a fixed cost per request (HTTP, gunicorn's worker,
+    # Flask, pool checkout; the tile's statement, the same as the reference's, also
+    # reads the data version), told apart from SQL.
     overhead = statistics.median(a - r for a, r in zip(app_runs, sql_runs))
     heavy = [(a, r) for a, r in zip(app_runs, sql_runs) if r >= 0.010]
     heavy_note = ""

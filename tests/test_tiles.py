@@ -239,6 +239,9 @@ def test_disk_cache_is_read_and_invalidated_by_a_load(tc, tile_config, with_doma
         assert [p.name for p in folder.glob("v*")] != [version]
         assert not (folder / version).exists()
         assert fresh.headers["ETag"] != first.headers["ETag"]
+        # The process still guesses the old version first: the guess is checked.
+        stale = tc.get(url("communes", z, x, y), headers={"If-None-Match": first.headers["ETag"]})
+        assert stale.status_code == 200 and stale.headers["ETag"] == fresh.headers["ETag"]
     finally:
         with pipeline.transaction(with_domains) as w:
             w.conn.execute(sa.text("DELETE FROM label_award WHERE source = 'tile-award'"))
@@ -310,3 +313,43 @@ def test_prune_removes_only_its_own_version_folders(tmp_path):
     assert (tmp_path / "atlas-tiles" / "v2" / "regions" / "5" / "16" / "11.pbf").exists()
     for name in ("venv", "v2-notes", "vacances", "atlas-tiles/venv", "atlas-tiles/v1x"):
         assert (tmp_path / name / "keep.txt").read_text() == "not the cache's", name
+
+
+def test_a_tile_is_one_statement_and_a_revalidation_one_line(tc):
+    """The fixed cost of a tile is its round trips: the tile's statement carries the data
+    version, on a pool with no transaction to open or close; a revalidation at the
+    version last seen asks the version alone."""
+    tc.get(url("regions", 5, 16, 11))  # the tile pool exists, a version was seen
+    engine = tc.application.extensions["atlas_tile_engine"]
+    with engine.connect() as conn:
+        assert conn.connection.driver_connection.autocommit
+    sent = []
+
+    def count(conn, cursor, statement, *args):
+        sent.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        # Filtered: never read from the disk cache, always built.
+        r = tc.get(url("initiatives", *VILLEJUIF_Z12, "domain=education"))
+        assert r.status_code == 200 and len(sent) == 1 and "ST_AsMVT" in sent[0]
+        sent.clear()
+        again = tc.get(url("initiatives", *VILLEJUIF_Z12, "domain=education"),
+                       headers={"If-None-Match": r.headers["ETag"]})
+        assert again.status_code == 304 and again.headers["ETag"] == r.headers["ETag"]
+        assert len(sent) == 1 and "ST_AsMVT" not in sent[0]
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)
+
+
+def test_tiles_run_under_their_own_time_budget(config, api_data, monkeypatch):
+    from atlas.web import create_app
+    from tiles import mvt
+
+    monkeypatch.setattr(mvt, "STATEMENT_TIMEOUT_MS", 1)
+    app = create_app(Config.from_env(database_url=config.database_url, tile_cache="off",
+                                     statement_timeout_ms="60000"))
+    # 1 ms is less than a z5 tile of the départements takes on the national outlines.
+    r = app.test_client().get(url("departements", 5, 16, 11))
+    assert r.status_code == 503 and r.json["error"] == "timeout"
+    assert r.headers["Retry-After"].isdigit()

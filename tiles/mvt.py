@@ -8,8 +8,10 @@
   migration 0005); only ``ST_AsMVTGeom`` clips and quantises them;
 - the ``initiatives`` layer reuses the API's filter SQL (``atlas.queries.initiatives``),
   and below z12 keeps one point per cell of the tile grid;
-- every statement has a feature cap (``LIMIT``) and runs under a statement timeout set
-  for the transaction (``begin``).
+- every statement has a feature cap (``LIMIT``) and runs under a statement timeout (of
+  the web's tile connections, or set for the transaction by ``begin``);
+- every statement also answers the data version it read, in the same snapshot: a tile
+  is one round trip, its ETag and cache key the version its bytes were built at.
 """
 
 from __future__ import annotations
@@ -80,10 +82,14 @@ _SHAPES = {
 }
 
 
+# The data version, read by the tile's own statement (an InitPlan, run once).
+_VERSION_SQL = "(SELECT version FROM data_version WHERE id = 1)"
+
+
 def _shape_sql(layer: Layer, z: int) -> sa.TextClause:
     columns, joins = _SHAPES[layer.name]
     return sa.text(f"""
-        SELECT ST_AsMVT(f, '{layer.name}', {EXTENT}, 'geom') FROM (
+        SELECT ST_AsMVT(f, '{layer.name}', {EXTENT}, 'geom'), {_VERSION_SQL} FROM (
             SELECT {columns},
                    ST_AsMVTGeom(t.{band(z)}, ST_TileEnvelope(CAST(:z AS int),
                        CAST(:x AS int), CAST(:y AS int)), {EXTENT}, {BUFFER}) AS geom
@@ -123,7 +129,8 @@ def _initiatives_sql(layer: Layer, z: int, f: Filters) -> sa.Select:
     return sa.select(sa.func.ST_AsMVT(sa.literal_column("f"),
                                       sa.literal_column(f"'{layer.name}'"),
                                       sa.literal_column(str(EXTENT)),
-                                      sa.literal_column("'geom'"))).select_from(features)
+                                      sa.literal_column("'geom'")),
+                     sa.literal_column(_VERSION_SQL)).select_from(features)
 
 
 _HALF_WORLD = 20037508.342789244  # metres: Web Mercator spans ±this on both axes
@@ -160,7 +167,14 @@ def begin(conn, timeout_ms: int = STATEMENT_TIMEOUT_MS) -> int:
     return row[2] or 0
 
 
+def build(conn, layer: Layer, z: int, x: int, y: int, f: Filters | None = None
+          ) -> tuple[bytes, int]:
+    """The tile's bytes (empty when no feature touches it) and the data version they
+    were built at, in one statement. z/x/y must be ``check``-ed."""
+    data, version = conn.execute(statement(layer, z, f), {"z": z, "x": x, "y": y}).one()
+    return bytes(data or b""), version or 0
+
+
 def render(conn, layer: Layer, z: int, x: int, y: int, f: Filters | None = None) -> bytes:
-    """The tile's bytes (empty when no feature touches it). z/x/y must be ``check``-ed."""
-    data = conn.execute(statement(layer, z, f), {"z": z, "x": x, "y": y}).scalar()
-    return bytes(data or b"")
+    """The tile's bytes alone (``build``)."""
+    return build(conn, layer, z, x, y, f)[0]

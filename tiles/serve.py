@@ -1,5 +1,5 @@
-"""Getting a tile through the disk cache, and seeding the cache: shared by the web
-layer and ``python -m atlas tiles seed``."""
+"""What the disk cache may keep (``cacheable``, shared with the web layer), getting a
+tile through it, and seeding it: ``python -m atlas tiles seed``."""
 
 from __future__ import annotations
 

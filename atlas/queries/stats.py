@@ -4,7 +4,10 @@ label level, year, source, kind of record and type of place.
 Facets are disjunctive, as in any search interface: a facet is counted with every filter
 except its own, so the domain list keeps showing how many initiatives the other domains
 would add. Facets whose own filter is unset share the same filters, and are computed in
-one scan with GROUPING SETS; a facet whose filter is set gets its own query.
+one scan with GROUPING SETS; a facet whose filter is set gets its own query. Counts
+without any filter (the landing view, and the own facet of a one-filter answer) are not
+scanned at all: they are read from ``facet_count``, which triggers keep in step with
+``initiative_search`` (migration 0011).
 
 A full scan of 100,000 initiatives costs tens of milliseconds, and the map asks the same
 few filter sets again and again, so answers are also kept in a small in-process LRU cache
@@ -35,26 +38,45 @@ FACETS = {
 }
 
 
+# Unfiltered counts, the values as text (NULL for none): see migration 0011.
+_FACET_COUNT = sa.text("SELECT facet, value, n FROM facet_count WHERE facet = ANY(:facets)")
+_AS_INT = {"domain", "level", "year"}  # facets whose column is an integer
+# Facets counted together: a département is in one région; levels, sources, kinds and
+# place types make a few hundred combinations at most.
+_TOGETHER = (("region", "departement"), ("level", "source", "kind", "place_type"))
+
+
 def _grouped(conn, f: Filters, facets: list[str]) -> dict[str, dict]:
     """{facet: {value: count}} for ``facets``, all counted under the filters ``f``."""
-    columns = [FACETS[name][1](f).label(name) for name in facets]
-    stmt = matching(f, *columns, sa.func.count().label("n"),
-                    sa.func.grouping(*columns).label("g"))
-    stmt = stmt.group_by(sa.func.grouping_sets(*[sa.tuple_(c) for c in columns]))
+    if f == Filters():
+        rows = [(name, int(value) if value is not None and name in _AS_INT else value, n)
+                for name, value, n in conn.execute(_FACET_COUNT, {"facets": facets})]
+    else:
+        columns = [FACETS[name][1](f).label(name) for name in facets]
+        # Facets of few combined values share a grouping set (each row is hashed once
+        # per set, which is most of the scan's cost), summed up per facet below.
+        sets = [[n for n in group if n in facets] for group in _TOGETHER]
+        sets = [g for g in sets if g] + [[n] for n in facets
+                                          if not any(n in g for g in _TOGETHER)]
+        stmt = matching(f, *columns, sa.func.count().label("n"),
+                        sa.func.grouping(*columns).label("g"))
+        stmt = stmt.group_by(sa.func.grouping_sets(
+            *[sa.tuple_(*[columns[facets.index(n)] for n in g]) for g in sets]))
+        # GROUPING() has a 0 bit for each column a row is grouped by.
+        last = len(facets) - 1
+        by_mask = {sum(1 << (last - i) for i, n in enumerate(facets) if n not in g): g
+                   for g in sets}
+        rows = [(name, row[facets.index(name)], row.n) for row in conn.execute(stmt)
+                for name in by_mask[row.g]]
     out: dict[str, dict] = {name: {} for name in facets}
     bits = dict((b, code) for code, b in conn.execute(DOMAIN_BITS)) if "domain" in facets else {}
-    last = len(facets) - 1
-    for row in conn.execute(stmt):
-        # GROUPING() has a 0 bit for the one column this row is grouped by.
-        i = next(i for i in range(len(facets)) if not row.g & (1 << (last - i)))
-        name = facets[i]
-        value = row[i]
+    for name, value, n in rows:
         if name == "domain":
             for bit, code in bits.items():
                 if value & (1 << bit):
-                    out[name][code] = out[name].get(code, 0) + row.n
+                    out[name][code] = out[name].get(code, 0) + n
         else:
-            out[name][value] = out[name].get(value, 0) + row.n
+            out[name][value] = out[name].get(value, 0) + n
     return out
 
 
@@ -66,8 +88,11 @@ def stats(conn, f: Filters) -> dict:
     for name, (own, _) in FACETS.items():
         if name not in shared:
             counts.update(_grouped(conn, f.without(*own), [name]))
-    if "source" in shared:
-        total = sum(counts["source"].values())
+    # A record has one value (or none, counted as None) in each facet but the domain:
+    # the counts of any such facet counted under ``f`` sum to the total.
+    single = [name for name in shared if name != "domain"]
+    if single:
+        total = sum(counts[single[0]].values())
     else:
         total = conn.scalar(matching(f, sa.func.count()))
     names = reference.names(conn)

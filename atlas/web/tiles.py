@@ -1,11 +1,16 @@
 """Vector tiles over HTTP: ``/tiles/<layer>/<z>/<x>/<y>.pbf`` and ``/tiles/<layer>.json``.
 
-The order matters for speed: the layer and z/x/y are checked (404, 400) before the
-database is reached; then one round trip sets the statement timeout and reads the data
-version, so a revalidation is answered 304 and a cached tile read from disk before any
-tile is built. An empty tile is a 204 (nothing to draw), with the same caching headers.
-While the database is down, tiles already in the disk cache (at the last data version
-this process saw) are still served; others are a 503 (``atlas.web.errors``).
+A tile is usually one round trip to the database, since a tile's fixed cost is most of a
+small tile's time: the layer and z/x/y are checked (404, 400) before the database is
+reached; tiles use a pool of their own (``db.web_engine(autocommit=True)``) whose
+connections carry the tiles' statement timeout, so no BEGIN, SET or ROLLBACK goes with
+the tile's statement, which also returns the data version its bytes were built at (the
+ETag and cache key). The version last seen by this process is a guess, confirmed by a
+one-line query before it is used: for a revalidation (answered 304 before any tile is
+built) and a tile in the disk cache. An empty tile is a 204 (nothing to draw), with the
+same caching headers. While the database is down, tiles already in the disk cache (at
+the last data version this process saw) are still served; others are a 503
+(``atlas.web.errors``).
 """
 
 from __future__ import annotations
@@ -15,8 +20,7 @@ from urllib.parse import quote, urlencode
 import sqlalchemy as sa
 from flask import Blueprint, Response, current_app, request, url_for
 
-from atlas import filters
-from atlas.web import engine
+from atlas import db, filters, search
 from atlas.web.headers import external_url
 from atlas.web.http import etag, is_current, json_response
 from tiles import layers, mvt, serve
@@ -35,6 +39,15 @@ def _cache() -> TileCache | None:
         caches["cache"] = TileCache(folder, current_app.config["ATLAS"].tile_cache_max_bytes
                                     ) if folder else None
     return caches["cache"]
+
+
+def _engine() -> sa.Engine:
+    """The tiles' pool: autocommit, the tiles' statement timeout on every connection."""
+    ext = current_app.extensions
+    if "atlas_tile_engine" not in ext:
+        ext["atlas_tile_engine"] = db.web_engine(current_app.config["ATLAS"],
+                                                 mvt.STATEMENT_TIMEOUT_MS, autocommit=True)
+    return ext["atlas_tile_engine"]
 
 
 def _headers(response: Response, tag: str) -> Response:
@@ -64,26 +77,45 @@ def _cached_while_down(layer, z, x, y, f) -> bytes | None:
     return cache.get(version, layer.name, z, x, y)
 
 
+def _current(conn, cache: TileCache | None, layer, z, x, y, f) -> tuple[bytes | None, int]:
+    """(the tile's bytes, or None when the client's copy is current; the data version).
+
+    One round trip when the tile must be built; a revalidation or a disk cache hit at
+    the version last seen costs a one-line query instead, which confirms that version.
+    """
+    seen, revalidating = _seen_version(), bool(request.if_none_match)
+    if seen is not None:
+        current = revalidating and is_current(etag(seen))
+        data = cache.get(seen, layer.name, z, x, y) if cache and not current else None
+        if (current or data is not None) and search.version(conn) == seen:
+            return data, seen
+    data, version = mvt.build(conn, layer, z, x, y, f)
+    if cache:
+        cache.put(version, layer.name, z, x, y, data)
+    return (None if revalidating and is_current(etag(version)) else data), version
+
+
 @bp.get("/<name>/<z>/<x>/<y>.pbf")
 def tile(name: str, z: str, x: str, y: str):
     layer = layers.get(name)
     z, x, y = mvt.check(layer, z, x, y)
     f = _filters(layer)
+    cache = _cache()
     try:
-        with engine().connect() as conn:
-            version = mvt.begin(conn)
-            _seen_version(version)
-            tag = etag(version)
-            if is_current(tag):
-                return _headers(Response(status=304), tag)
-            data, _ = serve.get(conn, _cache(), version, layer, z, x, y, f)
+        with _engine().connect() as conn:
+            data, version = _current(conn, cache if serve.cacheable(cache, z, x, y, f)
+                                     else None, layer, z, x, y, f)
+        _seen_version(version)
     except sa.exc.OperationalError:
         # The database is down: a tile already built at the last version seen is still
         # served (the map keeps its outlines); anything else is the usual 503.
         data = _cached_while_down(layer, z, x, y, f)
         if data is None:
             raise
-        tag = etag(_seen_version())
+        version = _seen_version()
+    tag = etag(version)
+    if data is None:
+        return _headers(Response(status=304), tag)
     if not data:
         return _headers(Response(status=204), tag)
     return _headers(Response(data, content_type=MVT_TYPE), tag)
@@ -93,8 +125,8 @@ def tile(name: str, z: str, x: str, y: str):
 def tilejson_(name: str):
     layer = layers.get(name)
     f = _filters(layer)
-    with engine().connect() as conn:
-        version = mvt.begin(conn)
+    with _engine().connect() as conn:
+        version = search.version(conn)
     tag = etag(version)
     if is_current(tag):
         return _headers(Response(status=304), tag)

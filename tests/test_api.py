@@ -201,6 +201,10 @@ def test_commune_detail_history_and_redirect(api):
     assert paris["labels"] == [] and paris["label"] == {
         "year": 2021, "level": 3, "held_by": "epci",
         "epci": {"siren": "200054781", "name": "Métropole du Grand Paris"}}
+    page = api.get("/communes/75056").get_data(as_text=True)
+    assert "Pas de label enregistré pour cette commune." in page
+    assert ("celui de son intercommunalité (label de l&#39;intercommunalité "
+            "Métropole du Grand Paris, 3 @, 2021)") in page
     counts = {d["code"]: d["count"] for d in p["initiatives"]["by_domain"]}
     assert counts["education"] == 1 and counts["services-publics"] == 1 and counts["emploi"] == 0
     moved = api.get("/api/communes/75076")

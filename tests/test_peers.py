@@ -225,6 +225,10 @@ def test_page_lists_the_peers_with_links_and_a_local_map(peers_api):
         assert f'<label for="{control}">' in page and f'id="{control}"' in page
     assert '<form method="get"' in page
     assert '<th scope="row">Le Kremlin-Bicêtre' in page and "Marseille" not in page
+    # Whose label each row shows: Vitry's own, Le Kremlin-Bicêtre's Métropole's.
+    assert "<td>2 @ en 2022</td>" in page
+    assert ("<td>label de l&#39;intercommunalité Métropole du Grand Paris, 3 @, 2021</td>"
+            in page)
     assert 'href="/?commune=94081&amp;domain=mediation"' in page
     assert 'href="/communes/94081"' in page
     assert "/vendor/leaflet/" in page

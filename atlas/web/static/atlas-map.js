@@ -235,18 +235,41 @@
 
   // ---- choropleth of label levels ---------------------------------------------------
 
+  // A label in words: the commune's own ("4 @ en 2024"), or its intercommunalité's,
+  // said so ("label de l'intercommunalité X, 4 @, 2024"). `label` is the API's object
+  // ({year, level, held_by, epci}); the choropleth's flat properties are turned into one.
+  function labelText(label, none) {
+    if (!label || !label.level) return none || "non labellisée";
+    if (label.held_by === "epci") {
+      return "label de l'intercommunalité " + (label.epci ? label.epci.name : "") + ", " +
+             label.level + " @, " + label.year;
+    }
+    return label.level + " @ en " + label.year;
+  }
+
+  function communeLabel(p) {
+    return p.level ? { year: p.year, level: p.level, held_by: p.held_by,
+                       epci: p.epci_siren ? { siren: p.epci_siren, name: p.epci_name } : null }
+                   : null;
+  }
+
   var BBOX_ZOOM = 9;
   var choropleth = L.geoJSON(null, {
     style: function (feature) {
-      var level = feature.properties.level;
-      return level ? { color: "#0b3a75", weight: 0.5, fillColor: settings.levelColours[level - 1],
-                       fillOpacity: 0.65 }
-                   : { color: "#6b7785", weight: 0.6, fillOpacity: 0, dashArray: "2 3" };
+      var p = feature.properties;
+      if (!p.level) return { color: "#6b7785", weight: 0.6, fillOpacity: 0, dashArray: "2 3" };
+      // An intercommunalité's label on its member: its level's colour, lighter, with a
+      // dashed outline of that colour (the legend says so).
+      if (p.held_by === "epci") {
+        return { color: settings.levelColours[p.level - 1], weight: 1.5, dashArray: "4 3",
+                 fillColor: settings.levelColours[p.level - 1], fillOpacity: 0.3 };
+      }
+      return { color: "#0b3a75", weight: 0.5, fillColor: settings.levelColours[p.level - 1],
+               fillOpacity: 0.65 };
     },
     onEachFeature: function (feature, layer) {
       var p = feature.properties;
-      var text = p.name + (p.level ? " · " + arobases(p.level) + " (" + p.year + ")"
-                                   : " · non labellisée");
+      var text = p.name + " · " + labelText(communeLabel(p));
       layer.bindTooltip(el("span", { text: text }), { sticky: true });
       layer.on("click", function (e) {
         if (e.originalEvent && e.originalEvent.defaultPrevented) return;
@@ -259,8 +282,7 @@
   function communePopup(p) {
     return el("div", { className: "popup" }, [
       el("h3", {}, [el("a", { href: "/communes/" + encodeURIComponent(p.insee), text: p.name })]),
-      el("p", { text: p.level ? "Label " + p.year + " : " + arobases(p.level) + " (" + p.level +
-                                " arobase" + (p.level > 1 ? "s" : "") + ")"
+      el("p", { text: p.level ? "Label : " + labelText(communeLabel(p))
                               : "Pas de label" + (labelYear() ? " en " + labelYear() : "") }),
       el("p", {}, [pairsButton(p.insee)])
     ]);
@@ -310,7 +332,7 @@
       domains.length ? el("p", { className: "domains", text: domains.join(", ") }) : null,
       el("p", { className: "label" }, p.label
         ? [el("span", { "aria-hidden": "true", text: arobases(p.label.level) + " " }),
-           "Label " + p.label.year + " : " + p.label.level + " arobase" + (p.label.level > 1 ? "s" : "")]
+           "Label : " + labelText(p.label)]
         : ["Collectivité non labellisée"]),
       p.synthetic ? el("p", { className: "synthetic", text: "Donnée fictive (essais de charge)" }) : null,
       el("p", {}, [el("a", { href: "/initiatives/" + p.id, text: "Voir la fiche" })]),
@@ -383,7 +405,9 @@
     var button = el("button", { type: "button", className: "result", "data-id": String(p.id) }, [
       el("span", { className: "title", text: p.title }),
       el("span", { className: "meta", text: [p.commune ? p.commune.name : (p.epci ? p.epci.name : ""),
-                                             p.year || "", p.label ? arobases(p.label.level) : ""]
+                                             p.year || "",
+                                             p.label ? arobases(p.label.level) +
+                                               (p.label.held_by === "epci" ? " (intercommunalité)" : "") : ""]
         .filter(Boolean).join(" · ") })
     ]);
     button.addEventListener("click", function () {
@@ -470,7 +494,7 @@
       el("h3", {}, [el("a", { href: page, text: p.name })]),
       el("p", { text: (p.distance_km !== undefined ? p.distance_km.toLocaleString("fr-FR") + " km · " : "") +
                       (p.population ? nombre(p.population) + " habitants" : "") }),
-      el("p", { text: p.label ? "Label " + p.label.year + " : " + arobases(p.label.level) : "Pas de label" }),
+      el("p", { text: p.label ? "Label : " + labelText(p.label) : "Pas de label" }),
       p.initiatives !== undefined ? el("p", {}, [
         el("a", { href: "/?commune=" + encodeURIComponent(p.insee) + "&" + filterParams().toString(),
                   text: nombre(p.initiatives) + " initiative" + (p.initiatives > 1 ? "s" : "") +
@@ -522,7 +546,8 @@
         var button = el("button", { type: "button", className: "result" }, [
           el("span", { className: "title", text: p.name }),
           el("span", { className: "meta", text: [p.distance_km.toLocaleString("fr-FR") + " km",
-                                                 p.label ? arobases(p.label.level) : "",
+                                                 p.label ? arobases(p.label.level) +
+                                                   (p.label.held_by === "epci" ? " (intercommunalité)" : "") : "",
                                                  nombre(p.initiatives) + " initiative" + (p.initiatives > 1 ? "s" : "")]
             .filter(Boolean).join(" · ") })]);
         button.addEventListener("click", function () { marker.openPopup(); });

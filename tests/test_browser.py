@@ -198,6 +198,48 @@ def test_commune_and_initiative_pages_render(page, site, api_data):
     assert page.locator("h1").text_content() == EVIL and page.dialogs == []
 
 
+def test_a_filter_declared_on_the_server_reaches_the_map_url_state(page, site, monkeypatch):
+    """The map's script holds no list of filters: it reads the declarations of
+    atlas/filters.py from the page. A filter declared there (here a made-up one, which
+    the API then accepts and ignores) is kept in the URL and sent to the API."""
+    from atlas import filters
+
+    extra = filters.Param("accessible", "string", "Test only: a newly declared filter.",
+                          many=True)
+    monkeypatch.setattr(filters, "FILTER_PARAMS", [*filters.FILTER_PARAMS, extra])
+    monkeypatch.setitem(filters.PARAMS, "accessible", extra)
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/" in r.url else None)
+    ready(page, site + "/?accessible=oui&z=7")
+    settings = json.loads(page.locator("#atlas-settings").text_content())
+    assert {"name": "accessible", "type": "string", "many": True} in settings["filters"]
+    assert "bbox" not in [f["name"] for f in settings["filters"]]  # the view is the map's
+    # A change of filter rewrites the URL: the declared filter stays in it...
+    page.get_by_label(re.compile("^Éducation")).check()
+    wait_count(page, "2")
+    assert query(page)["accessible"] == ["oui"] and query(page)["domain"] == ["education"]
+    # ...and goes to the API with the others.
+    assert any("accessible=oui" in u and "/api/stats" in u for u in asked), asked
+    # Reset drops it like any filter.
+    page.locator("#reset").click()
+    wait_count(page, "7")
+    assert "accessible" not in query(page)
+    assert page.errors == []
+
+
+def test_urls_and_limits_come_from_the_server(page, site):
+    ready(page, site + "/")
+    settings = json.loads(page.locator("#atlas-settings").text_content())
+    assert settings["urls"]["communePage"] == "/communes/{insee}"
+    assert settings["urls"]["initiative"] == "/api/initiatives/{id}"
+    assert settings["urls"]["tile"] == "/tiles/{layer}/{z}/{x}/{y}.pbf"
+    assert settings["view"]["maxTiles"] == 24 and settings["pairs"]["defaultRadius"] == 30
+    script = page.evaluate("fetch('/static/atlas-map.js').then(r => r.text())")
+    # No hand copy of what the server declares.
+    for copy in ('"domain", "level"', '"/communes/"', '"/initiatives/"', "= 24", '"30"'):
+        assert copy not in script, copy
+
+
 def test_choropleth_colours_labelled_communes_by_level(page, site):
     ready(page, site + "/?lat=48.79&lon=2.38&z=12&label_year=2018")
     page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane canvas').length > 0")

@@ -26,7 +26,6 @@ from atlas.web.map_page import build_map, render_parts
 bp = Blueprint("peers_page", __name__)
 
 _DOMAINS = sa.text("SELECT code, label FROM domain ORDER BY position, code")
-RADII = (10, 20, 30, 50, 100, 200)  # offered in the form; any value 1..200 is accepted
 
 
 def _js_html(text: str) -> str:
@@ -79,5 +78,5 @@ def pairs(code: str):
     domain_labels = dict(domains)
     return render_template(
         "peers.html", result=result, ref=result["reference"]["properties"], q=q,
-        domains=domains, domain_labels=domain_labels, radii=RADII, map=_map(result),
+        domains=domains, domain_labels=domain_labels, radii=filters.PEERS_RADII, map=_map(result),
         main_map_query=[("domain", ",".join(q.domain))] if q.domain else [])

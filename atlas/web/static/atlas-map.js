@@ -14,9 +14,9 @@
 
   var settings = JSON.parse(document.getElementById("atlas-settings").textContent);
   var map = window[settings.map];
-  var API = settings.api;
-  var FILTERS = ["domain", "level", "label_year", "region", "departement", "commune",
-                 "year_min", "year_max", "q", "source", "kind", "place_type"];
+  // The filters the server declares (atlas/filters.py): their names are the URL state.
+  var FILTERS = settings.filters.map(function (p) { return p.name; });
+  var URLS = settings.urls;
   var LIST_SIZE = 20;
   var form = document.getElementById("filters");
   var status = document.getElementById("map-status");
@@ -40,6 +40,14 @@
 
   function nombre(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  }
+
+  // A URL from the server's templates ("/communes/{insee}"), placeholders filled.
+  function urlFor(name, values, query) {
+    var url = URLS[name].replace(/\{(\w+)\}/g, function (_, k) {
+      return encodeURIComponent(values[k]);
+    });
+    return query ? url + "?" + query : url;
   }
 
   function arobases(level) {
@@ -76,8 +84,8 @@
   // ---- state <-> URL ------------------------------------------------------------
 
   function filterParams() {
-    // The form is the source of truth for filters (hidden inputs carry the ones
-    // without a control, e.g. commune); several values are joined with commas.
+    // The form is the source of truth for filters (hidden inputs carry the declared
+    // ones without a control: commune, source...); several values joined with commas.
     var params = new URLSearchParams();
     if (!form) {
       var current = new URLSearchParams(location.search);
@@ -98,13 +106,13 @@
   var selected = new URLSearchParams(location.search).get("sel");
 
   // "Communes pairs" mode: a commune, a radius, and the communes near it that act.
-  var PAIRS_RADII = ["10", "20", "30", "50", "100", "200"];
+  var PAIRS_RADII = settings.pairs.radii.map(String);
   var pairs = readPairs(new URLSearchParams(location.search));
 
   function readPairs(params) {
     var radius = params.get("radius_km");
     return { insee: params.get("pairs"),
-             radius: PAIRS_RADII.indexOf(radius) >= 0 ? radius : "30",
+             radius: PAIRS_RADII.indexOf(radius) >= 0 ? radius : String(settings.pairs.defaultRadius),
              similar: params.get("population") === "similar" };
   }
 
@@ -146,15 +154,25 @@
       if (input.type === "checkbox") input.checked = values.indexOf(input.value) >= 0;
       else if (input.type !== "hidden") input.value = values[0] || "";
     });
-    // Filters without a control travel in hidden inputs: rebuild them.
+    setHidden(params);
+  }
+
+  // Declared filters without a visible control travel in hidden inputs: rebuild them
+  // from `params` (a filter added to atlas/filters.py is carried with no JS change).
+  function setHidden(params) {
     Array.prototype.slice.call(form.querySelectorAll("input[type=hidden]"))
       .forEach(function (h) { h.remove(); });
-    ["commune", "source", "kind", "place_type"].forEach(function (k) {
-      (params.get(k) || "").split(",").filter(Boolean).forEach(function (v) {
+    FILTERS.forEach(function (k) {
+      var control = Array.prototype.some.call(form.elements, function (input) {
+        return input.name === k;
+      });
+      if (control) return;
+      params.getAll(k).join(",").split(",").filter(Boolean).forEach(function (v) {
         form.appendChild(el("input", { type: "hidden", name: k, value: v }));
       });
     });
   }
+  if (form) setHidden(new URLSearchParams(location.search));
 
   // ---- clusters -------------------------------------------------------------------
 
@@ -164,7 +182,7 @@
   // The box asked for is the view grown by half a screen and snapped to a coarse grid:
   // small pans ask the same URL again (browser cache, ETag) and markers just off-screen
   // are already there when the visitor pans.
-  var MAX_VIEW_TILES = 24;  // the server refuses larger boxes (atlas.filters.check_view)
+  var MAX_VIEW_TILES = settings.view.maxTiles;  // the server refuses larger boxes
   function snappedBox() {
     var size = map.getSize();
     var tiles = Math.max(size.x, size.y) / 256;
@@ -229,7 +247,7 @@
     var params = filterParams();
     params.set("bbox", snappedBox());
     params.set("zoom", String(map.getZoom()));
-    return getJSON("clusters", API + "/clusters?" + params.toString())
+    return getJSON("clusters", urlFor("clusters", {}, params.toString()))
       .then(drawClusters);
   }
 
@@ -253,7 +271,8 @@
                    : null;
   }
 
-  var BBOX_ZOOM = 9;
+  var BBOX_ZOOM = settings.zoom.choroplethBbox;
+  var BANDS = settings.zoom.choroplethBands;
   var choropleth = L.geoJSON(null, {
     style: function (feature) {
       var p = feature.properties;
@@ -281,7 +300,7 @@
 
   function communePopup(p) {
     return el("div", { className: "popup" }, [
-      el("h3", {}, [el("a", { href: "/communes/" + encodeURIComponent(p.insee), text: p.name })]),
+      el("h3", {}, [el("a", { href: urlFor("communePage", { insee: p.insee }), text: p.name })]),
       el("p", { text: p.level ? "Label : " + labelText(communeLabel(p))
                               : "Pas de label" + (labelYear() ? " en " + labelYear() : "") }),
       el("p", {}, [pairsButton(p.insee)])
@@ -304,13 +323,16 @@
     var params = new URLSearchParams();
     // Below BBOX_ZOOM one answer covers France for a whole band of zooms: ask again
     // only when the band or the label year changes.
-    var band = zoom < 7 ? 0 : zoom < BBOX_ZOOM ? 7 : zoom;
+    var band = zoom;
+    if (zoom < BBOX_ZOOM) {
+      BANDS.forEach(function (start) { if (start <= zoom) band = start; });
+    }
     params.set("zoom", String(band));
     if (labelYear()) params.set("label_year", labelYear());
     if (zoom >= BBOX_ZOOM) params.set("bbox", snappedBox());
     var key = params.toString();
     if (key === choroplethKey) return Promise.resolve();
-    return getJSON("choropleth", API + "/labels/communes?" + key).then(function (fc) {
+    return getJSON("choropleth", urlFor("choropleth", {}, key)).then(function (fc) {
       choroplethKey = key;
       choropleth.clearLayers();
       choropleth.addData(fc);
@@ -321,7 +343,7 @@
 
   function initiativePopup(feature) {
     var p = feature.properties;
-    var where = p.commune ? el("a", { href: "/communes/" + encodeURIComponent(p.commune.insee),
+    var where = p.commune ? el("a", { href: urlFor("communePage", { insee: p.commune.insee }),
                                       text: p.commune.name })
                           : (p.epci ? p.epci.name : "");
     var domains = (p.domains || []).map(function (d) { return settings.domains[d] || d; });
@@ -335,14 +357,14 @@
            "Label : " + labelText(p.label)]
         : ["Collectivité non labellisée"]),
       p.synthetic ? el("p", { className: "synthetic", text: "Donnée fictive (essais de charge)" }) : null,
-      el("p", {}, [el("a", { href: "/initiatives/" + p.id, text: "Voir la fiche" })]),
+      el("p", {}, [el("a", { href: urlFor("initiativePage", { id: p.id }), text: "Voir la fiche" })]),
       p.commune ? el("p", {}, [pairsButton(p.commune.insee)]) : null
     ];
     return el("div", { className: "popup", "data-id": String(p.id) }, children);
   }
 
   function openInitiative(id, latlng, push) {
-    return getJSON("initiative", API + "/initiatives/" + encodeURIComponent(id))
+    return getJSON("initiative", urlFor("initiative", { id: id }))
       .then(function (feature) {
         var c = feature.geometry.coordinates;
         var popup = L.popup({ autoPanPadding: [40, 40] })
@@ -364,9 +386,9 @@
                         bounds.getEast() + pad, bounds.getNorth() + pad]
       .map(function (v) { return v.toFixed(6); }).join(","));
     params.set("limit", "50");
-    getJSON("group", API + "/initiatives?" + params.toString()).then(function (fc) {
+    getJSON("group", urlFor("initiatives", {}, params.toString())).then(function (fc) {
       var list = el("ul", {}, fc.features.map(function (f) {
-        var a = el("a", { href: "/initiatives/" + f.id, text: f.properties.title });
+        var a = el("a", { href: urlFor("initiativePage", { id: f.id }), text: f.properties.title });
         a.addEventListener("click", function (e) {
           e.preventDefault();
           openInitiative(f.id, latlng);
@@ -450,7 +472,7 @@
     params.set("bbox", viewBox());
     params.set("limit", String(LIST_SIZE));
     if (listOffset) params.set("offset", String(listOffset));
-    return getJSON("list", API + "/initiatives?" + params.toString()).then(function (fc) {
+    return getJSON("list", urlFor("initiatives", {}, params.toString())).then(function (fc) {
       listFeatures = fc.features;
       listNode.textContent = "";
       fc.features.forEach(function (f, i) { listNode.appendChild(listItem(f, i)); });
@@ -489,14 +511,14 @@
   }
 
   function peerPopup(p) {
-    var page = "/communes/" + encodeURIComponent(p.insee);
+    var page = urlFor("communePage", { insee: p.insee });
     return el("div", { className: "popup" }, [
       el("h3", {}, [el("a", { href: page, text: p.name })]),
       el("p", { text: (p.distance_km !== undefined ? p.distance_km.toLocaleString("fr-FR") + " km · " : "") +
                       (p.population ? nombre(p.population) + " habitants" : "") }),
       el("p", { text: p.label ? "Label : " + labelText(p.label) : "Pas de label" }),
       p.initiatives !== undefined ? el("p", {}, [
-        el("a", { href: "/?commune=" + encodeURIComponent(p.insee) + "&" + filterParams().toString(),
+        el("a", { href: URLS.home + "?commune=" + encodeURIComponent(p.insee) + "&" + filterParams().toString(),
                   text: nombre(p.initiatives) + " initiative" + (p.initiatives > 1 ? "s" : "") +
                         " : les voir sur la carte" })]) : null
     ]);
@@ -522,9 +544,9 @@
     var domain = filterParams().get("domain");
     if (domain) params.set("domain", domain);
     params.set("limit", "50");
-    var url = API + "/communes/" + encodeURIComponent(pairs.insee) + "/peers?" + params.toString();
+    var url = urlFor("peers", { insee: pairs.insee }, params.toString());
     document.getElementById("pairs-page").href =
-      "/communes/" + encodeURIComponent(pairs.insee) + "/pairs?" + params.toString();
+      urlFor("pairsPage", { insee: pairs.insee }, params.toString());
     return getJSON("pairs", url).then(function (fc) {
       var ref = fc.reference;
       var centre = [ref.geometry.coordinates[1], ref.geometry.coordinates[0]];
@@ -584,7 +606,7 @@
   var countNode = document.getElementById("count-matched");
 
   function loadStats() {
-    return getJSON("stats", API + "/stats?" + filterParams().toString()).then(function (s) {
+    return getJSON("stats", urlFor("stats", {}, filterParams().toString())).then(function (s) {
       if (countNode) countNode.textContent = nombre(s.numberMatched);
       document.body.setAttribute("data-matched", String(s.numberMatched));
       if (!form) return;
@@ -655,8 +677,8 @@
     var suffix = query ? "?" + query : "";
     var csv = document.getElementById("export-csv");
     var geojson = document.getElementById("export-link");
-    if (geojson) geojson.href = settings.exportUrl + ".geojson" + suffix;
-    if (csv) csv.href = settings.exportUrl + ".csv" + suffix;
+    if (geojson) geojson.href = URLS.export + ".geojson" + suffix;
+    if (csv) csv.href = URLS.export + ".csv" + suffix;
     // "Le label en chiffres" keeps the filters that apply to its figures.
     var figures = document.getElementById("figures-link");
     if (figures) {
@@ -665,11 +687,11 @@
         if (settings.figuresParams.indexOf(name) >= 0) kept.append(name, value);
       });
       var keptQuery = kept.toString();
-      figures.href = settings.figuresUrl + (keptQuery ? "?" + keptQuery : "");
+      figures.href = URLS.figures + (keptQuery ? "?" + keptQuery : "");
     }
     var code = document.getElementById("embed-code");
     if (code) {
-      var src = location.origin + pageUrl(settings.embedUrl);
+      var src = location.origin + pageUrl(URLS.embed);
       code.value = '<iframe src="' + src.replace(/&/g, "&amp;").replace(/"/g, "&quot;") +
         '" width="100%" height="480" style="border:0" loading="lazy" ' +
         'title="Carte des initiatives numériques"></iframe>';
@@ -759,7 +781,7 @@
       if (!c) return;
       search.value = c.name;
       closeOptions();
-      getJSON("commune", API + "/communes/" + encodeURIComponent(c.insee)).then(function (f) {
+      getJSON("commune", urlFor("commune", { insee: c.insee })).then(function (f) {
         if (f.bbox) map.fitBounds([[f.bbox[1], f.bbox[0]], [f.bbox[3], f.bbox[2]]]);
         else if (f.geometry) map.setView([f.geometry.coordinates[1], f.geometry.coordinates[0]], 12);
         status.textContent = "Carte centrée sur " + f.properties.name;
@@ -770,7 +792,7 @@
       var text = search.value.trim();
       if (!text) { closeOptions(); return; }
       searchTimer = setTimeout(function () {
-        getJSON("communes", API + "/communes?limit=8&q=" + encodeURIComponent(text))
+        getJSON("communes", urlFor("communes", {}, "limit=8&q=" + encodeURIComponent(text)))
           .then(function (answer) {
             found = answer.communes;
             options.textContent = "";

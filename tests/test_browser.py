@@ -186,10 +186,21 @@ def test_embed_page_and_embed_dialog(page, site):
 
 
 def test_commune_and_initiative_pages_render(page, site, api_data):
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
     page.goto(site + "/communes/94076")
     assert page.locator("h1").text_content().startswith("Villejuif")
     assert page.locator("table.labels tbody tr").count() == 2
     assert page.locator(".leaflet-marker-icon").count() == 1
+    # Its outline and its neighbours', from our own vector tiles (readable offline).
+    page.wait_for_function("""document.querySelectorAll(
+        '.leaflet-tile-container svg path, .leaflet-tile svg path, svg.leaflet-tile path'
+        ).length > 5""", timeout=20_000)
+    strokes = page.evaluate("""Array.from(document.querySelectorAll('.leaflet-pane svg path'))
+        .map(p => p.getAttribute('stroke'))""")
+    assert "#0b3a75" in strokes and "#8a96a3" in strokes  # the commune, its neighbours
+    assert any("/tiles/communes/" in u for u in asked)
+    assert any("/vendor/leaflet-vectorgrid/1.3.0/" in u for u in asked)
     page.get_by_role("link", name="Tablettes numériques à l'École Jules-Ferry").click()
     page.wait_for_url(re.compile(r"/initiatives/\d+$"))
     assert page.locator("h1").text_content() == "Tablettes numériques à l'École Jules-Ferry"

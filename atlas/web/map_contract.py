@@ -17,7 +17,9 @@ from flask import url_for
 
 from atlas import filters
 from atlas.queries import choropleth
+from atlas.web import vendor
 from atlas.web.map_page import MAX_ZOOM, MIN_ZOOM
+from tiles import layers as tile_layers
 
 # An integer route segment cannot take "{id}": url_for is given this number, which the
 # template then names. Nine nines: no real id comes close to colliding with the text.
@@ -67,3 +69,14 @@ def settings() -> dict:
             "tile": _template("tiles.tile", name="layer", z="z", x="x", y="y"),
         },
     }
+
+
+def outlines() -> dict:
+    """For a detail page's small map: the commune outlines from our own vector tiles
+    (``communes`` layer), drawn by Leaflet.VectorGrid (npm, served under /vendor/), so
+    the commune stays readable with no base map."""
+    layer = tile_layers.LAYERS["communes"]
+    return {"tiles": _template("tiles.tile", name="layer", z="z", x="x", y="y")
+                     .replace("{layer}", layer.name),
+            "minZoom": layer.minzoom, "maxNativeZoom": layer.maxzoom,
+            "script": vendor.url("leaflet-vectorgrid", "Leaflet.VectorGrid.bundled.min.js")}

@@ -131,7 +131,8 @@ def initiative(initiative_id: int):
     domain_labels = {d["code"]: d["label"] for d in data["domains"]}
     return render_template("initiative.html", feature=feature, p=p, map=parts,
                            domains=[domain_labels.get(d, d) for d in p["domains"]],
-                           point=(lat, lon), level_colours=LEVEL_COLOURS)
+                           point=(lat, lon), level_colours=LEVEL_COLOURS,
+                           outlines=map_contract.outlines())
 
 
 COMMUNE_LIST = 200  # initiatives listed on a commune page; the map shows them all
@@ -154,7 +155,7 @@ def commune(code: str):
     parts = render_parts(build_map(current_app.config["ATLAS"], None, view))
     return render_template("commune.html", feature=feature, p=p, map=parts,
                            listed=listed, level_colours=LEVEL_COLOURS, paths=paths,
-                           epci_labels=epci_labels)
+                           epci_labels=epci_labels, outlines=map_contract.outlines())
 
 
 def label_path(key: str, name: str, labels: list[dict], editions: list[int]) -> dict | None:

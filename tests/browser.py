@@ -14,11 +14,32 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 from werkzeug.serving import make_server
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+# axe-core from npm, the version package-lock.json pins (installed by `make venv`):
+# injected by the tests only, never served by the app.
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# What "no violation" means: WCAG 2.0/2.1 A and AA, plus axe's best practices (the rules
+# axe runs by default).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now, one line each (empty: none)."""
+    if not AXE.exists():
+        raise RuntimeError(f"{AXE} is missing: run `make venv` (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""tags => axe.run(document,
+        {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", AXE_TAGS)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
+            for v in result["violations"]]
 
 
 def chromium_path() -> str:

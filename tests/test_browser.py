@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import browser, new_page, serve
+from tests.browser import axe_violations, browser, new_page, serve
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 EVIL = "<img src=x onerror=alert(1)> atelier"
@@ -298,3 +298,15 @@ def test_export_button_downloads_the_filtered_geojson(page, site):
     assert sorted(f["properties"]["title"] for f in collection["features"]) == [
         "Médiathèque numérique", "Tablettes numériques à l'École Jules-Ferry"]
     assert "crs" not in collection
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/embed", "/communes/94076", "/initiatives/{id}", "/communes/94076/pairs",
+    "/communes/99999",  # the error page (404)
+    "/?lat=48.79&lon=2.38&z=12&pairs=94076",  # the map in pairs mode, peers listed
+])
+def test_every_page_type_passes_axe(page, site, api_data, path):
+    page.goto(site + path.format(id=api_data["Prise de rendez-vous en ligne"]))
+    if "communes/99999" not in path and not path.endswith("/pairs"):
+        page.wait_for_selector("body[data-ready]", timeout=20_000)  # maps drawn
+    assert axe_violations(page) == []

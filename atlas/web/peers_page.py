@@ -22,6 +22,7 @@ from atlas.errors import NotFound
 from atlas.queries import peers
 from atlas.web import engine
 from atlas.web.map_page import build_map, render_parts
+from atlas.web.templating import label_text
 
 bp = Blueprint("peers_page", __name__)
 
@@ -51,7 +52,7 @@ def _map(result: dict):
     for f in result["features"]:
         plon, plat = f["geometry"]["coordinates"]
         p = f["properties"]
-        label = f" · {p['label']['level']} @" if p["label"] else ""
+        label = f" · {label_text(p['label'])}" if p["label"] else ""
         folium.CircleMarker((plat, plon), radius=6, color="#1d4e89", fill=True,
                             fill_opacity=0.7,
                             tooltip=folium.Tooltip(_js_html(

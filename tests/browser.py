@@ -42,6 +42,11 @@ def axe_violations(page) -> list[str]:
             for v in result["violations"]]
 
 
+# A phone: 390×844 CSS pixels (an iPhone 12 to 15), touch, mobile viewport rules.
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
+         "device_scale_factor": 2}
+
+
 def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
@@ -99,9 +104,8 @@ def new_page(b, base: str, **context_args):
     """A page in a fresh context (empty cache) that only reaches ``base``; the page has
     ``traffic`` (Traffic) and ``errors`` (uncaught script errors) attributes."""
     # bypass_csp: wait_for_function evaluates strings, which our CSP (rightly) forbids.
-    context = b.new_context(viewport={"width": 1400, "height": 900}, locale="fr-FR",
-                            bypass_csp=True,
-                            **context_args)
+    context = b.new_context(**{"viewport": {"width": 1400, "height": 900},
+                               "locale": "fr-FR", "bypass_csp": True, **context_args})
     page = context.new_page()
     traffic = Traffic(base)
     page.route("**/*", traffic.route)

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import axe_violations, browser, new_page, serve
+from tests.browser import PHONE, axe_violations, browser, new_page, serve
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 EVIL = "<img src=x onerror=alert(1)> atelier"
@@ -310,3 +310,76 @@ def test_every_page_type_passes_axe(page, site, api_data, path):
     if "communes/99999" not in path and not path.endswith("/pairs"):
         page.wait_for_selector("body[data-ready]", timeout=20_000)  # maps drawn
     assert axe_violations(page) == []
+
+
+@pytest.fixture()
+def phone(chromium, site, request):
+    page = new_page(chromium, site, **PHONE)
+    yield page
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{request.node.name}.png"))
+    page.context.close()
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_phone_map_fills_the_first_screen(phone, site):
+    ready(phone, site + "/")
+    box = phone.locator("section.map").bounding_box()
+    # Under the header (count and buttons), down to the bottom of the screen.
+    assert box["y"] < 130 and box["y"] + box["height"] >= 840, box
+    assert phone.locator("#count-matched").is_visible()
+    assert not phone.locator("#filters").is_visible()
+    assert not phone.locator("#results-panel").is_visible()
+    assert phone.locator("#open-filters").text_content().startswith("Filtres (0)")
+    assert phone.locator(".marker-cluster, .atlas-point").count() >= 1
+    assert no_sideways_scroll(phone)
+    assert axe_violations(phone) == []
+    assert phone.errors == []
+
+
+def test_phone_filter_list_popup_and_shared_view(phone, site):
+    ready(phone, site + "/")
+    phone.tap("#open-filters")
+    assert phone.locator("#filters").is_visible()
+    assert phone.get_attribute("#open-filters", "aria-expanded") == "true"
+    assert phone.evaluate("document.activeElement.id") == "filters-title"
+    assert phone.locator("#q").is_visible()  # the text search, reachable
+    phone.get_by_label(re.compile("^Éducation")).tap()
+    wait_count(phone, "2")
+    assert phone.locator("#open-filters").text_content().startswith("Filtres (1)")
+    assert no_sideways_scroll(phone)
+    phone.screenshot(path=str(SHOTS / "phone_filters_open.png"))
+    phone.keyboard.press("Escape")
+    assert not phone.locator("#filters").is_visible()
+    assert phone.evaluate("document.activeElement.id") == "open-filters"
+
+    phone.tap("#open-list")
+    phone.wait_for_function("document.querySelectorAll('#results button.result').length === 2")
+    assert phone.locator("#results-panel").is_visible() and not phone.locator("#filters").is_visible()
+    phone.locator("#results button.result").first.tap()
+    phone.wait_for_selector(".leaflet-popup-content .popup")
+    assert "sel" in query(phone)
+    phone.tap("#open-list")  # closes the list: the popup shows on the map
+    assert not phone.locator("#results-panel").is_visible()
+
+    # Share the view: the URL holds it, and opens it the same on another phone.
+    shared = phone.url
+    assert query(phone)["domain"] == ["education"]
+    other = new_page(phone.context.browser, site, **PHONE)
+    ready(other, shared)
+    assert other.locator("#count-matched").text_content() == "2"
+    assert other.locator("#open-filters").text_content().startswith("Filtres (1)")
+    other.wait_for_selector(".leaflet-popup-content .popup")
+    other.context.close()
+    assert phone.errors == []
+
+
+def test_phone_embed_fills_the_screen(phone, site):
+    ready(phone, site + "/embed?domain=education")
+    box = phone.locator("section.map").bounding_box()
+    assert box["height"] >= 840 and box["width"] >= 389
+    assert no_sideways_scroll(phone)
+    assert axe_violations(phone) == []

@@ -672,7 +672,55 @@
     }, 60);
   });
 
+  // ---- phones: the filters and the list are sheets over the map -------------------------
+
+  document.body.classList.add("js");
+  var sheets = [["open-filters", "filters"], ["open-list", "results-panel"]];
+
+  function setSheet(buttonId, panelId, open, moveFocus) {
+    var button = document.getElementById(buttonId);
+    var panel = document.getElementById(panelId);
+    if (!button || !panel) return;
+    panel.classList.toggle("open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!moveFocus) return;
+    if (open) panel.querySelector("h2").focus();
+    else button.focus();
+  }
+
+  sheets.forEach(function (pair) {
+    var button = document.getElementById(pair[0]);
+    if (!button) return;
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      // One sheet at a time: the other closes.
+      sheets.forEach(function (other) {
+        if (other !== pair) setSheet(other[0], other[1], false, false);
+      });
+      setSheet(pair[0], pair[1], open, true);
+    });
+    var panel = document.getElementById(pair[1]);
+    panel.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && panel.classList.contains("open")) {
+        setSheet(pair[0], pair[1], false, true);
+      }
+    });
+    panel.querySelector(".sheet-close").addEventListener("click", function () {
+      setSheet(pair[0], pair[1], false, true);
+    });
+  });
+
+  // "Filtres (n)": how many filters are set, so a filtered map never looks complete.
+  function updateActive() {
+    var node = document.getElementById("filters-active");
+    if (!node) return;
+    var n = 0;
+    filterParams().forEach(function (value) { n += value.split(",").length; });
+    node.textContent = "(" + n + ")";
+  }
+
   function updateLinks() {
+    updateActive();
     var query = filterParams().toString();
     var suffix = query ? "?" + query : "";
     var csv = document.getElementById("export-csv");

@@ -19,11 +19,19 @@ PG_PKG := $(if $(ATLAS_DATABASE_URL),,postgresql-15-postgis-3)
 
 .PHONY: demo _demo test bench venv db-start db-stop db-destroy clean
 
-venv: $(VENV)/.installed
+venv: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Front-end libraries from npm, exactly as package-lock.json pins them (Leaflet.VectorGrid,
+# served under /vendor/; axe-core, injected by the browser tests). Debian's nodejs/npm are
+# installed only when no npm is on the PATH (a NodeSource nodejs already carries npm).
+node_modules/.installed: package.json package-lock.json
+	command -v npm >/dev/null || $(SYSTEM) nodejs npm
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # chromium: Debian's browser, driven by Playwright in the end-to-end tests and the map bench.

@@ -36,6 +36,10 @@ class Param:
     min_items: int | None = None  # for the single-valued "list" params like bbox
     max_length: int | None = None
 
+    def declaration(self) -> dict:
+        """What a browser needs to carry this parameter in a URL (the map's contract)."""
+        return {"name": self.name, "type": self.type, "many": self.many}
+
     def schema(self) -> dict:
         one: dict = {"type": self.type}
         for key, value in (("pattern", self.pattern), ("minimum", self.minimum),
@@ -340,6 +344,7 @@ PEERS_PARAMS = [
           minimum=1, maximum=100, example="20"),
 ]
 PEERS = {p.name: p for p in PEERS_PARAMS}
+PEERS_RADII = (10, 20, 30, 50, 100, 200)  # km offered by the forms; any 1..200 is accepted
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,6 +13,11 @@ request off 127.0.0.1 aborted, so base-map tiles are neither fetched nor counted
 - Filter redraw: each run ticks one more domain, a filter set never asked before, so
   the server computes clusters, counts and list; measured in the page from the
   ``change`` event to the clusters drawn.
+- Phone: the first view again at 390×844 with touch, the page's CPU slowed 4× by
+  Chromium (CDP ``Emulation.setCPUThrottlingRate``).
+- Paris z8 → z12: the bytes of the choropleth's GeoJSON answers the map asks while
+  zooming in over Paris (desktop viewport), and the bytes of the ``communes`` vector
+  tiles (gzip) covering the same views, z8 to z12: both figured, for the same views.
 """
 
 from __future__ import annotations
@@ -27,9 +32,11 @@ import urllib.request
 from atlas import serving
 from atlas.config import PROJECT_ROOT, Config
 from bench.harness import Figure
-from tests.browser import browser, new_page
+from tests.browser import PHONE, browser, new_page
+from tiles.serve import _tile_range
 
 RUNS = 7
+PARIS = (48.8566, 2.3522)
 
 
 def _free_port() -> int:
@@ -55,8 +62,11 @@ def _gunicorn(config: Config, port: int) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
-def _first_view(b, base: str) -> tuple[float, int]:
-    page = new_page(b, base)
+def _first_view(b, base: str, phone: bool = False) -> tuple[float, int]:
+    page = new_page(b, base, **(PHONE if phone else {}))
+    if phone:
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.goto(base + "/")
     page.wait_for_selector("body[data-ready]", timeout=30_000)
     drawn = float(page.get_attribute("body", "data-drawn-ms")) / 1000
@@ -85,6 +95,41 @@ def _redraws(b, base: str, domains: list[str]) -> list[float]:
     return out
 
 
+def _paris_bytes(b, base: str) -> tuple[int, int]:
+    """(GeoJSON bytes the map asked for the choropleth, bytes of the communes tiles of
+    the same views), zooming from z8 to z12 over Paris."""
+    page = new_page(b, base)
+    geojson = {"bytes": 0}
+
+    def finished(request):
+        if "/api/labels/communes" in request.url:
+            sizes = request.sizes()
+            geojson["bytes"] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    page.on("requestfinished", finished)
+    lat, lon = PARIS
+    page.goto(f"{base}/?lat={lat}&lon={lon}&z=8")
+    page.wait_for_selector("body[data-ready]", timeout=30_000)
+    tiles: set[tuple[int, int, int]] = set()
+    for z in range(8, 13):
+        bounds = page.evaluate("""z => {
+            const s = JSON.parse(document.getElementById('atlas-settings').textContent);
+            const m = window[s.map];
+            m.setView([%f, %f], z, {animate: false});
+            const b = m.getBounds();
+            return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }""" % PARIS, z)
+        page.wait_for_load_state("networkidle")
+        tiles |= {(z, x, y) for x, y in _tile_range(z, *bounds)}
+    page.context.close()
+    mvt = 0
+    for z, x, y in sorted(tiles):
+        request = urllib.request.Request(f"{base}/tiles/communes/{z}/{x}/{y}.pbf",
+                                         headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=30) as r:
+            mvt += len(r.read()) + sum(len(k) + len(v) + 4 for k, v in r.headers.items())
+    return geojson["bytes"], mvt
+
+
 def run(config: Config, n: int) -> list[Figure]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
@@ -94,8 +139,10 @@ def run(config: Config, n: int) -> list[Figure]:
             for _ in range(4):  # each worker has answered the landing view
                 _first_view(b, base)
             views = [_first_view(b, base) for _ in range(RUNS)]
+            phones = [_first_view(b, base, phone=True) for _ in range(RUNS)]
             domains = [c for c, in _domain_codes(config)][:RUNS]
             redraws = _redraws(b, base, domains)
+            geojson, mvt = _paris_bytes(b, base)
     finally:
         server.terminate()
         server.wait(10)
@@ -107,6 +154,18 @@ def run(config: Config, n: int) -> list[Figure]:
         Figure("map: bytes transferred for the first view (base-map tiles excluded)",
                "< 1.5 MB (issue 9)", runs=[s / 1e6 for s in sizes], unit="MB",
                note="bodies and headers as received (gzip where the server compresses)"),
+        Figure("map on a phone (390×844, touch, CPU slowed 4×): first clusters drawn",
+               "< 1.5 s (issue 24)", runs=[v[0] for v in phones], unit="ms",
+               note=f"{RUNS} fresh browser contexts, CDP Emulation.setCPUThrottlingRate 4"),
+        Figure("map on a phone: bytes transferred for the first view (base-map tiles "
+               "excluded)", "< 1.5 MB (issue 24)", runs=[v[1] / 1e6 for v in phones],
+               unit="MB", note="bodies and headers as received"),
+        Figure("map: choropleth bytes zooming z8 → z12 over Paris: communes vector tiles "
+               "(reference: today's GeoJSON answers)", "tiles < GeoJSON (issue 24)",
+               runs=[mvt / 1e6], reference="GeoJSON /api/labels/communes",
+               reference_runs=[geojson / 1e6], unit="MB",
+               note="the same five views (1400×900); tiles gzip, every tile of each view; "
+                    "the map still draws the GeoJSON (tiles not yet drawn by it)"),
         Figure("map: redraw after a filter change (a new domain ticked)", "< 300 ms "
                "(issue 9)", runs=redraws, unit="ms",
                note="from the change event to the clusters drawn, filter sets never asked "

@@ -14,11 +14,37 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 from werkzeug.serving import make_server
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+# axe-core from npm, the version package-lock.json pins (installed by `make venv`):
+# injected by the tests only, never served by the app.
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# What "no violation" means: WCAG 2.0/2.1 A and AA, plus axe's best practices (the rules
+# axe runs by default).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now, one line each (empty: none)."""
+    if not AXE.exists():
+        raise RuntimeError(f"{AXE} is missing: run `make venv` (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""tags => axe.run(document,
+        {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", AXE_TAGS)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
+            for v in result["violations"]]
+
+
+# A phone: 390×844 CSS pixels (an iPhone 12 to 15), touch, mobile viewport rules.
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
+         "device_scale_factor": 2}
 
 
 def chromium_path() -> str:
@@ -78,9 +104,8 @@ def new_page(b, base: str, **context_args):
     """A page in a fresh context (empty cache) that only reaches ``base``; the page has
     ``traffic`` (Traffic) and ``errors`` (uncaught script errors) attributes."""
     # bypass_csp: wait_for_function evaluates strings, which our CSP (rightly) forbids.
-    context = b.new_context(viewport={"width": 1400, "height": 900}, locale="fr-FR",
-                            bypass_csp=True,
-                            **context_args)
+    context = b.new_context(**{"viewport": {"width": 1400, "height": 900},
+                               "locale": "fr-FR", "bypass_csp": True, **context_args})
     page = context.new_page()
     traffic = Traffic(base)
     page.route("**/*", traffic.route)

@@ -68,13 +68,23 @@ def test_features_are_geojson_with_their_context(api, api_data):
     p = f["properties"]
     assert p["commune"] == {"insee": "94076", "name": "Villejuif"}
     assert p["departement"] == "94" and p["region"] == "11"
-    assert p["label"] == {"year": 2019, "level": 4} and p["domains"] == ["services-publics"]
+    assert p["label"] == {"year": 2019, "level": 4, "held_by": "commune", "epci": None}
+    assert p["domains"] == ["services-publics"]
     assert p["source"] == "api-test" and p["synthetic"] is False
     assert p["attribution"] == "api-test" and p["kind"] == "initiative"
     assert p["place_type"] is None and p["attributes"] == {}
     # A label year gives that year's level.
     r = api.get("/api/initiatives?commune=94076&label_year=2018&limit=1")
-    assert r.json["features"][0]["properties"]["label"] == {"year": 2018, "level": 3}
+    assert r.json["features"][0]["properties"]["label"] == {
+        "year": 2018, "level": 3, "held_by": "commune", "epci": None}
+    # In 2021 Villejuif has no award of its own: its record shows the Métropole's, said so.
+    r = api.get("/api/initiatives?commune=94076&label_year=2021&limit=1")
+    assert r.json["features"][0]["properties"]["label"] == {
+        "year": 2021, "level": 3, "held_by": "epci",
+        "epci": {"siren": "200054781", "name": "Métropole du Grand Paris"}}
+    # An EPCI's own record carries the EPCI's own award.
+    r = api.get(f"/api/initiatives/{api_data['Observatoire métropolitain des données']}")
+    assert r.json["properties"]["label"]["held_by"] == "epci"
     assert api.get("/api/initiatives/999999").status_code == 404
 
 
@@ -203,6 +213,16 @@ def test_commune_detail_history_and_redirect(api):
     p = r.json["properties"]
     assert [(a["year"], a["level"]) for a in p["labels"]] == [(2018, 3), (2019, 4)]
     assert p["label"]["level"] == 4 and p["initiatives"]["total"] == 2
+    assert p["label"]["held_by"] == "commune" and p["label"]["source"] == "api-test"
+    # Paris holds no award: its label is the Métropole du Grand Paris's, flagged.
+    paris = api.get("/api/communes/75056").json["properties"]
+    assert paris["labels"] == [] and paris["label"] == {
+        "year": 2021, "level": 3, "held_by": "epci",
+        "epci": {"siren": "200054781", "name": "Métropole du Grand Paris"}}
+    page = api.get("/communes/75056").get_data(as_text=True)
+    assert "Pas de label enregistré pour cette commune." in page
+    assert ("celui de son intercommunalité (label de l&#39;intercommunalité "
+            "Métropole du Grand Paris, 3 @, 2021)") in page
     counts = {d["code"]: d["count"] for d in p["initiatives"]["by_domain"]}
     assert counts["education"] == 1 and counts["services-publics"] == 1 and counts["emploi"] == 0
     moved = api.get("/api/communes/75076")

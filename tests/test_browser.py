@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import browser, new_page, serve
+from tests.browser import PHONE, axe_violations, browser, new_page, serve
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 EVIL = "<img src=x onerror=alert(1)> atelier"
@@ -186,16 +186,69 @@ def test_embed_page_and_embed_dialog(page, site):
 
 
 def test_commune_and_initiative_pages_render(page, site, api_data):
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
     page.goto(site + "/communes/94076")
     assert page.locator("h1").text_content().startswith("Villejuif")
     assert page.locator("table.labels tbody tr").count() == 2
     assert page.locator(".leaflet-marker-icon").count() == 1
+    # Its outline and its neighbours', from our own vector tiles (readable offline).
+    page.wait_for_function("""document.querySelectorAll(
+        '.leaflet-tile-container svg path, .leaflet-tile svg path, svg.leaflet-tile path'
+        ).length > 5""", timeout=20_000)
+    strokes = page.evaluate("""Array.from(document.querySelectorAll('.leaflet-pane svg path'))
+        .map(p => p.getAttribute('stroke'))""")
+    assert "#0b3a75" in strokes and "#8a96a3" in strokes  # the commune, its neighbours
+    assert any("/tiles/communes/" in u for u in asked)
+    assert any("/vendor/leaflet-vectorgrid/1.3.0/" in u for u in asked)
     page.get_by_role("link", name="Tablettes numériques à l'École Jules-Ferry").click()
     page.wait_for_url(re.compile(r"/initiatives/\d+$"))
     assert page.locator("h1").text_content() == "Tablettes numériques à l'École Jules-Ferry"
     assert page.errors == []
     page.goto(f"{site}/initiatives/{api_data[EVIL]}")
     assert page.locator("h1").text_content() == EVIL and page.dialogs == []
+
+
+def test_a_filter_declared_on_the_server_reaches_the_map_url_state(page, site, monkeypatch):
+    """The map's script holds no list of filters: it reads the declarations of
+    atlas/filters.py from the page. A filter declared there (here a made-up one, which
+    the API then accepts and ignores) is kept in the URL and sent to the API."""
+    from atlas import filters
+
+    extra = filters.Param("accessible", "string", "Test only: a newly declared filter.",
+                          many=True)
+    monkeypatch.setattr(filters, "FILTER_PARAMS", [*filters.FILTER_PARAMS, extra])
+    monkeypatch.setitem(filters.PARAMS, "accessible", extra)
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/" in r.url else None)
+    ready(page, site + "/?accessible=oui&z=7")
+    settings = json.loads(page.locator("#atlas-settings").text_content())
+    assert {"name": "accessible", "type": "string", "many": True} in settings["filters"]
+    assert "bbox" not in [f["name"] for f in settings["filters"]]  # the view is the map's
+    # A change of filter rewrites the URL: the declared filter stays in it...
+    page.get_by_label(re.compile("^Éducation")).check()
+    wait_count(page, "2")
+    assert query(page)["accessible"] == ["oui"] and query(page)["domain"] == ["education"]
+    # ...and goes to the API with the others.
+    assert any("accessible=oui" in u and "/api/stats" in u for u in asked), asked
+    # Reset drops it like any filter.
+    page.locator("#reset").click()
+    wait_count(page, "7")
+    assert "accessible" not in query(page)
+    assert page.errors == []
+
+
+def test_urls_and_limits_come_from_the_server(page, site):
+    ready(page, site + "/")
+    settings = json.loads(page.locator("#atlas-settings").text_content())
+    assert settings["urls"]["communePage"] == "/communes/{insee}"
+    assert settings["urls"]["initiative"] == "/api/initiatives/{id}"
+    assert settings["urls"]["tile"] == "/tiles/{layer}/{z}/{x}/{y}.pbf"
+    assert settings["view"]["maxTiles"] == 24 and settings["pairs"]["defaultRadius"] == 30
+    script = page.evaluate("fetch('/static/atlas-map.js').then(r => r.text())")
+    # No hand copy of what the server declares.
+    for copy in ('"domain", "level"', '"/communes/"', '"/initiatives/"', "= 24", '"30"'):
+        assert copy not in script, copy
 
 
 def test_choropleth_colours_labelled_communes_by_level(page, site):
@@ -245,3 +298,88 @@ def test_export_button_downloads_the_filtered_geojson(page, site):
     assert sorted(f["properties"]["title"] for f in collection["features"]) == [
         "Médiathèque numérique", "Tablettes numériques à l'École Jules-Ferry"]
     assert "crs" not in collection
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/embed", "/communes/94076", "/initiatives/{id}", "/communes/94076/pairs",
+    "/communes/99999",  # the error page (404)
+    "/?lat=48.79&lon=2.38&z=12&pairs=94076",  # the map in pairs mode, peers listed
+])
+def test_every_page_type_passes_axe(page, site, api_data, path):
+    page.goto(site + path.format(id=api_data["Prise de rendez-vous en ligne"]))
+    if "communes/99999" not in path and not path.endswith("/pairs"):
+        page.wait_for_selector("body[data-ready]", timeout=20_000)  # maps drawn
+    assert axe_violations(page) == []
+
+
+@pytest.fixture()
+def phone(chromium, site, request):
+    page = new_page(chromium, site, **PHONE)
+    yield page
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{request.node.name}.png"))
+    page.context.close()
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_phone_map_fills_the_first_screen(phone, site):
+    ready(phone, site + "/")
+    box = phone.locator("section.map").bounding_box()
+    # Under the header (count and buttons), down to the bottom of the screen.
+    assert box["y"] < 130 and box["y"] + box["height"] >= 840, box
+    assert phone.locator("#count-matched").is_visible()
+    assert not phone.locator("#filters").is_visible()
+    assert not phone.locator("#results-panel").is_visible()
+    assert phone.locator("#open-filters").text_content().startswith("Filtres (0)")
+    assert phone.locator(".marker-cluster, .atlas-point").count() >= 1
+    assert no_sideways_scroll(phone)
+    assert axe_violations(phone) == []
+    assert phone.errors == []
+
+
+def test_phone_filter_list_popup_and_shared_view(phone, site):
+    ready(phone, site + "/")
+    phone.tap("#open-filters")
+    assert phone.locator("#filters").is_visible()
+    assert phone.get_attribute("#open-filters", "aria-expanded") == "true"
+    assert phone.evaluate("document.activeElement.id") == "filters-title"
+    assert phone.locator("#q").is_visible()  # the text search, reachable
+    phone.get_by_label(re.compile("^Éducation")).tap()
+    wait_count(phone, "2")
+    assert phone.locator("#open-filters").text_content().startswith("Filtres (1)")
+    assert no_sideways_scroll(phone)
+    phone.screenshot(path=str(SHOTS / "phone_filters_open.png"))
+    phone.keyboard.press("Escape")
+    assert not phone.locator("#filters").is_visible()
+    assert phone.evaluate("document.activeElement.id") == "open-filters"
+
+    phone.tap("#open-list")
+    phone.wait_for_function("document.querySelectorAll('#results button.result').length === 2")
+    assert phone.locator("#results-panel").is_visible() and not phone.locator("#filters").is_visible()
+    phone.locator("#results button.result").first.tap()
+    phone.wait_for_selector(".leaflet-popup-content .popup")
+    assert "sel" in query(phone)
+    phone.tap("#open-list")  # closes the list: the popup shows on the map
+    assert not phone.locator("#results-panel").is_visible()
+
+    # Share the view: the URL holds it, and opens it the same on another phone.
+    shared = phone.url
+    assert query(phone)["domain"] == ["education"]
+    other = new_page(phone.context.browser, site, **PHONE)
+    ready(other, shared)
+    assert other.locator("#count-matched").text_content() == "2"
+    assert other.locator("#open-filters").text_content().startswith("Filtres (1)")
+    other.wait_for_selector(".leaflet-popup-content .popup")
+    other.context.close()
+    assert phone.errors == []
+
+
+def test_phone_embed_fills_the_screen(phone, site):
+    ready(phone, site + "/embed?domain=education")
+    box = phone.locator("section.map").bounding_box()
+    assert box["height"] >= 840 and box["width"] >= 389
+    assert no_sideways_scroll(phone)
+    assert axe_violations(phone) == []

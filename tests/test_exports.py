@@ -168,10 +168,22 @@ def test_communes_layer_counts_the_filtered_view_with_the_latest_label(api, tmp_
     assert {r["insee"]: r["initiatives"] for r in records} == counts
     villejuif = next(r for r in records if r["insee"] == "94076")
     assert (villejuif["label_level"], villejuif["label_year"]) == (4, 2019)
+    assert not villejuif["label_epci_siren"] and not villejuif["label_epci_name"]
     assert villejuif["name"] == "Villejuif" and villejuif["places"] == 0
     assert all(g.geom_type == "MultiPolygon" for g in geoms)
     assert geoms[[r["insee"] for r in records].index("94076")].contains(
         shapely.Point(2.36, 48.79))
+
+
+def test_communes_layer_gives_the_epci_label_when_the_commune_has_none(api, tmp_path):
+    # In 2021 Villejuif holds no award, its Métropole does: the row says whose it is.
+    for fmt in ("csv", "gpkg"):
+        _, target = _download(api, f"/export/communes.{fmt}?commune=94076&label_year=2021",
+                              tmp_path)
+        (row,), _ = _read(target, fmt, layers.COMMUNES)
+        assert (int(row["label_level"]), int(row["label_year"])) == (3, 2021)
+        assert (row["label_epci_siren"], row["label_epci_name"]) == \
+            ("200054781", "Métropole du Grand Paris")
 
 
 def test_labels_layer_has_one_row_per_award_at_the_collectivite(api, tmp_path):

@@ -1,8 +1,8 @@
 """End-to-end: "Le label en chiffres" in a real headless Chromium, on the records of
 ``tests/test_figures.py`` (api_data plus a few awards and a place): the tables show the
-counts SQL gives, with and without a région filter; axe-core (shipped by the PyPI
-package ``axe-playwright-python``, injected here only, never served by the app) finds no
-violation; screenshots go to tests/screenshots/.
+counts SQL gives, with and without a région filter; axe-core (npm, locked by
+package-lock.json, injected here only, never served by the app) finds no violation;
+screenshots go to tests/screenshots/.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from tests.browser import browser, new_page, serve
+from tests.browser import axe_violations, browser, new_page, serve
 from tests.test_browser import SHOTS, ready
 from tests.test_figures import data  # noqa: F401  (the module's records)
 
@@ -41,11 +41,7 @@ def page(chromium, site, request):
 
 
 def _violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
-            for v in results.response["violations"]]
+    return axe_violations(page)
 
 
 def _table(page, figure: str) -> dict[str, dict[str, str]]:

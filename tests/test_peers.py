@@ -17,6 +17,8 @@ Around Villejuif (94076, 60,183 inhabitants), records placed by hand on top of
 | 13055 Marseille | | 660 | 1 initiative médiation: far away |
 
 Villejuif holds two initiatives and a 4 @ label (2019) itself, and is never its own peer.
+All of them but Marseille belong to the Métropole du Grand Paris, labelled 3 @ in 2021
+(``api_data``): a commune without a label of its own shows the Métropole's, flagged.
 """
 
 import json
@@ -97,14 +99,23 @@ def test_nearest_first_with_true_distances(peers_api):
     assert distances == sorted(distances)
 
 
+def own(year, level):
+    return {"year": year, "level": level, "held_by": "commune", "epci": None}
+
+
+MGP = {"year": 2021, "level": 3, "held_by": "epci",
+       "epci": {"siren": "200054781", "name": "Métropole du Grand Paris"}}
+
+
 def test_each_peer_says_what_it_holds(peers_api):
     by = {f["id"]: f["properties"] for f in get(peers_api)["features"]}
-    assert by["94081"]["label"] == {"year": 2022, "level": 2}  # the latest, not the best
+    assert by["94081"]["label"] == own(2022, 2)  # the latest, not the best
     assert by["94081"]["initiatives"] == 2 and by["94081"]["population"] == 93963
-    assert by["94041"]["label"] == {"year": 2021, "level": 3}
+    assert by["94041"]["label"] == own(2021, 3)
     assert by["94041"]["initiatives"] == 0  # a label alone makes a peer
-    assert by["94043"]["label"] is None and by["94043"]["initiatives"] == 1
-    assert by["94002"]["label"] == {"year": 2020, "level": 5}
+    # No label of its own: the Métropole's, said to be the Métropole's.
+    assert by["94043"]["label"] == MGP and by["94043"]["initiatives"] == 1
+    assert by["94002"]["label"] == own(2020, 5)
     assert by["94016"]["departement"] == {"code": "94", "name": "Val-de-Marne"}
     assert by["94043"]["name"] == "Le Kremlin-Bicêtre"
 
@@ -115,7 +126,7 @@ def test_the_reference_commune_is_described_not_listed(peers_api):
     assert ref["id"] == "94076" and ref["geometry"]["type"] == "Point"
     assert ref["properties"]["population"] == 60183
     assert ref["properties"]["radius_km"] == 12.5
-    assert ref["properties"]["label"] == {"year": 2019, "level": 4}
+    assert ref["properties"]["label"] == own(2019, 4)
     assert ref["properties"]["population_range"] == [30091, 120366]
     assert "94076" not in [f["id"] for f in body["features"]]
     assert body["parameters"]["population"] == "similar"
@@ -127,13 +138,16 @@ def test_the_reference_commune_is_described_not_listed(peers_api):
     ("radius_km=200", NEAR),  # Marseille is 660 km away
     ("limit=2", ["94043", "94016"]),
     ("population=similar", ["94016", "94081", "94041", "94002"]),
-    ("min_level=3", ["94016", "94041", "94002"]),  # Vitry's latest is 2 @
+    # Vitry's latest is 2 @ (its own wins over the Métropole's 3 @); Le Kremlin-Bicêtre
+    # and Paris show the Métropole's 3 @.
+    ("min_level=3", ["94043", "94016", "94041", "94002", "75056"]),
     ("min_level=5", ["94002"]),
     # A place (Gentilly's France Services) is not an initiative; a label alone is not
     # activity in a domain (Ivry).
     ("domain=mediation", ["94043", "94081", "75056"]),
     ("domain=mediation,education", ["94043", "94016", "94081", "75056"]),
-    ("domain=mediation&min_level=2", ["94081"]),
+    ("domain=mediation&min_level=2", ["94043", "94081", "75056"]),
+    ("domain=mediation&min_level=4", []),
     ("domain=mediation&population=similar", ["94081"]),
     ("domain=emploi", []),
 ])
@@ -211,6 +225,10 @@ def test_page_lists_the_peers_with_links_and_a_local_map(peers_api):
         assert f'<label for="{control}">' in page and f'id="{control}"' in page
     assert '<form method="get"' in page
     assert '<th scope="row">Le Kremlin-Bicêtre' in page and "Marseille" not in page
+    # Whose label each row shows: Vitry's own, Le Kremlin-Bicêtre's Métropole's.
+    assert "<td>2 @ en 2022</td>" in page
+    assert ("<td>label de l&#39;intercommunalité Métropole du Grand Paris, 3 @, 2021</td>"
+            in page)
     assert 'href="/?commune=94081&amp;domain=mediation"' in page
     assert 'href="/communes/94081"' in page
     assert "/vendor/leaflet/" in page

@@ -90,8 +90,31 @@ def test_communes_tile_matches_sql(tc, api_data, with_domains):
     assert props["94076"] == {"insee": "94076", "name": "Villejuif", "level": 4,
                               "label_year": 2019, "initiatives": 2}
     assert props["94002"]["level"] == 5 and props["94002"]["initiatives"] == 1
-    assert "level" not in props["94041"] and props["94041"]["initiatives"] == 0  # Ivry
+    # Ivry has no label of its own: it carries the Métropole du Grand Paris's (3 @, 2021),
+    # named; a commune outside the Métropole and without a label carries none.
+    assert props["94041"] == {"insee": "94041", "name": "Ivry-sur-Seine", "level": 3,
+                              "label_year": 2021, "label_epci": "Métropole du Grand Paris",
+                              "initiatives": 0}
+    with with_domains.connect() as conn:
+        members = set(conn.scalars(sa.text(
+            "SELECT commune_insee FROM epci_member WHERE epci_siren = '200054781'")))
+    outside = codes - members
+    assert outside and all("level" not in props[c] for c in outside)
     assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in features)
+
+
+def test_communes_tile_takes_the_label_edition(tc, api_data):
+    def props(query=""):
+        r = tc.get(url("communes", *VILLEJUIF_Z9, query))
+        assert r.status_code == 200, r.get_data(as_text=True)
+        return {f["properties"]["insee"]: f["properties"]
+                for f in decode(r)["communes"]["features"]}
+
+    edition = props("label_year=2018")
+    assert (edition["94076"]["level"], edition["94076"]["label_year"]) == (3, 2018)
+    assert "level" not in edition["94041"]  # neither Ivry nor the Métropole in 2018
+    assert props("label_year=2021")["94076"]["label_epci"] == "Métropole du Grand Paris"
+    assert tc.get(url("communes", *VILLEJUIF_Z9, "domain=education")).status_code == 400
 
 
 def test_initiatives_tile_attributes_and_filters(tc, api_data):

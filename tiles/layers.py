@@ -54,16 +54,19 @@ LAYERS: dict[str, Layer] = {layer.name: layer for layer in (
            Field("name", "String", "Official name"),
            Field("region", "String", "INSEE code of its région")),
           minzoom=0, maxzoom=14, max_features=1000, attribution=_ADMIN),
-    Layer("communes", "Communes (INSEE COG), their latest Villes Internet label and "
-          "initiative count",
+    Layer("communes", "Communes (INSEE COG), their Villes Internet label (their own, "
+          "else their intercommunalité's) and initiative count",
           (Field("insee", "String", "INSEE code of the commune"),
            Field("name", "String", "Official name, with its article"),
-           Field("level", "Number", "Latest label level (1 to 5 @); absent if never "
-                 "labelled"),
+           Field("level", "Number", "Label level (1 to 5 @): the commune's latest (or "
+                 "that of the `label_year` edition), else its EPCI's; absent if none"),
            Field("label_year", "Number", "Edition year of that level"),
+           Field("label_epci", "String", "Name of the EPCI when the label is the "
+                 "intercommunalité's, not the commune's own; absent otherwise"),
            Field("initiatives", "Number", "Initiatives and places recorded in the "
                  "commune")),
-          minzoom=7, maxzoom=14, max_features=10_000, attribution=_ADMIN),
+          minzoom=7, maxzoom=14, max_features=10_000, params=("label_year",),
+          attribution=_ADMIN),
     Layer("initiatives", "Initiatives and places, filtered as /api/initiatives is; below "
           "z12 one per 64×64-unit cell of the tile (the lowest id), so a tile stays small",
           (Field("id", "Number", "Initiative id (/api/initiatives/{id})"),

@@ -26,6 +26,7 @@ from atlas.errors import InvalidParameter
 from atlas.filters import Filters
 from atlas.models import Initiative
 from atlas.queries import initiatives as iq
+from atlas.queries import labels
 from atlas.search import initiative_search as s
 from tiles.layers import BUFFER, EXTENT, THIN_BELOW, THIN_CELL, Layer, band
 
@@ -68,14 +69,11 @@ def check(layer: Layer, z: str | int, x: str | int, y: str | int) -> tuple[int, 
 _SHAPES = {
     "regions": ("t.code, t.name", ""),
     "departements": ("t.code, t.name, t.parent AS region", ""),
-    "communes": ("t.code AS insee, t.name, a.level, a.year AS label_year, "
-                 "n.n AS initiatives",
-                 # The commune's own latest award (an EPCI's is not the commune's), and
-                 # its record count; both by index, per commune of the tile.
-                 """LEFT JOIN LATERAL (
-                        SELECT la.level, la.year FROM label_award la
-                        WHERE la.commune_insee = t.code ORDER BY la.year DESC LIMIT 1
-                    ) a ON true
+    "communes": ("t.code AS insee, t.name, l.label_level AS level, "
+                 "l.label_year, l.label_epci_name AS label_epci, n.n AS initiatives",
+                 # The commune's label (its own, else its EPCI's: one rule,
+                 # atlas.queries.labels) and its record count; by index, per commune.
+                 labels.latest_sql("t.code", "l") + """
                     LEFT JOIN LATERAL (
                         SELECT count(*) AS n FROM initiative_search i
                         WHERE i.commune_insee = t.code) n ON true"""),
@@ -149,6 +147,10 @@ def statement(layer: Layer, z: int, f: Filters | None = None):
     tile's SQL."""
     if layer.name == "initiatives":
         return _initiatives_sql(layer, z, f or Filters())
+    if layer.name == "communes":
+        # The label edition is the one filter the outlines honour (the choropleth's).
+        return _shape_sql(layer, z).bindparams(
+            sa.bindparam("label_year", f.label_year if f else None, type_=sa.Integer))
     return _shape_sql(layer, z)
 
 

@@ -6,7 +6,8 @@ filters:
 
 - ``initiatives``: the matching records, ordered by id, at their point;
 - ``communes``: the communes holding at least one matching record, with their outline,
-  the collectivité's label (in ``label_year`` if given, else its latest award) and how
+  their label (``atlas.queries.labels``: their own, else their EPCI's, with its SIREN
+  and name; in ``label_year`` if given, else the latest) and how
   many matching initiatives and places they hold;
 - ``labels``: every label award of the collectivités holding at least one matching
   record (only the ``label_year`` edition when that filter is given), at the commune's
@@ -26,6 +27,7 @@ import sqlalchemy as sa
 from atlas.filters import Filters
 from atlas.models import Commune, Epci, LabelAward, Source, epci_member
 from atlas.queries import initiatives as iq
+from atlas.queries import labels
 from atlas.search import initiative_search as s
 
 _i = iq.Initiative.__table__
@@ -73,6 +75,7 @@ COMMUNES = [
     Field("insee", "insee"), Field("name", "name"), Field("departement", "dep"),
     Field("region", "region"), Field("population", "population", "int"),
     Field("label_level", "lbl_level", "int"), Field("label_year", "lbl_year", "int"),
+    Field("label_epci_siren", "lbl_epci"), Field("label_epci_name", "lbl_epcinm"),
     Field("initiatives", "n_initiat", "int"), Field("places", "n_places", "int"),
     Field("attribution", "attributn"), Field("licence", "licence"),
 ]
@@ -114,24 +117,24 @@ def _initiatives(f: Filters) -> sa.Select:
 
 
 def _communes(f: Filters) -> sa.Select:
-    view = iq.matching(f, s.c.commune_insee, s.c.kind,
-                       iq.level_column(f).label("level"),
-                       iq.label_year_column(f).label("label_year")
+    view = iq.matching(f, s.c.commune_insee, s.c.kind
                        ).where(s.c.commune_insee.is_not(None)).subquery("v")
-    per = (sa.select(view.c.commune_insee, sa.func.max(view.c.level).label("level"),
-                     sa.func.max(view.c.label_year).label("label_year"),
+    per = (sa.select(view.c.commune_insee,
                      sa.func.count().filter(view.c.kind == "initiative").label("n_i"),
                      sa.func.count().filter(view.c.kind == "place").label("n_p"))
            .group_by(view.c.commune_insee).subquery("per"))
+    # The commune's label: its own, else its EPCI's (flagged), one rule for every consumer.
+    lbl = labels.latest_lateral(_c.c.insee, f.label_year)
     return (sa.select(
         _c.c.insee, _c.c.name, _c.c.departement_code.label("departement"),
         _c.c.region_code.label("region"), _c.c.population,
-        per.c.level.label("label_level"), per.c.label_year,
+        lbl.c.label_level, lbl.c.label_year, lbl.c.label_epci_siren, lbl.c.label_epci_name,
         per.c.n_i.label("initiatives"), per.c.n_p.label("places"),
         sa.literal(REFERENCE_ATTRIBUTION).label("attribution"),
         sa.literal(REFERENCE_LICENCE).label("licence"),
         _c.c.geom.label("geom"), _c.c.point.label("point"))
-        .select_from(per.join(_c, _c.c.insee == per.c.commune_insee))
+        .select_from(per.join(_c, _c.c.insee == per.c.commune_insee)
+                     .outerjoin(lbl, sa.true()))
         .order_by(_c.c.insee))
 
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from atlas import names
 from atlas.errors import InvalidParameter, Moved, NotFound
+from atlas.queries import labels
 
 INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 TYPO_SIMILARITY = 0.45  # trigram similarity below which a name is not offered
@@ -95,19 +96,20 @@ def autocomplete(conn, text: str, limit: int = 10) -> list[dict]:
     return out
 
 
-_CURRENT = sa.text("""
+_CURRENT = sa.text(f"""
     SELECT c.insee, c.name, c.population, c.postcodes, c.former_codes, c.siren,
            c.departement_code, d.name AS departement_name, c.region_code,
            r.name AS region_name, e.siren AS epci_siren, e.name AS epci_name,
            ST_X(c.point) AS lon, ST_Y(c.point) AS lat,
            ST_XMin(c.geom) AS xmin, ST_YMin(c.geom) AS ymin,
-           ST_XMax(c.geom) AS xmax, ST_YMax(c.geom) AS ymax
+           ST_XMax(c.geom) AS xmax, ST_YMax(c.geom) AS ymax, lbl.*
     FROM commune c
     JOIN departement d ON d.code = c.departement_code
     JOIN region r ON r.code = c.region_code
     LEFT JOIN epci_member m ON m.commune_insee = c.insee
     LEFT JOIN epci e ON e.siren = m.epci_siren
-    WHERE c.insee = :insee""")
+    {labels.latest_sql("c.insee")}
+    WHERE c.insee = :insee""").bindparams(label_year=None)
 
 _SUCCESSOR = sa.text("""
     SELECT commune_insee FROM commune_alias WHERE code = :code
@@ -155,12 +157,17 @@ def detail(conn, code: str) -> dict:
     and its initiatives counted by domain."""
     insee = current_code(conn, code)
     row = conn.execute(_CURRENT, {"insee": insee}).first()
-    labels = [{"year": r.year, "level": r.level, "mentions": list(r.mentions),
-               "url": r.url, "source": r.source}
-              for r in conn.execute(_LABELS, {"insee": insee})]
+    history = [{"year": r.year, "level": r.level, "mentions": list(r.mentions),
+                "url": r.url, "source": r.source}
+               for r in conn.execute(_LABELS, {"insee": insee})]
     by_domain = [dict(r._mapping) for r in conn.execute(_BY_DOMAIN, {"insee": insee})]
     total = conn.scalar(sa.text("SELECT count(*) FROM initiative WHERE commune_insee = :i"),
                         {"i": insee})
+    # The label shown: its own latest, else its EPCI's, flagged (atlas.queries.labels);
+    # its own carries the award's mentions, page and source too.
+    label = labels.as_dict(row)
+    if label and label["held_by"] == "commune":
+        label = {**next(a for a in history if a["year"] == label["year"]), **label}
     has_point = row.lon is not None
     return {
         "type": "Feature", "id": insee,
@@ -175,8 +182,8 @@ def detail(conn, code: str) -> dict:
             "departement": {"code": row.departement_code, "name": row.departement_name},
             "region": {"code": row.region_code, "name": row.region_name},
             "epci": {"siren": row.epci_siren, "name": row.epci_name} if row.epci_siren else None,
-            "label": labels[-1] if labels else None,
-            "labels": labels,
+            "label": label,
+            "labels": history,
             "initiatives": {"total": total, "by_domain": by_domain},
         },
     }

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from atlas.errors import NotFound
 from atlas.filters import Filters
 from atlas.models import Commune, Epci, Initiative, Source
+from atlas.queries import labels
 from atlas.search import TEXT_CONFIG, initiative_search as s
 
 _award = sa.table("label_award", sa.column("commune_insee"), sa.column("epci_siren"),
@@ -109,6 +110,25 @@ def _select(f: Filters) -> sa.Select:
                      .join(_src, _src.c.name == _i.c.source)))
 
 
+def _with_label(stmt: sa.Select, f: Filters) -> sa.Select:
+    """``stmt`` (``_select``) plus the label a visitor is shown for a commune's record:
+    the commune's own, else its EPCI's, flagged (``atlas.queries.labels``). The ``level``
+    filter keeps meaning the holder's own award (``initiative_search``)."""
+    lbl = labels.latest_lateral(_i.c.commune_insee, f.label_year)
+    return stmt.outerjoin(lbl, sa.true()).add_columns(
+        lbl.c.label_year.label("c_label_year"), lbl.c.label_level.label("c_label_level"),
+        lbl.c.label_epci_siren.label("c_label_epci_siren"),
+        lbl.c.label_epci_name.label("c_label_epci_name"))
+
+
+def _label(r) -> dict | None:
+    if r.commune_insee:
+        return labels.as_dict(r, prefix="c_label_")
+    # An EPCI's own record: its own award.
+    return ({"year": r.label_year, "level": r.level, "held_by": "epci",
+             "epci": {"siren": r.epci_siren, "name": r.epci_name}} if r.level else None)
+
+
 def _feature(r) -> dict:
     return {
         "type": "Feature",
@@ -121,7 +141,7 @@ def _feature(r) -> dict:
                         if r.commune_insee else None),
             "epci": {"siren": r.epci_siren, "name": r.epci_name} if r.epci_siren else None,
             "departement": r.departement_code, "region": r.region_code,
-            "label": ({"year": r.label_year, "level": r.level} if r.level else None),
+            "label": _label(r),
             "kind": r.kind, "place_type": r.place_type, "attributes": r.attributes or {},
             "source": r.source, "attribution": r.attribution, "licence": r.licence,
             "licence_url": r.licence_url, "synthetic": r.synthetic,
@@ -145,8 +165,8 @@ def count(conn, f: Filters) -> int:
 def page(conn, f: Filters, limit: int, offset: int) -> dict:
     """A FeatureCollection of the matching initiatives, ordered by id, with
     ``numberMatched`` and ``numberReturned`` (links are the web layer's business)."""
-    rows = conn.execute(_select(f).where(*where(f)).order_by(s.c.id).limit(limit)
-                        .offset(offset)).all()
+    rows = conn.execute(_with_label(_select(f), f).where(*where(f)).order_by(s.c.id)
+                        .limit(limit).offset(offset)).all()
     features = [_feature(r) for r in rows]
     return {"type": "FeatureCollection", "numberMatched": count(conn, f),
             "numberReturned": len(features), "features": features}
@@ -156,7 +176,8 @@ def one(conn, initiative_id: int) -> dict:
     """The initiative as a GeoJSON Feature; NotFound if there is none."""
     if not 0 < initiative_id < 2**63:  # beyond bigint: no such row, and no SQL error
         raise NotFound(f"no initiative {initiative_id}")
-    row = conn.execute(_select(Filters()).where(s.c.id == initiative_id)).first()
+    row = conn.execute(_with_label(_select(Filters()), Filters())
+                       .where(s.c.id == initiative_id)).first()
     if row is None:
         raise NotFound(f"no initiative {initiative_id}")
     return _feature(row)

@@ -4,13 +4,14 @@
 how are they labelled?" A peer is a current commune, other than the commune asked about,
 within ``radius_km`` of it, that holds at least one initiative (``kind = 'initiative'``)
 or one label award. With ``domain``, it must hold an initiative of one of those domains;
-with ``min_level``, its latest label must be at least that level; with
+with ``min_level``, its label (its own, else its EPCI's) must be at least that level; with
 ``population_similar``, its population must lie between half and twice the commune's.
 
 What counts, and what does not (so the answer can be explained):
 
 - peers are communes only. An initiative or a label held by an EPCI belongs to no single
-  member commune, so it makes no commune a peer and is not counted; places (France
+  member commune, so it makes no commune a peer and is not counted (a peer shows its
+  EPCI's label, flagged, when it has none of its own); places (France
   Services, conseillers numériques) are services hosted in a commune, not its own
   initiatives, so they are not counted either;
 - distances are true distances on the ground between the communes' points on surface
@@ -19,7 +20,8 @@ What counts, and what does not (so the answer can be explained):
   0005_peers), the radius is ``ST_DWithin`` on the same index (spheroid), and
   ``distance_km`` is ``ST_Distance`` on the spheroid. Never degrees.
 
-Each peer carries its distance, latest label (year, level), the number of its initiatives
+Each peer carries its distance, its label (``atlas.queries.labels``: its own latest,
+else its EPCI's, flagged ``held_by: "epci"``; ``min_level`` compares that one), the number of its initiatives
 matching ``domain`` (all of them without it) and its population; the answer carries the
 commune asked about (point, population, radius) as ``reference``. A former code raises
 ``Moved``; an unknown one ``NotFound`` with the closest communes as ``suggestions``.
@@ -32,18 +34,15 @@ import sqlalchemy as sa
 from atlas import names
 from atlas.errors import InvalidParameter, NotFound
 from atlas.filters import PeersQuery
-from atlas.queries import communes
+from atlas.queries import communes, labels
 
-_REFERENCE = sa.text("""
+_REFERENCE = sa.text(f"""
     SELECT c.insee, c.name, c.population, c.departement_code, d.name AS departement_name,
-           ST_X(c.point) AS lon, ST_Y(c.point) AS lat, la.year AS label_year,
-           la.level AS label_level
+           ST_X(c.point) AS lon, ST_Y(c.point) AS lat, la.*
     FROM commune c
     JOIN departement d ON d.code = c.departement_code
-    LEFT JOIN LATERAL (
-        SELECT a.year, a.level FROM label_award a WHERE a.commune_insee = c.insee
-        ORDER BY a.year DESC LIMIT 1) la ON true
-    WHERE c.insee = :insee""")
+    {labels.latest_sql("c.insee", "la")}
+    WHERE c.insee = :insee""").bindparams(label_year=None)
 
 # What makes a commune a peer, as conditions on ``c`` (one row of ``commune``). Constant
 # fragments chosen by which filters are given; every value is a bound parameter. EXISTS
@@ -52,8 +51,9 @@ _INITIATIVE = ("EXISTS (SELECT 1 FROM initiative_search s WHERE s.commune_insee 
                "AND s.kind = 'initiative'{domain})")
 _DOMAIN = " AND s.domains && CAST(:domains AS text[])"
 _LABELLED = "EXISTS (SELECT 1 FROM label_award a WHERE a.commune_insee = c.insee)"
-_MIN_LEVEL = ("(SELECT a.level FROM label_award a WHERE a.commune_insee = c.insee "
-              "ORDER BY a.year DESC LIMIT 1) >= :min_level")
+# The label a peer shows (its own, else its EPCI's) is the one min_level compares.
+_MIN_LEVEL = ("(SELECT ml.label_level FROM (SELECT 1) one "
+              + labels.latest_sql("c.insee", "ml") + ") >= :min_level")
 _POPULATION = "c.population BETWEEN CAST(:pop_min AS integer) AND CAST(:pop_max AS integer)"
 
 # The nearest candidates first (the inner query: the KNN index scan, bounded by the radius
@@ -65,7 +65,7 @@ _PEERS = """
     SELECT n.insee, n.name, n.population, n.departement_code, d.name AS departement_name,
            ST_X(n.point) AS lon, ST_Y(n.point) AS lat,
            ST_Distance(CAST(n.point AS geography), (SELECT g FROM ref)) AS distance_m,
-           la.year AS label_year, la.level AS label_level, k.initiatives
+           la.*, k.initiatives
     FROM (
         SELECT c.insee, c.name, c.population, c.departement_code, c.point
         FROM commune c
@@ -74,9 +74,7 @@ _PEERS = """
         ORDER BY CAST(c.point AS geography) <-> (SELECT g FROM ref)
         LIMIT :limit) n
     JOIN departement d ON d.code = n.departement_code
-    LEFT JOIN LATERAL (
-        SELECT a.year, a.level FROM label_award a WHERE a.commune_insee = n.insee
-        ORDER BY a.year DESC LIMIT 1) la ON true
+    {label}
     CROSS JOIN LATERAL (
         SELECT count(*) AS initiatives FROM initiative_search s
         WHERE s.commune_insee = n.insee AND s.kind = 'initiative'{domain}) k
@@ -97,13 +95,14 @@ def statement(q: PeersQuery) -> sa.TextClause:
         # First: a column test, cheaper than the subqueries, and the planner keeps the
         # order of equally cheap conditions.
         conditions.insert(0, _POPULATION)
-    return sa.text(_PEERS.format(conditions=" AND ".join(conditions), domain=domain))
+    return sa.text(_PEERS.format(conditions=" AND ".join(conditions), domain=domain,
+                                 label=labels.latest_sql("n.insee", "la")))
 
 
 def params(q: PeersQuery, ref) -> dict:
     """The bound values of ``statement(q)`` around the reference row ``ref``."""
     out = {"lon": ref.lon, "lat": ref.lat, "radius_m": q.radius_km * 1000.0,
-           "insee": ref.insee, "limit": q.limit}
+           "insee": ref.insee, "limit": q.limit, "label_year": None}
     if q.domain:
         out["domains"] = list(q.domain)
     if q.min_level is not None:
@@ -143,10 +142,6 @@ def reference(conn, code: str):
     return row
 
 
-def _label(year, level) -> dict | None:
-    return {"year": year, "level": level} if level is not None else None
-
-
 def _point(lon: float, lat: float) -> dict:
     return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
 
@@ -169,13 +164,13 @@ def peers(conn, code: str, q: PeersQuery) -> dict:
             "insee": r.insee, "name": r.name, "population": r.population,
             "departement": {"code": r.departement_code, "name": r.departement_name},
             "distance_km": round(r.distance_m / 1000.0, 2),
-            "label": _label(r.label_year, r.label_level),
+            "label": labels.as_dict(r),
             "initiatives": r.initiatives,
         }} for r in rows]
     reference_props = {
         "insee": ref.insee, "name": ref.name, "population": ref.population,
         "departement": {"code": ref.departement_code, "name": ref.departement_name},
-        "label": _label(ref.label_year, ref.label_level), "radius_km": q.radius_km,
+        "label": labels.as_dict(ref), "radius_km": q.radius_km,
         "population_range": (list(population_range(ref.population))
                              if q.population_similar else None)}
     return {

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request
 
 from atlas import charts, filters
 from atlas.charts import LEVEL_COLOURS
 from atlas.errors import InvalidParameter
 from atlas.queries import communes, figures, initiatives, reference
 from atlas.queries.cache import VersionedCache
-from atlas.web import engine
+from atlas.web import engine, map_contract
 from atlas.web.map_page import FRANCE_CENTER, FRANCE_ZOOM, MAX_ZOOM, MIN_ZOOM, View, \
     build_map, render_parts
 
@@ -95,15 +95,13 @@ def _map_page(template: str):
     config = current_app.config["ATLAS"]
     parts = render_parts(build_map(config, data["outlines"], view))
     settings = {
-        "map": parts.name, "api": url_for("api.health").rsplit("/", 1)[0],
-        "embed": template == "embed.html",
+        **map_contract.settings(),
+        "map": parts.name, "embed": template == "embed.html",
         "domains": {d["code"]: d["label"] for d in data["domains"]},
         "levelColours": LEVEL_COLOURS,
         "territories": {code: bounds for code, _, bounds in TERRITORIES},
-        "exportUrl": "/export/initiatives",
-        "home": url_for("pages.index"), "embedUrl": url_for("pages.embed"),
         "offline": not config.basemap_url,
-        "figuresUrl": url_for("figures.page"), "figuresParams": list(figures.APPLICABLE),
+        "figuresParams": list(figures.APPLICABLE),
     }
     figures_query = urlencode([(k, v) for k, v in f.query() if k in figures.APPLICABLE])
     return render_template(template, map=parts, data=data, f=f, view=view,
@@ -133,7 +131,8 @@ def initiative(initiative_id: int):
     domain_labels = {d["code"]: d["label"] for d in data["domains"]}
     return render_template("initiative.html", feature=feature, p=p, map=parts,
                            domains=[domain_labels.get(d, d) for d in p["domains"]],
-                           point=(lat, lon), level_colours=LEVEL_COLOURS)
+                           point=(lat, lon), level_colours=LEVEL_COLOURS,
+                           outlines=map_contract.outlines())
 
 
 COMMUNE_LIST = 200  # initiatives listed on a commune page; the map shows them all
@@ -156,7 +155,7 @@ def commune(code: str):
     parts = render_parts(build_map(current_app.config["ATLAS"], None, view))
     return render_template("commune.html", feature=feature, p=p, map=parts,
                            listed=listed, level_colours=LEVEL_COLOURS, paths=paths,
-                           epci_labels=epci_labels)
+                           epci_labels=epci_labels, outlines=map_contract.outlines())
 
 
 def label_path(key: str, name: str, labels: list[dict], editions: list[int]) -> dict | None:

@@ -22,11 +22,11 @@ from atlas.errors import NotFound
 from atlas.queries import peers
 from atlas.web import engine
 from atlas.web.map_page import build_map, render_parts
+from atlas.web.templating import label_text
 
 bp = Blueprint("peers_page", __name__)
 
 _DOMAINS = sa.text("SELECT code, label FROM domain ORDER BY position, code")
-RADII = (10, 20, 30, 50, 100, 200)  # offered in the form; any value 1..200 is accepted
 
 
 def _js_html(text: str) -> str:
@@ -52,7 +52,7 @@ def _map(result: dict):
     for f in result["features"]:
         plon, plat = f["geometry"]["coordinates"]
         p = f["properties"]
-        label = f" · {p['label']['level']} @" if p["label"] else ""
+        label = f" · {label_text(p['label'])}" if p["label"] else ""
         folium.CircleMarker((plat, plon), radius=6, color="#1d4e89", fill=True,
                             fill_opacity=0.7,
                             tooltip=folium.Tooltip(_js_html(
@@ -79,5 +79,5 @@ def pairs(code: str):
     domain_labels = dict(domains)
     return render_template(
         "peers.html", result=result, ref=result["reference"]["properties"], q=q,
-        domains=domains, domain_labels=domain_labels, radii=RADII, map=_map(result),
+        domains=domains, domain_labels=domain_labels, radii=filters.PEERS_RADII, map=_map(result),
         main_map_query=[("domain", ",".join(q.domain))] if q.domain else [])

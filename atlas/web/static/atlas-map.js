@@ -14,9 +14,9 @@
 
   var settings = JSON.parse(document.getElementById("atlas-settings").textContent);
   var map = window[settings.map];
-  var API = settings.api;
-  var FILTERS = ["domain", "level", "label_year", "region", "departement", "commune",
-                 "year_min", "year_max", "q", "source", "kind", "place_type"];
+  // The filters the server declares (atlas/filters.py): their names are the URL state.
+  var FILTERS = settings.filters.map(function (p) { return p.name; });
+  var URLS = settings.urls;
   var LIST_SIZE = 20;
   var form = document.getElementById("filters");
   var status = document.getElementById("map-status");
@@ -40,6 +40,14 @@
 
   function nombre(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  }
+
+  // A URL from the server's templates ("/communes/{insee}"), placeholders filled.
+  function urlFor(name, values, query) {
+    var url = URLS[name].replace(/\{(\w+)\}/g, function (_, k) {
+      return encodeURIComponent(values[k]);
+    });
+    return query ? url + "?" + query : url;
   }
 
   function arobases(level) {
@@ -76,8 +84,8 @@
   // ---- state <-> URL ------------------------------------------------------------
 
   function filterParams() {
-    // The form is the source of truth for filters (hidden inputs carry the ones
-    // without a control, e.g. commune); several values are joined with commas.
+    // The form is the source of truth for filters (hidden inputs carry the declared
+    // ones without a control: commune, source...); several values joined with commas.
     var params = new URLSearchParams();
     if (!form) {
       var current = new URLSearchParams(location.search);
@@ -98,13 +106,13 @@
   var selected = new URLSearchParams(location.search).get("sel");
 
   // "Communes pairs" mode: a commune, a radius, and the communes near it that act.
-  var PAIRS_RADII = ["10", "20", "30", "50", "100", "200"];
+  var PAIRS_RADII = settings.pairs.radii.map(String);
   var pairs = readPairs(new URLSearchParams(location.search));
 
   function readPairs(params) {
     var radius = params.get("radius_km");
     return { insee: params.get("pairs"),
-             radius: PAIRS_RADII.indexOf(radius) >= 0 ? radius : "30",
+             radius: PAIRS_RADII.indexOf(radius) >= 0 ? radius : String(settings.pairs.defaultRadius),
              similar: params.get("population") === "similar" };
   }
 
@@ -146,15 +154,25 @@
       if (input.type === "checkbox") input.checked = values.indexOf(input.value) >= 0;
       else if (input.type !== "hidden") input.value = values[0] || "";
     });
-    // Filters without a control travel in hidden inputs: rebuild them.
+    setHidden(params);
+  }
+
+  // Declared filters without a visible control travel in hidden inputs: rebuild them
+  // from `params` (a filter added to atlas/filters.py is carried with no JS change).
+  function setHidden(params) {
     Array.prototype.slice.call(form.querySelectorAll("input[type=hidden]"))
       .forEach(function (h) { h.remove(); });
-    ["commune", "source", "kind", "place_type"].forEach(function (k) {
-      (params.get(k) || "").split(",").filter(Boolean).forEach(function (v) {
+    FILTERS.forEach(function (k) {
+      var control = Array.prototype.some.call(form.elements, function (input) {
+        return input.name === k;
+      });
+      if (control) return;
+      params.getAll(k).join(",").split(",").filter(Boolean).forEach(function (v) {
         form.appendChild(el("input", { type: "hidden", name: k, value: v }));
       });
     });
   }
+  if (form) setHidden(new URLSearchParams(location.search));
 
   // ---- clusters -------------------------------------------------------------------
 
@@ -164,7 +182,7 @@
   // The box asked for is the view grown by half a screen and snapped to a coarse grid:
   // small pans ask the same URL again (browser cache, ETag) and markers just off-screen
   // are already there when the visitor pans.
-  var MAX_VIEW_TILES = 24;  // the server refuses larger boxes (atlas.filters.check_view)
+  var MAX_VIEW_TILES = settings.view.maxTiles;  // the server refuses larger boxes
   function snappedBox() {
     var size = map.getSize();
     var tiles = Math.max(size.x, size.y) / 256;
@@ -229,24 +247,48 @@
     var params = filterParams();
     params.set("bbox", snappedBox());
     params.set("zoom", String(map.getZoom()));
-    return getJSON("clusters", API + "/clusters?" + params.toString())
+    return getJSON("clusters", urlFor("clusters", {}, params.toString()))
       .then(drawClusters);
   }
 
   // ---- choropleth of label levels ---------------------------------------------------
 
-  var BBOX_ZOOM = 9;
+  // A label in words: the commune's own ("4 @ en 2024"), or its intercommunalité's,
+  // said so ("label de l'intercommunalité X, 4 @, 2024"). `label` is the API's object
+  // ({year, level, held_by, epci}); the choropleth's flat properties are turned into one.
+  function labelText(label, none) {
+    if (!label || !label.level) return none || "non labellisée";
+    if (label.held_by === "epci") {
+      return "label de l'intercommunalité " + (label.epci ? label.epci.name : "") + ", " +
+             label.level + " @, " + label.year;
+    }
+    return label.level + " @ en " + label.year;
+  }
+
+  function communeLabel(p) {
+    return p.level ? { year: p.year, level: p.level, held_by: p.held_by,
+                       epci: p.epci_siren ? { siren: p.epci_siren, name: p.epci_name } : null }
+                   : null;
+  }
+
+  var BBOX_ZOOM = settings.zoom.choroplethBbox;
+  var BANDS = settings.zoom.choroplethBands;
   var choropleth = L.geoJSON(null, {
     style: function (feature) {
-      var level = feature.properties.level;
-      return level ? { color: "#0b3a75", weight: 0.5, fillColor: settings.levelColours[level - 1],
-                       fillOpacity: 0.65 }
-                   : { color: "#6b7785", weight: 0.6, fillOpacity: 0, dashArray: "2 3" };
+      var p = feature.properties;
+      if (!p.level) return { color: "#6b7785", weight: 0.6, fillOpacity: 0, dashArray: "2 3" };
+      // An intercommunalité's label on its member: its level's colour, lighter, with a
+      // dashed outline of that colour (the legend says so).
+      if (p.held_by === "epci") {
+        return { color: settings.levelColours[p.level - 1], weight: 1.5, dashArray: "4 3",
+                 fillColor: settings.levelColours[p.level - 1], fillOpacity: 0.3 };
+      }
+      return { color: "#0b3a75", weight: 0.5, fillColor: settings.levelColours[p.level - 1],
+               fillOpacity: 0.65 };
     },
     onEachFeature: function (feature, layer) {
       var p = feature.properties;
-      var text = p.name + (p.level ? " · " + arobases(p.level) + " (" + p.year + ")"
-                                   : " · non labellisée");
+      var text = p.name + " · " + labelText(communeLabel(p));
       layer.bindTooltip(el("span", { text: text }), { sticky: true });
       layer.on("click", function (e) {
         if (e.originalEvent && e.originalEvent.defaultPrevented) return;
@@ -258,9 +300,8 @@
 
   function communePopup(p) {
     return el("div", { className: "popup" }, [
-      el("h3", {}, [el("a", { href: "/communes/" + encodeURIComponent(p.insee), text: p.name })]),
-      el("p", { text: p.level ? "Label " + p.year + " : " + arobases(p.level) + " (" + p.level +
-                                " arobase" + (p.level > 1 ? "s" : "") + ")"
+      el("h3", {}, [el("a", { href: urlFor("communePage", { insee: p.insee }), text: p.name })]),
+      el("p", { text: p.level ? "Label : " + labelText(communeLabel(p))
                               : "Pas de label" + (labelYear() ? " en " + labelYear() : "") }),
       el("p", {}, [pairsButton(p.insee)])
     ]);
@@ -282,13 +323,16 @@
     var params = new URLSearchParams();
     // Below BBOX_ZOOM one answer covers France for a whole band of zooms: ask again
     // only when the band or the label year changes.
-    var band = zoom < 7 ? 0 : zoom < BBOX_ZOOM ? 7 : zoom;
+    var band = zoom;
+    if (zoom < BBOX_ZOOM) {
+      BANDS.forEach(function (start) { if (start <= zoom) band = start; });
+    }
     params.set("zoom", String(band));
     if (labelYear()) params.set("label_year", labelYear());
     if (zoom >= BBOX_ZOOM) params.set("bbox", snappedBox());
     var key = params.toString();
     if (key === choroplethKey) return Promise.resolve();
-    return getJSON("choropleth", API + "/labels/communes?" + key).then(function (fc) {
+    return getJSON("choropleth", urlFor("choropleth", {}, key)).then(function (fc) {
       choroplethKey = key;
       choropleth.clearLayers();
       choropleth.addData(fc);
@@ -299,7 +343,7 @@
 
   function initiativePopup(feature) {
     var p = feature.properties;
-    var where = p.commune ? el("a", { href: "/communes/" + encodeURIComponent(p.commune.insee),
+    var where = p.commune ? el("a", { href: urlFor("communePage", { insee: p.commune.insee }),
                                       text: p.commune.name })
                           : (p.epci ? p.epci.name : "");
     var domains = (p.domains || []).map(function (d) { return settings.domains[d] || d; });
@@ -310,17 +354,17 @@
       domains.length ? el("p", { className: "domains", text: domains.join(", ") }) : null,
       el("p", { className: "label" }, p.label
         ? [el("span", { "aria-hidden": "true", text: arobases(p.label.level) + " " }),
-           "Label " + p.label.year + " : " + p.label.level + " arobase" + (p.label.level > 1 ? "s" : "")]
+           "Label : " + labelText(p.label)]
         : ["Collectivité non labellisée"]),
       p.synthetic ? el("p", { className: "synthetic", text: "Donnée fictive (essais de charge)" }) : null,
-      el("p", {}, [el("a", { href: "/initiatives/" + p.id, text: "Voir la fiche" })]),
+      el("p", {}, [el("a", { href: urlFor("initiativePage", { id: p.id }), text: "Voir la fiche" })]),
       p.commune ? el("p", {}, [pairsButton(p.commune.insee)]) : null
     ];
     return el("div", { className: "popup", "data-id": String(p.id) }, children);
   }
 
   function openInitiative(id, latlng, push) {
-    return getJSON("initiative", API + "/initiatives/" + encodeURIComponent(id))
+    return getJSON("initiative", urlFor("initiative", { id: id }))
       .then(function (feature) {
         var c = feature.geometry.coordinates;
         var popup = L.popup({ autoPanPadding: [40, 40] })
@@ -342,9 +386,9 @@
                         bounds.getEast() + pad, bounds.getNorth() + pad]
       .map(function (v) { return v.toFixed(6); }).join(","));
     params.set("limit", "50");
-    getJSON("group", API + "/initiatives?" + params.toString()).then(function (fc) {
+    getJSON("group", urlFor("initiatives", {}, params.toString())).then(function (fc) {
       var list = el("ul", {}, fc.features.map(function (f) {
-        var a = el("a", { href: "/initiatives/" + f.id, text: f.properties.title });
+        var a = el("a", { href: urlFor("initiativePage", { id: f.id }), text: f.properties.title });
         a.addEventListener("click", function (e) {
           e.preventDefault();
           openInitiative(f.id, latlng);
@@ -383,7 +427,9 @@
     var button = el("button", { type: "button", className: "result", "data-id": String(p.id) }, [
       el("span", { className: "title", text: p.title }),
       el("span", { className: "meta", text: [p.commune ? p.commune.name : (p.epci ? p.epci.name : ""),
-                                             p.year || "", p.label ? arobases(p.label.level) : ""]
+                                             p.year || "",
+                                             p.label ? arobases(p.label.level) +
+                                               (p.label.held_by === "epci" ? " (intercommunalité)" : "") : ""]
         .filter(Boolean).join(" · ") })
     ]);
     button.addEventListener("click", function () {
@@ -426,7 +472,7 @@
     params.set("bbox", viewBox());
     params.set("limit", String(LIST_SIZE));
     if (listOffset) params.set("offset", String(listOffset));
-    return getJSON("list", API + "/initiatives?" + params.toString()).then(function (fc) {
+    return getJSON("list", urlFor("initiatives", {}, params.toString())).then(function (fc) {
       listFeatures = fc.features;
       listNode.textContent = "";
       fc.features.forEach(function (f, i) { listNode.appendChild(listItem(f, i)); });
@@ -465,14 +511,14 @@
   }
 
   function peerPopup(p) {
-    var page = "/communes/" + encodeURIComponent(p.insee);
+    var page = urlFor("communePage", { insee: p.insee });
     return el("div", { className: "popup" }, [
       el("h3", {}, [el("a", { href: page, text: p.name })]),
       el("p", { text: (p.distance_km !== undefined ? p.distance_km.toLocaleString("fr-FR") + " km · " : "") +
                       (p.population ? nombre(p.population) + " habitants" : "") }),
-      el("p", { text: p.label ? "Label " + p.label.year + " : " + arobases(p.label.level) : "Pas de label" }),
+      el("p", { text: p.label ? "Label : " + labelText(p.label) : "Pas de label" }),
       p.initiatives !== undefined ? el("p", {}, [
-        el("a", { href: "/?commune=" + encodeURIComponent(p.insee) + "&" + filterParams().toString(),
+        el("a", { href: URLS.home + "?commune=" + encodeURIComponent(p.insee) + "&" + filterParams().toString(),
                   text: nombre(p.initiatives) + " initiative" + (p.initiatives > 1 ? "s" : "") +
                         " : les voir sur la carte" })]) : null
     ]);
@@ -498,9 +544,9 @@
     var domain = filterParams().get("domain");
     if (domain) params.set("domain", domain);
     params.set("limit", "50");
-    var url = API + "/communes/" + encodeURIComponent(pairs.insee) + "/peers?" + params.toString();
+    var url = urlFor("peers", { insee: pairs.insee }, params.toString());
     document.getElementById("pairs-page").href =
-      "/communes/" + encodeURIComponent(pairs.insee) + "/pairs?" + params.toString();
+      urlFor("pairsPage", { insee: pairs.insee }, params.toString());
     return getJSON("pairs", url).then(function (fc) {
       var ref = fc.reference;
       var centre = [ref.geometry.coordinates[1], ref.geometry.coordinates[0]];
@@ -522,7 +568,8 @@
         var button = el("button", { type: "button", className: "result" }, [
           el("span", { className: "title", text: p.name }),
           el("span", { className: "meta", text: [p.distance_km.toLocaleString("fr-FR") + " km",
-                                                 p.label ? arobases(p.label.level) : "",
+                                                 p.label ? arobases(p.label.level) +
+                                                   (p.label.held_by === "epci" ? " (intercommunalité)" : "") : "",
                                                  nombre(p.initiatives) + " initiative" + (p.initiatives > 1 ? "s" : "")]
             .filter(Boolean).join(" · ") })]);
         button.addEventListener("click", function () { marker.openPopup(); });
@@ -559,7 +606,7 @@
   var countNode = document.getElementById("count-matched");
 
   function loadStats() {
-    return getJSON("stats", API + "/stats?" + filterParams().toString()).then(function (s) {
+    return getJSON("stats", urlFor("stats", {}, filterParams().toString())).then(function (s) {
       if (countNode) countNode.textContent = nombre(s.numberMatched);
       document.body.setAttribute("data-matched", String(s.numberMatched));
       if (!form) return;
@@ -625,13 +672,61 @@
     }, 60);
   });
 
+  // ---- phones: the filters and the list are sheets over the map -------------------------
+
+  document.body.classList.add("js");
+  var sheets = [["open-filters", "filters"], ["open-list", "results-panel"]];
+
+  function setSheet(buttonId, panelId, open, moveFocus) {
+    var button = document.getElementById(buttonId);
+    var panel = document.getElementById(panelId);
+    if (!button || !panel) return;
+    panel.classList.toggle("open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!moveFocus) return;
+    if (open) panel.querySelector("h2").focus();
+    else button.focus();
+  }
+
+  sheets.forEach(function (pair) {
+    var button = document.getElementById(pair[0]);
+    if (!button) return;
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      // One sheet at a time: the other closes.
+      sheets.forEach(function (other) {
+        if (other !== pair) setSheet(other[0], other[1], false, false);
+      });
+      setSheet(pair[0], pair[1], open, true);
+    });
+    var panel = document.getElementById(pair[1]);
+    panel.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && panel.classList.contains("open")) {
+        setSheet(pair[0], pair[1], false, true);
+      }
+    });
+    panel.querySelector(".sheet-close").addEventListener("click", function () {
+      setSheet(pair[0], pair[1], false, true);
+    });
+  });
+
+  // "Filtres (n)": how many filters are set, so a filtered map never looks complete.
+  function updateActive() {
+    var node = document.getElementById("filters-active");
+    if (!node) return;
+    var n = 0;
+    filterParams().forEach(function (value) { n += value.split(",").length; });
+    node.textContent = "(" + n + ")";
+  }
+
   function updateLinks() {
+    updateActive();
     var query = filterParams().toString();
     var suffix = query ? "?" + query : "";
     var csv = document.getElementById("export-csv");
     var geojson = document.getElementById("export-link");
-    if (geojson) geojson.href = settings.exportUrl + ".geojson" + suffix;
-    if (csv) csv.href = settings.exportUrl + ".csv" + suffix;
+    if (geojson) geojson.href = URLS.export + ".geojson" + suffix;
+    if (csv) csv.href = URLS.export + ".csv" + suffix;
     // "Le label en chiffres" keeps the filters that apply to its figures.
     var figures = document.getElementById("figures-link");
     if (figures) {
@@ -640,11 +735,11 @@
         if (settings.figuresParams.indexOf(name) >= 0) kept.append(name, value);
       });
       var keptQuery = kept.toString();
-      figures.href = settings.figuresUrl + (keptQuery ? "?" + keptQuery : "");
+      figures.href = URLS.figures + (keptQuery ? "?" + keptQuery : "");
     }
     var code = document.getElementById("embed-code");
     if (code) {
-      var src = location.origin + pageUrl(settings.embedUrl);
+      var src = location.origin + pageUrl(URLS.embed);
       code.value = '<iframe src="' + src.replace(/&/g, "&amp;").replace(/"/g, "&quot;") +
         '" width="100%" height="480" style="border:0" loading="lazy" ' +
         'title="Carte des initiatives numériques"></iframe>';
@@ -734,7 +829,7 @@
       if (!c) return;
       search.value = c.name;
       closeOptions();
-      getJSON("commune", API + "/communes/" + encodeURIComponent(c.insee)).then(function (f) {
+      getJSON("commune", urlFor("commune", { insee: c.insee })).then(function (f) {
         if (f.bbox) map.fitBounds([[f.bbox[1], f.bbox[0]], [f.bbox[3], f.bbox[2]]]);
         else if (f.geometry) map.setView([f.geometry.coordinates[1], f.geometry.coordinates[0]], 12);
         status.textContent = "Carte centrée sur " + f.properties.name;
@@ -745,7 +840,7 @@
       var text = search.value.trim();
       if (!text) { closeOptions(); return; }
       searchTimer = setTimeout(function () {
-        getJSON("communes", API + "/communes?limit=8&q=" + encodeURIComponent(text))
+        getJSON("communes", urlFor("communes", {}, "limit=8&q=" + encodeURIComponent(text)))
           .then(function (answer) {
             found = answer.communes;
             options.textContent = "";

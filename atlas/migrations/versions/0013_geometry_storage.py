@@ -8,13 +8,13 @@ national ``tile_shape`` rebuild, and a part of the COPY of the communes. ``EXTER
 skips the attempt; readers decompress nothing either. Only the columns that hold large
 outlines change; rows already written stay as they are until rewritten.
 
-Revision ID: 0011_geometry_storage
-Revises: 0010_label_award_url
+Revision ID: 0013_geometry_storage
+Revises: 0012_staff_console
 """
 from alembic import op
 
-revision = "0011_geometry_storage"
-down_revision = "0010_label_award_url"
+revision = "0013_geometry_storage"
+down_revision = "0012_staff_console"
 branch_labels = None
 depends_on = None
 

@@ -8,13 +8,13 @@ updated by statement-level triggers from the rows each statement inserted or del
 a write costs what it changes (one record: eight rows updated) and a whole rebuild one
 aggregate. Reading them costs a look-up of a few hundred rows.
 
-Revision ID: 0011_facet_count
-Revises: 0010_label_award_url
+Revision ID: 0014_facet_count
+Revises: 0013_geometry_storage
 """
 from alembic import op
 
-revision = "0011_facet_count"
-down_revision = "0010_label_award_url"
+revision = "0014_facet_count"
+down_revision = "0013_geometry_storage"
 branch_labels = None
 depends_on = None
 

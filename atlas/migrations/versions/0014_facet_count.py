@@ -69,6 +69,14 @@ def upgrade() -> None:
     op.execute("""
         CREATE TRIGGER facet_count_truncate AFTER TRUNCATE ON initiative_search
         FOR EACH STATEMENT EXECUTE FUNCTION facet_count_truncate()""")
+    # The triggers run with the rights of whoever writes initiative_search: the console's
+    # writer role (migration 0012) too. The web role reads it by 0008's default grant.
+    op.execute("""
+        DO $$ BEGIN
+            IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'atlas_writer') THEN
+                GRANT SELECT, INSERT, UPDATE, DELETE ON facet_count TO atlas_writer;
+            END IF;
+        END $$""")
 
 
 def downgrade() -> None:

@@ -100,6 +100,22 @@ def browser() -> Iterator:
             b.close()
 
 
+SHOTS = Path(__file__).resolve().parent / "screenshots"  # gitignored
+
+
+@contextlib.contextmanager
+def shot_page(b, base: str, name: str, full_page: bool = True, **context_args):
+    """``new_page`` for one test: a screenshot named after the test once it is done (the
+    state a failure left, or what passed), then its context closed."""
+    page = new_page(b, base, **context_args)
+    try:
+        yield page
+    finally:
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+        page.context.close()
+
+
 def new_page(b, base: str, **context_args):
     """A page in a fresh context (empty cache) that only reaches ``base``; the page has
     ``traffic`` (Traffic) and ``errors`` (uncaught script errors) attributes."""

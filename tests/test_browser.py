@@ -14,9 +14,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import PHONE, axe_violations, browser, new_page, serve
+from tests.browser import PHONE, SHOTS, axe_violations, browser, new_page, serve
 
-SHOTS = Path(__file__).resolve().parent / "screenshots"
+
 EVIL = "<img src=x onerror=alert(1)> atelier"
 
 

@@ -12,8 +12,8 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from tests.browser import axe_violations, browser, new_page, serve
-from tests.test_browser import SHOTS, ready
+from tests.browser import axe_violations, browser, serve, shot_page
+from tests.test_browser import ready
 from tests.test_figures import data  # noqa: F401  (the module's records)
 
 
@@ -33,11 +33,8 @@ def chromium():
 
 @pytest.fixture()
 def page(chromium, site, request):
-    page = new_page(chromium, site)
-    yield page
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
-    page.context.close()
+    with shot_page(chromium, site, request.node.name) as page:
+        yield page
 
 
 def _violations(page) -> list[str]:

@@ -16,17 +16,15 @@ import socket
 import subprocess
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from atlas import serving
 from atlas.config import PROJECT_ROOT
-from tests.browser import browser, new_page
+from tests.browser import axe_violations, browser, shot_page
 from tests.staff import PASSWORD, remove_accounts
 
-SHOTS = Path(__file__).resolve().parent / "screenshots"
 CSV = (  # written for this test; line 3 names a commune that does not exist
     "id,titre,ville,departement,annee,domaines\n"
     "n1,Café numérique du samedi,Villejuif,94,2024,mediation\n"
@@ -80,19 +78,8 @@ def chromium():
 
 @pytest.fixture()
 def page(chromium, site, request):
-    page = new_page(chromium, site[0])
-    yield page
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
-    page.context.close()
-
-
-def _violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
-            for v in results.response["violations"]]
+    with shot_page(chromium, site[0], request.node.name) as page:
+        yield page
 
 
 def test_the_staff_flow_from_the_cli_to_the_map(page, site, atlas_cli, with_domains):
@@ -109,17 +96,17 @@ def test_the_staff_flow_from_the_cli_to_the_map(page, site, atlas_cli, with_doma
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_url(re.compile(r"/connexion$"))
     assert "mot de passe est enregistré" in page.locator("[role=status]").text_content()
-    assert _violations(page) == []
+    assert axe_violations(page) == []
 
     page.get_by_label("Adresse électronique").fill("equipe@asso.test")
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     assert page.locator("h1").text_content() == "Tableau de bord"
-    assert _violations(page) == []
+    assert axe_violations(page) == []
 
     page.get_by_role("link", name="Imports").click()
-    assert _violations(page) == []
+    assert axe_violations(page) == []
     page.get_by_label(re.compile(r"^Fichier \(CSV")).set_input_files(
         files=[{"name": "fiches-2024.csv", "mimeType": "text/csv",
                 "buffer": CSV.encode()}])
@@ -136,7 +123,7 @@ def test_the_staff_flow_from_the_cli_to_the_map(page, site, atlas_cli, with_doma
     assert rejects.count() == 1
     assert "Nulle-Part-sur-Mer" in rejects.first.text_content()
     assert "place not found" in rejects.first.text_content()
-    assert _violations(page) == []
+    assert axe_violations(page) == []
     with with_domains.connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM initiative "
                                    "WHERE source = 'console-navigateur'")) == 0
@@ -165,7 +152,7 @@ def test_the_staff_flow_from_the_cli_to_the_map(page, site, atlas_cli, with_doma
 
     page.goto(base + "/admin/journal")
     assert "import.initiatives" in page.locator("#journal").text_content()
-    assert _violations(page) == []
+    assert axe_violations(page) == []
 
 
 def test_the_eleventh_bad_password_is_429_whichever_worker_answers(chromium, site,

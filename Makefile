@@ -16,6 +16,8 @@ SYSTEM := scripts/system.sh
 # Press releases about the label: real awards and initiatives for the demo's map.
 SEEDS  ?= ../shared/seeds
 PG_PKG := $(if $(ATLAS_DATABASE_URL),,postgresql-15-postgis-3)
+# The slowest tests named at the end of every run: where the suite's time goes.
+PYTEST_ARGS ?= --durations=25
 
 .PHONY: demo _demo test bench venv db-start db-stop db-destroy clean
 

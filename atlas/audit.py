@@ -4,7 +4,7 @@ and after.
 
 ``record`` is called inside the write's own transaction, so a journal row exists if and
 only if the write committed. The web's roles may add and read rows, never change them
-(migration 0011); ``listing`` is what ``/admin/journal`` shows.
+(migration 0012); ``listing`` is what ``/admin/journal`` shows.
 """
 
 from __future__ import annotations

@@ -372,7 +372,7 @@ class ConsoleJob(Base):
 class AuditEvent(Base):
     """One write made from the console or the accounts commands: who, when, what, the
     counts, and for an edit the values before and after. The web's roles may INSERT and
-    SELECT it, never UPDATE or DELETE (migration 0011)."""
+    SELECT it, never UPDATE or DELETE (migration 0012)."""
 
     __tablename__ = "audit_event"
     id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)

@@ -26,7 +26,7 @@ from atlas.config import PROJECT_ROOT, Config
 # the environment so no test app reads that database; the session's app connects with
 # the same role to the test database instead (see ``config``).
 WEB_URL = os.environ.pop("ATLAS_WEB_DATABASE_URL", "")
-# The same for the staff console's writer role (migration 0011).
+# The same for the staff console's writer role (migration 0012).
 WRITER_URL = os.environ.pop("ATLAS_WRITER_DATABASE_URL", "")
 
 TABLES = ("audit_event", "console_job", "login_failure", "app_user", "initiative_domain", "initiative", "label_award", "source", "domain", "epci_member",

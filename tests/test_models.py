@@ -99,7 +99,7 @@ def test_initiative_is_unique_per_source_record(session, geography):
 
 # Not models: PostGIS's and Alembic's tables, and the derived tables (migration 0007)
 # that atlas.search and tiles.shapes describe and the write path keeps in step, and the
-# facet counts that initiative_search's triggers keep (migration 0011).
+# facet counts that initiative_search's triggers keep (migration 0014).
 _NOT_MODELS = ("spatial_ref_sys", "alembic_version", "initiative_search", "tile_shape",
                "facet_count")
 

@@ -31,7 +31,7 @@ def version(engine) -> int:
         return search.version(conn)
 
 
-# The facets kept in facet_count (migration 0011), and their initiative_search column.
+# The facets kept in facet_count (migration 0014), and their initiative_search column.
 FACET_COLUMNS = {"domain": "domain_bits", "region": "region_code",
                  "departement": "departement_code", "level": "level", "year": "year",
                  "source": "source", "kind": "kind", "place_type": "place_type"}

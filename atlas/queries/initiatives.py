@@ -152,7 +152,7 @@ def _feature(r) -> dict:
 
 # Without filters, the total is read, not counted (100,000 rows: tens of milliseconds):
 # every search row is counted once under its source in facet_count, which triggers keep
-# in step with initiative_search (migration 0011).
+# in step with initiative_search (migration 0014).
 _TOTAL = sa.text("SELECT coalesce(sum(n), 0)::bigint FROM facet_count WHERE facet = 'source'")
 
 

@@ -7,7 +7,7 @@ would add. Facets whose own filter is unset share the same filters, and are comp
 one scan with GROUPING SETS; a facet whose filter is set gets its own query. Counts
 without any filter (the landing view, and the own facet of a one-filter answer) are not
 scanned at all: they are read from ``facet_count``, which triggers keep in step with
-``initiative_search`` (migration 0011).
+``initiative_search`` (migration 0014).
 
 A full scan of 100,000 initiatives costs tens of milliseconds, and the map asks the same
 few filter sets again and again, so answers are also kept in a small in-process LRU cache
@@ -38,7 +38,7 @@ FACETS = {
 }
 
 
-# Unfiltered counts, the values as text (NULL for none): see migration 0011.
+# Unfiltered counts, the values as text (NULL for none): see migration 0014.
 _FACET_COUNT = sa.text("SELECT facet, value, n FROM facet_count WHERE facet = ANY(:facets)")
 _AS_INT = {"domain", "level", "year"}  # facets whose column is an integer
 # Facets counted together: a département is in one région; levels, sources, kinds and

@@ -165,8 +165,14 @@ def count(conn, f: Filters) -> int:
 def page(conn, f: Filters, limit: int, offset: int) -> dict:
     """A FeatureCollection of the matching initiatives, ordered by id, with
     ``numberMatched`` and ``numberReturned`` (links are the web layer's business)."""
-    rows = conn.execute(_with_label(_select(f), f).where(*where(f)).order_by(s.c.id)
-                        .limit(limit).offset(offset)).all()
+    # The page's ids first (filters, order and limit on the search table alone), then
+    # everything a feature shows for those ids only: the label of each record's commune
+    # (a lateral look-up) is not computed for the thousands of matches a text search or
+    # a large filter can have before the limit keeps a hundred.
+    ids = (matching(f, s.c.id).order_by(s.c.id).limit(limit).offset(offset)
+           .correlate(None))
+    rows = conn.execute(_with_label(_select(f), f).where(s.c.id.in_(ids))
+                        .order_by(s.c.id)).all()
     features = [_feature(r) for r in rows]
     return {"type": "FeatureCollection", "numberMatched": count(conn, f),
             "numberReturned": len(features), "features": features}

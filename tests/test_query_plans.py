@@ -39,7 +39,6 @@ def indexes_used(conn, stmt) -> set[str]:
 
 
 @pytest.mark.parametrize("query, index", [
-    ("domain=education", "initiative_search_domains_gin"),
     ("q=tablettes", "initiative_search_text_gin"),
     ("bbox=2.3,48.8,2.4,48.9", "initiative_search_geom_gist"),
     ("commune=94076", "initiative_search_commune_idx"),
@@ -57,6 +56,18 @@ def test_each_filter_uses_its_index(big, query, index):
     f = filters.parse(args)
     with big.connect() as conn:
         assert index in indexes_used(conn, matching(f, sa.func.count()))
+
+
+def test_the_domain_filter_can_be_answered_by_its_index(big):
+    """Every domain is held by about 1 in 10 synthetic initiatives, whatever their number:
+    at that share a bitmap of the GIN index and a scan cost nearly the same, and the
+    planner's choice flips with the statistics' sample (a test asserting either one
+    failed now and then). What must hold is that the filter is written so that its index
+    can answer it: with scans priced out, the plan uses it."""
+    f = filters.parse({"domain": ["education"]})
+    with big.connect() as conn:
+        conn.execute(sa.text("SET LOCAL enable_seqscan = off"))
+        assert "initiative_search_domains_gin" in indexes_used(conn, matching(f, sa.func.count()))
 
 
 def test_nearby_peers_use_the_knn_index(big):

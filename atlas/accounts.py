@@ -74,6 +74,12 @@ def normal_email(email: str) -> str:
     return email
 
 
+def activation_link(config, token: str) -> str:
+    """The one-time link handed to the person (no mail server: printed or shown)."""
+    base = config.public_url or f"http://{config.host}:{config.port}"
+    return f"{base}/activation/{token}"
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

@@ -31,6 +31,7 @@ class Rule:
 
 
 PUBLIC, SIGNED_IN = Rule("public"), Rule("signed_in")
+CONTRIBUTOR = Rule("contributor", owner="collectivite")
 MODERATOR, ADMIN = Rule("moderator"), Rule("admin")
 
 ACCESS: dict[str, Rule] = {
@@ -60,6 +61,21 @@ ACCESS: dict[str, Rule] = {
     "admin.source": ADMIN,
     "admin.source_remove": ADMIN,
     "admin.journal": ADMIN,
+    # Contributions: the public's two forms, a contributor's own fiches (a fiche of
+    # another collectivité answers 404: see atlas.web.contribute), moderation.
+    "contribute.request_account": PUBLIC,
+    "contribute.report": PUBLIC,
+    "contribute.home": CONTRIBUTOR,
+    "contribute.new": CONTRIBUTOR,
+    "contribute.fiche": CONTRIBUTOR,
+    "contribute.edit": CONTRIBUTOR,
+    "contribute.withdraw": CONTRIBUTOR,
+    "contribute.unpublish": CONTRIBUTOR,
+    "moderation.queue": MODERATOR,
+    "moderation.bulk": MODERATOR,
+    "moderation.revision": MODERATOR,
+    "moderation.account_request": MODERATOR,
+    "moderation.report": MODERATOR,
 }
 
 # What a wildcard may cover: reading. A form that writes is declared by name.
@@ -95,17 +111,14 @@ def decide(account, endpoint: str | None, method: str = "GET") -> str:
     return FORBIDDEN
 
 
-def acts_for(account, commune_insee: str | None = None, epci_siren: str | None = None,
-             epci_members: frozenset[str] = frozenset()) -> bool:
-    """May ``account`` change a record of this commune or EPCI? Moderators and admins
-    may; a contributor for its own commune, or for its EPCI and the EPCI's member
-    communes (``epci_members``: the communes of the contributor's EPCI)."""
+def acts_for(account, commune_insee: str | None = None,
+             epci_siren: str | None = None) -> bool:
+    """May ``account`` read and change a record of this collectivité (a commune, or an
+    EPCI)? Moderators and admins may; a contributor only for the very collectivité it
+    acts for (an EPCI's agent writes the EPCI's fiches, not its member communes' own)."""
     if account is None:
         return False
     if account.at_least("moderator"):
         return True
-    if account.commune_insee:
-        return commune_insee == account.commune_insee
-    if account.epci_siren:
-        return epci_siren == account.epci_siren or (commune_insee in epci_members)
-    return False
+    return (account.role == "contributor"
+            and (commune_insee, epci_siren) == (account.commune_insee, account.epci_siren))

@@ -168,6 +168,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Address `python -m atlas serve` listens on.", _text),
     Setting("port", "ATLAS_PORT", lambda: "5000",
             "Port `python -m atlas serve` listens on.", _port),
+    Setting("contribution_licence", "ATLAS_CONTRIBUTION_LICENCE",
+            lambda: "Licence Ouverte 2.0",
+            "Licence under which the collectivités' contributions are published (stated "
+            "on the contribution form and in the source `contributions`).", _text),
+    Setting("contribution_licence_url", "ATLAS_CONTRIBUTION_LICENCE_URL",
+            lambda: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+            "Address of that licence's text.", lambda env, v: v.strip()),
     Setting("basemap_url", "ATLAS_BASEMAP_URL",
             lambda: "https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png",
             "Base-map tile URL template; empty for none (our own commune layer only).",
@@ -198,6 +205,8 @@ class Config:
     export_timeout_ms: int
     host: str
     port: int
+    contribution_licence: str
+    contribution_licence_url: str
     basemap_url: str
     basemap_attribution: str
 

@@ -387,3 +387,125 @@ class AuditEvent(Base):
     after: Mapped[dict | None] = mapped_column(JSONB)
     job_id: Mapped[int | None] = mapped_column(sa.ForeignKey("console_job.id"))
     __table_args__ = (sa.Index("audit_event_at_idx", "at"),)
+
+
+# -- contributions (migration 0015_contributions): fiches proposed by collectivités -------
+
+FICHE_STATES = ("draft", "published", "unpublished")
+REVISION_KINDS = ("publish", "unpublish")
+REVISION_STATES = ("pending", "approved", "rejected", "changes", "withdrawn", "superseded")
+
+
+def _when(**kw):
+    return mapped_column(sa.DateTime(timezone=True), **kw)
+
+
+class Fiche(Base):
+    """A fiche d'initiative proposed by a collectivité (the commune or EPCI its author's
+    account acts for). What it says lives in its revisions; the approved one is published
+    as the initiative ``contributions``/``fiche-<id>`` through the write path.
+    ``state``: ``draft`` until a first approval, then ``published`` or ``unpublished``."""
+
+    __tablename__ = "fiche"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    commune_insee: Mapped[str | None] = mapped_column(sa.String(5))
+    epci_siren: Mapped[str | None] = mapped_column(sa.String(9))
+    created_by: Mapped[int] = mapped_column(sa.ForeignKey("app_user.id"))
+    created_at: Mapped[dt.datetime] = _when(server_default=sa.func.now())
+    state: Mapped[str] = mapped_column(sa.Text, server_default="draft")
+    published_revision_id: Mapped[int | None] = mapped_column(sa.ForeignKey(
+        "fiche_revision.id", use_alter=True, name="fiche_published_revision_fk"))
+    __table_args__ = (
+        sa.CheckConstraint("num_nonnulls(commune_insee, epci_siren) = 1",
+                           name="fiche_collectivite"),
+        sa.CheckConstraint("state IN ('draft', 'published', 'unpublished')",
+                           name="fiche_state"),
+        sa.Index("fiche_commune_idx", "commune_insee"),
+        sa.Index("fiche_epci_idx", "epci_siren"),
+    )
+
+
+class FicheRevision(Base):
+    """One proposed change of a fiche: its whole content (``publish``) or a request to
+    take it off the map (``unpublish``), waiting for a moderator. At most one is pending
+    per fiche: a new edit supersedes the pending one. ``message``: the moderator's words
+    to the contributor (a rejection, changes asked)."""
+
+    __tablename__ = "fiche_revision"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    fiche_id: Mapped[int] = mapped_column(sa.ForeignKey("fiche.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("app_user.id"))
+    kind: Mapped[str] = mapped_column(sa.Text)
+    content: Mapped[dict | None] = mapped_column(JSONB)
+    status: Mapped[str] = mapped_column(sa.Text, server_default="pending")
+    created_at: Mapped[dt.datetime] = _when(server_default=sa.func.now())
+    decided_at: Mapped[dt.datetime | None] = _when()
+    decided_by: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
+    message: Mapped[str | None] = mapped_column(sa.Text)
+    __table_args__ = (
+        sa.CheckConstraint("kind IN ('publish', 'unpublish')", name="fiche_revision_kind"),
+        sa.CheckConstraint("status IN ('pending', 'approved', 'rejected', 'changes', "
+                           "'withdrawn', 'superseded')", name="fiche_revision_status"),
+        sa.CheckConstraint("(kind = 'publish') = (content IS NOT NULL)",
+                           name="fiche_revision_content"),
+        sa.Index("fiche_revision_fiche_idx", "fiche_id"),
+        sa.Index("fiche_revision_pending_idx", "created_at",
+                 postgresql_where=sa.text("status = 'pending'")),
+        sa.Index("fiche_revision_one_pending", "fiche_id", unique=True,
+                 postgresql_where=sa.text("status = 'pending'")),
+    )
+
+
+class AccountRequest(Base):
+    """A request for a contributor account from the public form: who (name, e-mail,
+    position in the collectivité), for which collectivité, why. ``requester``: a keyed
+    hash of the address, for the rate limit only. Never shown outside moderation."""
+
+    __tablename__ = "account_request"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    email: Mapped[str] = mapped_column(sa.Text)
+    position: Mapped[str] = mapped_column(sa.Text)
+    commune_insee: Mapped[str | None] = mapped_column(sa.String(5))
+    epci_siren: Mapped[str | None] = mapped_column(sa.String(9))
+    message: Mapped[str | None] = mapped_column(sa.Text)
+    requester: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text, server_default="pending")
+    created_at: Mapped[dt.datetime] = _when(server_default=sa.func.now())
+    decided_at: Mapped[dt.datetime | None] = _when()
+    decided_by: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
+    __table_args__ = (
+        sa.CheckConstraint("num_nonnulls(commune_insee, epci_siren) = 1",
+                           name="account_request_collectivite"),
+        sa.CheckConstraint("status IN ('pending', 'accepted', 'rejected')",
+                           name="account_request_status"),
+        sa.Index("account_request_requester_idx", "requester", "created_at"),
+        sa.Index("account_request_pending_idx", "created_at",
+                 postgresql_where=sa.text("status = 'pending'")),
+    )
+
+
+class ErrorReport(Base):
+    """"Signaler une erreur" on an initiative's page: a short text, stored as text, with
+    the record's title as it was (the queue stays readable if the record goes)."""
+
+    __tablename__ = "error_report"
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    initiative_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("initiative.id", ondelete="SET NULL"))
+    record_title: Mapped[str] = mapped_column(sa.Text)
+    text: Mapped[str] = mapped_column(sa.Text)
+    requester: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text, server_default="open")
+    created_at: Mapped[dt.datetime] = _when(server_default=sa.func.now())
+    decided_at: Mapped[dt.datetime | None] = _when()
+    decided_by: Mapped[int | None] = mapped_column(sa.ForeignKey("app_user.id"))
+    __table_args__ = (
+        sa.CheckConstraint("status IN ('open', 'fixed', 'dismissed')",
+                           name="error_report_status"),
+        sa.Index("error_report_requester_idx", "requester", "created_at"),
+        sa.Index("error_report_open_idx", "created_at",
+                 postgresql_where=sa.text("status = 'open'")),
+        sa.Index("error_report_initiative_idx", "initiative_id"),
+    )

@@ -11,13 +11,7 @@ import click
 
 from atlas import accounts, audit, db
 from atlas.cli import AtlasGroup, connected_config
-from atlas.config import Config
 from atlas.models import ROLES
-
-
-def activation_link(config: Config, token: str) -> str:
-    base = config.public_url or f"http://{config.host}:{config.port}"
-    return f"{base}/activation/{token}"
 
 
 @click.group("users", cls=AtlasGroup)
@@ -49,7 +43,7 @@ def add(ctx, email, role, name, commune, epci):
                      after={"role": role, "name": account.name, "commune": commune,
                             "epci": epci})
     click.echo(f"{account.email}: {role} account created; activation link (48 h):")
-    click.echo(activation_link(config, token))
+    click.echo(accounts.activation_link(config, token))
 
 
 @users.command("list")
@@ -107,4 +101,4 @@ def reset(ctx, email):
         account, token = accounts.reset(conn, email)
         audit.record(conn, "account.reset", actor=audit.cli_actor(), target=account.email)
     click.echo(f"{account.email}: password and sessions revoked; new link (48 h):")
-    click.echo(activation_link(config, token))
+    click.echo(accounts.activation_link(config, token))

@@ -14,9 +14,10 @@ import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from atlas import csvsafe, names
+from atlas.texts import (CONTROL_BUT_BLANKS, SUMMARY_MAX, TITLE_MAX, URL_MAX,  # noqa: F401
+                         web_link)
 from loaders.geocoder import MATCHED, NEAR_METRES, Geocoder, Match, Reference
 
 LOCATION_COLUMNS = ("commune", "departement", "code_postal", "insee", "lat", "lon")
@@ -105,11 +106,7 @@ def check_edition(year: int) -> int:
 
 # Size limits of the texts shown on the map and pages; longer is a mistake (a whole
 # document pasted in a cell), not a record.
-TITLE_MAX = 300
-SUMMARY_MAX = 10_000
-URL_MAX = 2_000
-# C0 controls but tab and line breaks, DEL, C1 controls: never in a text people wrote.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = CONTROL_BUT_BLANKS
 
 
 def check_text(field: str, value: str | None, limit: int) -> None:
@@ -131,12 +128,7 @@ def check_url(value: str | None) -> None:
     if not value:
         return
     check_text("url", value, URL_MAX)
-    try:
-        parts = urlsplit(value)
-        ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-    except ValueError:
-        ok = False
-    if not ok or any(c.isspace() for c in value):
+    if not web_link(value):
         raise Rejected(f"url {value[:80]!r} is not an http(s) link", kind="url not http(s)")
 
 

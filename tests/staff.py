@@ -30,7 +30,8 @@ def make_role_accounts(engine) -> dict:
 
 def remove_accounts(engine) -> None:
     with engine.begin() as conn:
-        conn.execute(sa.text("TRUNCATE audit_event, console_job, login_failure, app_user"))
+        conn.execute(sa.text("TRUNCATE audit_event, console_job, login_failure, error_report, "
+                             "account_request, fiche_revision, fiche, app_user"))
 
 
 def csrf_token(client, path: str) -> str:

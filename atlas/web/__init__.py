@@ -21,7 +21,7 @@ from atlas.config import Config
 SITE = ("guard", "errors", "headers", "http", "templating", "staff")
 # Modules with a blueprint ``bp``, registered in this order.
 BLUEPRINTS = ("pages", "api", "peers_page", "exports", "tiles", "vendor", "figures_page", "ogc",
-              "auth", "admin")
+              "auth", "admin", "contribute", "moderation")
 
 
 def engine() -> Engine:
@@ -29,8 +29,12 @@ def engine() -> Engine:
     return current_app.extensions["atlas_engine"]
 
 
-def create_app(config: Config | None = None) -> Flask:
+def create_app(config: Config | None = None, publisher=None) -> Flask:
     """Build the app from ``config`` (default: the environment, validated now).
+
+    ``publisher``: what publishes the moderators' approvals through the write path
+    (``loaders.contributions``, given by the composition root ``app.py``: the core never
+    imports the loaders); without it, approving answers 503.
 
     Raises ConfigError for a bad setting; the database is reached lazily, per request.
     """
@@ -39,6 +43,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.config.from_mapping(config.as_flask())
     app.config["JSON_SORT_KEYS"] = False
     app.extensions["atlas_engine"] = db.web_engine(config)
+    app.extensions["atlas_publisher"] = publisher
     for name in SITE:
         importlib.import_module(f"atlas.web.{name}").init_app(app)
     for name in BLUEPRINTS:

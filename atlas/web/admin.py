@@ -9,25 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from flask import (Blueprint, abort, current_app, redirect, render_template, request,
                    send_file, url_for)
 
-from atlas import audit, db, jobs, uploads
+from atlas import audit, db, jobs, texts, uploads
 from atlas.errors import InputError
 from atlas.queries import console
 from atlas.web import engine
 from atlas.web.staff import account
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
 
 def _config():
     return current_app.config["ATLAS"]
@@ -47,21 +42,11 @@ def dashboard():
 
 
 def _text_field(name: str, label: str, required: bool = False, limit: int = 300) -> str:
-    value = (request.form.get(name) or "").strip()
-    if required and not value:
-        raise InputError(f"{label} : champ obligatoire")
-    if _CONTROL.search(value) or len(value) > limit:
-        raise InputError(f"{label} : {limit} caractères au plus, sans caractère de contrôle")
-    return value
+    return texts.field(request.form.get(name), label, limit, required=required) or ""
 
 
 def _url_field(name: str, label: str) -> str:
-    value = _text_field(name, label, limit=2000)
-    if value:
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise InputError(f"{label} : une adresse http(s):// est attendue")
-    return value
+    return texts.link_field(request.form.get(name), label) or ""
 
 
 def _import_form() -> dict:

@@ -11,21 +11,19 @@ blanks there (its parser reports errors by line and column).
 
 from __future__ import annotations
 
-import re
 
 from flask import Flask, request
 
 from atlas.errors import InvalidParameter
+from atlas.texts import CONTROL, CONTROL_BUT_BLANKS
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Parameters whose language has blanks: tab, line feed, carriage return allowed.
 _MULTILINE = {"filter"}
-_CONTROL_BUT_BLANKS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def check(name: str, value: str) -> None:
     """InvalidParameter (400) naming ``name`` when ``value`` holds a control character."""
-    found = (_CONTROL_BUT_BLANKS if name in _MULTILINE else CONTROL).search(value)
+    found = (CONTROL_BUT_BLANKS if name in _MULTILINE else CONTROL).search(value)
     if found:
         raise InvalidParameter(
             f"{name}: control character U+{ord(found.group()):04X} at position "

@@ -105,7 +105,7 @@ def _too_large(error):
 def _no_store(response):
     # Staff pages hold personal and unpublished data: never cached anywhere.
     rule = authz.rule_for(request.endpoint, request.method)
-    if rule is None or rule.level != "public" or request.blueprint == "auth":
+    if rule is None or rule.level != "public" or request.blueprint in ("auth", "contribute"):
         response.headers["Cache-Control"] = "no-store"
     return response
 

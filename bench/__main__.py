@@ -16,7 +16,7 @@ from pathlib import Path
 from atlas import db
 from atlas.config import Config
 from atlas.errors import InputError
-from bench import (api_latency, data, exports, geocoding, label_figures, map_browser,
+from bench import (api_latency, contributions, data, exports, geocoding, label_figures, map_browser,
                    ogc, peers, press_corpus, reference_load, source_load, tiles,
                    write_path)
 from bench.harness import Figure, write
@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += source_load.run(engine, config.datasets, **again)
         # Before the synthetic records: it measures a load into a database without any.
         figures += write_path.run(engine, bench_config, n, **again)
+        figures += contributions.run(engine, bench_config, n, **again)
         figures += api_latency.run(engine, bench_config, n, **again)
         figures += map_browser.run(bench_config, n)  # on api_latency's data
         figures += peers.run(engine, bench_config, n, **again)  # on the synthetic records

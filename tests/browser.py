@@ -68,6 +68,50 @@ def serve(app) -> Iterator[str]:
         thread.join(5)
 
 
+@contextlib.contextmanager
+def gunicorn_site(config, cache_dir: Path, log: Path, workers: int = 2) -> Iterator[tuple]:
+    """The app as production runs it (``app:app`` under gunicorn, ``workers`` processes:
+    sessions, CSRF tokens and throttles must hold whichever worker answers) on the test
+    database and roles, on a free port; yields (base URL, its environment)."""
+    import os
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    from atlas import serving
+    from atlas.config import PROJECT_ROOT
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, ATLAS_DATABASE_URL=config.database_url,
+               ATLAS_WEB_DATABASE_URL=config.web_database_url,
+               ATLAS_WRITER_DATABASE_URL=config.writer_database_url,
+               ATLAS_CACHE_DIR=str(cache_dir), ATLAS_TILE_CACHE="off", ATLAS_BASEMAP_URL="")
+    server = subprocess.Popen(serving.argv(f"127.0.0.1:{port}", workers=workers, threads=4,
+                                           access_log=False),
+                              cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=open(log, "w"))
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/api/health", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("gunicorn did not start: " + log.read_text()[-2000:])
+            time.sleep(0.3)
+    try:
+        yield base, env
+    finally:
+        server.terminate()
+        server.wait(30)
+        print(log.read_text()[-5000:])  # shown when a test failed
+
+
 @dataclass
 class Traffic:
     """What a page asked for: bytes received from our server, and blocked requests."""

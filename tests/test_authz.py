@@ -45,6 +45,25 @@ STAFF = {  # (endpoint, method): {role: status}
                                       "admin": 400},  # no typed confirmation
     ("admin.imports", "POST"): {None: 302, "contributor": 403, "moderator": 403,
                                 "admin": 400},  # no file
+    # Contributions (issue 21): the public reaches only the two forms.
+    ("contribute.request_account", "GET"): {None: 200, "contributor": 200,
+                                            "moderator": 200, "admin": 200},
+    ("contribute.request_account", "POST"): {None: 400, "contributor": 400,
+                                             "moderator": 400, "admin": 400},  # empty
+    ("contribute.report", "POST"): {None: 400, "contributor": 400, "moderator": 400,
+                                    "admin": 400},  # no text
+    ("contribute.home", "GET"): {None: 302, "contributor": 200, "moderator": 200,
+                                 "admin": 200},
+    ("contribute.new", "POST"): {None: 302, "contributor": 400, "moderator": 404,
+                                 "admin": 404},  # staff act for no collectivité
+    ("contribute.fiche", "GET"): {None: 302, "contributor": 404, "moderator": 404,
+                                  "admin": 404},  # no such fiche
+    ("moderation.queue", "GET"): {None: 302, "contributor": 403, "moderator": 200,
+                                  "admin": 200},
+    ("moderation.bulk", "POST"): {None: 302, "contributor": 403, "moderator": 303,
+                                  "admin": 303},  # nothing chosen: back to the queue
+    ("moderation.revision", "POST"): {None: 302, "contributor": 403, "moderator": 404,
+                                      "admin": 404},  # no such revision
 }
 
 

@@ -10,19 +10,12 @@ The console's pages pass axe-core.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import time
-import urllib.request
 
 import pytest
 import sqlalchemy as sa
 
-from atlas import serving
-from atlas.config import PROJECT_ROOT
-from tests.browser import axe_violations, browser, shot_page
+from tests.browser import axe_violations, browser, gunicorn_site, shot_page
 from tests.staff import PASSWORD, remove_accounts
 
 CSV = (  # written for this test; line 3 names a commune that does not exist
@@ -32,41 +25,12 @@ CSV = (  # written for this test; line 3 names a commune that does not exist
     "n3,Ateliers code pour collégiens,Arcueil,94,2025,education\n")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(config, with_domains, tmp_path_factory):
     """The app under gunicorn, 2 workers, on the test database (roles as configured)."""
-    port = _free_port()
-    env = dict(os.environ, ATLAS_DATABASE_URL=config.database_url,
-               ATLAS_WEB_DATABASE_URL=config.web_database_url,
-               ATLAS_WRITER_DATABASE_URL=config.writer_database_url,
-               ATLAS_CACHE_DIR=str(tmp_path_factory.mktemp("cache")),
-               ATLAS_TILE_CACHE="off", ATLAS_BASEMAP_URL="")
-    log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
-    server = subprocess.Popen(serving.argv(f"127.0.0.1:{port}", workers=2, threads=4,
-                                           access_log=False),
-                              cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=open(log, "w"))
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api/health", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError("gunicorn did not start: " + log.read_text()[-2000:])
-            time.sleep(0.3)
-    yield base, env
-    server.terminate()
-    server.wait(30)
-    print(log.read_text()[-5000:])  # shown when a test failed
+    with gunicorn_site(config, tmp_path_factory.mktemp("cache"),
+                       tmp_path_factory.mktemp("gunicorn") / "gunicorn.log") as served:
+        yield served
     remove_accounts(with_domains)
 
 

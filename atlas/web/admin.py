@@ -18,7 +18,7 @@ from flask import (Blueprint, abort, current_app, redirect, render_template, req
 
 from atlas import audit, db, jobs, texts, uploads
 from atlas.errors import InputError
-from atlas.queries import console
+from atlas.queries import console, moderation
 from atlas.web import engine
 from atlas.web.staff import account
 
@@ -38,7 +38,8 @@ def dashboard():
         return render_template(
             "admin/dashboard.html", by_source=console.records_by_source(conn),
             by_edition=console.awards_by_edition(conn),
-            imports=jobs.listing(conn, "import", limit=10))
+            imports=jobs.listing(conn, "import", limit=10),
+            waiting=moderation.counts(conn))
 
 
 def _text_field(name: str, label: str, required: bool = False, limit: int = 300) -> str:

@@ -16,7 +16,7 @@ from flask import (Blueprint, abort, current_app, flash, redirect, render_templa
 
 from atlas import authz, contributions
 from atlas.errors import InputError
-from atlas.web import engine, vendor
+from atlas.web import engine, map_contract, vendor
 from atlas.web.staff import account
 
 bp = Blueprint("contribute", __name__)
@@ -102,7 +102,8 @@ def _fiche_form(conn, fiche: dict | None, values: dict, error: str | None, statu
         domains=contributions.domains(conn), places=contributions.places_of(conn, who),
         place=_place_name(conn, who), licence=current_app.config["ATLAS"].contribution_licence,
         leaflet_js=vendor.url("leaflet", "leaflet.js"),
-        leaflet_css=vendor.url("leaflet", "leaflet.css")), status
+        leaflet_css=vendor.url("leaflet", "leaflet.css"),
+        outlines=map_contract.outlines()), status
 
 
 def _values(content: dict | None) -> dict:

@@ -1,7 +1,8 @@
 /* Contribution forms, as a progressive enhancement (every field works without it):
    - the account request's collectivité field suggests communes from /api/communes;
-   - the fiche form's small map draws the chosen commune's outline and places the
-     optional point where it is clicked, filling the latitude and longitude fields. */
+   - the fiche form's small map draws the communes from our vector tiles (the chosen one
+     firmly) and places the optional point where it is clicked, filling the latitude and
+     longitude fields (the server checks the point lies in the commune). */
 (function () {
   "use strict";
 
@@ -31,11 +32,12 @@
 
   var box = document.getElementById("point-map");
   if (!box || typeof L === "undefined") return;
+  var settings = JSON.parse(document.getElementById("point-settings").textContent);
   var select = document.getElementById("commune");
   var lat = document.getElementById("lat");
   var lon = document.getElementById("lon");
   var map = L.map(box, { attributionControl: false });
-  var outline = null;
+  var outlines = null;
   var marker = null;
 
   function place() {
@@ -45,21 +47,39 @@
       return;
     }
     if (marker) marker.setLatLng([y, x]);
-    else marker = L.circleMarker([y, x], { radius: 7, color: "#a00000" }).addTo(map);
+    else marker = L.circleMarker([y, x], { radius: 7, color: "#a00000", interactive: false })
+      .addTo(map);
+  }
+
+  // The communes from our own vector tiles (as on the detail pages): the chosen one
+  // drawn firmly, its neighbours faintly, so the map is readable with no base map.
+  function drawOutlines(insee) {
+    var o = settings.outlines;
+    if (!L.vectorGrid) return;
+    if (outlines) map.removeLayer(outlines);
+    outlines = L.vectorGrid.protobuf(o.tiles, {
+      rendererFactory: L.svg.tile, interactive: false, minZoom: o.minZoom,
+      maxNativeZoom: o.maxNativeZoom,
+      vectorTileLayerStyles: {
+        communes: function (p) {
+          return p.insee === insee
+            ? { color: "#0b3a75", weight: 2.5, fill: true, fillColor: "#dfe7f1", fillOpacity: 0.9 }
+            : { color: "#8a96a3", weight: 0.8, fill: true, fillColor: "#f3f1ea", fillOpacity: 0.6 };
+        }
+      }
+    }).addTo(map);
   }
 
   function showCommune() {
     var option = select.options[select.selectedIndex];
     if (!option) return;
-    map.setView([parseFloat(option.dataset.lat), parseFloat(option.dataset.lon)], 12);
-    fetch(box.dataset.outline.replace("CODE", encodeURIComponent(option.value)))
+    map.setView([parseFloat(option.dataset.lat), parseFloat(option.dataset.lon)], 13);
+    drawOutlines(option.value);
+    fetch(settings.commune.replace("CODE", encodeURIComponent(option.value)))
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (feature) {
-        if (!feature || !feature.geometry) return;
-        if (outline) map.removeLayer(outline);
-        outline = L.geoJSON(feature, { style: { color: "#005a9c", weight: 2, fillOpacity: 0.08 } })
-          .addTo(map);
-        map.fitBounds(outline.getBounds());
+        var b = feature && feature.bbox;
+        if (b) map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [10, 10], maxZoom: 15 });
       })
       .catch(function () {});
   }

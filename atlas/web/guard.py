@@ -7,6 +7,11 @@ parameter's name or value, or in a path segment (a commune code), is refused bef
 handler runs, naming the parameter. The one exception is an expression language: a CQL2
 ``filter`` (OGC API) may be written on several lines, so line breaks and tabs are
 blanks there (its parser reports errors by line and column).
+
+A form's fields (a POST) are text people type, some on several lines (a description, a
+message): tabs and line breaks pass, every other control character is refused the same
+way, before the view, so no form of the site can carry a NUL to the database; each
+form's own checks then say what a one-line field may hold (``atlas.texts``).
 """
 
 from __future__ import annotations
@@ -38,6 +43,18 @@ def _refuse_control_characters() -> None:
     for name, value in (request.view_args or {}).items():
         if isinstance(value, str):
             check(name, value)
+    if request.method == "POST" and request.mimetype in _FORMS:
+        for name, values in request.form.lists():
+            check(name if not CONTROL.search(name) else repr(name)[1:-1], name)
+            for value in values:
+                found = CONTROL_BUT_BLANKS.search(value)
+                if found:
+                    raise InvalidParameter(
+                        f"{name}: control character U+{ord(found.group()):04X} at "
+                        f"position {found.start() + 1} (not allowed in a form)", param=name)
+
+
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def init_app(app: Flask) -> None:

@@ -206,6 +206,8 @@ _FICHE = """
            w.id AS pending_id, w.kind AS pending_kind, w.content AS pending,
            w.created_at AS pending_at, last.status AS last_status,
            last.message AS last_message, last.decided_at AS last_decided_at,
+           (SELECT content FROM fiche_revision r WHERE r.fiche_id = f.id
+            AND r.content IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS latest,
            (SELECT id FROM initiative WHERE source = 'contributions'
             AND source_id = 'fiche-' || f.id) AS initiative_id
     FROM fiche f

@@ -52,6 +52,7 @@ def _signed_in(chromium, base: str, email: str):
 
 
 def _shot(page, name: str) -> None:
+    page.wait_for_load_state("networkidle")  # the map's tiles drawn
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"contributions-{name}.png"), full_page=True)
 
@@ -70,7 +71,7 @@ def _on_the_map(page, base: str) -> str:
 def test_a_fiche_from_proposal_to_the_map_and_its_edit(chromium, site, with_domains):
     base = site
     agent = _signed_in(chromium, base, "agent@villejuif.test")
-    agent.get_by_role("link", name="Mes fiches").click()
+    agent.get_by_role("link", name="Mes fiches", exact=True).click()
     assert "Villejuif" in agent.locator("h1").text_content()
     assert axe_violations(agent) == []
     agent.get_by_role("link", name="Décrire une nouvelle initiative").click()
@@ -96,13 +97,17 @@ def test_a_fiche_from_proposal_to_the_map_and_its_edit(chromium, site, with_doma
     assert _on_the_map(agent, base) == "0"
 
     moderator = _signed_in(chromium, base, "relecture@asso.test")
-    moderator.get_by_role("link", name="Modération").click()
+    moderator.get_by_role("link", name="Modération", exact=True).click()
     assert axe_violations(moderator) == []
     moderator.locator("#queue").get_by_role("link", name=TITLE).click()
     assert moderator.locator("h1").text_content() == "Nouvelle fiche"
     diff = moderator.locator("#diff").text_content()
     assert TITLE in diff and "Médiation" in diff and "94076" in diff
     assert "au point" in moderator.locator("#geocoding").text_content()
+    # The proposed commune and point on the item's small map, from our tiles.
+    moderator.wait_for_selector("#point-map svg path", timeout=20_000)
+    moderator.wait_for_selector("#point-map path.leaflet-interactive, #point-map "
+                                ".leaflet-overlay-pane path", timeout=20_000)
     _shot(moderator, "new-fiche")
     assert axe_violations(moderator) == []
     moderator.get_by_role("button", name="Approuver et publier").click()

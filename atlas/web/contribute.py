@@ -101,9 +101,19 @@ def _fiche_form(conn, fiche: dict | None, values: dict, error: str | None, statu
         "contribute/fiche_form.html", fiche=fiche, values=values, error=error,
         domains=contributions.domains(conn), places=contributions.places_of(conn, who),
         place=_place_name(conn, who), licence=current_app.config["ATLAS"].contribution_licence,
-        leaflet_js=vendor.url("leaflet", "leaflet.js"),
-        leaflet_css=vendor.url("leaflet", "leaflet.css"),
-        outlines=map_contract.outlines()), status
+        point_map=point_map()), status
+
+
+def point_map(**shown) -> dict:
+    """What a page with the small commune map needs (the fiche form, a moderation item):
+    the front-end files and the settings ``contribute.js`` reads (``shown``: the commune
+    ``insee``, its ``centre`` and the ``point`` of a read-only map)."""
+    outlines = map_contract.outlines()
+    return {"leaflet_js": vendor.url("leaflet", "leaflet.js"),
+            "leaflet_css": vendor.url("leaflet", "leaflet.css"),
+            "vectorgrid_js": outlines["script"],
+            "settings": {"outlines": outlines,
+                         "commune": url_for("api.commune", code="CODE"), **shown}}
 
 
 def _values(content: dict | None) -> dict:
@@ -148,8 +158,8 @@ def edit(fiche_id: int):
     with engine().begin() as conn:
         found = _own_fiche(conn, fiche_id)
         if request.method == "GET":
-            return _fiche_form(conn, found, _values(found["pending"] or found["published"]),
-                               None, 200)
+            # The contributor's last wording: waiting, refused or asked to change.
+            return _fiche_form(conn, found, _values(found["latest"]), None, 200)
         form = _form()
         try:
             content = contributions.check_content(conn, account(), form)

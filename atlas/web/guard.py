@@ -49,9 +49,11 @@ def _refuse_control_characters() -> None:
             for value in values:
                 found = CONTROL_BUT_BLANKS.search(value)
                 if found:
+                    # Forms are French pages: said in French, naming the field.
                     raise InvalidParameter(
-                        f"{name}: control character U+{ord(found.group()):04X} at "
-                        f"position {found.start() + 1} (not allowed in a form)", param=name)
+                        f"{name} : caractère de contrôle U+{ord(found.group()):04X} en "
+                        f"position {found.start() + 1}, refusé dans un formulaire : "
+                        "revenez en arrière et corrigez ce champ", param=name)
 
 
 _FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")

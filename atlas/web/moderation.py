@@ -18,6 +18,7 @@ from atlas import accounts, contributions, db
 from atlas.errors import AtlasError, InputError
 from atlas.queries import moderation
 from atlas.web import engine
+from atlas.web.contribute import point_map
 from atlas.web.staff import account
 
 bp = Blueprint("moderation", __name__, url_prefix="/admin/moderation")
@@ -83,7 +84,13 @@ def _revision_page(revision_id: int, error: str | None = None, status: int = 200
         labels = _domain_labels(conn)
         history = contributions.history(conn, item["fiche_id"])
     rows = moderation.diff(item["published"], item["content"], labels)
+    shown, place = item["content"] or item["published"] or {}, item["place"]
+    where = point_map(
+        insee=place.insee, centre=[place.lat, place.lon],
+        point=[shown["lat"], shown["lon"]] if shown.get("lon") is not None else None
+    ) if place is not None and place.lat is not None else None
     return render_template("moderation/revision.html", item=item, rows=rows, error=error,
+                           point_map=where,
                            history=history, kinds=contributions.KINDS,
                            status_fr=contributions.STATUS_FR,
                            state_fr=contributions.STATE_FR), status

@@ -2,7 +2,8 @@
    - the account request's collectivité field suggests communes from /api/communes;
    - the fiche form's small map draws the communes from our vector tiles (the chosen one
      firmly) and places the optional point where it is clicked, filling the latitude and
-     longitude fields (the server checks the point lies in the commune). */
+     longitude fields (the server checks the point lies in the commune);
+   - on a moderation item, the same map shows the proposed commune and point. */
 (function () {
   "use strict";
 
@@ -33,15 +34,19 @@
   var box = document.getElementById("point-map");
   if (!box || typeof L === "undefined") return;
   var settings = JSON.parse(document.getElementById("point-settings").textContent);
+  // The fiche form: a commune to choose and a point to place. The moderation page: the
+  // proposed commune and point, shown only (settings.insee, settings.point).
   var select = document.getElementById("commune");
   var lat = document.getElementById("lat");
   var lon = document.getElementById("lon");
+  var editable = Boolean(select && lat && lon);
   var map = L.map(box, { attributionControl: false });
   var outlines = null;
   var marker = null;
 
-  function place() {
-    var y = parseFloat(lat.value.replace(",", ".")), x = parseFloat(lon.value.replace(",", "."));
+  function number(text) { return parseFloat(String(text).replace(",", ".")); }
+
+  function place(y, x) {
     if (isNaN(x) || isNaN(y)) {
       if (marker) { map.removeLayer(marker); marker = null; }
       return;
@@ -50,6 +55,8 @@
     else marker = L.circleMarker([y, x], { radius: 7, color: "#a00000", interactive: false })
       .addTo(map);
   }
+
+  function placeFromFields() { place(number(lat.value), number(lon.value)); }
 
   // The communes from our own vector tiles (as on the detail pages): the chosen one
   // drawn firmly, its neighbours faintly, so the map is readable with no base map.
@@ -70,12 +77,10 @@
     }).addTo(map);
   }
 
-  function showCommune() {
-    var option = select.options[select.selectedIndex];
-    if (!option) return;
-    map.setView([parseFloat(option.dataset.lat), parseFloat(option.dataset.lon)], 13);
-    drawOutlines(option.value);
-    fetch(settings.commune.replace("CODE", encodeURIComponent(option.value)))
+  function showCommune(insee, centre) {
+    map.setView(centre, 13);
+    drawOutlines(insee);
+    fetch(settings.commune.replace("CODE", encodeURIComponent(insee)))
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (feature) {
         var b = feature && feature.bbox;
@@ -84,18 +89,30 @@
       .catch(function () {});
   }
 
+  function chosen() {
+    var option = select.options[select.selectedIndex];
+    if (option) {
+      showCommune(option.value, [number(option.dataset.lat), number(option.dataset.lon)]);
+    }
+  }
+
+  if (!editable) {
+    showCommune(settings.insee, settings.centre);
+    if (settings.point) place(settings.point[0], settings.point[1]);
+    return;
+  }
   map.on("click", function (e) {
     lat.value = e.latlng.lat.toFixed(6);
     lon.value = e.latlng.lng.toFixed(6);
-    place();
+    placeFromFields();
   });
   select.addEventListener("change", function () {
     lat.value = ""; lon.value = "";
-    place();
-    showCommune();
+    placeFromFields();
+    chosen();
   });
-  lat.addEventListener("change", place);
-  lon.addEventListener("change", place);
-  showCommune();
-  place();
+  lat.addEventListener("change", placeFromFields);
+  lon.addEventListener("change", placeFromFields);
+  chosen();
+  placeFromFields();
 }());

@@ -917,7 +917,13 @@
   }
   if (settings.offline) document.body.classList.add("offline");
   map.eachLayer(function (layer) {
-    if (layer instanceof L.TileLayer && layer !== choropleth) layer.on("tileerror", showLand);
+    if (!(layer instanceof L.TileLayer)) return;
+    layer.on("tileerror", showLand);
+    // Base-map tiles that failed before this script ran (a refused request fails at once).
+    Object.keys(layer._tiles || {}).forEach(function (key) {
+      var img = layer._tiles[key].el;
+      if (img.complete && !img.naturalWidth) showLand();
+    });
   });
 
   // ---- start ------------------------------------------------------------------------------

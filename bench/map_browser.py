@@ -69,6 +69,7 @@ def _first_view(b, base: str, phone: bool = False) -> tuple[float, int]:
     page.goto(base + "/")
     page.wait_for_selector("body[data-ready]", timeout=30_000)
     drawn = float(page.get_attribute("body", "data-drawn-ms")) / 1000
+    page.wait_for_load_state("networkidle")  # the view's vector tiles counted too
     sent = page.traffic.bytes
     page.context.close()
     return drawn, sent

@@ -271,11 +271,11 @@
   // from Leaflet 1.8+: Leaflet.VectorGrid#274). Every layer of a tile is cut from the
   // same generalisation of the same outlines, so borders coincide at every zoom.
   var TILES = settings.mapTiles;
-  // Without a base map (none configured, or offline) the départements are the land.
-  var land = !!settings.offline;
+  // The départements' fill is the land without a base map (none configured, or
+  // offline): the stylesheet's body.offline .atlas-land, so no tile is drawn again.
   function departementStyle() {
-    return { color: "#5b6b7f", weight: 0.8, fill: true, fillColor: "#f3f1ea",
-             fillOpacity: land ? 1 : 0 };
+    return { className: "atlas-land", color: "#5b6b7f", weight: 0.8, fill: true,
+             fillColor: "#f3f1ea", fillOpacity: 0 };
   }
   function communeStyle(p) {
     if (!p.level) return { color: "#6b7785", weight: 0.6, fill: false, dashArray: "2 3" };
@@ -293,31 +293,53 @@
     var url = TILES.url;
     return labelYear() ? url + "?label_year=" + encodeURIComponent(labelYear()) : url;
   }
-  var choroplethYear = labelYear();
-  // Its own pane: above the base map, under the clusters and popups.
-  map.createPane("choropleth").style.zIndex = 350;
-  var choropleth = L.vectorGrid.protobuf(choroplethUrl(), {
-    pane: "choropleth",
-    rendererFactory: L.svg.tile,
-    interactive: true,
-    maxNativeZoom: TILES.maxNativeZoom,
-    attribution: TILES.attribution,
-    vectorTileLayerStyles: { departements: departementStyle, communes: communeStyle }
-  }).addTo(map);
+  var choroplethYear = null;
+  var choropleth = null;
   var tooltip = L.tooltip({ sticky: true });
-  choropleth.on("mouseover", function (e) {
-    var p = e.layer && e.layer.properties;
-    if (!p || !p.insee) return;
-    tooltip.setContent(el("span", { text: p.name + " · " + labelText(communeLabel(p)) }));
-    map.openTooltip(tooltip, e.latlng);
-  });
-  choropleth.on("mouseout", function () { map.closeTooltip(tooltip); });
-  choropleth.on("click", function (e) {
-    var p = e.layer && e.layer.properties;
-    if (!p || !p.insee) return;
-    if (e.originalEvent && e.originalEvent.defaultPrevented) return;
-    L.popup().setLatLng(e.latlng).setContent(communePopup(p)).openOn(map);
-  });
+
+  // The layer is made once the first clusters are drawn (loadChoropleth): its script
+  // (VectorGrid, 48 KB) is parsed and its twenty tiles asked after them, so on a slow
+  // phone they hold up neither the clusters' request nor the main thread before it.
+  var vectorGrid = null;
+  function loadVectorGrid() {
+    if (!vectorGrid) {
+      vectorGrid = L.vectorGrid ? Promise.resolve() : new Promise(function (ok, fail) {
+        var script = document.createElement("script");
+        script.src = TILES.script;
+        script.onload = ok;
+        script.onerror = function () { fail(new Error("VectorGrid indisponible")); };
+        document.head.appendChild(script);
+      });
+    }
+    return vectorGrid;
+  }
+
+  function makeChoropleth() {
+    // Its own pane: above the base map, under the clusters and popups.
+    map.createPane("choropleth").style.zIndex = 350;
+    choroplethYear = labelYear();
+    choropleth = L.vectorGrid.protobuf(choroplethUrl(), {
+      pane: "choropleth",
+      rendererFactory: L.svg.tile,
+      interactive: true,
+      maxNativeZoom: TILES.maxNativeZoom,
+      attribution: TILES.attribution,
+      vectorTileLayerStyles: { departements: departementStyle, communes: communeStyle }
+    }).addTo(map);
+    choropleth.on("mouseover", function (e) {
+      var p = e.layer && e.layer.properties;
+      if (!p || !p.insee) return;
+      tooltip.setContent(el("span", { text: p.name + " · " + labelText(communeLabel(p)) }));
+      map.openTooltip(tooltip, e.latlng);
+    });
+    choropleth.on("mouseout", function () { map.closeTooltip(tooltip); });
+    choropleth.on("click", function (e) {
+      var p = e.layer && e.layer.properties;
+      if (!p || !p.insee) return;
+      if (e.originalEvent && e.originalEvent.defaultPrevented) return;
+      L.popup().setLatLng(e.latlng).setContent(communePopup(p)).openOn(map);
+    });
+  }
 
   // The tiles' flat properties as the API's label object: an EPCI's label carries its
   // name (label_epci).
@@ -350,11 +372,13 @@
 
   // The tiles follow the view by themselves; only the label edition changes them.
   function loadChoropleth() {
-    if (labelYear() !== choroplethYear) {
-      choroplethYear = labelYear();
-      choropleth.setUrl(choroplethUrl());
-    }
-    return Promise.resolve();
+    return loadVectorGrid().then(function () {
+      if (!choropleth) makeChoropleth();
+      else if (labelYear() !== choroplethYear) {
+        choroplethYear = labelYear();
+        choropleth.setUrl(choroplethUrl());
+      }
+    });
   }
 
   // ---- popups for initiatives ----------------------------------------------------------
@@ -910,12 +934,9 @@
   // Without a base map, or when its tiles fail (offline), our département outlines
   // become the land: France stays readable.
   function showLand() {
-    if (document.body.classList.contains("offline")) return;
-    land = true;
-    choropleth.redraw();
     document.body.classList.add("offline");
   }
-  if (settings.offline) document.body.classList.add("offline");
+  if (settings.offline) showLand();
   map.eachLayer(function (layer) {
     if (!(layer instanceof L.TileLayer)) return;
     layer.on("tileerror", showLand);

@@ -278,7 +278,10 @@
              fillColor: "#f3f1ea", fillOpacity: 0 };
   }
   function communeStyle(p) {
-    if (!p.level) return { color: "#6b7785", weight: 0.6, fill: false, dashArray: "2 3" };
+    // Unlabelled (from z11): an outline, filled with nothing but still taking clicks.
+    if (!p.level) {
+      return { color: "#6b7785", weight: 0.6, fill: true, fillOpacity: 0, dashArray: "2 3" };
+    }
     var colour = settings.levelColours[p.level - 1];
     // An intercommunalité's label on its member: its level's colour, lighter, with a
     // dashed outline of that colour (the legend says so).

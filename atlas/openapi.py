@@ -190,7 +190,8 @@ SCHEMAS = {
 # The tile layers (tiles.layers.LAYERS), named here so the spec needs no import of tiles.
 _TILE_LAYER = {"name": "layer", "in": "path", "required": True,
                "schema": {"type": "string",
-                          "enum": ["regions", "departements", "communes", "initiatives"]}}
+                          "enum": ["regions", "departements", "communes", "initiatives",
+                                   "map"]}}
 
 
 def _export() -> dict:

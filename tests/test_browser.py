@@ -251,14 +251,59 @@ def test_urls_and_limits_come_from_the_server(page, site):
         assert copy not in script, copy
 
 
-def test_choropleth_colours_labelled_communes_by_level(page, site):
-    ready(page, site + "/?lat=48.79&lon=2.38&z=12&label_year=2018")
-    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane canvas').length > 0")
-    fc = page.evaluate("""fetch('/api/labels/communes?zoom=12&label_year=2018&bbox=2.3,48.7,2.5,48.9')
-                          .then(r => r.json())""")
-    levels = {f["properties"]["insee"]: f["properties"]["level"] for f in fc["features"]}
-    assert levels["94076"] == 3 and levels["94002"] == 5
-    assert json.dumps(fc).count('"level": null') >= 1  # unlabelled communes as outlines
+CHOROPLETH_PATHS = """Array.from(document.querySelectorAll('.leaflet-choropleth-pane path'))
+    .map(p => [p.getAttribute('fill'), p.getAttribute('stroke-dasharray')])"""
+
+
+def test_choropleth_is_drawn_from_our_map_tiles(page, site):
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    ready(page, site + "/?lat=48.80&lon=2.38&z=12")
+    page.wait_for_function("document.querySelectorAll('.leaflet-choropleth-pane path')"
+                           ".length > 20", timeout=20_000)
+    colours = json.loads(page.locator("#atlas-settings").text_content())["levelColours"]
+    paths = page.evaluate(CHOROPLETH_PATHS)
+    assert [colours[3], None] in paths  # Villejuif: its own 4 @ (2019)
+    # Its neighbours of the Métropole du Grand Paris: the EPCI's 3 @, dashed.
+    assert [colours[2], "4 3"] in paths
+    assert any("/tiles/map/12/" in u for u in asked)
+    assert not any("/api/labels/communes" in u for u in asked)  # no GeoJSON outlines
+    # A click on Ivry-sur-Seine (no initiative there) says whose label it is.
+    point = page.evaluate("""() => {
+        const s = JSON.parse(document.getElementById('atlas-settings').textContent);
+        const p = window[s.map].latLngToContainerPoint([48.8125, 2.3890]);
+        return [p.x, p.y]; }""")
+    box = page.locator(".folium-map").bounding_box()
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+    popup = page.locator(".leaflet-popup-content .popup")
+    popup.wait_for()
+    assert popup.locator("h3").text_content() == "Ivry-sur-Seine"
+    assert "label de l'intercommunalité Métropole du Grand Paris, 3 @, 2021" in \
+        popup.text_content()
+    # The label edition redraws the tiles: in 2018 the Métropole had no label.
+    page.select_option("#label_year", "2018")
+    page.wait_for_function(f"""() => {{
+        const paths = {CHOROPLETH_PATHS};
+        return paths.length > 20 && !paths.some(p => p[1] === '4 3'); }}""", timeout=20_000)
+    assert any("/tiles/map/12/" in u and "label_year=2018" in u for u in asked)
+    assert [colours[2], None] in page.evaluate(CHOROPLETH_PATHS)  # Villejuif's 3 @ of 2018
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("z", [6, 9, 12])
+def test_offline_borders_coincide(page, site, z):
+    """No base map (its host is blocked): the départements from our tiles are the land,
+    the communes drawn over them from the same tiles; screenshots borders_z6/9/12."""
+    ready(page, site + f"/?lat=48.84&lon=2.40&z={z}")
+    page.wait_for_function("document.body.classList.contains('offline') && document"
+                           ".querySelectorAll('.leaflet-choropleth-pane path').length > 3",
+                           timeout=20_000)
+    page.wait_for_load_state("networkidle")
+    SHOTS.mkdir(exist_ok=True)
+    page.locator(".folium-map").screenshot(path=str(SHOTS / f"borders_z{z}.png"))
+    fills = [f for f, _ in page.evaluate(CHOROPLETH_PATHS)]
+    assert "#f3f1ea" in fills  # the land
+    assert page.errors == []
 
 
 def test_communes_pairs_mode_on_the_map(page, site):

@@ -64,8 +64,10 @@ def test_tilejson_describes_each_layer(tc):
         assert tj["tiles"] == [f"http://localhost/tiles/{name}/{{z}}/{{x}}/{{y}}.pbf"]
         assert (tj["minzoom"], tj["maxzoom"]) == (layer.minzoom, layer.maxzoom)
         assert tj["bounds"][0] < -61 and tj["bounds"][3] > 51
-        (vl,) = tj["vector_layers"]
-        assert vl["id"] == name and set(vl["fields"]) == {f.name for f in layer.fields}
+        parts = layer.parts or (layer,)
+        assert [vl["id"] for vl in tj["vector_layers"]] == [p.name for p in parts]
+        for vl, part in zip(tj["vector_layers"], parts):
+            assert set(vl["fields"]) == {f.name for f in part.fields}
     communes = tc.get("/tiles/communes.json").json
     assert "ADMIN EXPRESS" in communes["attribution"] and "INSEE" in communes["attribution"]
     assert "Licence Ouverte" in communes["attribution"]
@@ -376,3 +378,43 @@ def test_tiles_run_under_their_own_time_budget(config, api_data, monkeypatch):
     r = app.test_client().get(url("departements", 5, 16, 11))
     assert r.status_code == 503 and r.json["error"] == "timeout"
     assert r.headers["Retry-After"].isdigit()
+
+
+def test_the_map_layer_holds_departements_and_labelled_communes_in_one_tile(tc):
+    """The public map's one layer: départements (the land) at every zoom, the communes
+    with their label from z7, only the labelled ones below z11, at extent 512."""
+    z6 = mapbox_vector_tile.decode(tc.get(url("map", 6, 32, 22)).get_data())
+    assert set(z6) == {"departements"} and z6["departements"]["extent"] == 512
+    assert {"75", "94"} <= {f["properties"]["code"] for f in z6["departements"]["features"]}
+    # z9 over Paris: Villejuif's own 4 @ (2019); its neighbours of the Métropole du Grand
+    # Paris carry the EPCI's 3 @ (2021), named; unlabelled communes are not sent.
+    z9 = decode(tc.get(url("map", *VILLEJUIF_Z9)))
+    communes = {f["properties"]["insee"]: f["properties"] for f in z9["communes"]["features"]}
+    assert communes["94076"]["level"] == 4 and "label_epci" not in communes["94076"]
+    assert communes["94041"] == {"insee": "94041", "name": communes["94041"]["name"],
+                                 "level": 3, "label_year": 2021,
+                                 "label_epci": "Métropole du Grand Paris"}
+    assert all(p.get("level") for p in communes.values())
+    assert "78646" not in communes  # Versailles: no label, not in the Métropole
+    # From z11 every commune comes, as an outline; the edition changes the labels.
+    z12 = decode(tc.get(url("map", *VILLEJUIF_Z12, "label_year=2018")))
+    levels = {f["properties"]["insee"]: f["properties"].get("level")
+              for f in z12["communes"]["features"]}
+    assert levels["94076"] == 3 and levels["94041"] is None
+    assert tc.get(url("map", *VILLEJUIF_Z12, "domain=education")).status_code == 400
+
+
+def test_departement_borders_are_their_communes_borders(engine):
+    """One generalisation for every layer: a département's outline, in every zoom band,
+    is its communes' outlines put together, so borders coincide on the map (the official
+    département file sits up to 230 m off its communes)."""
+    with engine.connect() as conn:
+        for band in ("g6", "g9"):
+            gap = conn.scalar(sa.text(f"""
+                SELECT ST_Area(ST_SymDifference(d.{band},
+                                                (SELECT ST_Union(c.{band}) FROM tile_shape c
+                                                 WHERE c.layer = 'communes'
+                                                   AND c.parent = d.code)))
+                FROM tile_shape d WHERE d.layer = 'departements' AND d.code = '94'"""))
+            # Square metres of difference over 245 km²: vertices shared, nothing between.
+            assert gap < 1000, (band, gap)

@@ -29,7 +29,7 @@ def test_vendor_serves_only_installed_packages(client):
     assert client.get("/vendor/leaflet/1.9.3/../../../../etc/passwd").status_code == 404
 
 
-def test_map_page_draws_loaded_departements_with_names_as_text(client, engine):
+def test_map_page_lists_loaded_departements_with_names_as_text(client, engine):
     evil = "Paris</script><img src=x onerror=alert(1)>"
     with engine.begin() as conn:
         conn.execute(sa.text(
@@ -41,8 +41,9 @@ def test_map_page_draws_loaded_departements_with_names_as_text(client, engine):
     html = client.get("/").get_data(as_text=True)
     assert "onerror=alert(1)" in html  # the name is on the page...
     assert "<img src=x" not in html and "</script><img" not in html  # ...only as text
-    # HTML-escaped for Leaflet's tooltip, then JSON-escaped inside the script.
-    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
+    assert "Paris&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in html  # the selector
+    # France itself comes from the vector tiles (/tiles/map), not inlined in the page.
+    assert "FeatureCollection" not in html and '"url": "/tiles/map/{z}/{x}/{y}.pbf"' in html
 
 
 def test_health_reports_the_schema(client):

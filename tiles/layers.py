@@ -39,6 +39,13 @@ class Layer:
     max_features: int  # per tile: a bound on work and size even if the data grows
     params: tuple[str, ...] = ()  # query parameters accepted (the API's filters)
     attribution: str = ""
+    extent: int = EXTENT  # tile units per side
+    parts: tuple["Layer", ...] = ()  # a tile of several MVT layers: those it holds
+
+    @property
+    def buffer(self) -> int:
+        """Units drawn beyond the edge: the same share of the tile at every extent."""
+        return BUFFER * self.extent // EXTENT
 
 
 _ADMIN = ("IGN – ADMIN EXPRESS COG 2018, INSEE – Code officiel géographique 2026, "
@@ -78,6 +85,21 @@ LAYERS: dict[str, Layer] = {layer.name: layer for layer in (
           params=tuple(p.name for p in FILTER_PARAMS),
           attribution="Villes Internet; sources of each record: /api/stats `source`"),
 )}
+
+MAP_EXTENT = 512  # the map layer's extent: half a pixel of a 256-pixel tile
+_MAP_COMMUNES = LAYERS["communes"]
+LAYERS["map"] = Layer(
+    "map", "The public map's outlines in one tile: départements (the land) and the "
+    "communes with their label; z7–10 the labelled communes only, from z11 every one",
+    (), minzoom=0, maxzoom=14, max_features=10_000, params=("label_year",),
+    attribution=_ADMIN, extent=MAP_EXTENT,
+    parts=(Layer("departements", "Départements: the land and its borders",
+                 LAYERS["departements"].fields[:2], minzoom=0, maxzoom=14,
+                 max_features=1000, extent=MAP_EXTENT),
+           Layer("communes", "Communes and their label (their own, else their "
+                 "intercommunalité's); z7–10 labelled ones only",
+                 tuple(f for f in _MAP_COMMUNES.fields if f.name != "initiatives"),
+                 minzoom=7, maxzoom=14, max_features=10_000, extent=MAP_EXTENT)))
 
 THIN_BELOW = 12  # initiatives: zooms below this keep one point per cell
 THIN_CELL = 64  # units: at most (4096/64)^2 = 4096 points per thinned tile

@@ -4,8 +4,9 @@
 - the tile envelope (``ST_TileEnvelope``, with the buffer as margin) is transformed to
   EPSG:4326 and compared with the indexed 4326 column: the GiST index is used and no
   stored geometry is transformed to be filtered;
-- outlines come pre-projected and pre-simplified per zoom band (``tile_shape``,
-  migration 0005); only ``ST_AsMVTGeom`` clips and quantises them;
+- outlines come pre-projected and pre-generalised per zoom band (``tile_shape``,
+  ``tiles.shapes``); only ``ST_AsMVTGeom`` clips and quantises them;
+- the ``map`` layer is several MVT layers in one tile (``_map_sql``);
 - the ``initiatives`` layer reuses the API's filter SQL (``atlas.queries.initiatives``),
   and below z12 keeps one point per cell of the tile grid;
 - every statement has a feature cap (``LIMIT``) and runs under a statement timeout (of
@@ -27,6 +28,7 @@ from atlas.filters import Filters
 from atlas.models import Initiative
 from atlas.queries import initiatives as iq
 from atlas.queries import labels
+from atlas.queries.choropleth import OUTLINE_ZOOM
 from atlas.search import initiative_search as s
 from tiles.layers import BUFFER, EXTENT, THIN_BELOW, THIN_CELL, Layer, band
 
@@ -83,19 +85,51 @@ _SHAPES = {
 # The data version, read by the tile's own statement (an InitPlan, run once).
 _VERSION_SQL = "(SELECT version FROM data_version WHERE id = 1)"
 
+# The map layer's communes: what the map draws and says (no initiative count).
+_MAP_COMMUNES = ("t.code AS insee, t.name, l.label_level AS level, l.label_year, "
+                 "l.label_epci_name AS label_epci", labels.latest_sql("t.code", "l"))
 
-def _shape_sql(layer: Layer, z: int) -> sa.TextClause:
-    columns, joins = _SHAPES[layer.name]
-    return sa.text(f"""
-        SELECT ST_AsMVT(f, '{layer.name}', {EXTENT}, 'geom'), {_VERSION_SQL} FROM (
+
+def _features_sql(name: str, z: int, extent: int, buffer: int, cap: int,
+                  shape: tuple[str, str], where: str = "") -> str:
+    """One MVT layer of ``tile_shape`` outlines: the band of zoom ``z``, clipped and
+    quantised to ``extent`` by ``ST_AsMVTGeom``."""
+    columns, joins = shape
+    return f"""
+        SELECT ST_AsMVT(f, '{name}', {extent}, 'geom') FROM (
             SELECT {columns},
                    ST_AsMVTGeom(t.{band(z)}, ST_TileEnvelope(CAST(:z AS int),
-                       CAST(:x AS int), CAST(:y AS int)), {EXTENT}, {BUFFER}) AS geom
+                       CAST(:x AS int), CAST(:y AS int)), {extent}, {buffer}) AS geom
             FROM tile_shape t {joins}
-            WHERE t.layer = '{layer.name}'
-              AND t.bbox && {_SEARCH_SQL}
-            LIMIT {int(layer.max_features)}
-        ) f""")
+            WHERE t.layer = '{name}'
+              AND t.bbox && {_SEARCH_SQL} {where}
+            LIMIT {int(cap)}
+        ) f"""
+
+
+def _shape_sql(layer: Layer, z: int) -> sa.TextClause:
+    features = _features_sql(layer.name, z, layer.extent, layer.buffer,
+                             layer.max_features, _SHAPES[layer.name])
+    return sa.text(f"SELECT ({features}), {_VERSION_SQL}")
+
+
+def _map_sql(layer: Layer, z: int) -> sa.TextClause:
+    # Several MVT layers in one tile: a tile is a sequence of layers, so the layers'
+    # encodings concatenated are one valid tile.
+    parts = []
+    for part in layer.parts:
+        if not part.minzoom <= z <= part.maxzoom:
+            continue
+        if part.name == "communes":
+            # Below OUTLINE_ZOOM an unlabelled commune is drawn as nothing: not sent.
+            where = "" if z >= OUTLINE_ZOOM else "AND l.label_level IS NOT NULL"
+            sql = _features_sql(part.name, z, part.extent, part.buffer,
+                                part.max_features, _MAP_COMMUNES, where)
+        else:
+            sql = _features_sql(part.name, z, part.extent, part.buffer,
+                                part.max_features, _SHAPES[part.name])
+        parts.append(f"COALESCE(({sql}), ''::bytea)")
+    return sa.text(f"SELECT {' || '.join(parts)}, {_VERSION_SQL}")
 
 
 _i = Initiative.__table__
@@ -147,9 +181,12 @@ def statement(layer: Layer, z: int, f: Filters | None = None):
     tile's SQL."""
     if layer.name == "initiatives":
         return _initiatives_sql(layer, z, f or Filters())
-    if layer.name == "communes":
+    if layer.name in ("communes", "map"):
         # The label edition is the one filter the outlines honour (the choropleth's).
-        return _shape_sql(layer, z).bindparams(
+        sql = _map_sql(layer, z) if layer.parts else _shape_sql(layer, z)
+        if ":label_year" not in sql.text:  # the map below z7: départements only
+            return sql
+        return sql.bindparams(
             sa.bindparam("label_year", f.label_year if f else None, type_=sa.Integer))
     return _shape_sql(layer, z)
 

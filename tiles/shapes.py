@@ -1,65 +1,142 @@
-"""The pre-simplified outlines of the tile layers (``tile_shape``, migrations 0006, 0007).
+"""The pre-generalised outlines of the tile layers (``tile_shape``, migrations 0006, 0007,
+and ``map_tiles_shared_outlines``).
 
 Derived from ``region``, ``departement`` and ``commune``, kept in step by the write path
 (``loaders.pipeline``) in the writer's transaction: ``sync`` redoes the outlines of the
 codes whose row changed, ``rebuild`` every one (``python -m atlas rebuild``, a first load).
+
+One generalisation per zoom band for every layer, so that borders coincide at every zoom:
+
+- a département's outline is the union of its communes' outlines, a région's the union
+  of its départements' (the official département and région files were generalised on
+  their own and sit up to 230 m off their communes' borders: grey slivers on the map);
+- each band is the outline snapped to the grid of one tile unit (extent 4096) at the
+  band's highest zoom, anchored on the Web Mercator tile grid. Snapping moves each vertex
+  on its own, so two outlines sharing a border still share it after snapping, which a
+  per-outline simplification (Douglas-Peucker) does not guarantee; the error is at most
+  half a unit, as before. ``g9`` is the outline itself (the mapshaper-generalised ADMIN
+  EXPRESS outlines are finer than a unit from z11).
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-# metres per tile unit at zoom z, extent 4096: 40075016.686 / (2^z * 4096); see 0006.
-_ROWS = """
-    SELECT layer, code, name, parent, ST_Envelope(geom) AS bbox,
-           CASE WHEN layer <> 'communes' THEN ST_Simplify(g, 2446, true) END AS g0,
-           CASE WHEN layer <> 'communes' THEN ST_Simplify(g, 306, true) END AS g3,
-           ST_Simplify(g, 38, true) AS g6,
-           g AS g9
+_HALF_WORLD = 20037508.342789244  # metres: Web Mercator spans ±this on both axes
+
+
+def _snap(z: int) -> str:
+    # One tile unit at zoom z (extent 4096): 2446 m at z2, 306 m at z5, 38 m at z8.
+    unit = 2 * _HALF_WORLD / 2**z / 4096
+    return f"ST_SnapToGrid(g, {-_HALF_WORLD!r}, {-_HALF_WORLD!r}, {unit!r}, {unit!r})"
+
+
+# The bands' columns from ``g`` (the outline in EPSG:3857); communes start at z7, so
+# their g0 and g3 stay empty.
+_BANDS = f"""
+           CASE WHEN layer <> 'communes' THEN {_snap(2)} END AS g0,
+           CASE WHEN layer <> 'communes' THEN {_snap(5)} END AS g3,
+           {_snap(8)} AS g6,
+           g AS g9"""
+
+# Communes and départements; a département from its communes (the union, in 4326).
+_ROWS = f"""
+    SELECT layer, code, name, parent, ST_Envelope(geom) AS bbox, {_BANDS}
     FROM (
-        SELECT 'regions'::text AS layer, code::text AS code, name, NULL::text AS parent,
-               geom, ST_Transform(geom, 3857) AS g
-        FROM region WHERE geom IS NOT NULL AND {regions}
-        UNION ALL
-        SELECT 'departements', code, name, region_code, geom, ST_Transform(geom, 3857)
-        FROM departement WHERE geom IS NOT NULL AND {departements}
+        SELECT 'departements'::text AS layer, d.code::text AS code, d.name,
+               d.region_code::text AS parent, u.geom, ST_Transform(u.geom, 3857) AS g
+        FROM departement d
+        JOIN LATERAL (SELECT ST_Union(c.geom) AS geom FROM commune c
+                      WHERE c.departement_code = d.code AND c.geom IS NOT NULL) u
+          ON u.geom IS NOT NULL
+        WHERE {{departements}}
         UNION ALL
         SELECT 'communes', insee, name, departement_code, geom, ST_Transform(geom, 3857)
-        FROM commune WHERE geom IS NOT NULL AND {communes}
+        FROM commune WHERE geom IS NOT NULL AND {{communes}}
     ) s
 """
-LAYERS = {"regions": "code", "departements": "code", "communes": "insee"}
+
+# Régions from their départements' rows just written (the union of unions: cheap).
+_REGIONS = f"""
+    SELECT layer, code, name, parent, ST_Envelope(geom) AS bbox, {_BANDS}
+    FROM (
+        SELECT 'regions'::text AS layer, r.code::text AS code, r.name, NULL::text AS parent,
+               ST_Transform(u.g, 4326) AS geom, u.g
+        FROM region r
+        JOIN LATERAL (SELECT ST_Union(t.g9) AS g FROM tile_shape t
+                      WHERE t.layer = 'departements' AND t.parent = r.code) u
+          ON u.g IS NOT NULL
+        WHERE {{regions}}
+    ) s
+"""
+LAYERS = {"regions": "r.code", "departements": "d.code", "communes": "insee"}
+
+
+def _widen(conn, codes: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Add the départements of the communes changed (their outline is their communes'
+    union), and the régions of the départements changed; a deleted commune's
+    département is read from its former outline row."""
+    communes = codes.get("communes", [])
+    deps = set(codes.get("departements", []))
+    if communes:
+        deps |= set(conn.scalars(sa.text("""
+            SELECT departement_code FROM commune WHERE insee = ANY(:c)
+            UNION SELECT parent FROM tile_shape WHERE layer = 'communes' AND code = ANY(:c)
+        """), {"c": communes}))
+    regions = set(codes.get("regions", []))
+    if deps:
+        regions |= set(conn.scalars(sa.text("""
+            SELECT region_code FROM departement WHERE code = ANY(:d)
+            UNION SELECT parent FROM tile_shape WHERE layer = 'departements'
+                                                  AND code = ANY(:d)
+        """), {"d": sorted(deps)}))
+    out = {"communes": communes, "departements": sorted(d for d in deps if d),
+           "regions": sorted(r for r in regions if r)}
+    return {layer: keys for layer, keys in out.items() if keys}
 
 
 def sync(conn, codes: dict[str, set[str]]) -> int:
-    """Redo the outlines of ``codes`` ({layer: codes whose row changed or was deleted});
-    returns how many codes were synced."""
+    """Redo the outlines of ``codes`` ({layer: codes whose row changed or was deleted}),
+    with the départements and régions their communes make up; returns how many codes
+    were synced."""
     codes = {layer: sorted(c) for layer, c in codes.items() if c}
     if not codes:
         return 0
+    codes = _widen(conn, codes)
     for layer, keys in codes.items():
         conn.execute(sa.text("DELETE FROM tile_shape WHERE layer = :l AND code = ANY(:c)"),
                      {"l": layer, "c": keys})
     where = {layer: (f"{column} = ANY(:{layer})" if layer in codes else "false")
              for layer, column in LAYERS.items()}
     conn.execute(sa.text("INSERT INTO tile_shape " + _ROWS.format(**where)),
-                 {layer: keys for layer, keys in codes.items()})
+                 {layer: keys for layer, keys in codes.items() if layer != "regions"})
+    if "regions" in codes:
+        conn.execute(sa.text("INSERT INTO tile_shape " + _REGIONS.format(**where)),
+                     {"regions": codes["regions"]})
     return sum(map(len, codes.values()))
 
 
 def rebuild(conn) -> int:
-    """Redo every outline (about 1.3 s for the 35,000 communes); returns the row count."""
+    """Redo every outline (the départements' unions cost most: ~8 s on a loaded
+    machine); returns the row count."""
     conn.execute(sa.text("DELETE FROM tile_shape"))
-    return conn.execute(sa.text("INSERT INTO tile_shape " + _ROWS.format(
-        **{layer: "true" for layer in LAYERS}))).rowcount
+    everything = {layer: "true" for layer in LAYERS}
+    return (conn.execute(sa.text("INSERT INTO tile_shape " + _ROWS.format(**everything)))
+            .rowcount
+            + conn.execute(sa.text("INSERT INTO tile_shape " + _REGIONS.format(**everything)))
+            .rowcount)
 
 
 def stale(conn) -> int:
     """How many outlines differ between the table and a rebuild (0 when in step)."""
-    fresh = _ROWS.format(**{layer: "true" for layer in LAYERS})
+    everything = {layer: "true" for layer in LAYERS}
+    fresh = _ROWS.format(**everything)
+    # Régions are unions of the départements' rows: fresh ones from fresh départements.
+    regions = _REGIONS.format(**everything).replace("FROM tile_shape t", "FROM fresh t")
     return conn.scalar(sa.text(f"""
-        WITH fresh AS ({fresh})
+        WITH fresh AS ({fresh}), fresh_regions AS ({regions}),
+             every AS (SELECT * FROM fresh UNION ALL SELECT * FROM fresh_regions)
         SELECT count(*) FROM (
-            (SELECT * FROM tile_shape EXCEPT ALL SELECT * FROM fresh)
+            (SELECT * FROM tile_shape EXCEPT ALL SELECT * FROM every)
             UNION ALL
-            (SELECT * FROM fresh EXCEPT ALL SELECT * FROM tile_shape)) d"""))
+            (SELECT * FROM every EXCEPT ALL SELECT * FROM tile_shape)) d"""))

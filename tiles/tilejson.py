@@ -26,9 +26,9 @@ def tilejson(layer: Layer, tiles_url: str, version: int) -> dict:
         "bounds": BOUNDS,
         "center": [CENTER[0], CENTER[1], max(layer.minzoom, CENTER[2])],
         "vector_layers": [{
-            "id": layer.name, "description": layer.description,
-            "minzoom": layer.minzoom, "maxzoom": layer.maxzoom,
-            "fields": {f.name: f"{f.description} ({f.type})" for f in layer.fields},
-        }],
+            "id": part.name, "description": part.description,
+            "minzoom": part.minzoom, "maxzoom": part.maxzoom,
+            "fields": {f.name: f"{f.description} ({f.type})" for f in part.fields},
+        } for part in (layer.parts or (layer,))],
         "data_version": version,
     }

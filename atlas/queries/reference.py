@@ -3,8 +3,6 @@ initiatives), and code → name lookups for labelling facets."""
 
 from __future__ import annotations
 
-import json
-
 import sqlalchemy as sa
 
 _DOMAINS = sa.text("""
@@ -48,14 +46,6 @@ def names(conn) -> dict[str, dict[str, str]]:
     return out
 
 
-_OUTLINES = sa.text("""
-    SELECT json_build_object('type', 'FeatureCollection', 'features',
-             coalesce(json_agg(json_build_object(
-               'type', 'Feature',
-               'properties', json_build_object('code', code, 'name', name),
-               'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.01), 3)::json)
-             ORDER BY code), '[]'::json))
-    FROM departement WHERE geom IS NOT NULL""")
 
 _TOTALS = sa.text("""
     SELECT (SELECT count(*) FROM commune) AS communes,
@@ -75,13 +65,6 @@ _SOURCES = sa.text("""
         GROUP BY s.name) AS counted
     WHERE initiatives + places + awards > 0
     ORDER BY synthetic, title, attribution""")
-
-
-def outlines(conn) -> dict:
-    """The départements as a light GeoJSON FeatureCollection (about 1 km precision): the
-    map's own picture of France, drawn when no base map is reachable."""
-    value = conn.scalar(_OUTLINES)
-    return json.loads(value) if isinstance(value, str) else value
 
 
 def totals(conn) -> dict:

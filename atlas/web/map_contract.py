@@ -4,7 +4,7 @@
 with the server comes from the declarations the server itself validates with: the filter
 names (``atlas.filters.FILTER_PARAMS``, so a filter declared there reaches the map's URL
 state with no JS change), the peers radii and default, the largest view the API accepts,
-the zoom thresholds of the choropleth, and every URL it fetches or links to, built with
+the zoom thresholds of the choropleth, the map's own vector tiles, and every URL it fetches or links to, built with
 ``url_for`` (so a prefix such as ``SCRIPT_NAME`` is honoured).
 
 URL templates carry ``{name}`` placeholders that the script fills with
@@ -68,7 +68,18 @@ def settings() -> dict:
             "figures": url_for("figures.page"),
             "tile": _template("tiles.tile", name="layer", z="z", x="x", y="y"),
         },
+        "mapTiles": map_tiles(),
     }
+
+
+def map_tiles() -> dict:
+    """The main map's outlines: the ``map`` tile layer (départements and the communes'
+    label in one tile), drawn by Leaflet.VectorGrid (npm, served under /vendor/)."""
+    layer = tile_layers.LAYERS["map"]
+    return {"url": _template("tiles.tile", name="layer", z="z", x="x", y="y")
+                   .replace("{layer}", layer.name),
+            "maxNativeZoom": layer.maxzoom, "attribution": "IGN – ADMIN EXPRESS COG 2018",
+            "script": vendor.url("leaflet-vectorgrid", "Leaflet.VectorGrid.bundled.min.js")}
 
 
 def outlines() -> dict:

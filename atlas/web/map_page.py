@@ -7,7 +7,6 @@ emit a page that still links to another host (visitors' privacy, offline use).
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -42,10 +41,9 @@ class View:
     zoom: int = FRANCE_ZOOM
 
 
-def build_map(config: Config, outlines: dict | None = None, view: View = View(),
-              outline_name: str = "Départements") -> folium.Map:
-    """A Leaflet map at ``view``; ``outlines`` (a GeoJSON FeatureCollection with a
-    ``name`` property) is drawn under everything: with no base map it is France."""
+def build_map(config: Config, view: View = View()) -> folium.Map:
+    """A Leaflet map at ``view``, with the base map when one is configured. France itself
+    (départements, communes) is drawn by the pages' scripts from our vector tiles."""
     m = folium.Map(location=(view.lat, view.lon), zoom_start=view.zoom, tiles=None,
                    control_scale=True, prefer_canvas=True, min_zoom=MIN_ZOOM,
                    max_zoom=MAX_ZOOM)
@@ -59,28 +57,7 @@ def build_map(config: Config, outlines: dict | None = None, view: View = View(),
     if config.basemap_url:
         folium.TileLayer(config.basemap_url, attr=config.basemap_attribution,
                          name="Fond de carte", max_zoom=19).add_to(m)
-    if outlines and outlines.get("features"):
-        folium.GeoJson(
-            escape_properties(outlines), name=outline_name,
-            style_function=lambda f: {"color": "#5b6b7f", "weight": 0.8,
-                                      "fillColor": "#f3f1ea", "fillOpacity": 0.0},
-            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-        ).add_to(m)
     return m
-
-
-def escape_properties(collection: dict) -> dict:
-    """A copy of a FeatureCollection whose string properties are HTML-escaped.
-
-    Leaflet tooltips and popups insert property values as HTML, so text from the database
-    must reach them escaped (``<img onerror=...>`` then shows as text).
-    """
-    def clean(value):
-        return html.escape(value) if isinstance(value, str) else value
-
-    return {**collection, "features": [
-        {**f, "properties": {k: clean(v) for k, v in (f.get("properties") or {}).items()}}
-        for f in collection["features"]]}
 
 
 def render_parts(m: folium.Map) -> MapParts:

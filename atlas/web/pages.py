@@ -72,7 +72,7 @@ def _view(args) -> View:
 def _page_data(conn) -> dict:
     """What every map page shows, the same for every visitor until the data changes."""
     def compute():
-        return {"outlines": reference.outlines(conn), "totals": reference.totals(conn),
+        return {"totals": reference.totals(conn),
                 "sources": [dict(s, url=_web_link(s["url"]),
                                  licence_url=_web_link(s["licence_url"]))
                             for s in reference.sources(conn)],
@@ -93,7 +93,8 @@ def _map_page(template: str):
     with engine().connect() as conn:
         data = _page_data(conn)
     config = current_app.config["ATLAS"]
-    parts = render_parts(build_map(config, data["outlines"], view))
+    # France itself (départements, communes, labels) comes from our vector tiles.
+    parts = render_parts(build_map(config, view))
     settings = {
         **map_contract.settings(),
         "map": parts.name, "embed": template == "embed.html",
@@ -127,7 +128,7 @@ def initiative(initiative_id: int):
         data = _page_data(conn)
     p = feature["properties"]
     lon, lat = feature["geometry"]["coordinates"]
-    parts = render_parts(build_map(current_app.config["ATLAS"], None, View(lat, lon, 13)))
+    parts = render_parts(build_map(current_app.config["ATLAS"], View(lat, lon, 13)))
     domain_labels = {d["code"]: d["label"] for d in data["domains"]}
     return render_template("initiative.html", feature=feature, p=p, map=parts,
                            domains=[domain_labels.get(d, d) for d in p["domains"]],
@@ -152,7 +153,7 @@ def commune(code: str):
         paths.append(label_path("epci", p["epci"]["name"], epci_labels, editions))
     view = View(*reversed(feature["geometry"]["coordinates"]), 12) \
         if feature["geometry"] else View()
-    parts = render_parts(build_map(current_app.config["ATLAS"], None, view))
+    parts = render_parts(build_map(current_app.config["ATLAS"], view))
     return render_template("commune.html", feature=feature, p=p, map=parts,
                            listed=listed, level_colours=LEVEL_COLOURS, paths=paths,
                            epci_labels=epci_labels, outlines=map_contract.outlines())

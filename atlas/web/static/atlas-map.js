@@ -265,38 +265,93 @@
     return label.level + " @ en " + label.year;
   }
 
-  function communeLabel(p) {
-    return p.level ? { year: p.year, level: p.level, held_by: p.held_by,
-                       epci: p.epci_siren ? { siren: p.epci_siren, name: p.epci_name } : null }
-                   : null;
+  // Land, départements and the communes' labels: one vector tile layer of our own
+  // (/tiles/map: départements, and the communes with their label), drawn by
+  // Leaflet.VectorGrid's SVG renderer (its canvas one calls L.DomEvent.fakeStop, gone
+  // from Leaflet 1.8+: Leaflet.VectorGrid#274). Every layer of a tile is cut from the
+  // same generalisation of the same outlines, so borders coincide at every zoom.
+  var TILES = settings.mapTiles;
+  // The départements' fill is the land without a base map (none configured, or
+  // offline): the stylesheet's body.offline .atlas-land, so no tile is drawn again.
+  function departementStyle() {
+    return { className: "atlas-land", color: "#5b6b7f", weight: 0.8, fill: true,
+             fillColor: "#f3f1ea", fillOpacity: 0 };
   }
+  function communeStyle(p) {
+    // Unlabelled (from z11): an outline, filled with nothing but still taking clicks.
+    if (!p.level) {
+      return { color: "#6b7785", weight: 0.6, fill: true, fillOpacity: 0, dashArray: "2 3" };
+    }
+    var colour = settings.levelColours[p.level - 1];
+    // An intercommunalité's label on its member: its level's colour, lighter, with a
+    // dashed outline of that colour (the legend says so).
+    if (p.label_epci) {
+      return { color: colour, weight: 1.5, dashArray: "4 3", fill: true,
+               fillColor: colour, fillOpacity: 0.3 };
+    }
+    return { color: "#0b3a75", weight: 0.5, fill: true, fillColor: colour,
+             fillOpacity: 0.65 };
+  }
+  function choroplethUrl() {
+    var url = TILES.url;
+    return labelYear() ? url + "?label_year=" + encodeURIComponent(labelYear()) : url;
+  }
+  var choroplethYear = null;
+  var choropleth = null;
+  var tooltip = L.tooltip({ sticky: true });
 
-  var BBOX_ZOOM = settings.zoom.choroplethBbox;
-  var BANDS = settings.zoom.choroplethBands;
-  var choropleth = L.geoJSON(null, {
-    style: function (feature) {
-      var p = feature.properties;
-      if (!p.level) return { color: "#6b7785", weight: 0.6, fillOpacity: 0, dashArray: "2 3" };
-      // An intercommunalité's label on its member: its level's colour, lighter, with a
-      // dashed outline of that colour (the legend says so).
-      if (p.held_by === "epci") {
-        return { color: settings.levelColours[p.level - 1], weight: 1.5, dashArray: "4 3",
-                 fillColor: settings.levelColours[p.level - 1], fillOpacity: 0.3 };
-      }
-      return { color: "#0b3a75", weight: 0.5, fillColor: settings.levelColours[p.level - 1],
-               fillOpacity: 0.65 };
-    },
-    onEachFeature: function (feature, layer) {
-      var p = feature.properties;
-      var text = p.name + " · " + labelText(communeLabel(p));
-      layer.bindTooltip(el("span", { text: text }), { sticky: true });
-      layer.on("click", function (e) {
-        if (e.originalEvent && e.originalEvent.defaultPrevented) return;
-        L.popup().setLatLng(e.latlng).setContent(communePopup(p)).openOn(map);
+  // The layer is made once the first clusters are drawn (loadChoropleth): its script
+  // (VectorGrid, 48 KB) is parsed and its twenty tiles asked after them, so on a slow
+  // phone they hold up neither the clusters' request nor the main thread before it.
+  var vectorGrid = null;
+  function loadVectorGrid() {
+    if (!vectorGrid) {
+      vectorGrid = L.vectorGrid ? Promise.resolve() : new Promise(function (ok, fail) {
+        var script = document.createElement("script");
+        script.src = TILES.script;
+        script.onload = ok;
+        script.onerror = function () { fail(new Error("VectorGrid indisponible")); };
+        document.head.appendChild(script);
       });
     }
-  }).addTo(map);
-  var choroplethKey = null;
+    return vectorGrid;
+  }
+
+  function makeChoropleth() {
+    // Its own pane: above the base map, under the clusters and popups.
+    map.createPane("choropleth").style.zIndex = 350;
+    choroplethYear = labelYear();
+    choropleth = L.vectorGrid.protobuf(choroplethUrl(), {
+      pane: "choropleth",
+      rendererFactory: L.svg.tile,
+      interactive: true,
+      maxNativeZoom: TILES.maxNativeZoom,
+      attribution: TILES.attribution,
+      vectorTileLayerStyles: { departements: departementStyle, communes: communeStyle }
+    }).addTo(map);
+    choropleth.on("mouseover", function (e) {
+      var p = e.layer && e.layer.properties;
+      if (!p || !p.insee) return;
+      tooltip.setContent(el("span", { text: p.name + " · " + labelText(communeLabel(p)) }));
+      map.openTooltip(tooltip, e.latlng);
+    });
+    choropleth.on("mouseout", function () { map.closeTooltip(tooltip); });
+    choropleth.on("click", function (e) {
+      var p = e.layer && e.layer.properties;
+      if (!p || !p.insee) return;
+      if (e.originalEvent && e.originalEvent.defaultPrevented) return;
+      L.popup().setLatLng(e.latlng).setContent(communePopup(p)).openOn(map);
+    });
+  }
+
+  // The tiles' flat properties as the API's label object: an EPCI's label carries its
+  // name (label_epci).
+  function communeLabel(p) {
+    return p.level ? { year: p.label_year, level: p.level,
+                       held_by: p.label_epci ? "epci" : "commune",
+                       epci: p.label_epci ? { name: p.label_epci } : null }
+                   : null;
+  }
 
   function communePopup(p) {
     return el("div", { className: "popup" }, [
@@ -318,24 +373,14 @@
     return filterParams().get("label_year") || "";
   }
 
+  // The tiles follow the view by themselves; only the label edition changes them.
   function loadChoropleth() {
-    var zoom = map.getZoom();
-    var params = new URLSearchParams();
-    // Below BBOX_ZOOM one answer covers France for a whole band of zooms: ask again
-    // only when the band or the label year changes.
-    var band = zoom;
-    if (zoom < BBOX_ZOOM) {
-      BANDS.forEach(function (start) { if (start <= zoom) band = start; });
-    }
-    params.set("zoom", String(band));
-    if (labelYear()) params.set("label_year", labelYear());
-    if (zoom >= BBOX_ZOOM) params.set("bbox", snappedBox());
-    var key = params.toString();
-    if (key === choroplethKey) return Promise.resolve();
-    return getJSON("choropleth", urlFor("choropleth", {}, key)).then(function (fc) {
-      choroplethKey = key;
-      choropleth.clearLayers();
-      choropleth.addData(fc);
+    return loadVectorGrid().then(function () {
+      if (!choropleth) makeChoropleth();
+      else if (labelYear() !== choroplethYear) {
+        choroplethYear = labelYear();
+        choropleth.setUrl(choroplethUrl());
+      }
     });
   }
 
@@ -653,7 +698,6 @@
   }
 
   function refreshAll() {
-    choroplethKey = null;  // the label year may have changed
     listOffset = 0;
     return busy(Promise.all([
       loadClusters().then(function () {
@@ -892,21 +936,18 @@
 
   // Without a base map, or when its tiles fail (offline), our département outlines
   // become the land: France stays readable.
-  var land = false;
   function showLand() {
-    if (land) return;
-    land = true;
-    map.eachLayer(function (layer) {
-      if (layer.feature && layer.feature.properties && layer.feature.properties.code &&
-          !choropleth.hasLayer(layer) && layer.setStyle) {
-        layer.setStyle({ fillOpacity: 1 });
-      }
-    });
     document.body.classList.add("offline");
   }
   if (settings.offline) showLand();
   map.eachLayer(function (layer) {
-    if (layer instanceof L.TileLayer) layer.on("tileerror", showLand);
+    if (!(layer instanceof L.TileLayer)) return;
+    layer.on("tileerror", showLand);
+    // Base-map tiles that failed before this script ran (a refused request fails at once).
+    Object.keys(layer._tiles || {}).forEach(function (key) {
+      var img = layer._tiles[key].el;
+      if (img.complete && !img.naturalWidth) showLand();
+    });
   });
 
   // ---- start ------------------------------------------------------------------------------

@@ -389,7 +389,7 @@ class AuditEvent(Base):
     __table_args__ = (sa.Index("audit_event_at_idx", "at"),)
 
 
-# -- contributions (migration 0015_contributions): fiches proposed by collectivités -------
+# -- contributions (migration 0016_contributions): fiches proposed by collectivités -------
 
 FICHE_STATES = ("draft", "published", "unpublished")
 REVISION_KINDS = ("publish", "unpublish")

@@ -61,7 +61,7 @@ def _ogc_json() -> bool:
     return not wants_html(strict=False)
 
 
-def _respond(status: int, code: str, detail: str, **extra):
+def respond(status: int, code: str, detail: str, **extra):
     if _ogc_json():
         body = {"code": OGC_CODES.get(status, "ServerError"), "description": detail}
         if extra.get("param"):
@@ -86,8 +86,8 @@ def _atlas_error(error: AtlasError):
         return _moved(error)
     if isinstance(error, DatabaseUnavailable):
         log.warning("database unavailable: %s", error)
-        return _respond(503, error.code, UNAVAILABLE)
-    return _respond(error.status, error.code, str(error),
+        return respond(503, error.code, UNAVAILABLE)
+    return respond(error.status, error.code, str(error),
                     param=getattr(error, "param", None),
                     suggestions=getattr(error, "suggestions", None))
 
@@ -105,24 +105,24 @@ def _moved(moved: Moved):
 def _http_error(error: HTTPException):
     if error.code is None or error.code < 400:
         return error
-    return _respond(error.code, error.name.lower().replace(" ", "_"), error.description)
+    return respond(error.code, error.name.lower().replace(" ", "_"), error.description)
 
 
 def _database_error(error: sa.exc.DBAPIError):
     orig = getattr(error, "orig", None)
     if isinstance(orig, pg_errors.QueryCanceled):
         log.warning("statement cancelled on %s: %s", request.path, orig)
-        return _respond(503, QueryTimeout.code, BUSY)
+        return respond(503, QueryTimeout.code, BUSY)
     if isinstance(error, sa.exc.OperationalError) or error.connection_invalidated:
         # Connection refused, server shutting down, connection lost mid-query.
         log.warning("database unavailable on %s: %s", request.path, orig or error)
-        return _respond(503, DatabaseUnavailable.code, UNAVAILABLE)
+        return respond(503, DatabaseUnavailable.code, UNAVAILABLE)
     return _internal(error)
 
 
 def _internal(error: Exception):
     log.error("error on %s %s", request.method, request.full_path, exc_info=error)
-    return _respond(500, "internal_error", INTERNAL)
+    return respond(500, "internal_error", INTERNAL)
 
 
 def init_app(app: Flask) -> None:

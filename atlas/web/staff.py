@@ -72,9 +72,9 @@ def _guard():
         target = request.full_path if request.query_string else request.path
         return redirect(url_for("auth.login", next=target))
     if outcome == authz.FORBIDDEN:
-        from atlas.web.errors import _respond
+        from atlas.web.errors import respond
 
-        return _respond(403, "forbidden", "Votre compte ne donne pas accès à cette page.")
+        return respond(403, "forbidden", "Votre compte ne donne pas accès à cette page.")
     if who is not None:
         session["seen"] = int(time.time())
     g.account = who
@@ -87,19 +87,19 @@ def _idle_expired() -> bool:
 
 
 def _csrf_refused(error: CSRFError):
-    from atlas.web.errors import _respond
+    from atlas.web.errors import respond
 
-    return _respond(400, "csrf", "Le formulaire a expiré ou ne vient pas de ce site : "
+    return respond(400, "csrf", "Le formulaire a expiré ou ne vient pas de ce site : "
                                  "rechargez la page et recommencez.")
 
 
 def _too_large(error):
-    from atlas.web.errors import _respond
+    from atlas.web.errors import respond
 
     from atlas.uploads import size_fr
 
     limit = size_fr(current_app.config["ATLAS"].upload_max_bytes)
-    return _respond(413, "too_large", f"Le fichier dépasse {limit} : découpez-le.")
+    return respond(413, "too_large", f"Le fichier dépasse {limit} : découpez-le.")
 
 
 def _no_store(response):

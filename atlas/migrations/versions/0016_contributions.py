@@ -12,15 +12,15 @@ Privileges (least privilege, as in 0012):
   nothing else on accounts);
   publishing goes through the write path with its existing rights.
 
-Revision ID: 0015_contributions
-Revises: 0014_facet_count
+Revision ID: 0016_contributions
+Revises: 0015_shared_outlines
 """
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
-revision = "0015_contributions"
-down_revision = "0014_facet_count"
+revision = "0016_contributions"
+down_revision = "0015_shared_outlines"
 branch_labels = None
 depends_on = None
 

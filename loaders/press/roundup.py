@@ -50,6 +50,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   with "à obtenir" (recevoir, décrocher, avoir obtenu...) right before the level.
 - R13. "Beville est dans le même cas que Aville" (la même situation): Beville gets
   Aville's award, when the text gives Aville exactly one (``likewise``).
+- R15. The counted subject named in the sentence after: "... avec 16 villes recevant
+  cinq arobases. Il s'agit des villes suivantes : Aville, Beville, Ceville." (also "Il
+  s'agit d'Aville, ...", "Ce sont Aville, ...", "Voici : Aville, ..."): the listed names
+  get the level, when the sentence before states one level for a counted subject.
 - R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
   without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
   distinguées l'an dernier": all four get that level, the last two the year before too.
@@ -604,7 +608,11 @@ _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
 _CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*")
 _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"
                     r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
-                    r"figurent\s+(?:notamment\s+)?|notamment\s+)?")
+                    r"figurent\s+(?:notamment\s+)?|notamment\s+)?"
+                    # R15: the counted subject named in the sentence after
+                    r"|^\s*(?:Il\s+s'agit|Ce\s+sont|Voici)\s+(?:de\s+|d'|des\s+)?"
+                    r"(?:(?:villes|communes|collectivités|lauréats|lauréates|territoires)"
+                    r"\s+(?:suivante?s\s*)?)?:?\s*")
 _CASE_OF = re.compile(r"\bcas\s+(?:de|d')\s*[A-ZÀ-Ý]")
 
 

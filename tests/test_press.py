@@ -100,6 +100,7 @@ def test_L3_a_progression_gives_the_new_level_and_the_old_one_only_with_its_year
      "Nantes"),
     ("La Communauté d'agglomération du Pays Basque obtient 3@ au label 2022.",
      "Communauté d'agglomération du Pays Basque"),
+    ("Palmarès 2022 : la mairie de Rodez a reçu le label 3@ lors de la cérémonie.", "Rodez"),
 ])
 def test_S1_the_collectivite_named_before_the_level_or_granted_it(text, who):
     assert [a[0] for a in awards(text)] == [who]
@@ -210,6 +211,21 @@ def test_Y2_the_release_date_reads_le_4_fevrier_dernier():
     doc = press.blocks(seed(ALFORTVILLE))
     assert press.release_date(doc) == (2021, 2)
     assert press.current_edition(doc, (2021, 2)) == 2021
+
+
+def test_Y2a_a_line_opening_with_a_numeric_date_dates_the_release():
+    text = ("Rodez garde ses arobases\n14/02/2022 | 09h12\nLa ville de Rodez a reçu le "
+            "label 3@ lors de la cérémonie.")
+    assert press.release_date(press.blocks(text)) == (2022, 2)
+    assert awards(text) == [("Rodez", 2022, 3)]
+    # day first: 02/14/2022 is no date; a date late in the year names no edition
+    assert press.release_date(press.blocks("02/14/2022\nLa ville de Rodez a reçu 3@.")) \
+        is None
+    assert awards("14/10/2022\nLa ville de Rodez a reçu le label 3@.") == []
+    # a figure inside a sentence is not the release's date
+    assert press.release_date(press.blocks(
+        "La ville de Rodez compte 12/02/2022 visiteurs et a reçu 3@ lors de la cérémonie "
+        "nationale du label.")) is None
 
 
 def test_Y2_two_edition_years_leave_the_year_unknown():

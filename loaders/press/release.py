@@ -20,6 +20,7 @@ Awards (a collectivité, an edition year, a level 1..5):
   total is the level now (the increment "un rang supplémentaire" says nothing alone).
 - S1. The collectivité is the nearest one named before the level in the same sentence:
   "la Ville de X", "la ville des Mureaux" (→ Les Mureaux), "la commune de X", "la
+  mairie de X" (the town hall stands for its commune), "la
   Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
   followed by an award verb ("Alfortville confirme ses 5@"); with an award verb in the
   sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée...).
@@ -40,6 +41,9 @@ Awards (a collectivité, an edition year, a level 1..5):
   ceremony date (January to June) "le 4 février 2020", "le 4 février dernier" read
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
+- Y2a. The release's date: a stored page's "date 2024-02", a short line "Publié le 4
+  février 2020", a by-line "01 févr. 2017", a line opening with a numeric date, day
+  first ("28/03/2023 | 06h19").
 - Y2b. A sentence announcing a coming edition ("se tiendra la troisième édition", "aura
   lieu", "la prochaine édition") gives no edition year to the text.
 - Y3. A level stated in the past ("avait obtenu", "l'an dernier" = edition - 1,
@@ -322,6 +326,8 @@ _DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour)[^0-9]{{0,40}})
 _ISO_DATE_LINE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 _SHORT_MONTHS = {"janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
                  "nov": 11, "dec": 12}
+# A line opening with a numeric date, day first: "28/03/2023 | 06h19", "19/01/2011".
+_NUMERIC_DATE_LINE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 _BYLINE_DATE = re.compile(
     r"\b(\d{1,2})(?:er)?\s+(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.?\s+((?:19|20)\d\d)\b",
     re.I)
@@ -338,6 +344,9 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
         iso = _ISO_DATE_LINE.match(b.text)
         if iso and 1 <= int(iso.group(2)) <= 12:
             return int(iso.group(1)), int(iso.group(2))
+        numeric = _NUMERIC_DATE_LINE.match(b.text) if len(b.text.split()) <= 8 else None
+        if numeric and 1 <= int(numeric.group(1)) <= 31 and 1 <= int(numeric.group(2)) <= 12:
+            return int(numeric.group(3)), int(numeric.group(2))
         if len(b.text.split()) <= 8 and _DOC_DATE.match(b.text):
             m = _DATE.search(b.text)
             return int(m.group(3)), _month(m.group(2))
@@ -432,7 +441,7 @@ _NAME = (rf"(?:(?:Le|La|Les|L')\s?)?{_WORD}(?:(?:-et-|[-\s'](?:{_PARTICLE}[-\s]|
          rf"{_WORD})*")
 _EXPLICIT = re.compile(
     rf"\b(?:[Ll]a\s+|[Ll]'|[Nn]otre\s+)?(?P<kind>[Vv]ille|[Cc]ommune|[Vv]illage|[Cc]ité"
-    rf"|[Mm]unicipalité)\s+(?P<prep>de\s+|d'|des\s+|du\s+)(?P<name>{_NAME})"
+    rf"|[Mm]unicipalité|[Mm]airie)\s+(?P<prep>de\s+|d'|des\s+|du\s+)(?P<name>{_NAME})"
     rf"|\b(?:[Ll]a\s+|[Ll]')?(?P<epci>(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+"
     rf"[Cc]ommunes|[Uu]rbaine)|[Mm]étropole|[Aa]gglomération)\s+(?:de\s+|d'|du\s+|des\s+)?"
     rf"{_NAME})")

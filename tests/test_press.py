@@ -202,6 +202,11 @@ def test_Y5_the_same_award_again_by_reference():
     ("Ce sont 140 communes qui ont été récompensées pour l'année 2016.", {2016}),
     ("La ville a été labellisée au titre de l'année 2018.", {2018}),
     ("La ville prépare pour l'année 2016 un nouveau site.", set()),
+    # the event named with its month and year, no day
+    ("Les 150 communes du concours organisé en mars 2000 ont reçu un panneau.", {2000}),
+    ("Elle était à la cérémonie de février 2019 avec ses voisines.", {2019}),
+    ("Le concours organisé en octobre 2019 a réuni des villages.", set()),
+    ("La ville a ouvert un espace numérique en mars 2019.", set()),
 ])
 def test_Y2_edition_years(sentence, years):
     assert press.edition_years(sentence, (2021, 2)) == years

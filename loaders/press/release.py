@@ -38,7 +38,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
   "récompensées pour l'année 2016", a
-  ceremony date (January to June) "le 4 février 2020", "le 4 février dernier" read
+  ceremony date (January to June) "le 4 février 2020", "le concours organisé en mars
+  2000" (a month and year right after the event), "le 4 février dernier" read
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
 - Y2a. The release's date: a stored page's "date 2024-02", a short line "Publié le 4
@@ -292,6 +293,11 @@ _EDITION_YEAR = re.compile(
 _FOR_YEAR = re.compile(rf"\b(?:récompens|labell?is|labélis|distingu|décern|attribu)\w*\s+"
                        rf"(?:pour|au\s+titre\s+de)\s+l'année\s+{_YEAR}\b", re.I)
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+{_YEAR}\b", re.I)
+# Y2: a month and year without a day, right after the event it dates: "le concours
+# organisé en mars 2000", "la cérémonie de février 2019", "palmarès de janvier 2011".
+_EVENT_MONTH = re.compile(
+    rf"\b(?:cérémonie|remise|concours|palmarès|labels?)\s+(?:[a-zéè]+\s+){{0,3}}?"
+    rf"(?:en|de|d')\s*({_MONTH})\s+{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\s+dernier\b", re.I)
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\b(?!\s+(?:dernier|\d))", re.I)
 _EDITION_RANK = re.compile(
@@ -369,6 +375,9 @@ def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
             # "jeudi 8 février" in an article dated 2024-02: that year's ceremony
             years |= {dated[0] for m in _DAY_MONTH.findall(sentence)
                       if _month(m) in CEREMONY_MONTHS and _month(m) <= dated[1]}
+    # the event named with its month: no need of other label words in the sentence
+    years |= {int(y) for month, y in _EVENT_MONTH.findall(sentence)
+              if _month(month) in CEREMONY_MONTHS}
     years |= {edition_year(int(n)) for n in _EDITION_RANK.findall(sentence)
               if 1 <= int(n) <= 60}
     years |= {edition_year(_RANK_WORDS[w]) for w in map(names.fold, _EDITION_RANK_WORD.findall(

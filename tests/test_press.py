@@ -135,6 +135,19 @@ def test_S2_la_ville_stands_for_the_one_collectivite_the_text_awards():
     assert sorted(awards(two)) == [("Créteil", 2021, 4), ("Nantes", 2021, 3)]
 
 
+def test_S2_elle_stands_for_the_one_bare_subject_of_an_award_verb():
+    text = ("Rodez confirme son label\nLe 22e label Villes Internet a été remis hier. Elle "
+            "conserve ses 4 @.")
+    assert awards(text) == [("Rodez", 2021, 4)]
+    # two such subjects: "Elle" stands for neither
+    assert awards("Rodez confirme son label. Albi décroche le sien.\nLe 22e label Villes "
+                  "Internet a été remis hier. Elle conserve ses 4 @.") == []
+    # a "ville de X" elsewhere is the one "Elle" stands for, as before
+    assert awards("Rodez confirme son label. La ville d'Albi est venue aussi.\nLe 22e label "
+                  "Villes Internet a été remis hier. Elle conserve ses 4 @.") \
+        == [("Albi", 2021, 4)]
+
+
 def test_S2_notre_commune_is_the_publisher_even_beside_other_laureates():
     text = ("Label 2024 : la ville de Créteil reçoit cinq arobases, Nantes en obtient trois.\n"
             "Nos services en ligne ont permis à notre commune d'être récompensée d'une "

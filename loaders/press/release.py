@@ -26,8 +26,9 @@ Awards (a collectivité, an edition year, a level 1..5):
   sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée...).
 - S2. "la Ville", "la commune", "notre commune", a sentence opening "Elle a reçu",
   "Elle s'est vue attribuer" stand for the one collectivité the text
-  awards by name (or, failing that, the only one it names as "ville de X"); with two
-  candidates they stand for nothing. "notre commune", "notre ville" (the publisher
+  awards by name (or, failing that, the only one it names as "ville de X", or, with no
+  "ville de X" at all, the only one it names as the bare subject of an award verb:
+  "Thionville confirme son label"); with two candidates they stand for nothing. "notre commune", "notre ville" (the publisher
   speaking of itself) stand for the one collectivité the text names as "ville de X" even
   when it awards others by name (a town's page listing its neighbours' awards too).
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
@@ -684,7 +685,22 @@ def _main_collectivite(doc: list[Block], named_owners: list[Mention]) -> Mention
         return next(iter(keys.values()))
     if keys:
         return None
-    return _explicit_one(doc)
+    explicit = _explicit(doc)
+    if explicit:
+        return next(iter(explicit.values())) if len(explicit) == 1 else None
+    return _subject_one(doc)
+
+
+def _subject_one(doc: list[Block]) -> Mention | None:
+    """S2: failing a "ville de X", the one collectivité the text names bare as the subject
+    of an award verb ("Thionville confirme son label"), or None."""
+    subjects: dict[str, Mention] = {}
+    for b in doc:
+        for s in sentences(b.text):
+            for m in mentions(_blank(s, _SPEECH), set()):
+                if m.name:
+                    subjects.setdefault(names.key(m.name), m)
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
 _FIRST_PERSON = re.compile(r"[Nn]otre\b")

@@ -135,6 +135,13 @@ def test_S2_la_ville_stands_for_the_one_collectivite_the_text_awards():
     assert sorted(awards(two)) == [("Créteil", 2021, 4), ("Nantes", 2021, 3)]
 
 
+def test_S1_celebrating_its_level_is_holding_it():
+    assert awards("Label 2021 : la municipalité de Rodez fête ses 4@.") == [("Rodez", 2021, 4)]
+    assert awards("Label 2021 : Rodez célèbre ses cinq arobases.") == [("Rodez", 2021, 5)]
+    # a feast is no award
+    assert awards("Label 2021 : la ville de Rodez fête la science, 4@ en vue.") == []
+
+
 def test_S2_elle_stands_for_the_one_bare_subject_of_an_award_verb():
     text = ("Rodez confirme son label\nLe 22e label Villes Internet a été remis hier. Elle "
             "conserve ses 4 @.")

@@ -465,7 +465,9 @@ _AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enir|ention|enant)|remport\w*|
                r"gard(?:e|ent|é|ée|er)|maint(?:ient|iennent|enu|enue|enir)|labell?is\w*|"
                r"labélis\w*|récompens\w*|distingu\w*|attribu\w*|décern\w*|"
                r"pass(?:e|ent|é|ée|er|ant)|atteint|arbor\w*|affich\w*|honor\w*|gagn\w*|"
-               r"détient|hiss\w*|rejoint|renouvel\w*|accèd\w*|élu\w*")
+               r"détient|hiss\w*|rejoint|renouvel\w*|accèd\w*|élu\w*|"
+               # "fête ses 5@": celebrating a level is holding it
+               r"fêt(?:e|ent)\s+(?:ses|leurs|son|sa)|célèbr(?:e|ent)\s+(?:ses|leurs|son|sa)")
 _AWARD = re.compile(rf"\b(?:{_AWARD_VERB})\b|\b(?:labels?|Internet)\W{{0,3}}(?:[1-5]\s*)?"
                     rf"(?:@|arobas)", re.I)
 # S1: a bare name opens a clause and an award verb follows within a few words.

@@ -258,6 +258,17 @@ def test_R15_the_counted_subject_named_in_the_sentence_after():
         == set()
 
 
+def test_R16_comme_aville_the_others_got_the_level():
+    assert got("Comme Aville, 9 autres villages ont été labellisés 5@ en 2021.") == {
+        ("Aville", 2021, 5)}
+    assert got("Tout comme Beville (62), douze autres communes obtiennent quatre "
+               "arobases.") == {("Beville", 2024, 4)}
+    # not "the others": a comparison gives nothing
+    assert got("Comme Aville, la commune vise désormais 5@.") == set()
+    assert got("Comme Aville, Beville et Ceville ont reçu 3 @.") == {
+        ("Beville", 2024, 3), ("Ceville", 2024, 3)}
+
+
 # -- R6: places ---------------------------------------------------------------------------
 
 def test_R6_places_give_the_departement_of_the_names_under_them():

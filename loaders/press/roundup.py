@@ -54,6 +54,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   cinq arobases. Il s'agit des villes suivantes : Aville, Beville, Ceville." (also "Il
   s'agit d'Aville, ...", "Ce sont Aville, ...", "Voici : Aville, ..."): the listed names
   get the level, when the sentence before states one level for a counted subject.
+- R16. "Comme Aville, 9 autres villages ont été labellisés 5@ en 2021": the name that
+  opens the sentence with "Comme" gets the one level the others got.
 - R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
   without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
   distinguées l'an dernier": all four get that level, the last two the year before too.
@@ -530,6 +532,11 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             continue
         if len(found) == 1 and _COUNT_SUBJECT.search(clean[:found[0].start]):
             among = found[0].level
+        like = _LIKE_OPENING.match(clean)
+        if like and len(found) == 1 and _is_name(like.group("who")) and \
+                _OTHERS.search(clean[like.end():found[0].start]):  # R16
+            got.add(like.group("who"), _departement(like.group("dep") or ""), year,
+                    found[0].level, sentence, block.line)
         they = _THEY.match(clean)
         if they and len(ending) >= 2:  # R10
             gap = clean[they.end():found[0].start]
@@ -724,6 +731,12 @@ def likewise(doc: list[Block], found: list[Award]) -> list[Award]:
     return out
 
 
+# R16: "Comme Aville, 9 autres villages ont été labellisés 5@ en 2021": Aville too.
+_LIKE_OPENING = re.compile(
+    rf"^\s*(?:[Tt]out\s+)?[Cc]omme\s+(?P<who>{_BARE})\s*"
+    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?,\s*")
+_OTHERS = re.compile(r"^[^,;:]*\bautres\s+(?:villes|communes|villages|collectivités|"
+                     r"territoires|lauréats)\b[^,;:]*$", re.I)
 _THEY = re.compile(r"^\s*(?:Elles|Ils|Toutes\s+(?:les\s+)?deux|Tous\s+(?:les\s+)?deux)\b")
 
 

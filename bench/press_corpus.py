@@ -8,6 +8,9 @@ printed, edition, level). ``texts.csv``'s ``set`` column keeps the texts read wh
 writing the rules (``dev``) apart from those kept from rule writing (``heldout``: their
 truth written, and their score taken, before any rule was changed for them); the two
 are reported separately, since only the held-out figure says how the rules generalise.
+Its ``batch`` column numbers the searches that found the texts: the latest batch's texts
+are marked *new* in the tables; its ``note`` column, when filled, says why a text is
+missed or how it left the held-out set, printed under the tables.
 An award is right when ``loaders.press.extract`` gives the same
 collectivité (names compared by ``atlas.names.key``), edition and level; invented when
 the text does not state it; missed when stated and not given. No database is needed.
@@ -94,12 +97,17 @@ def section(folder: Path) -> tuple[str, list[Figure]]:
     texts, _ = _truth()
     form_of = {t["file"]: t["form"] for t in texts}
     set_of = {t["file"]: t.get("set") or "dev" for t in texts}
+    batch_of = {t["file"]: int(t.get("batch") or 1) for t in texts}
+    latest = max(batch_of.values(), default=1)
+    new = sum(1 for b in batch_of.values() if b == latest)
+    note_of = {t["file"]: t.get("note") or "" for t in texts}
     scores, took = score(folder)
     lines = ["## Press corpus (`bench/press_corpus.py`)", "",
              f"{len(scores)} real articles, truth in `bench/press_truth/`; extraction of "
              f"the whole corpus {took * 1000:.0f} ms. Target: {TARGET}. `dev`: the texts "
              "read while writing the rules; `heldout`: texts kept from rule writing, "
-             "scored before any rule was changed for them.", ""]
+             "scored before any rule was changed for them. "
+             f"Batch {latest}, the latest search, added {new} texts, marked *new*.", ""]
     notes = []
     for name in ("dev", "heldout"):
         mine = {f: s for f, s in scores.items() if set_of[f] == name}
@@ -130,8 +138,10 @@ def section(folder: Path) -> tuple[str, list[Figure]]:
         lines += ["", "| text | form | stated | right | invented | missed |",
                   "|---|---|---|---|---|---|"]
         for file, s in mine.items():
-            lines.append(f"| {file} | {form_of[file]} | {s.stated} | {s.right} | "
+            shown = f"{file} *new*" if batch_of[file] == latest else file
+            lines.append(f"| {shown} | {form_of[file]} | {s.stated} | {s.right} | "
                          f"{', '.join(s.invented) or 0} | {', '.join(s.missed) or 0} |")
+        lines += [""] + [f"- {file}: {note_of[file]}" for file in mine if note_of[file]]
         lines.append("")
     figure = Figure("press corpus: extraction of every text", TARGET, [took],
                     note="; ".join(notes), unit="ms")

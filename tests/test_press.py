@@ -100,6 +100,7 @@ def test_L3_a_progression_gives_the_new_level_and_the_old_one_only_with_its_year
      "Nantes"),
     ("La Communauté d'agglomération du Pays Basque obtient 3@ au label 2022.",
      "Communauté d'agglomération du Pays Basque"),
+    ("Palmarès 2022 : la mairie de Rodez a reçu le label 3@ lors de la cérémonie.", "Rodez"),
 ])
 def test_S1_the_collectivite_named_before_the_level_or_granted_it(text, who):
     assert [a[0] for a in awards(text)] == [who]
@@ -132,6 +133,26 @@ def test_S2_la_ville_stands_for_the_one_collectivite_the_text_awards():
     two = ("Label 2021 : la ville de Créteil obtient 4@ et la ville de Nantes obtient 3@.\n"
            "Depuis 2018, la Ville obtient chaque année cette distinction suprême.")
     assert sorted(awards(two)) == [("Créteil", 2021, 4), ("Nantes", 2021, 3)]
+
+
+def test_S1_celebrating_its_level_is_holding_it():
+    assert awards("Label 2021 : la municipalité de Rodez fête ses 4@.") == [("Rodez", 2021, 4)]
+    assert awards("Label 2021 : Rodez célèbre ses cinq arobases.") == [("Rodez", 2021, 5)]
+    # a feast is no award
+    assert awards("Label 2021 : la ville de Rodez fête la science, 4@ en vue.") == []
+
+
+def test_S2_elle_stands_for_the_one_bare_subject_of_an_award_verb():
+    text = ("Rodez confirme son label\nLe 22e label Villes Internet a été remis hier. Elle "
+            "conserve ses 4 @.")
+    assert awards(text) == [("Rodez", 2021, 4)]
+    # two such subjects: "Elle" stands for neither
+    assert awards("Rodez confirme son label. Albi décroche le sien.\nLe 22e label Villes "
+                  "Internet a été remis hier. Elle conserve ses 4 @.") == []
+    # a "ville de X" elsewhere is the one "Elle" stands for, as before
+    assert awards("Rodez confirme son label. La ville d'Albi est venue aussi.\nLe 22e label "
+                  "Villes Internet a été remis hier. Elle conserve ses 4 @.") \
+        == [("Albi", 2021, 4)]
 
 
 def test_S2_notre_commune_is_the_publisher_even_beside_other_laureates():
@@ -201,6 +222,11 @@ def test_Y5_the_same_award_again_by_reference():
     ("Ce sont 140 communes qui ont été récompensées pour l'année 2016.", {2016}),
     ("La ville a été labellisée au titre de l'année 2018.", {2018}),
     ("La ville prépare pour l'année 2016 un nouveau site.", set()),
+    # the event named with its month and year, no day
+    ("Les 150 communes du concours organisé en mars 2000 ont reçu un panneau.", {2000}),
+    ("Elle était à la cérémonie de février 2019 avec ses voisines.", {2019}),
+    ("Le concours organisé en octobre 2019 a réuni des villages.", set()),
+    ("La ville a ouvert un espace numérique en mars 2019.", set()),
 ])
 def test_Y2_edition_years(sentence, years):
     assert press.edition_years(sentence, (2021, 2)) == years
@@ -210,6 +236,21 @@ def test_Y2_the_release_date_reads_le_4_fevrier_dernier():
     doc = press.blocks(seed(ALFORTVILLE))
     assert press.release_date(doc) == (2021, 2)
     assert press.current_edition(doc, (2021, 2)) == 2021
+
+
+def test_Y2a_a_line_opening_with_a_numeric_date_dates_the_release():
+    text = ("Rodez garde ses arobases\n14/02/2022 | 09h12\nLa ville de Rodez a reçu le "
+            "label 3@ lors de la cérémonie.")
+    assert press.release_date(press.blocks(text)) == (2022, 2)
+    assert awards(text) == [("Rodez", 2022, 3)]
+    # day first: 02/14/2022 is no date; a date late in the year names no edition
+    assert press.release_date(press.blocks("02/14/2022\nLa ville de Rodez a reçu 3@.")) \
+        is None
+    assert awards("14/10/2022\nLa ville de Rodez a reçu le label 3@.") == []
+    # a figure inside a sentence is not the release's date
+    assert press.release_date(press.blocks(
+        "La ville de Rodez compte 12/02/2022 visiteurs et a reçu 3@ lors de la cérémonie "
+        "nationale du label.")) is None
 
 
 def test_Y2_two_edition_years_leave_the_year_unknown():

@@ -241,6 +241,34 @@ def test_R5_a_bracket_that_is_not_a_list_of_names_gives_nothing():
                "Bretagne.") == set()
 
 
+def test_R15_the_counted_subject_named_in_the_sentence_after():
+    text = ("Le record tombe, avec 16 villes recevant les «5 arobases». Il s'agit des "
+            "villes suivantes : Aville, Beville, Ceville.")
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5)}
+    assert got("Neuf communes obtiennent quatre @. Ce sont Aville et Beville, entre "
+               "autres.") == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+    # no counted subject with its level the sentence before: nothing
+    assert got("Le jury a siégé à Paris. Il s'agit des villes suivantes : Aville, "
+               "Beville.") == set()
+    # two levels the sentence before: whose list it is is unsure
+    assert got("Neuf villes ont cinq @ et douze en ont quatre. Il s'agit d'Aville et de "
+               "Beville.") == set()
+    # a count, not names
+    assert got("Neuf communes obtiennent quatre @. Ce sont 9 villes de plus qu'en 2023.") \
+        == set()
+
+
+def test_R16_comme_aville_the_others_got_the_level():
+    assert got("Comme Aville, 9 autres villages ont été labellisés 5@ en 2021.") == {
+        ("Aville", 2021, 5)}
+    assert got("Tout comme Beville (62), douze autres communes obtiennent quatre "
+               "arobases.") == {("Beville", 2024, 4)}
+    # not "the others": a comparison gives nothing
+    assert got("Comme Aville, la commune vise désormais 5@.") == set()
+    assert got("Comme Aville, Beville et Ceville ont reçu 3 @.") == {
+        ("Beville", 2024, 3), ("Ceville", 2024, 3)}
+
+
 # -- R6: places ---------------------------------------------------------------------------
 
 def test_R6_places_give_the_departement_of_the_names_under_them():

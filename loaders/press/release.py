@@ -20,13 +20,15 @@ Awards (a collectivité, an edition year, a level 1..5):
   total is the level now (the increment "un rang supplémentaire" says nothing alone).
 - S1. The collectivité is the nearest one named before the level in the same sentence:
   "la Ville de X", "la ville des Mureaux" (→ Les Mureaux), "la commune de X", "la
+  mairie de X" (the town hall stands for its commune), "la
   Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
   followed by an award verb ("Alfortville confirme ses 5@"); with an award verb in the
   sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée...).
 - S2. "la Ville", "la commune", "notre commune", a sentence opening "Elle a reçu",
   "Elle s'est vue attribuer" stand for the one collectivité the text
-  awards by name (or, failing that, the only one it names as "ville de X"); with two
-  candidates they stand for nothing. "notre commune", "notre ville" (the publisher
+  awards by name (or, failing that, the only one it names as "ville de X", or, with no
+  "ville de X" at all, the only one it names as the bare subject of an award verb:
+  "Thionville confirme son label"); with two candidates they stand for nothing. "notre commune", "notre ville" (the publisher
   speaking of itself) stand for the one collectivité the text names as "ville de X" even
   when it awards others by name (a town's page listing its neighbours' awards too).
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
@@ -37,9 +39,13 @@ Awards (a collectivité, an edition year, a level 1..5):
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
   "récompensées pour l'année 2016", a
-  ceremony date (January to June) "le 4 février 2020", "le 4 février dernier" read
+  ceremony date (January to June) "le 4 février 2020", "le concours organisé en mars
+  2000" (a month and year right after the event), "le 4 février dernier" read
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
+- Y2a. The release's date: a stored page's "date 2024-02", a short line "Publié le 4
+  février 2020", a by-line "01 févr. 2017", a line opening with a numeric date, day
+  first ("28/03/2023 | 06h19").
 - Y2b. A sentence announcing a coming edition ("se tiendra la troisième édition", "aura
   lieu", "la prochaine édition") gives no edition year to the text.
 - Y3. A level stated in the past ("avait obtenu", "l'an dernier" = edition - 1,
@@ -288,6 +294,11 @@ _EDITION_YEAR = re.compile(
 _FOR_YEAR = re.compile(rf"\b(?:récompens|labell?is|labélis|distingu|décern|attribu)\w*\s+"
                        rf"(?:pour|au\s+titre\s+de)\s+l'année\s+{_YEAR}\b", re.I)
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+{_YEAR}\b", re.I)
+# Y2: a month and year without a day, right after the event it dates: "le concours
+# organisé en mars 2000", "la cérémonie de février 2019", "palmarès de janvier 2011".
+_EVENT_MONTH = re.compile(
+    rf"\b(?:cérémonie|remise|concours|palmarès|labels?)\s+(?:[a-zéè]+\s+){{0,3}}?"
+    rf"(?:en|de|d')\s*({_MONTH})\s+{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\s+dernier\b", re.I)
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+({_MONTH})\b(?!\s+(?:dernier|\d))", re.I)
 _EDITION_RANK = re.compile(
@@ -322,6 +333,8 @@ _DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour)[^0-9]{{0,40}})
 _ISO_DATE_LINE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 _SHORT_MONTHS = {"janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
                  "nov": 11, "dec": 12}
+# A line opening with a numeric date, day first: "28/03/2023 | 06h19", "19/01/2011".
+_NUMERIC_DATE_LINE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 _BYLINE_DATE = re.compile(
     r"\b(\d{1,2})(?:er)?\s+(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.?\s+((?:19|20)\d\d)\b",
     re.I)
@@ -338,6 +351,9 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
         iso = _ISO_DATE_LINE.match(b.text)
         if iso and 1 <= int(iso.group(2)) <= 12:
             return int(iso.group(1)), int(iso.group(2))
+        numeric = _NUMERIC_DATE_LINE.match(b.text) if len(b.text.split()) <= 8 else None
+        if numeric and 1 <= int(numeric.group(1)) <= 31 and 1 <= int(numeric.group(2)) <= 12:
+            return int(numeric.group(3)), int(numeric.group(2))
         if len(b.text.split()) <= 8 and _DOC_DATE.match(b.text):
             m = _DATE.search(b.text)
             return int(m.group(3)), _month(m.group(2))
@@ -360,6 +376,9 @@ def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
             # "jeudi 8 février" in an article dated 2024-02: that year's ceremony
             years |= {dated[0] for m in _DAY_MONTH.findall(sentence)
                       if _month(m) in CEREMONY_MONTHS and _month(m) <= dated[1]}
+    # the event named with its month: no need of other label words in the sentence
+    years |= {int(y) for month, y in _EVENT_MONTH.findall(sentence)
+              if _month(month) in CEREMONY_MONTHS}
     years |= {edition_year(int(n)) for n in _EDITION_RANK.findall(sentence)
               if 1 <= int(n) <= 60}
     years |= {edition_year(_RANK_WORDS[w]) for w in map(names.fold, _EDITION_RANK_WORD.findall(
@@ -432,7 +451,7 @@ _NAME = (rf"(?:(?:Le|La|Les|L')\s?)?{_WORD}(?:(?:-et-|[-\s'](?:{_PARTICLE}[-\s]|
          rf"{_WORD})*")
 _EXPLICIT = re.compile(
     rf"\b(?:[Ll]a\s+|[Ll]'|[Nn]otre\s+)?(?P<kind>[Vv]ille|[Cc]ommune|[Vv]illage|[Cc]ité"
-    rf"|[Mm]unicipalité)\s+(?P<prep>de\s+|d'|des\s+|du\s+)(?P<name>{_NAME})"
+    rf"|[Mm]unicipalité|[Mm]airie)\s+(?P<prep>de\s+|d'|des\s+|du\s+)(?P<name>{_NAME})"
     rf"|\b(?:[Ll]a\s+|[Ll]')?(?P<epci>(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+"
     rf"[Cc]ommunes|[Uu]rbaine)|[Mm]étropole|[Aa]gglomération)\s+(?:de\s+|d'|du\s+|des\s+)?"
     rf"{_NAME})")
@@ -446,7 +465,9 @@ _AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enir|ention|enant)|remport\w*|
                r"gard(?:e|ent|é|ée|er)|maint(?:ient|iennent|enu|enue|enir)|labell?is\w*|"
                r"labélis\w*|récompens\w*|distingu\w*|attribu\w*|décern\w*|"
                r"pass(?:e|ent|é|ée|er|ant)|atteint|arbor\w*|affich\w*|honor\w*|gagn\w*|"
-               r"détient|hiss\w*|rejoint|renouvel\w*|accèd\w*|élu\w*")
+               r"détient|hiss\w*|rejoint|renouvel\w*|accèd\w*|élu\w*|"
+               # "fête ses 5@": celebrating a level is holding it
+               r"fêt(?:e|ent)\s+(?:ses|leurs|son|sa)|célèbr(?:e|ent)\s+(?:ses|leurs|son|sa)")
 _AWARD = re.compile(rf"\b(?:{_AWARD_VERB})\b|\b(?:labels?|Internet)\W{{0,3}}(?:[1-5]\s*)?"
                     rf"(?:@|arobas)", re.I)
 # S1: a bare name opens a clause and an award verb follows within a few words.
@@ -666,7 +687,22 @@ def _main_collectivite(doc: list[Block], named_owners: list[Mention]) -> Mention
         return next(iter(keys.values()))
     if keys:
         return None
-    return _explicit_one(doc)
+    explicit = _explicit(doc)
+    if explicit:
+        return next(iter(explicit.values())) if len(explicit) == 1 else None
+    return _subject_one(doc)
+
+
+def _subject_one(doc: list[Block]) -> Mention | None:
+    """S2: failing a "ville de X", the one collectivité the text names bare as the subject
+    of an award verb ("Thionville confirme son label"), or None."""
+    subjects: dict[str, Mention] = {}
+    for b in doc:
+        for s in sentences(b.text):
+            for m in mentions(_blank(s, _SPEECH), set()):
+                if m.name:
+                    subjects.setdefault(names.key(m.name), m)
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
 _FIRST_PERSON = re.compile(r"[Nn]otre\b")

@@ -50,6 +50,12 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   with "à obtenir" (recevoir, décrocher, avoir obtenu...) right before the level.
 - R13. "Beville est dans le même cas que Aville" (la même situation): Beville gets
   Aville's award, when the text gives Aville exactly one (``likewise``).
+- R15. The counted subject named in the sentence after: "... avec 16 villes recevant
+  cinq arobases. Il s'agit des villes suivantes : Aville, Beville, Ceville." (also "Il
+  s'agit d'Aville, ...", "Ce sont Aville, ...", "Voici : Aville, ..."): the listed names
+  get the level, when the sentence before states one level for a counted subject.
+- R16. "Comme Aville, 9 autres villages ont été labellisés 5@ en 2021": the name that
+  opens the sentence with "Comme" gets the one level the others got.
 - R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
   without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
   distinguées l'an dernier": all four get that level, the last two the year before too.
@@ -81,7 +87,7 @@ _ADJECTIVE = rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine
 _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
          rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?{_BARE}"
          rf"(?:\s{_ADJECTIVE}\b)?")
-_EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire)\s+"
+_EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
                      rf"(?P<prep>de\s+|d'|des\s+|du\s+)(?P<town>{_BARE})")
 _ITEM = re.compile(rf"(?:[Ll]a\s+|[Ll]')?(?P<epci>{_EPCI})|{_EXPLICIT_COMMUNE}"
                    rf"|(?P<bare>{_BARE})")
@@ -526,6 +532,11 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             continue
         if len(found) == 1 and _COUNT_SUBJECT.search(clean[:found[0].start]):
             among = found[0].level
+        like = _LIKE_OPENING.match(clean)
+        if like and len(found) == 1 and _is_name(like.group("who")) and \
+                _OTHERS.search(clean[like.end():found[0].start]):  # R16
+            got.add(like.group("who"), _departement(like.group("dep") or ""), year,
+                    found[0].level, sentence, block.line)
         they = _THEY.match(clean)
         if they and len(ending) >= 2:  # R10
             gap = clean[they.end():found[0].start]
@@ -604,7 +615,11 @@ _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
 _CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*")
 _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"
                     r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
-                    r"figurent\s+(?:notamment\s+)?|notamment\s+)?")
+                    r"figurent\s+(?:notamment\s+)?|notamment\s+)?"
+                    # R15: the counted subject named in the sentence after
+                    r"|^\s*(?:Il\s+s'agit|Ce\s+sont|Voici)\s+(?:de\s+|d'|des\s+)?"
+                    r"(?:(?:villes|communes|collectivités|lauréats|lauréates|territoires)"
+                    r"\s+(?:suivante?s\s*)?)?:?\s*")
 _CASE_OF = re.compile(r"\bcas\s+(?:de|d')\s*[A-ZÀ-Ý]")
 
 
@@ -716,6 +731,12 @@ def likewise(doc: list[Block], found: list[Award]) -> list[Award]:
     return out
 
 
+# R16: "Comme Aville, 9 autres villages ont été labellisés 5@ en 2021": Aville too.
+_LIKE_OPENING = re.compile(
+    rf"^\s*(?:[Tt]out\s+)?[Cc]omme\s+(?P<who>{_BARE})\s*"
+    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?,\s*")
+_OTHERS = re.compile(r"^[^,;:]*\bautres\s+(?:villes|communes|villages|collectivités|"
+                     r"territoires|lauréats)\b[^,;:]*$", re.I)
 _THEY = re.compile(r"^\s*(?:Elles|Ils|Toutes\s+(?:les\s+)?deux|Tous\s+(?:les\s+)?deux)\b")
 
 

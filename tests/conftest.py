@@ -64,10 +64,45 @@ def _fingerprint(engine) -> tuple:
     table: any insert, update, delete or truncate after the load changes it (a row
     written later carries a later ``xmin``; a delete alone lowers the count)."""
     with engine.connect() as conn:
-        return tuple(tuple(conn.execute(sa.text(
-            f"SELECT count(*), coalesce(sum(xmin::text::bigint), 0), "
-            f"coalesce(max(xmin::text::bigint), 0) FROM {t}")).one())
-            for t in REFERENCE_TABLES + REFERENCE_DERIVED)
+        return _fingerprint_of(conn)
+
+
+def _fingerprint_of(conn, tables=REFERENCE_TABLES + REFERENCE_DERIVED) -> tuple:
+    return tuple(tuple(conn.execute(sa.text(
+        f"SELECT count(*), coalesce(sum(xmin::text::bigint), 0), "
+        f"coalesce(max(xmin::text::bigint), 0) FROM {t}")).one()) for t in tables)
+
+
+def pytest_collection_modifyitems(items):
+    """The modules that ask for the reference run after the others, keeping their
+    order: one load serves them in a row (``_Kept``), instead of a load after each
+    module on an empty database."""
+    uses = {}
+    for item in items:
+        uses[item.path] = uses.get(item.path, False) or "loaded" in item.fixturenames
+    items.sort(key=lambda item: uses[item.path])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_geocoder_per_reference():
+    """``Geocoder.from_db`` built once per state of the reference tables it reads (about
+    2 s each, under load 12 s: every load, console write and CLI geocode builds one):
+    the same rows give the same index. The reference's ``_fingerprint_of``, read in the
+    caller's transaction, tells a changed reference, which gets a new build."""
+    from loaders.geocoder import Geocoder
+
+    build = Geocoder.from_db.__func__
+    last: dict = {}
+
+    def from_db(cls, conn):
+        key = (cls, conn.engine.url.database, _fingerprint_of(conn, REFERENCE_TABLES))
+        if last.get("key") != key:
+            last["geocoder"], last["key"] = build(cls, conn), key
+        return last["geocoder"]
+
+    Geocoder.from_db = classmethod(from_db)
+    yield
+    Geocoder.from_db = classmethod(build)
 
 
 class _Kept:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess as _subprocess
 import sys
-import traceback
 import uuid
 
 import pytest
@@ -22,6 +21,7 @@ from loaders import pipeline, reference, sources
 from loaders.geocoder import postal
 from loaders.progress import Progress
 from atlas.config import PROJECT_ROOT, Config
+from tests.cli import in_process
 
 # The web role's URL (scripts/with-db.sh sets it) names the demo's database: taken out of
 # the environment so no test app reads that database; the session's app connects with
@@ -217,12 +217,9 @@ def cli_env(config) -> dict[str, str]:
 def atlas_cli(config, cli_env):
     """Run ``python -m atlas ARGS`` on the test database; ``env`` entries override.
 
-    The command runs in this process, through click's runner, from the project folder,
-    with the environment a subprocess would get: a new interpreter per command cost 3 to
-    15 s of imports, several minutes of the suite. The answer reads like the
-    subprocess's: an exception the command lets through ends it as it would end the
-    interpreter (status 1, the traceback on stderr). ``subprocess=True``: a real
-    ``python -m atlas``, where the entry point itself is under test."""
+    In this process (``tests.cli.in_process``), answering as the subprocess would;
+    ``subprocess=True``: a real ``python -m atlas``, where the entry point itself is
+    under test."""
 
     def run(*args: str, env: dict[str, str] | None = None,
             subprocess: bool = False) -> _subprocess.CompletedProcess:
@@ -230,27 +227,9 @@ def atlas_cli(config, cli_env):
             return _subprocess.run([sys.executable, "-m", "atlas", *args],
                                    env={**cli_env, **(env or {})}, cwd=PROJECT_ROOT,
                                    capture_output=True, text=True, timeout=300)
-        return _in_process(args, {"ATLAS_DATABASE_URL": config.database_url, **(env or {})})
+        return in_process(args, {"ATLAS_DATABASE_URL": config.database_url, **(env or {})})
 
     return run
-
-
-def _in_process(args, env: dict[str, str]) -> _subprocess.CompletedProcess:
-    from click.testing import CliRunner
-
-    from atlas.__main__ import main
-
-    here = os.getcwd()
-    os.chdir(PROJECT_ROOT)
-    try:
-        result = CliRunner().invoke(main, list(args), env=env, prog_name="python -m atlas")
-    finally:
-        os.chdir(here)
-    stderr = result.stderr
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        stderr += "".join(traceback.format_exception(*result.exc_info))
-    return _subprocess.CompletedProcess(["python", "-m", "atlas", *args], result.exit_code,
-                                        result.stdout, stderr)
 
 
 @pytest.fixture(scope="module")

@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         figures += write_path.run(engine, bench_config, n, **again)
         figures += contributions.run(engine, bench_config, n, **again)
         figures += api_latency.run(engine, bench_config, n, **again)
-        figures += map_browser.run(bench_config, n)  # on api_latency's data
+        figures += map_browser.run(bench_config, n,  # on api_latency's data
+                                   **({"runs": 1} if quick else {}))
         figures += peers.run(engine, bench_config, n, **again)  # on the synthetic records
         figures += label_figures.run(engine, bench_config, n, **again)  # same, with awards
         figures += exports.run(engine, bench_config, n, **again)

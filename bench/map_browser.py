@@ -148,17 +148,18 @@ def _geojson_urls(views) -> list[str]:
     return urls
 
 
-def run(config: Config, n: int) -> list[Figure]:
+def run(config: Config, n: int, runs: int = RUNS) -> list[Figure]:
+    """``runs`` of each view (``--quick``: 1, the same code with one page each)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = _gunicorn(config, port)
     try:
         with browser() as b:
-            for _ in range(4):  # each worker has answered the landing view
+            for _ in range(min(4, runs)):  # each worker has answered the landing view
                 _first_view(b, base)
-            views = [_first_view(b, base) for _ in range(RUNS)]
-            phones = [_first_view(b, base, phone=True) for _ in range(RUNS)]
-            domains = [c for c, in _domain_codes(config)][:RUNS]
+            views = [_first_view(b, base) for _ in range(runs)]
+            phones = [_first_view(b, base, phone=True) for _ in range(runs)]
+            domains = [c for c, in _domain_codes(config)][:runs]
             redraws = _redraws(b, base, domains)
             mvt, geojson = _paris_bytes(b, base)
     finally:
@@ -168,13 +169,13 @@ def run(config: Config, n: int) -> list[Figure]:
     return [
         Figure(f"map: first clusters drawn after navigation ({n:,} initiatives)", "< 1.5 s "
                "(issue 9)", runs=[v[0] for v in views], unit="ms",
-               note=f"{RUNS} fresh browser contexts, gunicorn with 2 workers"),
+               note=f"{runs} fresh browser contexts, gunicorn with 2 workers"),
         Figure("map: bytes transferred for the first view (base-map tiles excluded)",
                "< 1.5 MB (issue 9)", runs=[s / 1e6 for s in sizes], unit="MB",
                note="bodies and headers as received (gzip where the server compresses)"),
         Figure("map on a phone (390×844, touch, CPU slowed 4×): first clusters drawn",
                "< 1.5 s (issue 24)", runs=[v[0] for v in phones], unit="ms",
-               note=f"{RUNS} fresh browser contexts, CDP Emulation.setCPUThrottlingRate 4"),
+               note=f"{runs} fresh browser contexts, CDP Emulation.setCPUThrottlingRate 4"),
         Figure("map on a phone: bytes transferred for the first view (base-map tiles "
                "excluded)", "< 1.5 MB (issue 24)", runs=[v[1] / 1e6 for v in phones],
                unit="MB", note="bodies and headers as received"),

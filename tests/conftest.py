@@ -8,7 +8,7 @@ so tests never touch the data a developer loaded for the demo.
 from __future__ import annotations
 
 import os
-import subprocess
+import subprocess as _subprocess
 import sys
 import uuid
 
@@ -21,6 +21,7 @@ from loaders import pipeline, reference, sources
 from loaders.geocoder import postal
 from loaders.progress import Progress
 from atlas.config import PROJECT_ROOT, Config
+from tests.cli import in_process
 
 # The web role's URL (scripts/with-db.sh sets it) names the demo's database: taken out of
 # the environment so no test app reads that database; the session's app connects with
@@ -33,11 +34,117 @@ TABLES = ("error_report", "account_request", "fiche_revision", "fiche", "audit_e
           "epci", "postal_locality", "commune_alias", "commune", "departement", "region")
 
 
+# What ``reference.run`` writes, and the tile outlines derived from it alone (label
+# awards and records never change ``tile_shape``: see ``loaders.pipeline.apply``).
+REFERENCE_TABLES = ("region", "departement", "epci", "epci_member", "commune",
+                    "commune_alias", "postal_locality")
+REFERENCE_DERIVED = ("tile_shape",)
+RECORD_TABLES = tuple(t for t in TABLES if t not in REFERENCE_TABLES)
+
+
 def _empty(engine) -> None:
     """Empty every table, through the write path (derived rows emptied, version moved)."""
+    _kept.forget()
     with pipeline.transaction(engine) as w:
         w.conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
         w.changes.everything = True
+
+
+def _empty_but_reference(engine) -> None:
+    """Empty every table but the reference's, through the write path: what ``_empty``
+    then a reference load leave (search rows and facet counts emptied, version moved)."""
+    with pipeline.transaction(engine) as w:
+        w.conn.execute(sa.text(
+            f"TRUNCATE {', '.join(RECORD_TABLES)} RESTART IDENTITY CASCADE"))
+        w.changes.every_initiative = True
+
+
+def _fingerprint(engine) -> tuple:
+    """Rows, and the sum and newest of their writing transactions, of each reference
+    table: any insert, update, delete or truncate after the load changes it (a row
+    written later carries a later ``xmin``; a delete alone lowers the count)."""
+    with engine.connect() as conn:
+        return _fingerprint_of(conn)
+
+
+def _fingerprint_of(conn, tables=REFERENCE_TABLES + REFERENCE_DERIVED) -> tuple:
+    return tuple(tuple(conn.execute(sa.text(
+        f"SELECT count(*), coalesce(sum(xmin::text::bigint), 0), "
+        f"coalesce(max(xmin::text::bigint), 0) FROM {t}")).one()) for t in tables)
+
+
+def pytest_collection_modifyitems(items):
+    """The modules that ask for the reference run after the others, keeping their
+    order: one load serves them in a row (``_Kept``), instead of a load after each
+    module on an empty database."""
+    uses = {}
+    for item in items:
+        uses[item.path] = uses.get(item.path, False) or "loaded" in item.fixturenames
+    items.sort(key=lambda item: uses[item.path])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_geocoder_per_reference():
+    """``Geocoder.from_db`` built once per state of the reference tables it reads (about
+    2 s each, under load 12 s: every load, console write and CLI geocode builds one):
+    the same rows give the same index. The reference's ``_fingerprint_of``, read in the
+    caller's transaction, tells a changed reference, which gets a new build."""
+    from loaders.geocoder import Geocoder
+
+    build = Geocoder.from_db.__func__
+    last: dict = {}
+
+    def from_db(cls, conn):
+        key = (cls, conn.engine.url.database, _fingerprint_of(conn, REFERENCE_TABLES))
+        if last.get("key") != key:
+            last["geocoder"], last["key"] = build(cls, conn), key
+        return last["geocoder"]
+
+    Geocoder.from_db = classmethod(from_db)
+    yield
+    Geocoder.from_db = classmethod(build)
+
+
+class _Kept:
+    """The national reference left in the test database by the last module that loaded
+    it (about 4 s a load, 25 modules ask): the next module that asks for ``loaded``
+    reuses it if no write touched it since, checked by ``_fingerprint``; a test that does
+    not ask for it finds the database empty, as if each module had emptied it."""
+
+    engine = None
+    fingerprint: tuple | None = None
+
+    def forget(self) -> None:
+        self.engine = self.fingerprint = None
+
+    def intact(self, engine) -> bool:
+        return self.engine is engine and self.fingerprint == _fingerprint(engine)
+
+
+_kept = _Kept()
+
+
+def _needs_empty(item) -> bool:
+    """A test on the database that did not ask for the reference."""
+    return "config" in item.fixturenames and "loaded" not in item.fixturenames
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _reference_only_for_its_modules(request):
+    """Before a module's own fixtures: a module on the database that never asks for the
+    reference starts empty, as it did when every module emptied the database after it."""
+    if _kept.engine is not None:
+        items = [i for i in request.session.items if i.path == request.node.path]
+        if any(map(_needs_empty, items)) and not any(
+                "loaded" in i.fixturenames for i in items):
+            _empty(_kept.engine)
+
+
+@pytest.fixture(autouse=True)
+def _reference_only_where_asked(request):
+    """The same for a test without the reference in a module where others have it."""
+    if _kept.engine is not None and _needs_empty(request.node):
+        _empty(_kept.engine)
 
 
 def clear_records(engine) -> None:
@@ -107,35 +214,52 @@ def cli_env(config) -> dict[str, str]:
 
 
 @pytest.fixture()
-def atlas_cli(cli_env):
-    """Run ``python -m atlas ARGS`` on the test database; ``env`` entries override."""
+def atlas_cli(config, cli_env):
+    """Run ``python -m atlas ARGS`` on the test database; ``env`` entries override.
 
-    def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "atlas", *args],
-                              env={**cli_env, **(env or {})}, cwd=PROJECT_ROOT,
-                              capture_output=True, text=True, timeout=300)
+    In this process (``tests.cli.in_process``), answering as the subprocess would;
+    ``subprocess=True``: a real ``python -m atlas``, where the entry point itself is
+    under test."""
+
+    def run(*args: str, env: dict[str, str] | None = None,
+            subprocess: bool = False) -> _subprocess.CompletedProcess:
+        if subprocess:
+            return _subprocess.run([sys.executable, "-m", "atlas", *args],
+                                   env={**cli_env, **(env or {})}, cwd=PROJECT_ROOT,
+                                   capture_output=True, text=True, timeout=300)
+        return in_process(args, {"ATLAS_DATABASE_URL": config.database_url, **(env or {})})
 
     return run
 
 
 @pytest.fixture(scope="module")
 def loaded(config):
-    """The national reference, loaded once per module that asks (about 4 s)."""
+    """The national reference, as a fresh load leaves it, with every other table empty
+    (loaded once, about 4 s, then kept while no test writes it: see ``_Kept``)."""
     if config.geodata is None:
         pytest.fail("these tests need the reference data: set ATLAS_GEODATA")
     engine = db.engine(config)
-    _empty(engine)
-    # The postal localities file is the one reference file outside the data folder:
-    # downloaded into the cache once (checksum checked), then read offline. Without a
-    # network the load goes on without it, and the tests of the localities fail.
-    try:
-        sources.Resolver(config.geodata, config.cache_dir).path(postal.LOCALITIES_FILE)
-    except InputError as e:
-        print(f"postal localities unavailable: {e}")
-    reference.run(engine, sources.Resolver(config.geodata, config.cache_dir, offline=True),
-                  reference.Inputs(), Progress(quiet=True))
+    if _kept.intact(engine):
+        _empty_but_reference(engine)
+    else:
+        _empty(engine)
+        # The postal localities file is the one reference file outside the data folder:
+        # downloaded into the cache once (checksum checked), then read offline. Without a
+        # network the load goes on without it, and the tests of the localities fail.
+        try:
+            sources.Resolver(config.geodata, config.cache_dir).path(postal.LOCALITIES_FILE)
+        except InputError as e:
+            print(f"postal localities unavailable: {e}")
+        reference.run(engine, sources.Resolver(config.geodata, config.cache_dir,
+                                               offline=True),
+                      reference.Inputs(), Progress(quiet=True))
+        _kept.engine, _kept.fingerprint = engine, _fingerprint(engine)
     yield engine
-    _empty(engine)
+    # Kept for the next module that asks, if the module's tests left it as loaded.
+    if _kept.intact(engine):
+        _empty_but_reference(engine)
+    else:
+        _empty(engine)
 
 
 @pytest.fixture(scope="module")

@@ -50,7 +50,7 @@ def test_every_command_has_help(atlas_cli):
 
     # The entry point once as a user runs it; every command in this process (a new
     # interpreter per command cost most of a minute).
-    top = atlas_cli("--help")
+    top = atlas_cli("--help", subprocess=True)
     assert top.returncode == 0 and "Usage:" in top.stdout, top.stderr
     runner = CliRunner()
     paths = list(walk(main, []))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -22,19 +23,24 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def big_data(with_domains, atlas_cli):
-    r = atlas_cli("synth", "--initiatives", "30000", "--award-communes", "0", "--seed", "3")
-    assert r.returncode == 0, r.stderr
+# Module-scoped: both tests read the same data from the same server (one synthetic
+# set and one server start instead of two; the CLI's synth is tested in test_synth).
+@pytest.fixture(scope="module")
+def big_data(with_domains):
+    from loaders import pipeline, synth
+
+    with pipeline.transaction(with_domains) as w:
+        synth.run(w.conn, w.changes, 30_000, 0, seed=3)
     yield
-    atlas_cli("synth", "--initiatives", "0", "--award-communes", "0")
+    with pipeline.transaction(with_domains) as w:
+        synth.run(w.conn, w.changes, 0, 0, seed=3)
 
 
-@pytest.fixture()
-def server(cli_env, big_data):
+@pytest.fixture(scope="module")
+def server(config, big_data):
     port = _free_port()
-    env = {**cli_env, "ATLAS_PORT": str(port), "ATLAS_HOST": "127.0.0.1",
-           "ATLAS_TILE_CACHE": "off"}
+    env = {**os.environ, "ATLAS_DATABASE_URL": config.database_url,
+           "ATLAS_PORT": str(port), "ATLAS_HOST": "127.0.0.1", "ATLAS_TILE_CACHE": "off"}
     proc = subprocess.Popen([sys.executable, "-m", "atlas", "serve", "--workers", "1",
                              "--threads", "4", "--timeout", "2", "--keep-alive", "10"],
                             cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,

@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 import sqlalchemy as sa
 
 
-from atlas.config import PROJECT_ROOT
 from atlas.errors import InputError
 from loaders import mapping, pipeline
+from tests.cli import in_process
 
 CODES = {"services-publics", "mediation", "education"}
 MINIMAL = """
@@ -104,10 +101,8 @@ def real_load(with_domains, config, tmp_path_factory):
     if config.datasets is None:
         pytest.fail("these tests need the national lists: set ATLAS_DATASETS")
     reports = tmp_path_factory.mktemp("reports")
-    env = {**os.environ, "ATLAS_DATABASE_URL": config.database_url}
-    r = subprocess.run([sys.executable, "-m", "atlas", "load", "source", "france-services",
-                        "conseillers-numeriques", "--reports", str(reports)],
-                       env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    r = in_process(["load", "source", "france-services", "conseillers-numeriques",
+                    "--reports", str(reports)], {"ATLAS_DATABASE_URL": config.database_url})
     assert r.returncode == 0, r.stderr
     yield r.stdout, reports
     with pipeline.transaction(with_domains) as w:

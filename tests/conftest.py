@@ -30,8 +30,10 @@ WEB_URL = os.environ.pop("ATLAS_WEB_DATABASE_URL", "")
 # The same for the staff console's writer role (migration 0012).
 WRITER_URL = os.environ.pop("ATLAS_WRITER_DATABASE_URL", "")
 
-TABLES = ("error_report", "account_request", "fiche_revision", "fiche", "audit_event", "console_job", "login_failure", "app_user", "initiative_domain", "initiative", "label_award", "source", "domain", "epci_member",
-          "epci", "postal_locality", "commune_alias", "commune", "departement", "region")
+TABLES = ("error_report", "account_request", "fiche_revision", "fiche", "audit_event",
+          "console_job", "login_failure", "app_user", "initiative_domain", "initiative",
+          "label_award", "source", "domain", "epci_member", "epci", "postal_locality",
+          "commune_alias", "commune", "departement", "region")
 
 
 # What ``reference.run`` writes, and the tile outlines derived from it alone (label

@@ -404,11 +404,11 @@ def test_the_map_layer_holds_departements_and_labelled_communes_in_one_tile(tc):
     assert tc.get(url("map", *VILLEJUIF_Z12, "domain=education")).status_code == 400
 
 
-def test_departement_borders_are_their_communes_borders(engine):
+def test_departement_borders_are_their_communes_borders(loaded):
     """One generalisation for every layer: a département's outline, in every zoom band,
     is its communes' outlines put together, so borders coincide on the map (the official
     département file sits up to 230 m off its communes)."""
-    with engine.connect() as conn:
+    with loaded.connect() as conn:
         for band in ("g6", "g9"):
             gap = conn.scalar(sa.text(f"""
                 SELECT ST_Area(ST_SymDifference(d.{band},

@@ -333,6 +333,9 @@ def accept_request(conn, moderator, request_id: int) -> tuple[str, str] | None:
         {"id": request_id}).first()
     if row is None:
         return None
+    if accounts.by_email(conn, row.email) is not None:
+        raise InputError(f"un compte existe déjà avec l'adresse {row.email} : refusez la "
+                         "demande, ou changez le rôle du compte existant")
     account, token = accounts.add(conn, row.email, "contributor", name=row.name,
                                   commune=row.commune_insee, epci=row.epci_siren)
     conn.execute(sa.text(

@@ -364,6 +364,15 @@ def test_an_account_request_becomes_a_contributor_account(app, moderator, with_d
     with with_domains.connect() as conn:
         made = accounts.by_email(conn, "camille@gentilly.test")
     assert (made.role, made.commune_insee, made.activated) == ("contributor", "94037", True)
+    # A second request with that e-mail cannot become a second account: said in French.
+    visitor.post("/contribuer/demande", data={
+        "name": "Camille Martin", "email": "camille@gentilly.test", "position": "DGS",
+        "collectivite": "94037"}, environ_base={"REMOTE_ADDR": "192.0.2.99"})
+    with with_domains.connect() as conn:
+        again = conn.scalar(sa.text("SELECT max(id) FROM account_request"))
+    refused = moderator.post(f"/admin/moderation/comptes/{again}", data={"decision": "accept"})
+    assert refused.status_code == 400
+    assert "un compte existe déjà" in refused.get_data(as_text=True)
     # No contributor's personal data in what the public reads.
     for path in ("/api/initiatives?source=contributions", "/export/initiatives.csv"):
         body = app.test_client().get(path).get_data(as_text=True)

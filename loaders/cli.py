@@ -182,13 +182,11 @@ def _load_records(ctx, kind: str, file: Path, source: str | None, renames, rejec
                   keep_missing: bool):
     """``load initiatives`` and ``load labels``: read a table, then the one write path."""
     from loaders import initiatives, labels, pipeline
-    from loaders.records import apply_aliases, report_files
+    from loaders.records import missing_columns, report_files
 
     module = {"initiatives": initiatives, "labels": labels}[kind]
     columns, rows, how = tables.read_table(file, renames)
-    apply_aliases(columns, rows, module.ALIASES)
-    missing = [c for c in module.REQUIRED
-               if c not in columns and not (rows and rows[0].get(c) is not None)]
+    missing = missing_columns(columns, rows, module)
     if missing:
         raise InputError(f"{file}: missing column(s) {', '.join(missing)} (columns: "
                          f"{', '.join(c for c in columns if c)}); rename with --map NEW=OLD")

@@ -31,7 +31,7 @@ from atlas.config import Config
 from atlas.errors import AtlasError, InputError
 from loaders import initiatives, labels, pipeline, provenance, tables
 from loaders.press import load as press_load
-from loaders.records import LoadReport, apply_aliases, report_files
+from loaders.records import LoadReport, missing_columns, report_files
 
 PREVIEW_REJECTS = 50  # rejects shown on the preview page (all are in the file)
 
@@ -107,9 +107,7 @@ def _import(engine, config: Config, job: dict) -> None:
     _phase(engine, job_id, "lecture du fichier")
     columns, rows, how = tables.read_table(path)
     module = labels if kind == "labels" else initiatives
-    apply_aliases(columns, rows, module.ALIASES)
-    missing = [c for c in module.REQUIRED
-               if c not in columns and not (rows and rows[0].get(c) is not None)]
+    missing = missing_columns(columns, rows, module)
     if missing:
         raise InputError(f"colonne(s) manquante(s) : {', '.join(missing)} (colonnes du "
                          f"fichier : {', '.join(c for c in columns if c)})")

@@ -187,6 +187,15 @@ def apply_aliases(columns: list[str], rows: list[dict], aliases: dict[str, str])
                 row.setdefault(ours, row.get(present[alias]))
 
 
+def missing_columns(columns: list[str], rows: list[dict], module) -> list[str]:
+    """The French aliases applied (``apply_aliases``), the columns ``module`` (a record
+    loader: ``ALIASES``, ``REQUIRED``) needs that the table lacks: neither named nor
+    filled in its first row. The shell and the console word their error each their way."""
+    apply_aliases(columns, rows, module.ALIASES)
+    return [c for c in module.REQUIRED
+            if c not in columns and not (rows and rows[0].get(c) is not None)]
+
+
 def reference_of(row: dict) -> Reference:
     return Reference(**{c: (row.get(c) or "") for c in LOCATION_COLUMNS})
 

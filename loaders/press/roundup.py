@@ -747,11 +747,7 @@ def _closing_names(sentence: str) -> list[Item]:
     found = items(text)
     if not found or found[-1].end < len(text):
         return []
-    group = [found[-1]]
-    for prev in reversed(found[:-1]):
-        if not _SEP.match(text[prev.end:group[0].start]):
-            break
-        group.insert(0, prev)
+    group = _first_group_in(text, found)
     return group if len(group) >= 2 and not any(it.place for it in group) else []
 
 

@@ -70,6 +70,20 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
+def _set_password(template: str, who, new_field: str, mismatch: str, write):
+    """The two password forms (activation, change): the new password typed twice, then
+    ``write(conn, password)`` in one transaction (None: refused, the form says why);
+    (the written account, None) or (None, the form again with its error)."""
+    password = request.form.get(new_field, "")
+    if password != request.form.get("confirm", ""):
+        return None, (render_template(template, who=who, error=mismatch), 400)
+    try:
+        with engine().begin() as conn:
+            return write(conn, password), None
+    except InputError as e:
+        return None, (render_template(template, who=who, error=str(e)), 400)
+
+
 @bp.route("/activation/<token>", methods=["GET", "POST"])
 def activate(token: str):
     with engine().connect() as conn:
@@ -78,18 +92,18 @@ def activate(token: str):
         return render_template("auth/activate.html", who=None, error=None), 404
     if request.method == "GET":
         return render_template("auth/activate.html", who=who, error=None)
-    password = request.form.get("password", "")
-    if password != request.form.get("confirm", ""):
-        return render_template("auth/activate.html", who=who,
-                               error="Les deux mots de passe diffèrent."), 400
-    try:
-        with engine().begin() as conn:
-            done = accounts.activate(conn, token, password)
-            if done is not None:
-                audit.record(conn, "account.password_set", actor=done.email,
-                             user_id=done.id, target=done.email)
-    except InputError as e:
-        return render_template("auth/activate.html", who=who, error=str(e)), 400
+
+    def write(conn, password):
+        done = accounts.activate(conn, token, password)
+        if done is not None:
+            audit.record(conn, "account.password_set", actor=done.email,
+                         user_id=done.id, target=done.email)
+        return done
+
+    done, refused = _set_password("auth/activate.html", who, "password",
+                                  "Les deux mots de passe diffèrent.", write)
+    if refused:
+        return refused
     if done is None:
         return render_template("auth/activate.html", who=None, error=None), 404
     flash("Votre mot de passe est enregistré : connectez-vous.")
@@ -101,19 +115,19 @@ def account_page():
     who = account()
     if request.method == "GET":
         return render_template("auth/account.html", who=who, error=None)
-    new = request.form.get("new", "")
-    if new != request.form.get("confirm", ""):
-        return render_template("auth/account.html", who=who,
-                               error="Les deux nouveaux mots de passe diffèrent."), 400
-    try:
-        with engine().begin() as conn:
-            changed = accounts.change_password(conn, who, request.form.get("current", ""),
-                                               new)
-            if changed is not None:
-                audit.record(conn, "account.password_changed", actor=who.email,
-                             user_id=who.id, target=who.email)
-    except InputError as e:
-        return render_template("auth/account.html", who=who, error=str(e)), 400
+
+    def write(conn, password):
+        changed = accounts.change_password(conn, who, request.form.get("current", ""),
+                                           password)
+        if changed is not None:
+            audit.record(conn, "account.password_changed", actor=who.email,
+                         user_id=who.id, target=who.email)
+        return changed
+
+    changed, refused = _set_password("auth/account.html", who, "new",
+                                     "Les deux nouveaux mots de passe diffèrent.", write)
+    if refused:
+        return refused
     if changed is None:
         return render_template("auth/account.html", who=who,
                                error="Le mot de passe actuel est incorrect."), 400

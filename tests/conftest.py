@@ -327,3 +327,19 @@ def api(config, api_data):
     app = create_app(config)
     app.config["TESTING"] = True
     return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """A headless Chromium (``tests.browser``) for a module's browser tests."""
+    from tests.browser import browser
+
+    with browser() as b:
+        yield b
+
+
+def assert_refused(engine, statements) -> None:
+    """Each statement refused to ``engine``'s role for lack of rights (least privilege)."""
+    for statement in statements:
+        with engine.connect() as conn, pytest.raises(sa.exc.ProgrammingError):
+            conn.execute(sa.text(statement))

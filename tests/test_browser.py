@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import PHONE, SHOTS, axe_violations, browser, new_page, serve
+from tests.browser import PHONE, SHOTS, axe_violations, new_page, serve
 
 
 EVIL = "<img src=x onerror=alert(1)> atelier"
@@ -26,12 +26,6 @@ def site(config, api_data):
 
     with serve(create_app(config)) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture()

@@ -16,7 +16,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from tests.browser import SHOTS, axe_violations, browser, gunicorn_site, new_page
+from tests.browser import SHOTS, axe_violations, gunicorn_site, new_page
 from tests.conftest import clear_records
 from tests.staff import PASSWORD, make_account, remove_accounts
 
@@ -33,12 +33,6 @@ def site(config, with_domains, tmp_path_factory):
         yield served[0]
     remove_accounts(with_domains)
     clear_records(with_domains)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 def _signed_in(chromium, base: str, email: str):

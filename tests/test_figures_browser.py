@@ -12,7 +12,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from tests.browser import axe_violations, browser, serve, shot_page
+from tests.browser import axe_violations, serve, shot_page
 from tests.test_browser import ready
 from tests.test_figures import data  # noqa: F401  (the module's records)
 
@@ -23,12 +23,6 @@ def site(config, data):  # noqa: F811
 
     with serve(create_app(config)) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture()

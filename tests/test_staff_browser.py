@@ -15,7 +15,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from tests.browser import axe_violations, browser, gunicorn_site, shot_page
+from tests.browser import axe_violations, gunicorn_site, shot_page
 from tests.staff import PASSWORD, remove_accounts
 
 CSV = (  # written for this test; line 3 names a commune that does not exist
@@ -32,12 +32,6 @@ def site(config, with_domains, tmp_path_factory):
                        tmp_path_factory.mktemp("gunicorn") / "gunicorn.log") as served:
         yield served
     remove_accounts(with_domains)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture()

@@ -406,6 +406,30 @@ def test_public_forms_need_their_csrf_token(config, with_domains):
         assert conn.scalar(sa.text("SELECT count(*) FROM error_report")) == before + 1
 
 
+def test_signed_in_forms_need_their_csrf_token(config, with_domains):
+    app = create_app(config, publisher=publisher)
+    app.config.update(TESTING=True)  # CSRF checked
+    agent, moderator = app.test_client(), app.test_client()
+    assert login(agent, "agent@villejuif.test").status_code == 302
+    assert login(moderator, "relecture@asso.test").status_code == 302
+    with with_domains.connect() as conn:
+        before = conn.scalar(sa.text("SELECT count(*) FROM fiche_revision"))
+        waiting = conn.scalar(sa.text("SELECT max(id) FROM fiche_revision "
+                                      "WHERE status = 'pending'"))
+    assert agent.post("/contribuer/fiches/nouvelle", data=FICHE).status_code == 400
+    assert waiting is not None
+    for path in (f"/admin/moderation/fiches/{waiting}", "/admin/moderation/lot"):
+        assert moderator.post(path, data={"decision": "approve",
+                                          "revision": str(waiting)}).status_code == 400
+    with with_domains.connect() as conn:
+        assert conn.scalar(sa.text("SELECT count(*) FROM fiche_revision")) == before
+        assert conn.scalar(sa.text("SELECT status FROM fiche_revision WHERE id = :r"),
+                           {"r": waiting}) == "pending"
+    token = csrf_token(agent, "/contribuer/fiches/nouvelle")
+    sent = agent.post("/contribuer/fiches/nouvelle", data={**FICHE, "csrf_token": token})
+    assert sent.status_code == 303
+
+
 def test_contributed_text_is_neutralised_in_spreadsheets(app, with_domains):
     _published_id(app, with_domains, "=HYPERLINK(\"http://piege.test\";\"clic\")")
     body = app.test_client().get("/export/initiatives.csv?source=contributions").get_data(

@@ -27,7 +27,7 @@ import re
 
 import sqlalchemy as sa
 
-from atlas import audit, texts
+from atlas import accounts, audit, texts
 from atlas.errors import InputError
 
 SOURCE = "contributions"
@@ -229,10 +229,12 @@ def get_fiche(conn, fiche_id: int) -> dict | None:
 
 def fiches_of(conn, account) -> list[dict]:
     """The fiches of the account's collectivité, the newest first."""
+    # A commune's agent or an EPCI's: an equality on the indexed column, not a
+    # NULL-safe comparison of both (which no index answers).
+    column, code = (("commune_insee", account.commune_insee) if account.commune_insee
+                    else ("epci_siren", account.epci_siren))
     rows = conn.execute(sa.text(
-        _FICHE + " WHERE f.commune_insee IS NOT DISTINCT FROM :c "
-        "AND f.epci_siren IS NOT DISTINCT FROM :e ORDER BY f.id DESC"),
-        {"c": account.commune_insee, "e": account.epci_siren})
+        _FICHE + f" WHERE f.{column} = :code ORDER BY f.id DESC"), {"code": code})
     return [dict(r._mapping) for r in rows]
 
 
@@ -276,11 +278,9 @@ def report_error(conn, initiative_id: int, text: str | None, who: str) -> int:
 
 
 def request_account(conn, form: dict, who: str) -> int:
-    from atlas.accounts import normal_email  # the same e-mail rule as accounts
-
     name = texts.field(form.get("name"), "Nom", NAME_MAX, required=True)
     try:
-        email = normal_email(form.get("email") or "")
+        email = accounts.normal_email(form.get("email") or "")
     except InputError:
         raise InputError("Adresse électronique : adresse non valable") from None
     position = texts.field(form.get("position"), "Fonction dans la collectivité", NAME_MAX,
@@ -326,8 +326,6 @@ def decide_revisions(conn, moderator, ids: list[int], status: str, message: str 
 def accept_request(conn, moderator, request_id: int) -> tuple[str, str] | None:
     """Make the account of a pending request; (e-mail, activation token), or None if the
     request is not pending. InputError when an account has that e-mail."""
-    from atlas import accounts
-
     row = conn.execute(sa.text(
         "SELECT * FROM account_request WHERE id = :id AND status = 'pending' FOR UPDATE"),
         {"id": request_id}).first()

@@ -16,12 +16,11 @@ import struct
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-import numpy as np
-import shapely
 import sqlalchemy as sa
 from psycopg import sql
 from sqlalchemy.engine import Connection
 
+from atlas import wkb
 from atlas.errors import InputError
 from loaders import boundaries as bnd
 from loaders import cog as cog_reader
@@ -29,6 +28,7 @@ from loaders.cog import Cog
 from loaders import pipeline
 from loaders.geocoder import postal
 from loaders.progress import Progress
+from tiles import shapes
 
 # Table → (key columns, other columns). Names are constants: never from input.
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -99,31 +99,10 @@ def _changes(c: dict[str, int] | None) -> str:
     return f" ({c['inserted']} new, {c['updated']} changed, {c['deleted']} removed)"
 
 
-_SRID_FLAG = 0x20000000
-_SRID_4326 = struct.pack("<I", 4326)
-
-
-def _ewkb(geoms) -> list[bytes | None]:
-    """EWKB with SRID 4326, which PostGIS takes as is in a binary COPY.
-
-    Little-endian WKB becomes EWKB by setting the SRID flag in the type word and putting
-    the SRID after it; doing that on the bytes is several times faster than giving every
-    geometry an SRID with shapely.set_srid (a copy of each geometry).
-    """
-    out = []
-    for wkb in shapely.to_wkb(np.asarray(geoms, dtype=object), byte_order=1):
-        if wkb is None:
-            out.append(None)
-            continue
-        kind = struct.unpack_from("<I", wkb, 1)[0] | _SRID_FLAG
-        out.append(b"\x01" + struct.pack("<I", kind) + _SRID_4326 + wkb[5:])
-    return out
-
-
 def _outline_rows(rows: list[dict], outlines: bnd.Reconciled | None) -> list[dict]:
     geoms = {}
     if outlines is not None:
-        geoms = dict(zip(outlines.frame["insee"], _ewkb(outlines.frame.geometry)))
+        geoms = dict(zip(outlines.frame["insee"], wkb.ewkb(outlines.frame.geometry, 4326)))
     return [{**r, "geom": geoms.get(r["code"])} for r in rows]
 
 
@@ -335,8 +314,20 @@ class _Merger:
 def _encode(communes: bnd.Reconciled) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The communes' outlines and points as EWKB, by INSEE code."""
     codes = communes.frame["insee"].to_numpy(dtype=object)
-    return (dict(zip(codes, _ewkb(communes.frame.geometry))),
-            dict(zip(codes, _ewkb(communes.frame["point"]))))
+    return (dict(zip(codes, wkb.ewkb(communes.frame.geometry, 4326))),
+            dict(zip(codes, wkb.ewkb(communes.frame["point"], 4326))))
+
+
+def _outlines(cog: Cog, communes: bnd.Reconciled) -> list[tuple]:
+    """The tile outline rows of the communes, départements and régions as this load
+    writes them (``tiles.shapes``), in the order ``shapes.places`` reads them back."""
+    outline = dict(zip(communes.frame["insee"], communes.frame.geometry))
+    rows = sorted((c["departement_code"], c["insee"], c["name"]) for c in cog.communes
+                  if c["insee"] in outline)
+    return shapes.compute(shapes.Places(
+        [(insee, name, dep, outline[insee]) for dep, insee, name in rows],
+        {d["code"]: (d["name"], d["region_code"]) for d in cog.departements},
+        {r["code"]: r["name"] for r in cog.regions}))
 
 
 def _commune_rows(cog: Cog, geom: dict[str, bytes], point: dict[str, bytes],
@@ -451,6 +442,10 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                     boundaries, communes, (geom, point) = task.result()
                 with progress.step("encoding the commune rows"):
                     commune_rows = _commune_rows(cog, geom, point, report)
+                if merger.is_empty("commune"):
+                    # A first load: the tile outlines of everything it writes, computed
+                    # by the worker while the server copies and indexes the communes.
+                    w.changes.outlines = pool.submit(_outlines, cog, communes).result
                 merger.put("commune", commune_rows)
                 for table, rows in later.items():
                     merger.put(table, rows)

@@ -114,6 +114,6 @@ def get(name: str) -> Layer:
 
 
 def band(z: int) -> str:
-    """The column of ``tile_shape`` holding outlines simplified for zoom ``z``
-    (migration 0005: bands 0–2, 3–5, 6–8, 9+)."""
-    return "g0" if z < 3 else "g3" if z < 6 else "g6" if z < 9 else "g9"
+    """The column of ``tile_shape`` holding outlines generalised for zoom ``z``: bands
+    0–2 and 3–5 snapped to their grid, the outline itself from 6 (``tiles.shapes``)."""
+    return "g0" if z < 3 else "g3" if z < 6 else "g9"

@@ -69,13 +69,23 @@ def with_mentions(awards: list[Award]) -> list[Award]:
     return out
 
 
-def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
+def extract(text: str, keywords: Mapping[str, Sequence[str]],
+            edition: int | None = None) -> Extraction:
     """Awards and initiatives a text states; ``keywords``: domain code → keywords.
-    Initiatives only when the text awards exactly one collectivité (they are its own)."""
+    Initiatives only when the text awards exactly one collectivité (they are its own).
+    ``edition`` (staff's ``--edition``) dates a text that states no edition of its own;
+    ``Extraction.edition_given`` says when it was used."""
     doc = blocks(text)
-    found, main = release_awards(doc)
-    merged = merge(found, roundup.awards(doc))
+    given = None
+    if edition is not None:
+        dated = release_date(doc)
+        if current_edition(doc, dated) is None and \
+                current_edition(doc, dated, edition) == edition:
+            given = edition  # none stated (several stated: still unsure, not given)
+    found, main = release_awards(doc, given)
+    merged = merge(found, roundup.awards(doc, given))
     awards = with_mentions(merge(merged, roundup.likewise(doc, merged)))
     if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
-        return Extraction(awards, [])
-    return Extraction(awards, initiatives(doc, keywords), main.name, main.departement)
+        return Extraction(awards, [], edition_given=given)
+    return Extraction(awards, initiatives(doc, keywords), main.name, main.departement,
+                      edition_given=given)

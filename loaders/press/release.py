@@ -854,7 +854,8 @@ def slug(title: str) -> str:
     return "-".join(names.fold(title).split())[:60].strip("-")
 
 
-EDITION_STATED, EDITION_GIVEN = "stated", "given"  # where an award row's year comes from
+# Where an award row's year comes from, for the review file: the text, or staff's edition.
+EDITION_STATED, EDITION_GIVEN = "text", "--edition"
 
 
 def rows(extraction: Extraction, source: str) -> tuple[list[dict], list[dict]]:
@@ -864,7 +865,8 @@ def rows(extraction: Extraction, source: str) -> tuple[list[dict], list[dict]]:
     award_rows = [dict(commune=a.collectivite, departement=a.departement, year=str(a.year),
                        level=str(a.level), mentions=";".join(a.mentions), line=a.line,
                        evidence=a.evidence,
-                       edition=EDITION_GIVEN if given and a.year == given else EDITION_STATED)
+                       edition_from=EDITION_GIVEN if given and a.year == given
+                       else EDITION_STATED)
                   for a in extraction.awards]
     initiative_rows, ids = [], set()
     for i in extraction.initiatives:

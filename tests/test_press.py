@@ -327,7 +327,7 @@ def test_Y2c_staff_edition_only_for_a_text_stating_none():
     found = press.extract(undated, KEYWORDS, edition=2015)
     assert [(a.collectivite, a.year, a.level) for a in found.awards] == [("Cahors", 2015, 4)]
     assert found.edition_given == 2015
-    assert press.rows(found, "cahors")[0][0]["edition_from"] == "--edition"
+    assert press.rows(found, "cahors")[0][0]["edition_from"] == "given"
     assert awards(undated) == []  # without it, nothing
     # a text stating its edition keeps it
     dated = press.extract("Label 2019.\n" + undated, KEYWORDS, edition=2015)

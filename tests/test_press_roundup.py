@@ -470,7 +470,7 @@ def test_dry_run_review_says_what_would_load(clean, atlas_cli, tmp_path):
     assert {name: (row["year"], row["insee"], row["status"], row["edition_from"])
             for name, row in rows.items()} == {
         "Cachan": ("2024", "94016", "would load", "text"),
-        "Villejuif": ("2019", "94076", "would load", "--edition")}
+        "Villejuif": ("2019", "94076", "would load", "given")}
     with clean.connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM label_award")) == 0
 

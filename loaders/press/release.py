@@ -855,7 +855,7 @@ def slug(title: str) -> str:
 
 
 # Where an award row's year comes from, for the review file: the text, or staff's edition.
-EDITION_STATED, EDITION_GIVEN = "text", "--edition"
+EDITION_STATED, EDITION_GIVEN = "text", "given"
 
 
 def rows(extraction: Extraction, source: str) -> tuple[list[dict], list[dict]]:

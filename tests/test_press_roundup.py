@@ -366,6 +366,13 @@ def test_R8_texts_that_award_nothing_give_nothing(text):
 
 # -- R9 -----------------------------------------------------------------------------------
 
+def test_R9_a_sentence_the_readers_date_differently_gives_nothing():
+    # "l'an dernier" belongs to Beville's clause; one reader dates Aville by it, the other
+    # by the edition: unsure, nothing
+    assert got("Aville obtient 4 @, comme Beville l'an dernier.") == set()
+    assert got("Aville obtient 4 @ cette année.") == {("Aville", 2024, 4)}
+
+
 def test_R9_two_levels_for_one_name_and_year_give_neither():
     assert got("- Aville (@@@)\n- Beville (@@)\nAville obtient cinq arobases.") == \
         {("Beville", 2024, 2)}

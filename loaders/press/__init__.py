@@ -30,14 +30,31 @@ _EPCI_ARTICLE = re.compile(
     r"^(?:[Ll]a|[Ll]e|[Ll]')\s*(?=[Cc]ommunauté\b|C[CAU]\b|[Mm]étropole\b)")
 
 
+def _years_disputed(found: tuple[list[Award], ...]) -> set[tuple[str, str]]:
+    """(collectivité, sentence) that two readers date differently ("Aville obtient 4 @,
+    comme Beville l'an dernier": this edition, or the one before?): unsure."""
+    years: list[dict[tuple[str, str], set[int]]] = []
+    for awards in found:
+        mine: dict[tuple[str, str], set[int]] = {}
+        for a in awards:
+            if not a.inferred:
+                mine.setdefault((names.key(a.collectivite), a.evidence), set()).add(a.year)
+        years.append(mine)
+    return {k for i, mine in enumerate(years) for other in years[i + 1:]
+            for k in mine.keys() & other.keys() if not mine[k] & other[k]}
+
+
 def merge(*found: list[Award]) -> list[Award]:
     """The awards of both readers, one per collectivité and year; where they give two
-    levels for one collectivité and year, neither (unsure). A stated year beats one
+    levels for one collectivité and year, neither (unsure); where they date one
+    collectivité's level in one sentence differently, neither. A stated year beats one
     inferred ("deuxième année consécutive")."""
+    disputed = _years_disputed(found)
     by_key: dict[tuple[str, int], list[Award]] = {}
     for awards in found:
         for a in awards:
-            by_key.setdefault((names.key(a.collectivite), a.year), []).append(a)
+            if (names.key(a.collectivite), a.evidence) not in disputed:
+                by_key.setdefault((names.key(a.collectivite), a.year), []).append(a)
     out = []
     for got in by_key.values():
         stated = [a for a in got if not a.inferred] or got

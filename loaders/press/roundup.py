@@ -38,7 +38,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R8. The year: the one edition year a sentence states, else the text's edition
   (``release.current_edition``); none, or several: nothing. Sentences about the past
   ("avait obtenu"), aims and negations, and reported speech give nothing.
-- R9. Two levels for one name and year in one text: neither is kept.
+- R9. Two levels for one name and year in one text: neither is kept; nor a name's level
+  that the two readers (``release`` and this one) date differently in one sentence.
 - R10. "Elles ont reçu quatre arobases" right after a sentence ending with two names or
   more ("... sont Aville et Beville."): those names.
 - R11. Ordinals pointing back: "Aville et Beville ont été récompensées. La première ...,
@@ -56,6 +57,15 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   get the level, when the sentence before states one level for a counted subject.
 - R16. "Comme Aville, 9 autres villages ont été labellisés 5@ en 2021": the name that
   opens the sentence with "Comme" gets the one level the others got.
+- R17. Examples of a group given a level: "Quatorze d'entre elles ont obtenu la
+  distinction suprême (cinq @) dont Aville et Beville, mais aussi des communes plus
+  modestes comme Ceville ou Deville" (a level restated in brackets is skipped; the list
+  after "dont" goes on after "mais aussi ... comme"), "la moyenne des villes primées
+  s'établit à trois @, comme Aville, Beville et Ceville", "les villes ayant obtenu 1
+  arobase, ..., à l'instar de Deville (...)": the names after "comme", "à l'instar de",
+  "tels que", "notamment", when the level's subject is a group ("les villes", "N d'entre
+  elles"), no other name or level stands between, and the list closes its clause
+  ("comme Aville l'a rappelé" is no list).
 - R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
   without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
   distinguées l'an dernier": all four get that level, the last two the year before too.

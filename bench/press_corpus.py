@@ -139,8 +139,9 @@ def section(folder: Path) -> tuple[str, list[Figure]]:
             plain = Score()
             for f in mine:
                 plain.add(bare[f])
-            lines += [f"{len(staffed)} texts state no edition and are scored with the "
-                      f"edition staff give (`--edition`, marked in the table); without it "
+            said = "1 text states" if len(staffed) == 1 else f"{len(staffed)} texts state"
+            lines += [f"{said} no edition, scored with the edition staff give "
+                      f"(`--edition`, marked in the table); without it "
                       f"this set gives {plain.right} / {plain.stated}, "
                       f"{len(plain.invented)} invented.", ""]
         lines += [

@@ -6,8 +6,9 @@ level, mentions, and ``insee``: the geocoded code, a SIREN for an EPCI), plus
 ``evidence`` (the sentence), ``file``, ``line``, ``status`` ("would load", "loaded",
 or "rejected: <reason>") and ``edition_from`` ("text": the year the text states;
 "given": the edition staff gave with ``--edition``, for a text stating none); UTF-8
-with BOM and ";" as the exports, so a French spreadsheet opens it as it is. Text cells starting with = + - @ are prefixed with an
-apostrophe, so a spreadsheet never runs them as formulas.
+with BOM and ";" as the exports, so a French spreadsheet opens it as it is. Text cells
+starting with = + - @ are prefixed with an apostrophe, so a spreadsheet never runs them
+as formulas.
 """
 
 from __future__ import annotations

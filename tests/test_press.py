@@ -264,6 +264,19 @@ def test_Y2a_publie_le_and_a_numeric_date_and_late_ceremonies_up_to_2009():
     assert awards("Publié le 03/12/2021 - 10:15\nLa ville de Lunel a reçu 4@.") == []
 
 
+@pytest.mark.parametrize("line, dated", [
+    ("Paris, le 02 février 2021", (2021, 2)),
+    ("Saint-Jean-de-Luz, le 3 février 2022", (2022, 2)),
+    ("Édition du jeudi 17 décembre 2009", (2009, 12)),
+    ("Publié le 3 mai 2017 à 13h49 - par", (2017, 5)),
+])
+def test_Y2a_date_lines_of_releases_and_newsletters(line, dated):
+    assert press.release_date(press.blocks(line + "\nLa ville de Lunel a reçu 4@.")) == dated
+    # a sentence that merely holds a date is no date line
+    assert press.release_date(press.blocks(
+        "Paris a accueilli, le 02 février 2021, la remise des labels.")) is None
+
+
 def test_Y2_two_edition_years_leave_the_year_unknown():
     assert awards("Palmarès 2019 du label Villes Internet.\nPalmarès 2020 du label Villes "
                   "Internet.\nLa ville de Brest obtient 4@.") == []

@@ -45,7 +45,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
 - Y2a. The release's date: a stored page's "date 2024-02", a short line "Publié le 4
-  février 2020", a by-line "01 févr. 2017", a line opening with a numeric date, day
+  février 2020" ("Paris, le 2 février 2020", "Édition du jeudi 17 décembre 2009"), a
+  by-line "01 févr. 2017", a line opening with a numeric date, day
   first ("28/03/2023 | 06h19", "Publié le 16/12/2009 - 18:33"). With no edition stated,
   a date line in January to June gives that year's edition, and up to 2009 one in
   November or December too (those ceremonies closed their year: 15 décembre 2009).
@@ -340,7 +341,10 @@ _FUTURE = re.compile(r"\b(?:se\s+tiendr(?:a|ont)|aura\s+lieu|auront\s+lieu|se\s+
                      r"ser(?:a|ont)\s+(?:remis|remise|décerné|décernés|organisée?)|"
                      r"prochaine\s+(?:édition|cérémonie))\b", re.I)
 _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
-_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour)[^0-9]{{0,40}})?"
+# "Publié le 3 mai 2017 à 13h49", a release's "Paris, le 02 décembre 2020", a
+# newsletter's "Édition du jeudi 17 décembre 2009".
+_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour|édition\s+du)[^0-9]{{0,40}}|"
+                       rf"[A-ZÀ-Ý][\w'-]+(?:[\s-][\w'-]+){{0,2}},\s+(?=le\s))?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)
 # The date line of stored web pages ("date 2024-02") and abbreviated months in a
 # by-line ("Les Dernières Nouvelles d'Alsace - 01 févr. 2017 à 18:00").
@@ -370,7 +374,7 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
         numeric = _NUMERIC_DATE_LINE.match(b.text) if len(b.text.split()) <= 8 else None
         if numeric and 1 <= int(numeric.group(1)) <= 31 and 1 <= int(numeric.group(2)) <= 12:
             return int(numeric.group(3)), int(numeric.group(2))
-        if len(b.text.split()) <= 8 and _DOC_DATE.match(b.text):
+        if len(b.text.split()) <= 10 and _DOC_DATE.match(b.text):
             m = _DATE.search(b.text)
             return int(m.group(3)), _month(m.group(2))
         short = _BYLINE_DATE.search(b.text) if len(b.text.split()) <= 16 else None

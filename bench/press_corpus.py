@@ -10,7 +10,9 @@ truth written, and their score taken, before any rule was changed for them); the
 are reported separately, since only the held-out figure says how the rules generalise.
 Its ``batch`` column numbers the searches that found the texts: the latest batch's texts
 are marked *new* in the tables; its ``note`` column, when filled, says why a text is
-missed or how it left the held-out set, printed under the tables.
+missed or how it left the held-out set, printed under the tables; its ``edition`` column,
+for a text whose page states no edition, is the edition staff would give with ``load press
+--edition`` (the text is scored with it, and the figures without it are printed too).
 An award is right when ``loaders.press.extract`` gives the same
 collectivité (names compared by ``atlas.names.key``), edition and level; invented when
 the text does not state it; missed when stated and not given. No database is needed.
@@ -70,15 +72,17 @@ def _truth() -> tuple[list[dict], dict[str, set]]:
     return texts, stated
 
 
-def score(folder: Path) -> tuple[dict[str, Score], float]:
-    """Score per text file, and the seconds the extraction of the whole corpus took."""
+def score(folder: Path, staff: bool = True) -> tuple[dict[str, Score], float]:
+    """Score per text file, and the seconds the extraction of the whole corpus took;
+    ``staff``: with the staff editions of ``texts.csv`` (``--edition``)."""
     texts, stated = _truth()
     keywords = {d.code: d.keywords for d in domains.read()}
     out, took = {}, 0.0
     for t in texts:
         text = (folder / t["file"]).read_text(encoding="utf-8")
+        edition = int(t["edition"]) if staff and t.get("edition") else None
         start = time.perf_counter()
-        found = press.extract(text, keywords).awards
+        found = press.extract(text, keywords, edition).awards
         took += time.perf_counter() - start
         given = {(names.key(a.collectivite), a.year, a.level): a.collectivite for a in found}
         truth = stated.get(t["file"], set())
@@ -101,7 +105,9 @@ def section(folder: Path) -> tuple[str, list[Figure]]:
     latest = max(batch_of.values(), default=1)
     new = sum(1 for b in batch_of.values() if b == latest)
     note_of = {t["file"]: t.get("note") or "" for t in texts}
+    edition_of = {t["file"]: t.get("edition") or "" for t in texts}
     scores, took = score(folder)
+    bare, _ = score(folder, staff=False)
     lines = ["## Press corpus (`bench/press_corpus.py`)", "",
              f"{len(scores)} real articles, truth in `bench/press_truth/`; extraction of "
              f"the whole corpus {took * 1000:.0f} ms. Target: {TARGET}. `dev`: the texts "
@@ -127,7 +133,18 @@ def section(folder: Path) -> tuple[str, list[Figure]]:
                   f"{total.stated} awards stated", "",
                   f"**{total.right} / {total.stated} right ({pct}), "
                   f"{len(total.invented)} invented, {from_nothing} from texts that award "
-                  "nothing.**", "",
+                  "nothing.**", ""]
+        staffed = [f for f in mine if edition_of[f]]
+        if staffed:
+            plain = Score()
+            for f in mine:
+                plain.add(bare[f])
+            said = "1 text states" if len(staffed) == 1 else f"{len(staffed)} texts state"
+            lines += [f"{said} no edition, scored with the edition staff give "
+                      f"(`--edition`, marked in the table); without it "
+                      f"this set gives {plain.right} / {plain.stated}, "
+                      f"{len(plain.invented)} invented.", ""]
+        lines += [
                   "| form | texts | stated | right | invented | missed |",
                   "|---|---|---|---|---|---|"]
         for form in sorted(per_form):
@@ -139,6 +156,7 @@ def section(folder: Path) -> tuple[str, list[Figure]]:
                   "|---|---|---|---|---|---|"]
         for file, s in mine.items():
             shown = f"{file} *new*" if batch_of[file] == latest else file
+            shown += f" (--edition {edition_of[file]})" if edition_of[file] else ""
             lines.append(f"| {shown} | {form_of[file]} | {s.stated} | {s.right} | "
                          f"{', '.join(s.invented) or 0} | {', '.join(s.missed) or 0} |")
         lines += [""] + [f"- {file}: {note_of[file]}" for file in mine if note_of[file]]

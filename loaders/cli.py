@@ -265,8 +265,12 @@ def load_labels(ctx, file, source, renames, rejects_path, keep_missing):
               help="Also write every extracted award, in the format `load labels` reads, "
                    "with its evidence, file, line, geocoded code and status (UTF-8 with "
                    "BOM, \";\").")
+@click.option("--edition", type=int, metavar="YEAR",
+              help="The edition of the texts that state none (no date line, no label "
+                   "year): used only for those, a text stating its own keeps it; the "
+                   "review file's edition_from column says which was used.")
 @click.pass_context
-def load_press(ctx, path, dry_run, rejects_path, review_path):
+def load_press(ctx, path, dry_run, rejects_path, review_path, edition):
     """Load the label awards and initiatives that press releases state.
 
     FILE_OR_DIR: one text, a folder of .txt/.md texts, or a zip of them. Each text gives
@@ -284,18 +288,21 @@ def load_press(ctx, path, dry_run, rejects_path, review_path):
       python -m atlas load press communique.txt --dry-run
       python -m atlas load press ../shared/seeds
       python -m atlas load press palmares/ --dry-run --review awards.csv
+      python -m atlas load press undated.txt --edition 2014 --review awards.csv
     """
     from loaders import pipeline
     from loaders.press import load as press_load
     from loaders.press import review
     from loaders.records import report_files
 
+    if edition is not None:
+        press_load.check_edition(edition)
     texts = press_load.texts_of(path)
     config = connected_config(ctx, need_schema=True)
     # A dry run goes through the same write, rolled back: its summary counts what a load
     # would insert, update and remove.
     with pipeline.transaction(db.engine(config), dry_run=dry_run) as w:
-        done = press_load.load(w, texts)
+        done = press_load.load(w, texts, edition)
         report_files(w, done.reports, press_load.REJECT_COLUMNS, done.rejects,
                      rejects_path or Path(f"rejects-{path.stem}.csv"))
     batches = done.batches

@@ -11,7 +11,9 @@ import pytest
 import sqlalchemy as sa
 
 from atlas.config import PROJECT_ROOT
+from atlas.errors import InputError
 from loaders import domains, press
+from loaders.press import load as press_load
 
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 KEYWORDS = {d.code: d.keywords for d in domains.read()}
@@ -253,6 +255,28 @@ def test_Y2a_a_line_opening_with_a_numeric_date_dates_the_release():
         "nationale du label.")) is None
 
 
+def test_Y2a_publie_le_and_a_numeric_date_and_late_ceremonies_up_to_2009():
+    text = ("Quatre arobases pour Lunel\nPublié le 03/12/2007 - 10:15\nLa ville de Lunel a "
+            "reçu 4@ lors de la cérémonie de mardi soir.")
+    assert press.release_date(press.blocks(text)) == (2007, 12)
+    assert awards(text) == [("Lunel", 2007, 4)]  # editions up to 2009 closed their year
+    # from 2011 on, December is the time of calls for applications: no edition
+    assert awards("Publié le 03/12/2021 - 10:15\nLa ville de Lunel a reçu 4@.") == []
+
+
+@pytest.mark.parametrize("line, dated", [
+    ("Paris, le 02 février 2021", (2021, 2)),
+    ("Saint-Jean-de-Luz, le 3 février 2022", (2022, 2)),
+    ("Édition du jeudi 17 décembre 2009", (2009, 12)),
+    ("Publié le 3 mai 2017 à 13h49 - par", (2017, 5)),
+])
+def test_Y2a_date_lines_of_releases_and_newsletters(line, dated):
+    assert press.release_date(press.blocks(line + "\nLa ville de Lunel a reçu 4@.")) == dated
+    # a sentence that merely holds a date is no date line
+    assert press.release_date(press.blocks(
+        "Paris a accueilli, le 02 février 2021, la remise des labels.")) is None
+
+
 def test_Y2_two_edition_years_leave_the_year_unknown():
     assert awards("Palmarès 2019 du label Villes Internet.\nPalmarès 2020 du label Villes "
                   "Internet.\nLa ville de Brest obtient 4@.") == []
@@ -283,12 +307,56 @@ def test_Y4_earlier_years_stated_with_the_level():
                   "quatrième arobase au label 2019.") == [("Villejuif", 2019, 4)]
 
 
+def test_Y4_no_earlier_year_across_2010_which_had_no_edition():
+    # 2014, 2013, 2012, 2011 then 2010 or 2009? the writer may count either: none given
+    assert awards("Label Villes Internet 2014 : la ville de Sète obtient 5@ pour la "
+                  "cinquième année consécutive.") == [("Sète", 2014, 5)]
+    assert awards("Label Villes Internet 2012 : la ville de Sète obtient 5@ pour la "
+                  "deuxième année consécutive.") == [("Sète", 2012, 5), ("Sète", 2011, 5)]
+    # every year since 2008: 2010 left out
+    assert awards("Label Villes Internet 2012 : la ville de Sète labellisée 4@ depuis "
+                  "2008.") == [("Sète", y, 4) for y in (2012, 2011, 2009, 2008)]
+
+
 def test_C_contradictory_levels_give_nothing_and_stated_beats_inferred():
     assert awards("Label 2020.\nLa ville de Niort obtient 4@.\nLa ville de Niort obtient "
                   "3@.") == []
     assert awards("Label 2020.\nLa ville de Niort obtient 4@ pour la deuxième année "
                   "consécutive.\nEn 2019, la ville de Niort avait obtenu 3@.") == \
         [("Niort", 2020, 4), ("Niort", 2019, 3)]
+
+
+def test_S1_a_region_is_never_the_collectivite_awarded():
+    # "la ville du Limousin" is a town of that région, unnamed: nobody, not even the
+    # one town the text names
+    assert awards("Label Villes Internet 2012.\nLa ville de Tulle présente ses services. "
+                  "La ville du Limousin a obtenu 5 @.") == []
+    assert awards("Label Villes Internet 2012.\nLa ville de Tulle a obtenu 3 @. La ville "
+                  "du Limousin a obtenu 5 @.") == [("Tulle", 2012, 3)]
+
+
+def test_Y2c_staff_edition_only_for_a_text_stating_none():
+    undated = "La ville de Cahors a obtenu 4@ au label Villes Internet."
+    found = press.extract(undated, KEYWORDS, edition=2015)
+    assert [(a.collectivite, a.year, a.level) for a in found.awards] == [("Cahors", 2015, 4)]
+    assert found.edition_given == 2015
+    assert press.rows(found, "cahors")[0][0]["edition_from"] == "given"
+    assert awards(undated) == []  # without it, nothing
+    # a text stating its edition keeps it
+    dated = press.extract("Label 2019.\n" + undated, KEYWORDS, edition=2015)
+    assert [(a.year, dated.edition_given) for a in dated.awards] == [(2019, None)]
+    assert press.rows(dated, "cahors")[0][0]["edition_from"] == "text"
+    # a text stating two editions stays unsure: the staff edition does not settle it
+    assert press.extract("Palmarès 2019.\nPalmarès 2020.\n" + undated, KEYWORDS,
+                         edition=2015).awards == []
+
+
+@pytest.mark.parametrize("year, message", [
+    (2010, "there was no edition in 2010"), (1990, "not a label edition")])
+def test_Y2c_the_staff_edition_must_be_an_edition(year, message):
+    with pytest.raises(InputError, match=message):
+        press_load.check_edition(year)
+    assert press_load.check_edition(2014) == 2014
 
 
 def test_A_a_text_not_about_the_label_gives_nothing():
@@ -501,7 +569,7 @@ def test_rows_for_the_loaders_have_stable_ids():
                                              VILLEJUIF)
     assert award_rows[0] | {"evidence": ""} == dict(
         commune="Villejuif", departement="", year="2019", level="4", mentions="", line=7,
-        evidence="")
+        evidence="", edition_from="text")
     assert initiative_rows[4]["id"] == f"{VILLEJUIF}#plateforme-de-troc-citoyen"
     assert initiative_rows[4]["domains"] == "cohesion-sociale"
 

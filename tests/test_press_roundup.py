@@ -269,6 +269,31 @@ def test_R16_comme_aville_the_others_got_the_level():
         ("Beville", 2024, 3), ("Ceville", 2024, 3)}
 
 
+def test_R17_examples_of_a_group_given_a_level():
+    # a level restated in brackets, the list after "dont", continued by "mais aussi ... comme"
+    assert got("Dix-huit d'entre elles décrochent la plus haute distinction (cinq @) dont "
+               "Aville, Beville et Ceville, mais aussi de petits villages comme Deville (12) "
+               "ou Eville.") == {(n, 2024, 5) for n in ("Aville", "Beville", "Ceville",
+                                                         "Deville", "Eville")}
+    assert got("La plupart des communes primées se situent à deux @, comme Fleury, "
+               "Gorville et Hautville.") == {(n, 2024, 2) for n in ("Fleury", "Gorville",
+                                                                     "Hautville")}
+    # the example later in the sentence, no other name or level between
+    assert got("Pour les collectivités ayant reçu 1 arobase, c'est souvent un premier pas, "
+               "à l'instar de Jolieville (Val de Jolie), nouvelle venue.") == {
+        ("Jolieville", 2024, 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "Les villes labellisées 5 @ restent rares, comme Aville l'a rappelé.",  # not a list
+    "Les communes à 4 @, selon Beville, sont nombreuses, comme Ceville.",  # a name between
+    "Aville obtient 4 @, comme Beville avant elle.",  # no group: a comparison
+    "Comme les villes fleuries, les communes reçoivent de une à cinq arobases.",
+])
+def test_R17_a_comparison_or_a_name_between_gives_no_example(text):
+    assert got(text) <= {("Aville", 2024, 4)}
+
+
 # -- R6: places ---------------------------------------------------------------------------
 
 def test_R6_places_give_the_departement_of_the_names_under_them():
@@ -306,6 +331,9 @@ def test_R7_intercommunalities_as_written():
     ("La 25e édition du label a récompensé 200 communes.\n", 2024),
     ("La dixième remise des labels Villes Internet a eu lieu le 24 novembre.\n", 2008),
     ("Les 18es labels nationaux ont été remis le 1er février 2017.\n", 2017),
+    ("En attendant la remise des labels pour l'année 2016, le maire visite l'exposition.\n",
+     2016),
+    ("Publié le 16/12/2009 - 18:33\nLe label a récompensé mardi soir les communes.\n", 2009),
 ])
 def test_R8_the_edition_from_the_date_line_the_rank_or_the_ceremony(head, year):
     assert got("- Aville (@@@)\n- Beville (@@)", head=head) == {("Aville", year, 3),
@@ -337,6 +365,13 @@ def test_R8_texts_that_award_nothing_give_nothing(text):
 
 
 # -- R9 -----------------------------------------------------------------------------------
+
+def test_R9_a_sentence_the_readers_date_differently_gives_nothing():
+    # "l'an dernier" belongs to Beville's clause; one reader dates Aville by it, the other
+    # by the edition: unsure, nothing
+    assert got("Aville obtient 4 @, comme Beville l'an dernier.") == set()
+    assert got("Aville obtient 4 @ cette année.") == {("Aville", 2024, 4)}
+
 
 def test_R9_two_levels_for_one_name_and_year_give_neither():
     assert got("- Aville (@@@)\n- Beville (@@)\nAville obtient cinq arobases.") == \
@@ -405,7 +440,7 @@ def test_review_file_and_files_that_disagree(clean, atlas_cli, tmp_path):
     assert r.returncode == 0, r.stderr
     rows = _review(review_csv)
     assert list(rows[0]) == ["commune", "departement", "year", "level", "mentions", "insee",
-                             "status", "evidence", "file", "line"]
+                             "status", "edition_from", "evidence", "file", "line"]
     status = {(row["file"], row["commune"]): (row["insee"], row["status"]) for row in rows}
     assert status[("a.txt", "Cachan")] == ("94016", "loaded")
     assert status[("b.txt", "Alfortville")] == ("94002", "loaded")
@@ -429,14 +464,20 @@ def test_review_file_and_files_that_disagree(clean, atlas_cli, tmp_path):
 
 
 def test_dry_run_review_says_what_would_load(clean, atlas_cli, tmp_path):
-    text = tmp_path / "a.txt"
-    text.write_text("Palmarès 2024 du label Villes Internet.\n- Cachan (94) (@@@)\n"
-                    "- =HYPERLINK(\"x\") (@@)\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Palmarès 2024 du label Villes Internet.\n- Cachan (94) "
+                                    "(@@@)\n- =HYPERLINK(\"x\") (@@)\n", encoding="utf-8")
+    # a text stating no edition: dated by --edition, and the review file says so
+    (tmp_path / "b.txt").write_text("La ville de Villejuif a reçu 4@ au label Villes "
+                                    "Internet.\n", encoding="utf-8")
     review_csv = tmp_path / "awards.csv"
-    r = atlas_cli("load", "press", str(text), "--dry-run", "--review", str(review_csv))
+    r = atlas_cli("load", "press", str(tmp_path), "--dry-run", "--review", str(review_csv),
+                  "--edition", "2019")
     assert r.returncode == 0, r.stderr
-    [row] = _review(review_csv)
-    assert (row["commune"], row["insee"], row["status"]) == ("Cachan", "94016", "would load")
+    rows = {row["commune"]: row for row in _review(review_csv)}
+    assert {name: (row["year"], row["insee"], row["status"], row["edition_from"])
+            for name, row in rows.items()} == {
+        "Cachan": ("2024", "94016", "would load", "text"),
+        "Villejuif": ("2019", "94076", "would load", "given")}
     with clean.connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM label_award")) == 0
 

@@ -30,14 +30,31 @@ _EPCI_ARTICLE = re.compile(
     r"^(?:[Ll]a|[Ll]e|[Ll]')\s*(?=[Cc]ommunauté\b|C[CAU]\b|[Mm]étropole\b)")
 
 
+def _years_disputed(found: tuple[list[Award], ...]) -> set[tuple[str, str]]:
+    """(collectivité, sentence) that two readers date differently ("Aville obtient 4 @,
+    comme Beville l'an dernier": this edition, or the one before?): unsure."""
+    years: list[dict[tuple[str, str], set[int]]] = []
+    for awards in found:
+        mine: dict[tuple[str, str], set[int]] = {}
+        for a in awards:
+            if not a.inferred:
+                mine.setdefault((names.key(a.collectivite), a.evidence), set()).add(a.year)
+        years.append(mine)
+    return {k for i, mine in enumerate(years) for other in years[i + 1:]
+            for k in mine.keys() & other.keys() if not mine[k] & other[k]}
+
+
 def merge(*found: list[Award]) -> list[Award]:
     """The awards of both readers, one per collectivité and year; where they give two
-    levels for one collectivité and year, neither (unsure). A stated year beats one
+    levels for one collectivité and year, neither (unsure); where they date one
+    collectivité's level in one sentence differently, neither. A stated year beats one
     inferred ("deuxième année consécutive")."""
+    disputed = _years_disputed(found)
     by_key: dict[tuple[str, int], list[Award]] = {}
     for awards in found:
         for a in awards:
-            by_key.setdefault((names.key(a.collectivite), a.year), []).append(a)
+            if (names.key(a.collectivite), a.evidence) not in disputed:
+                by_key.setdefault((names.key(a.collectivite), a.year), []).append(a)
     out = []
     for got in by_key.values():
         stated = [a for a in got if not a.inferred] or got
@@ -69,13 +86,23 @@ def with_mentions(awards: list[Award]) -> list[Award]:
     return out
 
 
-def extract(text: str, keywords: Mapping[str, Sequence[str]]) -> Extraction:
+def extract(text: str, keywords: Mapping[str, Sequence[str]],
+            edition: int | None = None) -> Extraction:
     """Awards and initiatives a text states; ``keywords``: domain code → keywords.
-    Initiatives only when the text awards exactly one collectivité (they are its own)."""
+    Initiatives only when the text awards exactly one collectivité (they are its own).
+    ``edition`` (staff's ``--edition``) dates a text that states no edition of its own;
+    ``Extraction.edition_given`` says when it was used."""
     doc = blocks(text)
-    found, main = release_awards(doc)
-    merged = merge(found, roundup.awards(doc))
+    given = None
+    if edition is not None:
+        dated = release_date(doc)
+        if current_edition(doc, dated) is None and \
+                current_edition(doc, dated, edition) == edition:
+            given = edition  # none stated (several stated: still unsure, not given)
+    found, main = release_awards(doc, given)
+    merged = merge(found, roundup.awards(doc, given))
     awards = with_mentions(merge(merged, roundup.likewise(doc, merged)))
     if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
-        return Extraction(awards, [])
-    return Extraction(awards, initiatives(doc, keywords), main.name, main.departement)
+        return Extraction(awards, [], edition_given=given)
+    return Extraction(awards, initiatives(doc, keywords), main.name, main.departement,
+                      edition_given=given)

@@ -3,8 +3,9 @@ console's press imports read texts and load what they state.
 
 ``texts_of`` reads a file, a folder of ``.txt``/``.md`` texts or a zip of them (sizes
 checked before anything is read or unpacked); ``load`` extracts every text's awards and
-initiatives, rejects the awards that two texts give different levels, and loads the rest
-in the caller's ``pipeline.Write`` (a dry run included). Each text is its own source,
+initiatives (dating the texts that state no edition with the one staff give, if any),
+rejects the awards that two texts give different levels, and loads the rest in the
+caller's ``pipeline.Write`` (a dry run included). Each text is its own source,
 named after its file, as a press release is cited.
 """
 
@@ -17,9 +18,10 @@ from pathlib import Path, PurePosixPath
 import sqlalchemy as sa
 
 from atlas.errors import InputError
-from loaders import pipeline
+from loaders import pipeline, records
 from loaders.geocoder import Geocoder
 from loaders.press import extract, review, rows
+from loaders.press.release import NO_EDITION
 from loaders.records import LoadReport
 
 SUFFIXES = (".txt", ".md")
@@ -106,12 +108,28 @@ class Loaded:
         return out
 
 
-def load(w: pipeline.Write, texts: list[tuple[str, str]]) -> Loaded:
-    """Extract and load ``texts`` in ``w`` (needs the reference and the taxonomy)."""
+def check_edition(year: int) -> int:
+    """An edition staff give for texts stating none: a label edition (not 2010, which had
+    none); InputError otherwise."""
+    try:
+        records.check_edition(year)
+    except records.Rejected as e:
+        raise InputError(f"--edition {year}: {e}") from None
+    if year == NO_EDITION:
+        raise InputError(f"--edition {year}: there was no edition in {NO_EDITION} (the 11th "
+                         f"was held in December 2009, the 12th in January 2011)")
+    return year
+
+
+def load(w: pipeline.Write, texts: list[tuple[str, str]], edition: int | None = None
+         ) -> Loaded:
+    """Extract and load ``texts`` in ``w`` (needs the reference and the taxonomy).
+    ``edition``: the edition of the texts that state none (staff's ``--edition``); a text
+    stating its own keeps it."""
     keywords = dict(w.conn.execute(sa.text("SELECT code, keywords FROM domain")).all())
     extracted = []
     for name, text in texts:
-        award_rows, initiative_rows = rows(extract(text, keywords), Path(name).stem)
+        award_rows, initiative_rows = rows(extract(text, keywords, edition), Path(name).stem)
         extracted.append((name, award_rows, initiative_rows))
     geocoder = Geocoder.from_db(w.conn)
     disputed: dict[int, Exception] = {}

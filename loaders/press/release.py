@@ -38,20 +38,30 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
-  "récompensées pour l'année 2016", a
+  "récompensées pour l'année 2016" ("la remise des prix ... pour l'année 2016" in a
+  sentence about the label), a
   ceremony date (January to June) "le 4 février 2020", "le concours organisé en mars
   2000" (a month and year right after the event), "le 4 février dernier" read
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
 - Y2a. The release's date: a stored page's "date 2024-02", a short line "Publié le 4
-  février 2020", a by-line "01 févr. 2017", a line opening with a numeric date, day
-  first ("28/03/2023 | 06h19").
+  février 2020" ("Paris, le 2 février 2020", "Édition du jeudi 17 décembre 2009"), a
+  by-line "01 févr. 2017", a line opening with a numeric date, day
+  first ("28/03/2023 | 06h19", "Publié le 16/12/2009 - 18:33"). With no edition stated,
+  a date line in January to June gives that year's edition, and up to 2009 one in
+  November or December too (those ceremonies closed their year: 15 décembre 2009).
+- Y2c. Staff may give the edition (``load press --edition``): it serves only a text
+  stating no edition at all; a text stating one keeps it, one stating several stays
+  unsure.
 - Y2b. A sentence announcing a coming edition ("se tiendra la troisième édition", "aura
   lieu", "la prochaine édition") gives no edition year to the text.
 - Y3. A level stated in the past ("avait obtenu", "l'an dernier" = edition - 1,
   "précédemment") without its own year is dropped.
 - Y4. Earlier years stated with a level: "pour la deuxième année consécutive" (the year
-  before too), "depuis 2018 ... chaque année" (every year since). "confirme",
+  before too), "depuis 2018 ... chaque année" (every year since; 2010, which had no
+  edition, left out). A run of consecutive years reaching back over 2010 ("pour la
+  quatrième année consécutive" in 2013) gives no earlier year: the writer may count
+  editions or calendar years. "confirme",
   "conserve", "de nouveau" alone say nothing about earlier levels.
 - Y5. The same award again, by reference: "Elle avait déjà obtenu cette récompense en
   2016" (cette distinction, ce label, ce niveau), its subject standing for the main
@@ -77,6 +87,7 @@ MONTHS = {m: i for i, m in enumerate(
 # Editions are numbered year - 1998 up to the 11th (2009); there was none in 2010; the
 # 12th was held in January 2011, so from then on the nth is year - 1999 (21st: 2020).
 LAST_EARLY_EDITION = 11
+NO_EDITION = 2010  # the year without a ceremony
 
 
 def edition_year(rank: int) -> int:
@@ -85,6 +96,7 @@ def edition_year(rank: int) -> int:
 
 
 CEREMONY_MONTHS = range(1, 7)  # ceremonies are held early in the edition's year
+LATE_CEREMONY_MONTHS = (11, 12)  # up to 2009: late in it (24 novembre 2008, 15 décembre 2009)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,6 +125,7 @@ class Extraction:
     initiatives: list[Initiative]
     collectivite: str = ""  # whose the initiatives are
     departement: str = ""
+    edition_given: int | None = None  # staff's edition, used: the text states none
 
 
 # -- reading the text -------------------------------------------------------------------
@@ -293,6 +306,8 @@ _EDITION_YEAR = re.compile(
 # "récompensées pour l'année 2016", "labellisée au titre de l'année 2016"
 _FOR_YEAR = re.compile(rf"\b(?:récompens|labell?is|labélis|distingu|décern|attribu)\w*\s+"
                        rf"(?:pour|au\s+titre\s+de)\s+l'année\s+{_YEAR}\b", re.I)
+# "la remise des prix aux 163 communes ... pour l'année 2016": in a sentence about the label
+_THE_YEAR = re.compile(rf"\b(?:pour|au\s+titre\s+de)\s+l'année\s+{_YEAR}\b", re.I)
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+{_YEAR}\b", re.I)
 # Y2: a month and year without a day, right after the event it dates: "le concours
 # organisé en mars 2000", "la cérémonie de février 2019", "palmarès de janvier 2011".
@@ -326,15 +341,20 @@ _FUTURE = re.compile(r"\b(?:se\s+tiendr(?:a|ont)|aura\s+lieu|auront\s+lieu|se\s+
                      r"ser(?:a|ont)\s+(?:remis|remise|décerné|décernés|organisée?)|"
                      r"prochaine\s+(?:édition|cérémonie))\b", re.I)
 _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
-_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour)[^0-9]{{0,40}})?"
+# "Publié le 3 mai 2017 à 13h49", a release's "Paris, le 02 décembre 2020", a
+# newsletter's "Édition du jeudi 17 décembre 2009".
+_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour|édition\s+du)[^0-9]{{0,40}}|"
+                       rf"[A-ZÀ-Ý][\w'-]+(?:[\s-][\w'-]+){{0,2}},\s+(?=le\s))?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)
 # The date line of stored web pages ("date 2024-02") and abbreviated months in a
 # by-line ("Les Dernières Nouvelles d'Alsace - 01 févr. 2017 à 18:00").
 _ISO_DATE_LINE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 _SHORT_MONTHS = {"janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
                  "nov": 11, "dec": 12}
-# A line opening with a numeric date, day first: "28/03/2023 | 06h19", "19/01/2011".
-_NUMERIC_DATE_LINE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+# A line opening with a numeric date, day first: "28/03/2023 | 06h19", "19/01/2011",
+# "Publié le 16/12/2009 - 18:33".
+_NUMERIC_DATE_LINE = re.compile(r"^\s*(?:(?:publié|mis à jour)\s+le\s+)?"
+                                r"(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b", re.I)
 _BYLINE_DATE = re.compile(
     r"\b(\d{1,2})(?:er)?\s+(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.?\s+((?:19|20)\d\d)\b",
     re.I)
@@ -354,7 +374,7 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
         numeric = _NUMERIC_DATE_LINE.match(b.text) if len(b.text.split()) <= 8 else None
         if numeric and 1 <= int(numeric.group(1)) <= 31 and 1 <= int(numeric.group(2)) <= 12:
             return int(numeric.group(3)), int(numeric.group(2))
-        if len(b.text.split()) <= 8 and _DOC_DATE.match(b.text):
+        if len(b.text.split()) <= 10 and _DOC_DATE.match(b.text):
             m = _DATE.search(b.text)
             return int(m.group(3)), _month(m.group(2))
         short = _BYLINE_DATE.search(b.text) if len(b.text.split()) <= 16 else None
@@ -368,6 +388,7 @@ def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
     years = {int(y) for y in _EDITION_YEAR.findall(sentence)} | \
         {int(y) for y in _FOR_YEAR.findall(sentence)}
     if _LABEL_TALK.search(sentence):
+        years |= {int(y) for y in _THE_YEAR.findall(sentence)}
         years |= {int(y) for _, month, y in _DATE.findall(sentence)
                   if _month(month) in CEREMONY_MONTHS}
         if dated:
@@ -395,18 +416,24 @@ def stated_years(text: str, dated, current: int | None) -> set[int]:
     return years
 
 
-def current_edition(doc: list[Block], dated) -> int | None:
+def current_edition(doc: list[Block], dated, given: int | None = None) -> int | None:
     """The release's edition year, from sentences not about the past, else the year of
-    its date line when that falls in January to June; None if unsure."""
+    its date line when that falls in January to June (or, up to 2009, in November or
+    December: those editions were held at the end of their year); None if unsure.
+    ``given`` (staff's ``--edition``) is used only when the text states no edition at all:
+    a text stating one keeps it, a text stating several stays unsure."""
     years: set[int] = set()
     for b in doc:
         for s in sentences(b.text):
             if not _EARLIER.search(s) and not _FUTURE.search(s):
                 years |= edition_years(_blank(s, _SINCE), dated)
-    if not years and dated and dated[1] in CEREMONY_MONTHS:
-        return dated[0]  # the article's date line, early in the year: that edition's news
+    if not years and dated and (dated[1] in CEREMONY_MONTHS or
+                                dated[0] < NO_EDITION and dated[1] in LATE_CEREMONY_MONTHS):
+        return dated[0]  # the article's date line, near the ceremony: that edition's news
     if not years and not dated:
         years = _weekday_years(doc)
+    if not years:
+        return given
     return years.pop() if len(years) == 1 else None
 
 
@@ -536,6 +563,23 @@ def _tail(text: str, end: int, width: int = 48) -> str:
     return text[max(0, end - width):end]
 
 
+# Régions (and the country) are places, never a collectivité the label is given to: "la
+# ville du Poitou Charentes" is a town of that région, not a name.
+_RÉGIONS = {names.key(r) for r in (
+    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
+    "Centre", "Grand Est", "Hauts-de-France", "Île-de-France", "Ile-de-France", "Normandie",
+    "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur",
+    "Alsace", "Aquitaine", "Auvergne", "Basse-Normandie", "Bourgogne", "Champagne-Ardenne",
+    "Franche-Comté", "Haute-Normandie", "Languedoc-Roussillon", "Limousin", "Lorraine",
+    "Midi-Pyrénées", "Nord-Pas-de-Calais", "Picardie", "Poitou-Charentes", "Rhône-Alpes",
+    "PACA", "France", "Hexagone")}
+
+
+def is_region(name: str) -> bool:
+    """A région's name, with or without its article ("le Poitou Charentes")."""
+    return names.key(re.sub(r"^(?:[Ll]es?|[Ll]a)\s+|^[Ll]'", "", name.strip())) in _RÉGIONS
+
+
 def _bare_name_ok(name: str) -> bool:
     words = names.fold(name).split()
     first = next((w for w in words if w not in ("le", "la", "les", "l")), "")
@@ -545,18 +589,21 @@ def _bare_name_ok(name: str) -> bool:
 def mentions(sentence: str, named: set[str]) -> list[Mention]:
     """The collectivités a sentence names or designates (S1, S2), in order. ``named``:
     keys of names the text already gave as "ville de X", accepted bare anywhere."""
-    out = []
+    out, regions = [], []
     for m in _EXPLICIT.finditer(sentence):
         if m.group("epci"):
             name = m.group("epci")
         else:
             name = _restore_article(m.group("prep"), m.group("name"))
-        if _free(sentence, m.start()):
+        if not m.group("epci") and is_region(m.group("name")):
+            regions.append(m.span())  # "la ville du Poitou Charentes": who is unsure
+        elif _free(sentence, m.start()):
             out.append(Mention(m.start(), m.end(), name,
                                _departement_after(sentence, m.end())))
-    taken = [(mn.start, mn.end) for mn in out]
+    taken = [(mn.start, mn.end) for mn in out] + regions
     for m in re.finditer(_NAME, sentence):
-        if any(s <= m.start() < e for s, e in taken) or not _bare_name_ok(m.group()):
+        if any(s <= m.start() < e for s, e in taken) or not _bare_name_ok(m.group()) \
+                or is_region(m.group()):
             continue
         opens_award = _CLAUSE_START.search(sentence[max(0, m.start() - 2):m.start()]
                                            if m.start() > 2 else sentence[:m.start()]) and \
@@ -616,10 +663,13 @@ def earlier_years(sentence: str, level: Level, year: int) -> list[int]:
     if m:
         rank = _CONSECUTIVE.match(m.group())
         n = int(rank.group("n")) if rank.group("n") else _ORDINAL[names.fold(rank.group())]
-        return list(range(year - n + 1, year))
+        run = list(range(year - n + 1, year))
+        # Y4: a run reaching back over 2010 (no edition that year) is unsure: the writer
+        # may count editions (2013, 2012, 2011, 2009) or calendar years; none is given.
+        return [] if NO_EDITION in run else run
     since = _SINCE.search(sentence)
     if since and (_EVERY_YEAR.search(sentence) or _LEVEL_SINCE.match(sentence, level.end)):
-        return list(range(int(since.group(1)), year))
+        return [y for y in range(int(since.group(1)), year) if y != NO_EDITION]
     return []
 
 
@@ -728,12 +778,14 @@ def _explicit(doc: list[Block]) -> dict[str, Mention]:
 _GATE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|arobas|\d\s*@|@@", re.I)
 
 
-def awards(doc: list[Block]) -> tuple[list[Award], Mention | None]:
+def awards(doc: list[Block], edition: int | None = None
+           ) -> tuple[list[Award], Mention | None]:
+    """The awards of one release; ``edition``: staff's, for a text stating none (Y2c)."""
     text = "\n".join(b.text for b in doc)
     if not _GATE.search(text):
         return [], None
     dated = release_date(doc)
-    current = current_edition(doc, dated)
+    current = current_edition(doc, dated, edition)
     found = list(_candidates(doc))
     main = _main_collectivite(doc, [c[4] for c in found if c[4].name])
     explicit = _explicit(doc)
@@ -806,12 +858,19 @@ def slug(title: str) -> str:
     return "-".join(names.fold(title).split())[:60].strip("-")
 
 
+# Where an award row's year comes from, for the review file: the text, or staff's edition.
+EDITION_STATED, EDITION_GIVEN = "text", "given"
+
+
 def rows(extraction: Extraction, source: str) -> tuple[list[dict], list[dict]]:
     """The rows ``labels.prepare`` and ``initiatives.prepare`` take; an initiative's id is
     ``<source>#<slug of its title>``, so re-loading a release finds its records again."""
+    given = extraction.edition_given
     award_rows = [dict(commune=a.collectivite, departement=a.departement, year=str(a.year),
                        level=str(a.level), mentions=";".join(a.mentions), line=a.line,
-                       evidence=a.evidence)
+                       evidence=a.evidence,
+                       edition_from=EDITION_GIVEN if given and a.year == given
+                       else EDITION_STATED)
                   for a in extraction.awards]
     initiative_rows, ids = [], set()
     for i in extraction.initiatives:

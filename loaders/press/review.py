@@ -3,10 +3,12 @@ files of one run state differently, and the review file staff correct in a sprea
 
 The review file is in the format ``load labels`` reads (commune, departement, year,
 level, mentions, and ``insee``: the geocoded code, a SIREN for an EPCI), plus
-``evidence`` (the sentence), ``file``, ``line`` and ``status`` ("would load", "loaded",
-or "rejected: <reason>"); UTF-8 with BOM and ";" as the exports, so a French
-spreadsheet opens it as it is. Text cells starting with = + - @ are prefixed with an
-apostrophe, so a spreadsheet never runs them as formulas.
+``evidence`` (the sentence), ``file``, ``line``, ``status`` ("would load", "loaded",
+or "rejected: <reason>") and ``edition_from`` ("text": the year the text states;
+"given": the edition staff gave with ``--edition``, for a text stating none); UTF-8
+with BOM and ";" as the exports, so a French spreadsheet opens it as it is. Text cells
+starting with = + - @ are prefixed with an apostrophe, so a spreadsheet never runs them
+as formulas.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from loaders.records import Rejected, reference_of
 
 MAX_BYTES = 2_000_000  # a press text; a bigger file is not a press release
 REVIEW_COLUMNS = ["commune", "departement", "year", "level", "mentions", "insee", "status",
-                  "evidence", "file", "line"]
+                  "edition_from", "evidence", "file", "line"]
 DISAGREE = "files disagree"
 
 
@@ -74,6 +76,7 @@ def write_review(path: Path, files: list[tuple[str, list[dict]]], outcome, loade
                 writer.writerow([_cell(row.get("commune")), _cell(row.get("departement")),
                                  row.get("year"), row.get("level"),
                                  _cell(row.get("mentions", "")), code or "", _cell(status),
+                                 _cell(row.get("edition_from", "")),
                                  _cell(row.get("evidence")), _cell(file), row.get("line")])
                 n += 1
     return n

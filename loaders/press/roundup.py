@@ -38,7 +38,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R8. The year: the one edition year a sentence states, else the text's edition
   (``release.current_edition``); none, or several: nothing. Sentences about the past
   ("avait obtenu"), aims and negations, and reported speech give nothing.
-- R9. Two levels for one name and year in one text: neither is kept.
+- R9. Two levels for one name and year in one text: neither is kept; nor a name's level
+  that the two readers (``release`` and this one) date differently in one sentence.
 - R10. "Elles ont reçu quatre arobases" right after a sentence ending with two names or
   more ("... sont Aville et Beville."): those names.
 - R11. Ordinals pointing back: "Aville et Beville ont été récompensées. La première ...,
@@ -56,6 +57,15 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   get the level, when the sentence before states one level for a counted subject.
 - R16. "Comme Aville, 9 autres villages ont été labellisés 5@ en 2021": the name that
   opens the sentence with "Comme" gets the one level the others got.
+- R17. Examples of a group given a level: "Quatorze d'entre elles ont obtenu la
+  distinction suprême (cinq @) dont Aville et Beville, mais aussi des communes plus
+  modestes comme Ceville ou Deville" (a level restated in brackets is skipped; the list
+  after "dont" goes on after "mais aussi ... comme"), "la moyenne des villes primées
+  s'établit à trois @, comme Aville, Beville et Ceville", "les villes ayant obtenu 1
+  arobase, ..., à l'instar de Deville (...)": the names after "comme", "à l'instar de",
+  "tels que", "notamment", when the level's subject is a group ("les villes", "N d'entre
+  elles"), no other name or level stands between, and the list closes its clause
+  ("comme Aville l'a rappelé" is no list).
 - R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
   without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
   distinguées l'an dernier": all four get that level, the last two the year before too.
@@ -102,14 +112,6 @@ _NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
     "Aussi Pourtant Néanmoins Toutefois Cependant Notamment Même Autre Autres Certaines "
     "Certains Plusieurs Chez Cet Après Parmi Côté Oui Non Bravo Félicitations Qui Quoi Quand "
     "Où Comment Pourquoi Selon Enfin Hier Demain Cette Ce".split())}
-_RÉGIONS = {names.key(r) for r in (
-    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
-    "Centre", "Grand Est", "Hauts-de-France", "Île-de-France", "Ile-de-France", "Normandie",
-    "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur",
-    "Alsace", "Aquitaine", "Auvergne", "Basse-Normandie", "Bourgogne", "Champagne-Ardenne",
-    "Franche-Comté", "Haute-Normandie", "Languedoc-Roussillon", "Limousin", "Lorraine",
-    "Midi-Pyrénées", "Nord-Pas-de-Calais", "Picardie", "Poitou-Charentes", "Rhône-Alpes",
-    "PACA", "France", "Hexagone")}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,9 +132,9 @@ def _is_name(name: str) -> bool:
         return False  # "Premièrement, ...", "Finalement, ..."
     compound = "-" in re.sub(r"^(?:[Ll]es?|[Ll]a)\s+|^[Ll]'", "", name).split(" ")[0]
     if compound and words and not all(w in _COUNT_WORDS for w in words):
-        return names.key(name) not in _RÉGIONS  # "Notre-Dame-de-Gravenchon"
+        return not rel.is_region(name)  # "Notre-Dame-de-Gravenchon"
     return bool(words) and words[0] not in _NOT_NAMES and len(words[0]) > 1 \
-        and not all(w in _COUNT_WORDS for w in words) and names.key(name) not in _RÉGIONS
+        and not all(w in _COUNT_WORDS for w in words) and not rel.is_region(name)
 
 
 def _clean_name(match: re.Match) -> str:
@@ -146,7 +148,7 @@ def _clean_name(match: re.Match) -> str:
 
 def _departement(hint: str) -> str:
     """A hint kept as the département, unless it names a région."""
-    return "" if names.key(hint) in _RÉGIONS else hint.strip()
+    return "" if rel.is_region(hint) else hint.strip()
 
 
 _HINT = re.compile(
@@ -321,7 +323,9 @@ _COUNT_SUBJECT = re.compile(
     r"\b(?:nombre|plusieurs|certaines|quelques)\s+(?:de\s+)?(?:villes|communes|collectivités)\b|"
     r"\b(?:\d{1,4}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
     r"quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent)(?:[-\s]\w+){0,2}"
-    r"\s+(?:autres\s+)?(?:villes|communes|collectivités|territoires|lauréats|villages)\b",
+    r"\s+(?:autres\s+)?(?:villes|communes|collectivités|territoires|lauréats|villages)\b|"
+    r"\b(?:\d{1,4}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    r"quatorze|quinze|seize|vingt)(?:[-\s]\w+){0,2}\s+d'entre\s+(?:elles|eux)\b",
     re.I)
 _LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<paren>\()|:|,?\s*"
                         r"dont\s)\s*")
@@ -437,14 +441,15 @@ class _Collector:
         return [a for got in self.found.values() for a in got]
 
 
-def awards(doc: list[Block]) -> list[Award]:
+def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     """Every award the round-up parts of a text state (R1-R8), contradictions
-    included: ``press.merge`` drops them (R9)."""
+    included: ``press.merge`` drops them (R9). ``edition``: staff's, for a text stating
+    none (``release.current_edition``)."""
     text = "\n".join(b.text for b in doc)
     if not rel._GATE.search(text):
         return []
     dated = rel.release_date(doc)
-    edition = rel.current_edition(doc, dated)
+    edition = rel.current_edition(doc, dated, edition)
     got = _Collector()
     entries = {b.line: _entries(b) for b in doc}
     listed = sum(len(e) for e in entries.values())
@@ -765,13 +770,21 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
             got.add(it.name, it.departement or default, year, lv.level, sentence, line)
         return
     before = clean[:lv.start]
-    if not (_COUNT_SUBJECT.search(before) or not before.strip(" -–•*")):
-        return
-    opened = _LIST_OPEN.match(after)
-    if not opened:
-        return
-    listed = _list_from(clean[:base + len(after)], base + opened.end(),
-                        closed=bool(opened.group("paren")))
+    counted = _COUNT_SUBJECT.search(before)
+    restated = _RESTATED.match(after)  # "la distinction suprême (cinq @) dont ..."
+    if restated:
+        base, after = base + restated.end(), after[restated.end():]
+    end = base + len(after)
+    opened = _LIST_OPEN.match(after) if counted or not before.strip(" -–•*") else None
+    listed = _list_from(clean[:end], base + opened.end(),
+                        closed=bool(opened.group("paren"))) if opened else []
+    if listed:  # R17: "..., mais aussi des communes plus modestes comme Eville ou Fleury"
+        more = _ALSO_LIKE.match(clean, listed[-1].end, end)
+        listed += _examples(clean[:end], more.end()) if more else []
+    elif counted or _GROUP_SUBJECT.search(before):  # R17: "à trois @, comme Aville, ..."
+        like = _LIKE.search(after)
+        if like and not _NAMED_BETWEEN.search(after[:like.start()]):
+            listed = _examples(clean[:end], base + like.end())
     earlier = rel.earlier_years(sentence, rel.Level(lv.start, lv.end, lv.level), year) \
         if year else []
     for it in listed:
@@ -779,3 +792,23 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
         for y in earlier:
             got.add(it.name, it.departement or default, y, lv.level, sentence, line,
                     inferred=True)
+
+
+# -- R17: examples of a group given a level -------------------------------------------
+
+_GROUP_SUBJECT = re.compile(r"\b(?:les|des|aux|ces)\s+(?:villes|communes|collectivités|"
+                            r"villages|territoires|lauréats)\b", re.I)
+_RESTATED = re.compile(r"^\s*\((?:[1-5]|un|une|deux|trois|quatre|cinq)?\s*(?:@{1,5}|"
+                       r"arobases?)\)", re.I)
+_LIKE_WORDS = r"(?:comme|à\s+l'instar\s+de|tel(?:le)?s\s+que|notamment)\s+"
+_LIKE = re.compile(rf"(?:^|,)\s*{_LIKE_WORDS}")
+_ALSO_LIKE = re.compile(rf"\s*,?\s*mais\s+aussi\s+(?:[{_LOW}'’-]+\s+){{0,6}}?{_LIKE_WORDS}")
+_NAMED_BETWEEN = re.compile(rf"[{_UP}]|@|[Aa]robas")  # another name or level first
+_LIST_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[,.;:)!]|$)")  # an aside may follow
+
+
+def _examples(text: str, start: int) -> list[Item]:
+    """R17: the names listed from ``start`` when the list closes its clause ("comme
+    Aville, Beville et Ceville." but not "comme Aville l'a rappelé")."""
+    listed = _list_from(text, start, closed=False)
+    return listed if listed and _LIST_END.match(text, listed[-1].end) else []

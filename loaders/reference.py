@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import struct
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -318,16 +319,22 @@ def _encode(communes: bnd.Reconciled) -> tuple[dict[str, bytes], dict[str, bytes
             dict(zip(codes, wkb.ewkb(communes.frame["point"], 4326))))
 
 
-def _outlines(cog: Cog, communes: bnd.Reconciled) -> list[tuple]:
-    """The tile outline rows of the communes, départements and régions as this load
-    writes them (``tiles.shapes``), in the order ``shapes.places`` reads them back."""
-    outline = dict(zip(communes.frame["insee"], communes.frame.geometry))
+_COMMUNES, _AREAS = {"communes": None}, {"departements": None, "regions": None}
+
+
+def _outlines(cog: Cog, reconciled: Callable[[], bnd.Reconciled], layers: dict) -> list[tuple]:
+    """The tile outline rows of ``layers`` (``tiles.shapes.compute``) as this load writes
+    them, from the communes ``reconciled`` gives, in the order ``shapes.places`` reads
+    them back (a union's result depends on its order)."""
+    communes = reconciled()
+    outline = dict(zip(communes.frame["insee"].to_numpy(dtype=object),
+                       communes.frame.geometry.to_numpy()))
     rows = sorted((c["departement_code"], c["insee"], c["name"]) for c in cog.communes
                   if c["insee"] in outline)
     return shapes.compute(shapes.Places(
         [(insee, name, dep, outline[insee]) for dep, insee, name in rows],
         {d["code"]: (d["name"], d["region_code"]) for d in cog.departements},
-        {r["code"]: r["name"] for r in cog.regions}))
+        {r["code"]: r["name"] for r in cog.regions}), layers)
 
 
 def _commune_rows(cog: Cog, geom: dict[str, bytes], point: dict[str, bytes],
@@ -380,21 +387,30 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
 
     The commune boundary file is parsed, reconciled and encoded in a worker thread
     (zlib, numpy, GEOS and shapely release the GIL) while this thread reads the COG,
-    whose successor table the worker waits for, and the département and région outlines,
-    and starts the merge; the worker then reads the postal localities while the server
-    builds the communes' indexes.
+    whose successor table the worker waits for, the département and région outlines and
+    the postal localities, and starts the merge. On a first load the worker then computes
+    the tile outlines of what the load writes while the server copies and indexes the
+    communes.
     """
     report = Report()
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)
     successor: Future = Future()
+    reconciled: Future = Future()  # the communes' outlines, before they are encoded
 
     def communes_task():
-        boundaries = bnd.read(path, inputs.fmt, inputs.fields, inputs.crs)
-        communes = bnd.reconcile(boundaries, successor.result())
+        try:
+            boundaries = bnd.read(path, inputs.fmt, inputs.fields, inputs.crs)
+            communes = bnd.reconcile(boundaries, successor.result())
+        except BaseException as e:
+            reconciled.set_exception(e)
+            raise
+        reconciled.set_result(communes)
         # Encoded here too, while the main thread may still be reading.
         return boundaries, communes, _encode(communes)
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    # Two workers: the communes' file, then their tile outlines; the départements' and
+    # régions' outlines (unions of the communes') as soon as the communes are reconciled.
+    with ThreadPoolExecutor(max_workers=2) as pool:
         task = pool.submit(communes_task)
         try:
             with progress.step("reading the COG"):
@@ -421,9 +437,6 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
             report.epci_members_unknown = cog.members_unknown
             report.successor_conflicts = cog.conflicts()
             members = [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members]
-            # Read by the worker once the communes are done, while this thread waits for
-            # the server (the communes' COPY, their indexes).
-            localities_task = pool.submit(_localities, resolver, cog, report)
             with pipeline.transaction(engine, progress=progress) as w:
                 conn = w.conn
                 merger = _Merger(conn, progress, report)
@@ -437,21 +450,27 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 for table in list(later):
                     if merger.is_empty(table):
                         merger.put(table, later.pop(table))
+                # A first load: the tile outlines of everything it writes, computed by
+                # the workers while the server copies and indexes the communes.
+                first = merger.is_empty("commune")
+                if first:
+                    areas = pool.submit(_outlines, cog, reconciled.result, _AREAS)
+                # Read here, while the worker still reconciles the communes (the
+                # worker's time is the load's: it computes the outlines next).
+                with progress.step("reading the postal localities"):
+                    localities = _localities(resolver, cog, report)
                 with progress.step("reading commune boundaries, reconciling codes, "
                                    "repairing polygons, encoding them"):
                     boundaries, communes, (geom, point) = task.result()
                 with progress.step("encoding the commune rows"):
                     commune_rows = _commune_rows(cog, geom, point, report)
-                if merger.is_empty("commune"):
-                    # A first load: the tile outlines of everything it writes, computed
-                    # by the worker while the server copies and indexes the communes.
-                    w.changes.outlines = pool.submit(_outlines, cog, communes).result
+                if first:
+                    own = pool.submit(_outlines, cog, lambda: communes, _COMMUNES)
+                    w.changes.outlines = lambda: areas.result() + own.result()
                 merger.put("commune", commune_rows)
                 for table, rows in later.items():
                     merger.put(table, rows)
                 merger.build_indexes("building indexes and foreign keys")
-                with progress.step("reading the postal localities"):
-                    localities = localities_task.result()
                 if localities is not None:
                     merger.put("postal_locality", localities)
                 merger.finish()

@@ -120,12 +120,14 @@ def _union(parts: list) -> object:
     return union
 
 
-def compute(places: Places, wanted: dict[str, set[str]] | None = None) -> list[tuple]:
+def compute(places: Places, wanted: dict[str, set[str] | None] | None = None) -> list[tuple]:
     """The ``tile_shape`` rows (``COLUMNS``, geometries as EWKB) of ``wanted`` ({layer:
-    codes}; None: every outline ``places`` make). A département's row needs all its
-    communes in ``places``, a région's all its départements' communes."""
+    codes, or None for all of that layer's}; None: every outline ``places`` make). A
+    département's row needs all its communes in ``places``, a région's all its
+    départements' communes."""
     def want(layer, code):
-        return wanted is None or code in wanted.get(layer, ())
+        return wanted is None or layer in wanted and (wanted[layer] is None
+                                                      or code in wanted[layer])
 
     rows = []  # (layer, code, name, parent, outline in EPSG:4326)
     members = defaultdict(list)

@@ -147,11 +147,11 @@ def _copy(conn: Connection, table: str, rows: list[dict], progress: Progress) ->
             copy.write_row(values)
 
 
-def _drop_for_bulk(conn: Connection, table: str) -> list[str]:
+def _drop_for_bulk(conn: Connection, table: str) -> tuple[list[str], list[str]]:
     """Drop an empty ``table``'s secondary indexes and foreign keys before a COPY, the way
-    pg_restore loads data; return the statements that restore them (indexes built once,
-    each foreign key checked by one set-based query instead of row by row). The
-    transaction hides the interval from everyone else.
+    pg_restore loads data; return the statements that restore them, indexes and foreign
+    keys (indexes built once, each foreign key checked by one set-based query instead of
+    row by row). The transaction hides the interval from everyone else.
     """
     indexes = conn.execute(sa.text("""
         SELECT i.indexname, i.indexdef FROM pg_indexes i
@@ -165,7 +165,7 @@ def _drop_for_bulk(conn: Connection, table: str) -> list[str]:
         conn.exec_driver_sql(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
     for name, _ in indexes:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    return [definition for _, definition in indexes] + [
+    return [definition for _, definition in indexes], [
         f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}'
         for name, definition in foreign_keys]
 
@@ -254,7 +254,8 @@ class _Merger:
     def __init__(self, conn: Connection, progress: Progress, report: Report):
         self.conn, self.progress, self.report = conn, progress, report
         self.merged: list[str] = []
-        self.restore: list[str] = []
+        self.indexes: list[str] = []  # to restore: indexes, then foreign keys
+        self.foreign_keys: list[str] = []
         self.bulk: set[str] = set()  # tables filled by COPY: every row is new
         self.written: dict[str, set[str]] = {}  # table → keys inserted, updated, deleted
 
@@ -262,7 +263,9 @@ class _Merger:
         conn = self.conn
         self.report.counts[table] = len(rows)
         if _is_empty(conn, table):
-            self.restore += _drop_for_bulk(conn, table)
+            indexes, foreign_keys = _drop_for_bulk(conn, table)
+            self.indexes += indexes
+            self.foreign_keys += foreign_keys
             _copy(conn, table, rows, self.progress)
             self.report.changes[table] = {"inserted": len(rows), "updated": 0, "deleted": 0}
             self.bulk.add(table)
@@ -275,18 +278,21 @@ class _Merger:
     def is_empty(self, table: str) -> bool:
         return _is_empty(self.conn, table)
 
-    def build_indexes(self, label: str) -> None:
-        """Restore the indexes and foreign keys of the tables filled by COPY so far."""
+    def build_indexes(self, label: str, foreign_keys: bool = True) -> None:
+        """Restore the indexes of the tables filled by COPY so far, and their foreign keys
+        unless told not to (they check rows against parents that may not be in yet)."""
         with self.progress.step(label):
-            for statement in self.restore:
+            for statement in self.indexes + (self.foreign_keys if foreign_keys else []):
                 self.conn.exec_driver_sql(statement)
-            self.restore = []
+            self.indexes = []
+            if foreign_keys:
+                self.foreign_keys = []
 
     def finish(self) -> None:
         conn = self.conn
         with self.progress.step("building the last indexes, checking references, "
                                 "removing stale rows"):
-            for statement in self.restore:
+            for statement in self.indexes + self.foreign_keys:
                 conn.exec_driver_sql(statement)
             for table, query in _STILL_USED.items():
                 used = list(conn.scalars(query)) if table in self.merged else []
@@ -387,10 +393,11 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
 
     The commune boundary file is parsed, reconciled and encoded in a worker thread
     (zlib, numpy, GEOS and shapely release the GIL) while this thread reads the COG,
-    whose successor table the worker waits for, the département and région outlines and
-    the postal localities, and starts the merge. On a first load the worker then computes
-    the tile outlines of what the load writes while the server copies and indexes the
-    communes.
+    whose successor table the worker waits for, and the département and région outlines,
+    and starts the merge; a second worker reads the postal localities meanwhile. On a
+    first load the workers then compute the tile outlines of what the load writes (the
+    second the départements' and régions', as soon as the communes are reconciled) while
+    the server copies and indexes the communes.
     """
     report = Report()
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)
@@ -408,8 +415,8 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
         # Encoded here too, while the main thread may still be reading.
         return boundaries, communes, _encode(communes)
 
-    # Two workers: the communes' file, then their tile outlines; the départements' and
-    # régions' outlines (unions of the communes') as soon as the communes are reconciled.
+    # Two workers: the communes' file, then their tile outlines; the postal localities,
+    # then the départements' and régions' outlines (unions of the communes').
     with ThreadPoolExecutor(max_workers=2) as pool:
         task = pool.submit(communes_task)
         try:
@@ -420,6 +427,8 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                         f"the COG files are split across {sorted(map(str, folders))}")
                 cog = cog_reader.read(folders.pop())
             successor.set_result(cog.successor())
+            # Read by the second worker while the first still parses the communes.
+            localities_task = pool.submit(_localities, resolver, cog, report)
             outlines = {}
             for level, given, default, rows in (
                     ("departement", inputs.departements, DEFAULT_DEPARTEMENTS,
@@ -450,15 +459,14 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 for table in list(later):
                     if merger.is_empty(table):
                         merger.put(table, later.pop(table))
+                # Their indexes now, while the server would otherwise wait for the
+                # communes; foreign keys to the communes once those are in.
+                merger.build_indexes("indexing the tables copied so far", foreign_keys=False)
                 # A first load: the tile outlines of everything it writes, computed by
                 # the workers while the server copies and indexes the communes.
                 first = merger.is_empty("commune")
                 if first:
                     areas = pool.submit(_outlines, cog, reconciled.result, _AREAS)
-                # Read here, while the worker still reconciles the communes (the
-                # worker's time is the load's: it computes the outlines next).
-                with progress.step("reading the postal localities"):
-                    localities = _localities(resolver, cog, report)
                 with progress.step("reading commune boundaries, reconciling codes, "
                                    "repairing polygons, encoding them"):
                     boundaries, communes, (geom, point) = task.result()
@@ -471,6 +479,8 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 for table, rows in later.items():
                     merger.put(table, rows)
                 merger.build_indexes("building indexes and foreign keys")
+                with progress.step("reading the postal localities"):
+                    localities = localities_task.result()
                 if localities is not None:
                     merger.put("postal_locality", localities)
                 merger.finish()
@@ -490,6 +500,7 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
             # Never leave the worker waiting for a successor table that will not come.
             if not successor.done():
                 successor.set_exception(e)
+            pool.shutdown(cancel_futures=True)  # no outlines for a load that failed
             raise
     return report
 

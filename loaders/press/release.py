@@ -78,7 +78,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from atlas import names
+from atlas import editions, names
 from loaders.records import Rejected, parse_level
 
 MONTHS = {m: i for i, m in enumerate(
@@ -87,7 +87,7 @@ MONTHS = {m: i for i, m in enumerate(
 # Editions are numbered year - 1998 up to the 11th (2009); there was none in 2010; the
 # 12th was held in January 2011, so from then on the nth is year - 1999 (21st: 2020).
 LAST_EARLY_EDITION = 11
-NO_EDITION = 2010  # the year without a ceremony
+NO_EDITION = editions.NONE  # the year without a ceremony
 
 
 def edition_year(rank: int) -> int:

@@ -122,6 +122,14 @@ def test_L4_a_running_total_is_the_level():
     assert levels("Ceville a obtenu un rang supplémentaire.") == []
     assert awards("Label 2019 : la ville de Créteil a obtenu un rang de plus, portant son "
                   "total d'arobases à quatre.") == [("Créteil", 2019, 4)]
+    # "en" for the level noun written before it: what the collectivité holds now
+    assert levels("Aville gagne une arobase et en possède désormais quatre.") == [4]
+    assert levels("Beville obtient une @ supplémentaire et en compte maintenant 3.") == [3]
+    assert levels("Ceville en possède désormais quatre.") == []  # no level noun before
+    assert levels("Deville gagne une place et en possède désormais quatre.") == []
+    assert levels("Eville gagne une arobase et en possédait quatre.") == []  # the past
+    assert awards("Label 2014 : la ville de Créteil gagne une arobase et en possède "
+                  "désormais quatre.") == [("Créteil", 2014, 4)]
 
 
 def test_S1_the_subject_after_an_opening_participle():

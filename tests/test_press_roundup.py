@@ -294,6 +294,22 @@ def test_R17_a_comparison_or_a_name_between_gives_no_example(text):
     assert got(text) <= {("Aville", 2024, 4)}
 
 
+def test_R18_a_mayor_in_apposition_stands_for_the_commune_never_for_a_laureate():
+    # the mayor's name before or after "maire de X", even after a preposition
+    assert got("Tel est le vœu de Jeanne Martin, maire de Beville, qui s'est vu décerner "
+               "4 @ par l'association.") == {("Beville", 2024, 4)}
+    assert got("Jeanne Martin, maire de Beville, a reçu 3 @ pour sa commune.") == {
+        ("Beville", 2024, 3)}
+    assert got("Le maire de Ceville, Paul Durand, qui s'est vu décerner 2 @, était "
+               "présent.") == {("Ceville", 2024, 2)}
+    assert got("Jeanne Martin, maire de Beville, et Paul Durand, maire de Ceville, ont "
+               "reçu 4 @.") == {("Beville", 2024, 4), ("Ceville", 2024, 4)}
+    # a deputy's commune is a complement; the one the mayor hands the level to is no award
+    assert got("Selon Jeanne Martin, adjointe au maire de Beville, Ceville a reçu 4 @.") == {
+        ("Ceville", 2024, 4)}
+    assert got("Jeanne Martin, maire de Beville, a remis 4 @ à Ceville.") == set()
+
+
 # -- R6: places ---------------------------------------------------------------------------
 
 def test_R6_places_give_the_departement_of_the_names_under_them():

@@ -16,8 +16,10 @@ Awards (a collectivité, an edition year, a level 1..5):
   5 @"), anything in brackets, reported speech in « », an increment ("une arobase
   supplémentaire"), an aim or a negation ("vise la 5e arobase", "n'a pas obtenu").
 - L3. "passe de 3 à 4 arobases": 4 now; 3 is an earlier level, kept only with its year.
-- L4. A running total: "portant son total d'arobases à 3", "porte son total à 4 @": that
-  total is the level now (the increment "un rang supplémentaire" says nothing alone).
+- L4. A running total: "portant son total d'arobases à 3", "porte son total à 4 @",
+  "gagne une arobase et en possède désormais quatre" ("en" for the level noun written
+  before it in the sentence; "désormais", "maintenant", "aujourd'hui", "à présent"):
+  that total is the level now (the increment "un rang supplémentaire" says nothing alone).
 - S1. The collectivité is the nearest one named before the level in the same sentence:
   "la Ville de X", "la ville des Mureaux" (→ Les Mureaux), "la commune de X", "la
   mairie de X" (the town hall stands for its commune), "la
@@ -240,6 +242,13 @@ _PROGRESSION = re.compile(
 _TOTAL = re.compile(rf"\b(?:port|amen)\w*\s+(?:son|leur)\s+(?:total|compteur|nombre)\s+"
                     rf"(?:d'arobases\s+|d'{_AT}\s+)?à\s+(?P<n>{_NUM}(?:\s*{_AT})?)(?![\w@])",
                     re.I)
+# L4: "gagne une arobase et en possède désormais quatre": "en" stands for the level noun
+# written before it in the sentence; what it holds now is the level.
+_HOLDS_NOW = re.compile(rf"\ben\s+(?:possède|possèdent|compte|comptent|totalise|totalisent|"
+                        rf"détient|détiennent|affiche|affichent|a|ont)\s+(?:désormais|"
+                        rf"maintenant|aujourd'hui|à\s+présent|dorénavant)\s+"
+                        rf"(?P<n>{_NUM})(?![\w@])", re.I)
+_AT_NOUN = re.compile(_AT, re.I)
 _AT_END = re.compile(rf"{_AT}$", re.I)
 _SPEECH = re.compile(r"«[^»]{40,}»")
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -280,7 +289,9 @@ def levels(sentence: str) -> list[Level]:
                              span=progression.span("from")))
         text = _blank_span(text, *progression.span("from"))
     text = _blank(text, _SCALE)
-    for m in _TOTAL.finditer(text):  # L4
+    totals = [*_TOTAL.finditer(text), *(  # L4
+        m for m in _HOLDS_NOW.finditer(text) if _AT_NOUN.search(sentence, 0, m.start()))]
+    for m in totals:
         level = _level_of(m.group("n") if _AT_END.search(m.group("n"))
                           else m.group("n") + " arobases")
         if level:

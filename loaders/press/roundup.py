@@ -66,6 +66,11 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   "tels que", "notamment", when the level's subject is a group ("les villes", "N d'entre
   elles"), no other name or level stands between, and the list closes its clause
   ("comme Aville l'a rappelé" is no list).
+- R18. A mayor in apposition: "Jeanne Martin, maire de Beville, qui s'est vu décerner
+  4 @" ("le maire de Beville, Jean Dupont, ..."): "maire de Beville" stands for the
+  commune, as "la mairie de" does, and the mayor's name is a person, never a laureate
+  nor a preposition's place that would drop the group ("l'ambition de Jeanne Martin,
+  maire de Beville, qui ...").
 - R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
   without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
   distinguées l'an dernier": all four get that level, the last two the year before too.
@@ -169,9 +174,16 @@ _PLACE_ASIDE = re.compile(
     r"à\s+l'(?:est|ouest)|situ\w+|voisine?s?\s+de|à\s+\d+\s*km)\b[^,;.]{0,80},")
 
 
+# R18: "Jeanne Martin, maire de Beville, qui s'est vu décerner 4 @": the mayor's name in
+# apposition is a person; "maire de Beville" stands for the commune (as "la mairie de").
+_MAYOR = re.compile(r"(?:[Ll]e\s+)?maire\b")
+_APPOSED = re.compile(r"\s*,\s*")
+
+
 def items(text: str) -> list[Item]:
-    """The names of ``text`` (R3, R6, R7), each with the hint written after it."""
+    """The names of ``text`` (R3, R6, R7, R18), each with the hint written after it."""
     out, pos = [], 0
+    bare_last, mayor_end = False, -1  # the last item a bare name; where "maire de X" ended
     while True:
         m = _ITEM.search(text, pos)
         if not m:
@@ -179,6 +191,17 @@ def items(text: str) -> list[Item]:
         pos = m.end()
         name = _clean_name(m)
         if not _is_name(name) and not m.group("epci"):
+            continue
+        start = m.start()
+        if m.group("town") and _MAYOR.match(m.group()):
+            if out and bare_last and _APPOSED.fullmatch(text, out[-1].end, m.start()):
+                start = out.pop().start  # R18: "Jeanne Martin, maire de Beville": one item
+            mayor_end = m.end()
+        elif m.group("bare") and out and out[-1].end == mayor_end and \
+                _APPOSED.fullmatch(text, mayor_end, m.start()) and \
+                text[m.end():m.end() + 1] == ",":  # R18: "le maire de Beville, Jean Dupont,"
+            out[-1] = dataclasses.replace(out[-1], end=m.end())
+            bare_last = False
             continue
         end, dep, prose = m.end(), "", False
         hint = _HINT.match(text, end)
@@ -188,7 +211,8 @@ def items(text: str) -> list[Item]:
             end = pos = hint.end()  # the hint's name is no laureate
         before = rel._tail(text, m.start())
         place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before)
-        out.append(Item(m.start(), end, name, _departement(dep or ""), prose, place))
+        out.append(Item(start, end, name, _departement(dep or ""), prose, place))
+        bare_last = bool(m.group("bare")) and not hint
 
 
 # -- levels within sentences ------------------------------------------------------------

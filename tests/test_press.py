@@ -190,6 +190,17 @@ def test_S3_a_permis_a_names_the_one_awarded():
     assert awards("Le jury réuni à la ville de Créteil a décerné 4 @ au label 2022.") == []
 
 
+def test_S3_the_agent_of_a_passive_award_verb_is_the_one_awarded():
+    head = "Villes Internet 2022 : "
+    assert awards(head + "la rare distinction de cinq @ a aussi été décrochée par la ville "
+                  "de Créteil.") == [("Créteil", 2022, 5)]
+    assert awards(head + "quatre @ ont été obtenues cette année par la commune de "
+                  "Créteil.") == [("Créteil", 2022, 4)]
+    # "décernées par", "attribuées par": the giver, never the one awarded
+    assert awards(head + "quatre @ ont été décernées par la ville de Créteil.") == []
+    assert awards(head + "4 @ attribuées par la commune de Créteil.") == []
+
+
 def test_S3_a_place_or_a_plural_subject_is_not_awarded():
     sentence = ("Le mardi 4 février 2020, la ville de Chanteloup-les-Vignes a reçu 4 @ au "
                 "cours de la Cérémonie de remise du 21ème label national qui s'est déroulée "

@@ -36,7 +36,10 @@ Awards (a collectivité, an edition year, a level 1..5):
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
   plural subject ("8 collectivités atteignent 4@") is never the one awarded, except
   after "décerné à", "attribué à", "a permis à", "a valu à" ("ont permis à notre
-  commune d'être récompensée d'une première @": the one awarded).
+  commune d'être récompensée d'une première @": the one awarded), and the agent of a
+  passive award verb after the level: "cinq @ ont été décrochées par la ville de X"
+  (décrochées, obtenues, remportées, gagnées, reçues, raflées par; "décernées par" and
+  "attribuées par" name the giver, never the one awarded).
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
@@ -498,7 +501,7 @@ _ANAPHOR = re.compile(
     r"[Cc]ollectivité)\b(?!\s+(?:de|d'|des|du)\s*[A-ZÀ-Ý])(?!\s+[Ii]nternet)"
     r"|^Elle(?=\s+(?:s'est\s+vue?|a|obtient|reçoit|conserve|garde|décroche)\b)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;,–—]\s|^[\"«])$")
-_AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enir|ention|enant)|remport\w*|décroch\w*|"
+_AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enues|enir|ention|enant)|remport\w*|décroch\w*|"
                r"re[çc](?:u|ue|us|oit|oivent|evoir|evant)|conserv\w*|confirm\w*|"
                r"gard(?:e|ent|é|ée|er)|maint(?:ient|iennent|enu|enue|enir)|labell?is\w*|"
                r"labélis\w*|récompens\w*|distingu\w*|attribu\w*|décern\w*|"
@@ -515,8 +518,10 @@ _PREPOSITION = re.compile(
     r"(?:\b(?:à|a|À|A|de|d'|du|des|en|En|par|pour|avec|dans|sur|chez|vers|depuis|sous|"
     r"entre|après|Après|avant|au|aux|comme|Comme|contre|près|l'|Parmi|parmi|que)\s*$)")
 _GRANTED_TO = re.compile(r"(?:(?:décern|attribu|remis|remett|décerné|octroy)\w*|"
-                         r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:permis|valu))\s+(?:à|a)\s*$",
-                         re.I)
+                         r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:permis|valu))\s+(?:à|a)\s*$"
+                         # the passive's agent: "cinq @ ont été décrochées par la ville de X"
+                         r"|(?:décroch\w*|obtenue?s?|remporté\w*|gagné\w*|reçue?s?|raflé\w*)"
+                         r"\s+(?:\w+\s+){0,2}?par\s*$", re.I)
 # Lower-case nouns only: "Villes et Villages Internet" is the label, not a subject.
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:\d(?:[\d\s]{0,12}\d)?|(?i:les|des|seules?|plusieurs|autres|toutes|certaines))\s+"

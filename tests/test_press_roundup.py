@@ -97,6 +97,9 @@ def test_R3_en_ont_eu_and_a_count_in_words():
 def test_R3_the_communes_of_aville_and_of_beville():
     assert got("Les communes d'Aville et de Beville obtiennent trois arobases.") == {
         ("Aville", 2024, 3), ("Beville", 2024, 3)}
+    assert got("Aville et les territoires de Beville, Ceville, et Deville obtiennent "
+               "trois arobases.") == {(n, 2024, 3) for n in ("Aville", "Beville", "Ceville",
+                                                           "Deville")}
 
 
 def test_R3_a_bare_count_needs_a_level_in_arobases_in_the_sentence():
@@ -144,9 +147,18 @@ def test_R4_tout_comme_and_contre_pour():
     "Le label 4 @ a été attribué à Aville et à Beville.",
     "Avec quatre arobases, Aville et Beville rejoignent le club des villes connectées.",
     "Quatre arobases pour Aville et Beville !",
+    # a complement in lower-case words before the comma; "la petite commune de"
+    "Avec quatre arobases à ajouter à son palmarès de ville connectée, la petite commune "
+    "d'Aville (Meuse) et Beville ont été mises à l'honneur hier à Lille.",
 ])
 def test_R4_names_after_their_level(text):
     assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+
+
+def test_R4_an_opening_level_with_an_aim_or_figures_before_the_comma_names_nobody():
+    assert got("Avec quatre arobases au maximum, la commune d'Aville vise haut.") == set()
+    assert got("Avec quatre arobases en 2019, Aville et Beville rejoignent le club.") <= {
+        ("Aville", 2019, 4), ("Beville", 2019, 4)}
 
 
 def test_R4_a_level_for_a_name_only_when_it_opens_its_clause():

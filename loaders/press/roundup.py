@@ -20,9 +20,12 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   deux"). A bare count ("en ont eu deux", "Eville deux", "contre quatre pour Eville") is
   a level only in a sentence that states one in @ or arobases. A name after a
   preposition ("à", "entre", "par"...) or in an aside (", au nord de Laval,") is a place;
-  "les communes d'Aville et de Beville" are two names.
+  "les communes d'Aville et de Beville", "les territoires de Beville, Ceville, et
+  Deville" are names; "la petite commune de Aville" is Aville.
 - R4. Names after their level: "Deville obtient trois @, tout comme Eville", "le label
-  4 @ a été attribué à Aville et à Beville", "Avec quatre arobases, Aville ...", and a
+  4 @ a été attribué à Aville et à Beville", "Avec quatre arobases, Aville ..." (a
+  complement in lower-case words may come before the comma: "Avec quatre arobases à
+  accrocher à son palmarès, Aville et Beville ..."), and a
   level opening its clause: "Quatre arobases pour Aville et trois pour Beville".
 - R5. Counts before names: "Douze villes reçoivent cinq arobases (Aville, Beville…)",
   "14 villes ... la plus haute marche du podium : Aville, Beville", "..., dont Aville et
@@ -102,7 +105,8 @@ _ADJECTIVE = rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine
 _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
          rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?{_BARE}"
          rf"(?:\s{_ADJECTIVE}\b)?")
-_EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
+_EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:(?:petite?|grande?|jeune|belle|modeste)\s+)?"
+                     rf"(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
                      rf"(?P<prep>de\s+|d'|des\s+|du\s+)(?P<town>{_BARE})")
 _ITEM = re.compile(rf"(?:[Ll]a\s+|[Ll]')?(?P<epci>{_EPCI})|{_EXPLICIT_COMMUNE}"
                    rf"|(?P<bare>{_BARE})")
@@ -358,7 +362,9 @@ _AFTER_LEVEL = re.compile(
     r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
     r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|la\s+(?=communauté|métropole))?"
     r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
-_AFTER_OPENING = re.compile(r"^\s*,\s*")  # "Avec cinq arobases, Aville rejoint ..."
+# "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son
+# palmarès, la petite commune de Aville et ..." (a complement in lower-case words)
+_AFTER_OPENING = re.compile(rf"^(?:\s+[{_LOW}'’-]+){{0,12}}\s*,\s*")
 _OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
 
 
@@ -396,7 +402,7 @@ _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En
 _PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
 _PLACE_OPENING = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)"
                             rf"(?P<place>{_BARE})\s*[:,]\s*")
-_PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages)\s+(?:de\s+|d')"
+_PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages|territoires)\s+(?:de\s+|d')"
                         rf"(?=[{_UP}])")
 _OF_AFTER_AND = re.compile(rf"((?:,|\bet)\s+)(de\s+|d')(?=[{_UP}])")
 # Quotes paired in order: in 'les labels "Ville Internet" ... "dans la promotion ..."',

@@ -13,8 +13,10 @@ WITH_DB := scripts/with-db.sh
 ATLAS  := $(BIN)/python -m atlas
 SYSTEM := scripts/system.sh
 # PostGIS is installed here only when the private cluster is used.
-# Press releases about the label: real awards and initiatives for the demo's map.
-SEEDS  ?= ../shared/seeds
+# Press releases about the label: real awards and initiatives for the demo's map. The
+# setting ATLAS_SEEDS of atlas/config.py (taken from the environment when set; this default
+# is the config's: ../shared/seeds beside the project).
+ATLAS_SEEDS ?= ../shared/seeds
 PG_PKG := $(if $(ATLAS_DATABASE_URL),,postgresql-15-postgis-3)
 # The slowest tests named at the end of every run: where the suite's time goes.
 PYTEST_ARGS ?= --durations=25
@@ -52,7 +54,7 @@ _demo:
 	$(ATLAS) load domains
 	$(ATLAS) load reference
 	$(ATLAS) load source --all --reports .cache/load-reports
-	if [ -d "$(SEEDS)" ]; then $(ATLAS) load press "$(SEEDS)" --rejects .cache/load-reports/press-rejects.csv; fi
+	if [ -d "$(ATLAS_SEEDS)" ]; then $(ATLAS) load press "$(ATLAS_SEEDS)" --rejects .cache/load-reports/press-rejects.csv; fi
 	$(ATLAS) serve
 
 # Benchmarks: figures and ratios against reference runs, written to bench/RESULTS.md.

@@ -103,6 +103,7 @@ def check(ctx: click.Context) -> None:
     click.echo(f"database: {db.safe_url(config.database_url)} ({migrate.current(config)})")
     click.echo(f"geodata: {config.geodata or '(none)'}")
     click.echo(f"datasets: {config.datasets or '(none)'}")
+    click.echo(f"seeds: {config.seeds or '(none)'}")
 
 
 @main.command()

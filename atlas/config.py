@@ -141,6 +141,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("datasets", "ATLAS_DATASETS", lambda: _default_shared("datasets"),
             "Folder of real national lists (France Services...); ../shared/datasets when it exists.",
             _optional_existing_dir),
+    Setting("seeds", "ATLAS_SEEDS", lambda: _default_shared("seeds"),
+            "Folder of the seed press releases about the label (loaded by the demo, read "
+            "by the press tests); ../shared/seeds when it exists.",
+            _optional_existing_dir),
     Setting("cache_dir", "ATLAS_CACHE_DIR", lambda: str(PROJECT_ROOT / ".cache"),
             "Where downloaded official files and built tiles are kept.", _dir),
     Setting("tile_cache", "ATLAS_TILE_CACHE", lambda: "",
@@ -195,6 +199,7 @@ class Config:
     upload_max_bytes: int
     geodata: Path | None
     datasets: Path | None
+    seeds: Path | None
     cache_dir: Path
     tile_cache: str
     tile_cache_control: str
@@ -239,6 +244,14 @@ class Config:
             raise ConfigError(
                 "ATLAS_GEODATA: no reference data folder (set it, or put shared/ beside the project)")
         return self.geodata
+
+    def require_seeds(self) -> Path:
+        """The seed press releases' folder, or a ConfigError saying how to provide one."""
+        if self.seeds is None:
+            raise ConfigError(
+                "ATLAS_SEEDS: no seed press releases folder (set it, or put shared/ beside "
+                "the project)")
+        return self.seeds
 
     def tile_cache_dir(self) -> Path | None:
         """Where built tiles are kept; None when the cache is off."""

@@ -115,7 +115,7 @@ def get(conn, job_id: int) -> dict | None:
 
 def listing(conn, action: str | None = None, limit: int = 100) -> list[dict]:
     return [dict(r._mapping) for r in conn.execute(sa.text(
-        "SELECT j.id, j.action, j.status, j.phase, j.kind, j.source, j.file_name, "
+        "SELECT j.id, j.action, j.status, j.phase, j.kind, j.source, j.params, j.file_name, "
         "j.file_sha256, j.file_size, j.confirmed, j.preview, j.result, j.error, "
         "j.created_at, j.finished_at, u.email AS user_email FROM console_job j "
         "JOIN app_user u ON u.id = j.user_id "

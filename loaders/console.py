@@ -25,12 +25,13 @@ import zipfile
 import click
 import sqlalchemy as sa
 
-from atlas import audit, db, jobs
+from atlas import audit, db, editions, jobs
 from atlas.cli import AtlasGroup, config_of
 from atlas.config import Config
 from atlas.errors import AtlasError, InputError
 from loaders import initiatives, labels, pipeline, provenance, tables
 from loaders.press import load as press_load
+from loaders.press.release import EDITION_GIVEN
 from loaders.records import LoadReport, missing_columns, report_files
 
 PREVIEW_REJECTS = 50  # rejects shown on the preview page (all are in the file)
@@ -154,8 +155,12 @@ def _finish(engine, job_id: int, w, summary: dict, columns: list[str], rejects: 
 
 def _import_press(engine, config: Config, job: dict, path) -> None:
     """Press texts (one, or a zip of them), read and loaded as ``load press`` does: each
-    text is its own source, named after its file."""
+    text is its own source, named after its file; the form's edition, if any, dates the
+    texts that state none (``--edition``)."""
     job_id = job["id"]
+    edition = job["params"].get("edition")
+    if edition is not None:
+        editions.check(edition)
     _phase(engine, job_id, "lecture des textes")
     texts = press_load.texts_of(path)
     if not zipfile.is_zipfile(path):  # one text: its name is the one it was sent with
@@ -165,9 +170,13 @@ def _import_press(engine, config: Config, job: dict, path) -> None:
            + (" : aperçu, rien n'est écrit" if preview else " puis écriture"))
     where = jobs.folder(config, job_id)
     with pipeline.transaction(engine, dry_run=preview) as w:
-        done = press_load.load(w, texts)
+        done = press_load.load(w, texts, edition)
         total = done.total(job["file_name"])
         summary = dict(_summary(total), texts=len(texts))
+        if edition is not None:  # how many awards it dated (the others: their text)
+            summary["edition"] = {"year": edition, "awards": sum(
+                row.get("edition_from") == EDITION_GIVEN
+                for _, award_rows, _ in done.extracted for row in award_rows)}
         if not preview:
             report_files(w, done.reports, press_load.REJECT_COLUMNS, done.rejects,
                          where / "rejets.csv", where / "desaccords.csv")

@@ -10,12 +10,11 @@ and listed, with the geocoder's note, in the disagreements file.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
 
-from atlas import csvsafe, names
+from atlas import csvsafe, editions, names
 from atlas.texts import (CONTROL_BUT_BLANKS, SUMMARY_MAX, TITLE_MAX, URL_MAX,  # noqa: F401
                          web_link)
 from loaders.geocoder import MATCHED, NEAR_METRES, Geocoder, Match, Reference
@@ -92,14 +91,12 @@ def parse_year(value: str | None, required: bool = False) -> int | None:
     return year
 
 
-FIRST_EDITION = 1999  # the first Villes Internet label
-
-
 def check_edition(year: int) -> int:
-    """A label year must be an edition: 1999 to next year (the label is announced early)."""
-    last = dt.date.today().year + 1
-    if not FIRST_EDITION <= year <= last:
-        raise Rejected(f"year {year} is not a label edition ({FIRST_EDITION}..{last})",
+    """A label year must be within the label's years (``atlas.editions``: 1999 to next
+    year, the label being announced early)."""
+    if not editions.in_range(year):
+        raise Rejected(f"year {year} is not a label edition "
+                       f"({editions.FIRST}..{editions.last()})",
                        kind="year not a label edition")
     return year
 

@@ -21,6 +21,7 @@ def test_plain_postgresql_url_gets_the_psycopg_driver():
     ({"ATLAS_DATABASE_URL": "mysql://u@h/db"}, "ATLAS_DATABASE_URL: expected a postgresql://"),
     ({"ATLAS_DATABASE_URL": "postgresql://u@h"}, "ATLAS_DATABASE_URL: the URL names no database"),
     ({"ATLAS_GEODATA": "/no/such/folder"}, "ATLAS_GEODATA: folder '/no/such/folder' does not"),
+    ({"ATLAS_SEEDS": "/no/such/folder"}, "ATLAS_SEEDS: folder '/no/such/folder' does not"),
     ({"ATLAS_PORT": "http"}, "ATLAS_PORT: expected a port number"),
     ({"ATLAS_PORT": "70000"}, "ATLAS_PORT: port 70000 is outside"),
 ])
@@ -31,15 +32,21 @@ def test_a_bad_value_names_the_variable(env, message):
     assert "\n" not in str(e.value)
 
 
-def test_geodata_folder_is_taken_when_it_exists(tmp_path):
-    assert Config.from_env({"ATLAS_GEODATA": str(tmp_path)}).geodata == tmp_path
+FOLDERS = [("geodata", "ATLAS_GEODATA", "no reference data folder"),
+           ("seeds", "ATLAS_SEEDS", "no seed press releases folder")]
 
 
-def test_missing_geodata_is_reported_only_when_needed():
-    config = Config.from_env({"ATLAS_GEODATA": ""})
-    assert config.geodata is None
-    with pytest.raises(ConfigError, match="ATLAS_GEODATA: no reference data folder"):
-        config.require_geodata()
+@pytest.mark.parametrize("field, env, _", FOLDERS)
+def test_a_data_folder_is_taken_when_it_exists(tmp_path, field, env, _):
+    assert getattr(Config.from_env({env: str(tmp_path)}), field) == tmp_path
+
+
+@pytest.mark.parametrize("field, env, message", FOLDERS)
+def test_a_missing_data_folder_is_reported_only_when_needed(field, env, message):
+    config = Config.from_env({env: ""})
+    assert getattr(config, field) is None
+    with pytest.raises(ConfigError, match=f"{env}: {message}"):
+        getattr(config, f"require_{field}")()
 
 
 def test_every_setting_is_a_config_field_with_help():

@@ -136,6 +136,21 @@ def _zip(files: dict) -> bytes:
     return out.getvalue()
 
 
+def _confirm_press(admin, engine, job_id: int) -> tuple[list[tuple], sa.Row]:
+    """Confirm a previewed press import; the awards loaded (commune, year, level,
+    source) and its journal row."""
+    admin.post(f"/admin/taches/{job_id}/confirmer",
+               data={"csrf_token": csrf_token(admin, f"/admin/taches/{job_id}")})
+    assert _wait(engine, job_id, ("done", "failed")) == "done"
+    with engine.connect() as conn:
+        loaded = conn.execute(sa.text(
+            "SELECT c.name, a.year, a.level, a.source FROM label_award a "
+            "JOIN commune c ON c.insee = a.commune_insee ORDER BY c.name")).all()
+        event = conn.execute(sa.text("SELECT * FROM audit_event WHERE action = "
+                                     "'import.press'")).one()
+    return [tuple(r) for r in loaded], event
+
+
 def test_press_texts_in_a_zip_are_previewed_then_loaded_each_as_its_source(
         app, admin, with_domains):
     sent = _upload(admin, _zip(PRESS), "palmares.zip", kind="press", source="")
@@ -152,17 +167,9 @@ def test_press_texts_in_a_zip_are_previewed_then_loaded_each_as_its_source(
     page = admin.get(f"/admin/taches/{job_id}").get_data(as_text=True)
     assert "Villejuif" in page
 
-    admin.post(f"/admin/taches/{job_id}/confirmer",
-               data={"csrf_token": csrf_token(admin, f"/admin/taches/{job_id}")})
-    assert _wait(with_domains, job_id, ("done", "failed")) == "done"
-    with with_domains.connect() as conn:
-        loaded = conn.execute(sa.text(
-            "SELECT c.name, a.year, a.level, a.source FROM label_award a "
-            "JOIN commune c ON c.insee = a.commune_insee ORDER BY c.name")).all()
-        event = conn.execute(sa.text("SELECT * FROM audit_event WHERE action = "
-                                     "'import.press'")).one()
-    assert [tuple(r) for r in loaded] == [("Arcueil", 2024, 4, "arcueil-2024.txt"),
-                                          ("Cachan", 2024, 2, "valdemarne-2024.md")]
+    loaded, event = _confirm_press(admin, with_domains, job_id)
+    assert loaded == [("Arcueil", 2024, 4, "arcueil-2024.txt"),
+                      ("Cachan", 2024, 2, "valdemarne-2024.md")]
     assert event.after["sources"] == sorted(PRESS) and event.counts["inserted"] == 2
     rejects = admin.get(f"/admin/taches/{job_id}/rejets.csv").get_data(as_text=True)
     refused = [line for line in rejects.splitlines() if "files disagree on 94076" in line]
@@ -177,6 +184,60 @@ def test_a_zip_holding_anything_but_texts_is_refused_before_a_job(admin, with_do
                       kind="press", source="")
     assert refused.status_code == 400
     assert "notes.pdf" in refused.get_data(as_text=True)
+
+
+# Written for these tests: a town's page stating no edition, and a dated round-up.
+UNDATED = {
+    "arcueil-page.txt": "Communiqué de la ville d'Arcueil.\n\nLors de la cérémonie du label "
+                        "Territoires, Villes et Villages Internet, la ville d'Arcueil a "
+                        "obtenu 4 @.\n",
+    "cachan-2024.txt": "Palmarès 2024 du label Villes Internet en Val-de-Marne : Cachan "
+                       "obtient 2 @.\n",
+}
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"edition": "2010"}, "pas eu d'édition en 2010"),
+    ({"edition": "1990"}, "1990 n'est pas une édition du label"),
+    ({"edition": "2O14"}, "quatre chiffres"),
+    ({"edition": "2014", "kind": "labels"}, "seulement pour des textes de presse"),
+    ({"edition": "2014", "csrf_token": ""}, "rechargez la page"),
+])
+def test_a_refused_edition_says_why_and_queues_nothing(admin, with_domains, fields,
+                                                        message):
+    answer = _upload(admin, _zip(UNDATED), "pages.zip", **{"kind": "press", "source": "",
+                                                          **fields})
+    assert answer.status_code == 400
+    assert message in answer.get_data(as_text=True).replace("&#39;", "'")
+    with with_domains.connect() as conn:
+        assert conn.scalar(sa.text("SELECT count(*) FROM console_job")) == 0
+
+
+def test_the_edition_given_dates_only_the_press_texts_stating_none(admin, with_domains):
+    sent = _upload(admin, _zip(UNDATED), "pages.zip", kind="press", source="",
+                   edition=" 2015 ")
+    assert sent.status_code == 303, sent.get_data(as_text=True)
+    job_id = int(sent.headers["Location"].rsplit("/", 1)[1])
+    assert _wait(with_domains, job_id) == "previewed"
+    page = admin.get(f"/admin/taches/{job_id}").get_data(as_text=True).replace("&#39;", "'")
+    assert "Édition donnée</dt><dd>2015" in page
+    assert "datées par l'édition donnée (2015)" in page
+    with with_domains.connect() as conn:
+        preview = conn.scalar(sa.text("SELECT preview FROM console_job WHERE id = :id"),
+                              {"id": job_id})
+    assert preview["edition"] == {"year": 2015, "awards": 1}
+    assert preview["inserted"] == 2 and preview["rejected_total"] == 0
+    assert "(édition donnée : 2015)" in admin.get("/admin/imports").get_data(as_text=True)
+
+    loaded, event = _confirm_press(admin, with_domains, job_id)
+    # The town's page takes the edition given; the round-up keeps its own.
+    assert loaded == [("Arcueil", 2015, 4, "arcueil-page.txt"),
+                      ("Cachan", 2024, 2, "cachan-2024.txt")]
+    assert event.counts["edition"] == {"year": 2015, "awards": 1}
+    clear_records(with_domains)
+    with with_domains.begin() as conn:
+        conn.execute(sa.text("DELETE FROM source WHERE name IN ('arcueil-page.txt', "
+                             "'cachan-2024.txt')"))
 
 
 def test_a_source_is_edited_and_emptied_through_jobs_and_journal(admin, with_domains):

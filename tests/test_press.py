@@ -1,29 +1,37 @@
 """The press loader: one test per rule of ``loaders/press/release.py`` and
-``initiatives.py``, driven by sentences of real releases (the seeds in ../shared/seeds),
+``initiatives.py``, driven by sentences of real releases (the seeds, in ``ATLAS_SEEDS``),
 the five seeds in full, and ``load press``."""
 
 from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from atlas.config import PROJECT_ROOT
-from atlas.errors import InputError
+from atlas.config import Config
+from atlas.errors import ConfigError, InputError
 from loaders import domains, press
 from loaders.press import load as press_load
 
-SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 KEYWORDS = {d.code: d.keywords for d in domains.read()}
 VILLEJUIF, MUREAUX, CHANTELOUP, ALFORTVILLE, NATIONAL = (
     "000_b2a07cc94a5e05f0", "001_e4f31ff127e658e0", "002_179e1212cd0f65b0",
     "003_43f0902c823896e8", "004_1995dada92822a09")
 
 
+def seeds() -> Path:
+    """The seed releases' folder (``ATLAS_SEEDS``, default ../shared/seeds)."""
+    try:
+        return Config.from_env().require_seeds()
+    except ConfigError as e:
+        pytest.fail(f"these tests need the seed releases: {e}")
+
+
 def seed(stem: str) -> str:
-    path = SEEDS / f"{stem}.txt"
+    path = seeds() / f"{stem}.txt"
     if not path.is_file():
         pytest.fail(f"these tests need the seed releases: {path} is missing")
     return path.read_text(encoding="utf-8")
@@ -114,6 +122,14 @@ def test_L4_a_running_total_is_the_level():
     assert levels("Ceville a obtenu un rang supplémentaire.") == []
     assert awards("Label 2019 : la ville de Créteil a obtenu un rang de plus, portant son "
                   "total d'arobases à quatre.") == [("Créteil", 2019, 4)]
+    # "en" for the level noun written before it: what the collectivité holds now
+    assert levels("Aville gagne une arobase et en possède désormais quatre.") == [4]
+    assert levels("Beville obtient une @ supplémentaire et en compte maintenant 3.") == [3]
+    assert levels("Ceville en possède désormais quatre.") == []  # no level noun before
+    assert levels("Deville gagne une place et en possède désormais quatre.") == []
+    assert levels("Eville gagne une arobase et en possédait quatre.") == []  # the past
+    assert awards("Label 2014 : la ville de Créteil gagne une arobase et en possède "
+                  "désormais quatre.") == [("Créteil", 2014, 4)]
 
 
 def test_S1_the_subject_after_an_opening_participle():
@@ -172,6 +188,17 @@ def test_S3_a_permis_a_names_the_one_awarded():
     assert awards("Le budget participatif a permis à la ville de Créteil d'obtenir 4 @ au "
                   "label 2022.") == [("Créteil", 2022, 4)]
     assert awards("Le jury réuni à la ville de Créteil a décerné 4 @ au label 2022.") == []
+
+
+def test_S3_the_agent_of_a_passive_award_verb_is_the_one_awarded():
+    head = "Villes Internet 2022 : "
+    assert awards(head + "la rare distinction de cinq @ a aussi été décrochée par la ville "
+                  "de Créteil.") == [("Créteil", 2022, 5)]
+    assert awards(head + "quatre @ ont été obtenues cette année par la commune de "
+                  "Créteil.") == [("Créteil", 2022, 4)]
+    # "décernées par", "attribuées par": the giver, never the one awarded
+    assert awards(head + "quatre @ ont été décernées par la ville de Créteil.") == []
+    assert awards(head + "4 @ attribuées par la commune de Créteil.") == []
 
 
 def test_S3_a_place_or_a_plural_subject_is_not_awarded():
@@ -577,7 +604,7 @@ def test_rows_for_the_loaders_have_stable_ids():
 # -- load press ---------------------------------------------------------------------------
 
 def test_dry_run_prints_what_would_be_loaded_and_writes_nothing(clean, atlas_cli):
-    r = atlas_cli("load", "press", str(SEEDS / f"{VILLEJUIF}.txt"), "--dry-run")
+    r = atlas_cli("load", "press", str(seeds() / f"{VILLEJUIF}.txt"), "--dry-run")
     assert r.returncode == 0, r.stderr
     [plan] = json.loads(r.stdout)
     assert [(a["commune"], a["year"], a["level"], a["commune_insee"]) for a in plan["awards"]] \
@@ -591,7 +618,7 @@ def test_dry_run_prints_what_would_be_loaded_and_writes_nothing(clean, atlas_cli
 
 def test_loading_the_seeds_twice_changes_nothing_the_second_time(clean, atlas_cli, tmp_path):
     rejects = tmp_path / "rejects.csv"
-    r = atlas_cli("load", "press", str(SEEDS), "--rejects", str(rejects))
+    r = atlas_cli("load", "press", str(seeds()), "--rejects", str(rejects))
     assert r.returncode == 0, r.stderr
     assert f"{VILLEJUIF}.txt, awards: 2 read, 2 loaded" in r.stdout
     assert f"{MUREAUX}.txt, initiatives: 11 read, 11 loaded" in r.stdout
@@ -610,7 +637,7 @@ def test_loading_the_seeds_twice_changes_nothing_the_second_time(clean, atlas_cl
             WHERE i.source_id = :id GROUP BY 1"""),
             {"id": f"{VILLEJUIF}#plateforme-de-troc-citoyen"}).one()
         assert troc == ("94076", ["cohesion-sociale"])
-    again = atlas_cli("load", "press", str(SEEDS), "--rejects", str(rejects))
+    again = atlas_cli("load", "press", str(seeds()), "--rejects", str(rejects))
     assert again.stdout.count(" 0 loaded, 0 updated,") == 10, again.stdout
     assert "2 unchanged" in again.stdout and "11 unchanged" in again.stdout
 

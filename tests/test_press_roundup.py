@@ -97,6 +97,9 @@ def test_R3_en_ont_eu_and_a_count_in_words():
 def test_R3_the_communes_of_aville_and_of_beville():
     assert got("Les communes d'Aville et de Beville obtiennent trois arobases.") == {
         ("Aville", 2024, 3), ("Beville", 2024, 3)}
+    assert got("Aville et les territoires de Beville, Ceville, et Deville obtiennent "
+               "trois arobases.") == {(n, 2024, 3) for n in ("Aville", "Beville", "Ceville",
+                                                           "Deville")}
 
 
 def test_R3_a_bare_count_needs_a_level_in_arobases_in_the_sentence():
@@ -144,9 +147,18 @@ def test_R4_tout_comme_and_contre_pour():
     "Le label 4 @ a été attribué à Aville et à Beville.",
     "Avec quatre arobases, Aville et Beville rejoignent le club des villes connectées.",
     "Quatre arobases pour Aville et Beville !",
+    # a complement in lower-case words before the comma; "la petite commune de"
+    "Avec quatre arobases à ajouter à son palmarès de ville connectée, la petite commune "
+    "d'Aville (Meuse) et Beville ont été mises à l'honneur hier à Lille.",
 ])
 def test_R4_names_after_their_level(text):
     assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+
+
+def test_R4_an_opening_level_with_an_aim_or_figures_before_the_comma_names_nobody():
+    assert got("Avec quatre arobases au maximum, la commune d'Aville vise haut.") == set()
+    assert got("Avec quatre arobases en 2019, Aville et Beville rejoignent le club.") <= {
+        ("Aville", 2019, 4), ("Beville", 2019, 4)}
 
 
 def test_R4_a_level_for_a_name_only_when_it_opens_its_clause():
@@ -292,6 +304,22 @@ def test_R17_examples_of_a_group_given_a_level():
 ])
 def test_R17_a_comparison_or_a_name_between_gives_no_example(text):
     assert got(text) <= {("Aville", 2024, 4)}
+
+
+def test_R18_a_mayor_in_apposition_stands_for_the_commune_never_for_a_laureate():
+    # the mayor's name before or after "maire de X", even after a preposition
+    assert got("Tel est le vœu de Jeanne Martin, maire de Beville, qui s'est vu décerner "
+               "4 @ par l'association.") == {("Beville", 2024, 4)}
+    assert got("Jeanne Martin, maire de Beville, a reçu 3 @ pour sa commune.") == {
+        ("Beville", 2024, 3)}
+    assert got("Le maire de Ceville, Paul Durand, qui s'est vu décerner 2 @, était "
+               "présent.") == {("Ceville", 2024, 2)}
+    assert got("Jeanne Martin, maire de Beville, et Paul Durand, maire de Ceville, ont "
+               "reçu 4 @.") == {("Beville", 2024, 4), ("Ceville", 2024, 4)}
+    # a deputy's commune is a complement; the one the mayor hands the level to is no award
+    assert got("Selon Jeanne Martin, adjointe au maire de Beville, Ceville a reçu 4 @.") == {
+        ("Ceville", 2024, 4)}
+    assert got("Jeanne Martin, maire de Beville, a remis 4 @ à Ceville.") == set()
 
 
 # -- R6: places ---------------------------------------------------------------------------

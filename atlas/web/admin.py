@@ -16,7 +16,7 @@ from pathlib import Path
 from flask import (Blueprint, abort, current_app, redirect, render_template, request,
                    send_file, url_for)
 
-from atlas import audit, db, jobs, texts, uploads
+from atlas import audit, db, editions, jobs, texts, uploads
 from atlas.errors import InputError
 from atlas.queries import console, moderation
 from atlas.web import engine
@@ -55,8 +55,13 @@ def _import_form() -> dict:
     kind = request.form.get("kind", "")
     if kind not in uploads.KINDS:
         raise InputError("choisissez le type de données du fichier")
+    edition = editions.field(request.form.get("edition"))
     if kind == "press":  # each text is its own source, named after its file
-        return {"kind": kind, "source": None, "params": {}}
+        return {"kind": kind, "source": None,
+                "params": {} if edition is None else {"edition": edition}}
+    if edition is not None:
+        raise InputError("Édition : seulement pour des textes de presse (un tableau de "
+                         "labels donne l'année de chaque ligne)")
     params = {"keep_missing": request.form.get("keep_missing") == "1"}
     choice = request.form.get("source", "")
     with engine().connect() as conn:

@@ -67,9 +67,9 @@ _ARTEFACT = (r"site|plateforme|application|portail|magazine|kiosque|bornes?|tabl
              r"services?\s+en\s+ligne|écrans?|panneaux?|totems?|tableaux?|chatbot|"
              r"visioconférence")
 _DONE_BY = re.compile(
-    rf"^(?:(?:[AÀ]|Au|En|Durant|Pendant|Depuis|Dès|Désormais|Aujourd'hui)\b[^,]{{0,60}},\s*)?"
-    rf"(?P<np>(?:[Ll]es?|[Ll]a|[Ll]'|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ss]es|[Nn]otre|[Nn]os)\s*"
-    rf"[^,;]{{0,80}}?)\s+(?:a|ont)\s+(?:été|permis)\b")
+    r"^(?:(?:[AÀ]|Au|En|Durant|Pendant|Depuis|Dès|Désormais|Aujourd'hui)\b[^,]{0,60},\s*)?"
+    r"(?P<np>(?:[Ll]es?|[Ll]a|[Ll]'|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ss]es|[Nn]otre|[Nn]os)\s*"
+    r"[^,;]{0,80}?)\s+(?:a|ont)\s+(?:été|permis)\b")
 _ARTEFACT_IN = re.compile(rf"\b(?:{_ARTEFACT})\b", re.I)
 _DONE_THE = re.compile(
     rf"\b(?:la|le|l')\s*(?={_ACTION}\b)(?P<what>.+?)(?=,|\.|;|$|\s+et\s+(?:la|le|l')\s*"

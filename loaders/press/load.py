@@ -17,11 +17,11 @@ from pathlib import Path, PurePosixPath
 
 import sqlalchemy as sa
 
+from atlas import editions
 from atlas.errors import InputError
 from loaders import pipeline, records
 from loaders.geocoder import Geocoder
 from loaders.press import extract, review, rows
-from loaders.press.release import NO_EDITION
 from loaders.records import LoadReport
 
 SUFFIXES = (".txt", ".md")
@@ -109,15 +109,16 @@ class Loaded:
 
 
 def check_edition(year: int) -> int:
-    """An edition staff give for texts stating none: a label edition (not 2010, which had
-    none); InputError otherwise."""
+    """``--edition``: an edition staff give for texts stating none, by the rule of
+    ``atlas.editions`` (the console's import checks it there, in French); InputError
+    otherwise."""
     try:
         records.check_edition(year)
     except records.Rejected as e:
         raise InputError(f"--edition {year}: {e}") from None
-    if year == NO_EDITION:
-        raise InputError(f"--edition {year}: there was no edition in {NO_EDITION} (the 11th "
-                         f"was held in December 2009, the 12th in January 2011)")
+    if year == editions.NONE:
+        raise InputError(f"--edition {year}: there was no edition in {editions.NONE} (the "
+                         f"11th was held in December 2009, the 12th in January 2011)")
     return year
 
 

@@ -16,8 +16,10 @@ Awards (a collectivité, an edition year, a level 1..5):
   5 @"), anything in brackets, reported speech in « », an increment ("une arobase
   supplémentaire"), an aim or a negation ("vise la 5e arobase", "n'a pas obtenu").
 - L3. "passe de 3 à 4 arobases": 4 now; 3 is an earlier level, kept only with its year.
-- L4. A running total: "portant son total d'arobases à 3", "porte son total à 4 @": that
-  total is the level now (the increment "un rang supplémentaire" says nothing alone).
+- L4. A running total: "portant son total d'arobases à 3", "porte son total à 4 @",
+  "gagne une arobase et en possède désormais quatre" ("en" for the level noun written
+  before it in the sentence; "désormais", "maintenant", "aujourd'hui", "à présent"):
+  that total is the level now (the increment "un rang supplémentaire" says nothing alone).
 - S1. The collectivité is the nearest one named before the level in the same sentence:
   "la Ville de X", "la ville des Mureaux" (→ Les Mureaux), "la commune de X", "la
   mairie de X" (the town hall stands for its commune), "la
@@ -34,7 +36,10 @@ Awards (a collectivité, an edition year, a level 1..5):
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
   plural subject ("8 collectivités atteignent 4@") is never the one awarded, except
   after "décerné à", "attribué à", "a permis à", "a valu à" ("ont permis à notre
-  commune d'être récompensée d'une première @": the one awarded).
+  commune d'être récompensée d'une première @": the one awarded), and the agent of a
+  passive award verb after the level: "cinq @ ont été décrochées par la ville de X"
+  (décrochées, obtenues, remportées, gagnées, reçues, raflées par; "décernées par" and
+  "attribuées par" name the giver, never the one awarded).
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
@@ -78,7 +83,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from atlas import names
+from atlas import editions, names
 from loaders.records import Rejected, parse_level
 
 MONTHS = {m: i for i, m in enumerate(
@@ -87,7 +92,7 @@ MONTHS = {m: i for i, m in enumerate(
 # Editions are numbered year - 1998 up to the 11th (2009); there was none in 2010; the
 # 12th was held in January 2011, so from then on the nth is year - 1999 (21st: 2020).
 LAST_EARLY_EDITION = 11
-NO_EDITION = 2010  # the year without a ceremony
+NO_EDITION = editions.NONE  # the year without a ceremony
 
 
 def edition_year(rank: int) -> int:
@@ -240,6 +245,13 @@ _PROGRESSION = re.compile(
 _TOTAL = re.compile(rf"\b(?:port|amen)\w*\s+(?:son|leur)\s+(?:total|compteur|nombre)\s+"
                     rf"(?:d'arobases\s+|d'{_AT}\s+)?à\s+(?P<n>{_NUM}(?:\s*{_AT})?)(?![\w@])",
                     re.I)
+# L4: "gagne une arobase et en possède désormais quatre": "en" stands for the level noun
+# written before it in the sentence; what it holds now is the level.
+_HOLDS_NOW = re.compile(rf"\ben\s+(?:possède|possèdent|compte|comptent|totalise|totalisent|"
+                        rf"détient|détiennent|affiche|affichent|a|ont)\s+(?:désormais|"
+                        rf"maintenant|aujourd'hui|à\s+présent|dorénavant)\s+"
+                        rf"(?P<n>{_NUM})(?![\w@])", re.I)
+_AT_NOUN = re.compile(_AT, re.I)
 _AT_END = re.compile(rf"{_AT}$", re.I)
 _SPEECH = re.compile(r"«[^»]{40,}»")
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -280,7 +292,9 @@ def levels(sentence: str) -> list[Level]:
                              span=progression.span("from")))
         text = _blank_span(text, *progression.span("from"))
     text = _blank(text, _SCALE)
-    for m in _TOTAL.finditer(text):  # L4
+    totals = [*_TOTAL.finditer(text), *(  # L4
+        m for m in _HOLDS_NOW.finditer(text) if _AT_NOUN.search(sentence, 0, m.start()))]
+    for m in totals:
         level = _level_of(m.group("n") if _AT_END.search(m.group("n"))
                           else m.group("n") + " arobases")
         if level:
@@ -487,7 +501,7 @@ _ANAPHOR = re.compile(
     r"[Cc]ollectivité)\b(?!\s+(?:de|d'|des|du)\s*[A-ZÀ-Ý])(?!\s+[Ii]nternet)"
     r"|^Elle(?=\s+(?:s'est\s+vue?|a|obtient|reçoit|conserve|garde|décroche)\b)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;,–—]\s|^[\"«])$")
-_AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enir|ention|enant)|remport\w*|décroch\w*|"
+_AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enues|enir|ention|enant)|remport\w*|décroch\w*|"
                r"re[çc](?:u|ue|us|oit|oivent|evoir|evant)|conserv\w*|confirm\w*|"
                r"gard(?:e|ent|é|ée|er)|maint(?:ient|iennent|enu|enue|enir)|labell?is\w*|"
                r"labélis\w*|récompens\w*|distingu\w*|attribu\w*|décern\w*|"
@@ -504,8 +518,10 @@ _PREPOSITION = re.compile(
     r"(?:\b(?:à|a|À|A|de|d'|du|des|en|En|par|pour|avec|dans|sur|chez|vers|depuis|sous|"
     r"entre|après|Après|avant|au|aux|comme|Comme|contre|près|l'|Parmi|parmi|que)\s*$)")
 _GRANTED_TO = re.compile(r"(?:(?:décern|attribu|remis|remett|décerné|octroy)\w*|"
-                         r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:permis|valu))\s+(?:à|a)\s*$",
-                         re.I)
+                         r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:permis|valu))\s+(?:à|a)\s*$"
+                         # the passive's agent: "cinq @ ont été décrochées par la ville de X"
+                         r"|(?:décroch\w*|obtenue?s?|remporté\w*|gagné\w*|reçue?s?|raflé\w*)"
+                         r"\s+(?:\w+\s+){0,2}?par\s*$", re.I)
 # Lower-case nouns only: "Villes et Villages Internet" is the label, not a subject.
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:\d(?:[\d\s]{0,12}\d)?|(?i:les|des|seules?|plusieurs|autres|toutes|certaines))\s+"

@@ -20,9 +20,12 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   deux"). A bare count ("en ont eu deux", "Eville deux", "contre quatre pour Eville") is
   a level only in a sentence that states one in @ or arobases. A name after a
   preposition ("à", "entre", "par"...) or in an aside (", au nord de Laval,") is a place;
-  "les communes d'Aville et de Beville" are two names.
+  "les communes d'Aville et de Beville", "les territoires de Beville, Ceville, et
+  Deville" are names; "la petite commune de Aville" is Aville.
 - R4. Names after their level: "Deville obtient trois @, tout comme Eville", "le label
-  4 @ a été attribué à Aville et à Beville", "Avec quatre arobases, Aville ...", and a
+  4 @ a été attribué à Aville et à Beville", "Avec quatre arobases, Aville ..." (a
+  complement in lower-case words may come before the comma: "Avec quatre arobases à
+  accrocher à son palmarès, Aville et Beville ..."), and a
   level opening its clause: "Quatre arobases pour Aville et trois pour Beville".
 - R5. Counts before names: "Douze villes reçoivent cinq arobases (Aville, Beville…)",
   "14 villes ... la plus haute marche du podium : Aville, Beville", "..., dont Aville et
@@ -66,6 +69,11 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   "tels que", "notamment", when the level's subject is a group ("les villes", "N d'entre
   elles"), no other name or level stands between, and the list closes its clause
   ("comme Aville l'a rappelé" is no list).
+- R18. A mayor in apposition: "Jeanne Martin, maire de Beville, qui s'est vu décerner
+  4 @" ("le maire de Beville, Jean Dupont, ..."): "maire de Beville" stands for the
+  commune, as "la mairie de" does, and the mayor's name is a person, never a laureate
+  nor a preposition's place that would drop the group ("l'ambition de Jeanne Martin,
+  maire de Beville, qui ...").
 - R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
   without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
   distinguées l'an dernier": all four get that level, the last two the year before too.
@@ -97,7 +105,8 @@ _ADJECTIVE = rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine
 _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
          rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?{_BARE}"
          rf"(?:\s{_ADJECTIVE}\b)?")
-_EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
+_EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:(?:petite?|grande?|jeune|belle|modeste)\s+)?"
+                     rf"(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
                      rf"(?P<prep>de\s+|d'|des\s+|du\s+)(?P<town>{_BARE})")
 _ITEM = re.compile(rf"(?:[Ll]a\s+|[Ll]')?(?P<epci>{_EPCI})|{_EXPLICIT_COMMUNE}"
                    rf"|(?P<bare>{_BARE})")
@@ -169,9 +178,16 @@ _PLACE_ASIDE = re.compile(
     r"à\s+l'(?:est|ouest)|situ\w+|voisine?s?\s+de|à\s+\d+\s*km)\b[^,;.]{0,80},")
 
 
+# R18: "Jeanne Martin, maire de Beville, qui s'est vu décerner 4 @": the mayor's name in
+# apposition is a person; "maire de Beville" stands for the commune (as "la mairie de").
+_MAYOR = re.compile(r"(?:[Ll]e\s+)?maire\b")
+_APPOSED = re.compile(r"\s*,\s*")
+
+
 def items(text: str) -> list[Item]:
-    """The names of ``text`` (R3, R6, R7), each with the hint written after it."""
+    """The names of ``text`` (R3, R6, R7, R18), each with the hint written after it."""
     out, pos = [], 0
+    bare_last, mayor_end = False, -1  # the last item a bare name; where "maire de X" ended
     while True:
         m = _ITEM.search(text, pos)
         if not m:
@@ -179,6 +195,17 @@ def items(text: str) -> list[Item]:
         pos = m.end()
         name = _clean_name(m)
         if not _is_name(name) and not m.group("epci"):
+            continue
+        start = m.start()
+        if m.group("town") and _MAYOR.match(m.group()):
+            if out and bare_last and _APPOSED.fullmatch(text, out[-1].end, m.start()):
+                start = out.pop().start  # R18: "Jeanne Martin, maire de Beville": one item
+            mayor_end = m.end()
+        elif m.group("bare") and out and out[-1].end == mayor_end and \
+                _APPOSED.fullmatch(text, mayor_end, m.start()) and \
+                text[m.end():m.end() + 1] == ",":  # R18: "le maire de Beville, Jean Dupont,"
+            out[-1] = dataclasses.replace(out[-1], end=m.end())
+            bare_last = False
             continue
         end, dep, prose = m.end(), "", False
         hint = _HINT.match(text, end)
@@ -188,7 +215,8 @@ def items(text: str) -> list[Item]:
             end = pos = hint.end()  # the hint's name is no laureate
         before = rel._tail(text, m.start())
         place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before)
-        out.append(Item(m.start(), end, name, _departement(dep or ""), prose, place))
+        out.append(Item(start, end, name, _departement(dep or ""), prose, place))
+        bare_last = bool(m.group("bare")) and not hint
 
 
 # -- levels within sentences ------------------------------------------------------------
@@ -334,7 +362,9 @@ _AFTER_LEVEL = re.compile(
     r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
     r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|la\s+(?=communauté|métropole))?"
     r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
-_AFTER_OPENING = re.compile(r"^\s*,\s*")  # "Avec cinq arobases, Aville rejoint ..."
+# "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son
+# palmarès, la petite commune de Aville et ..." (a complement in lower-case words)
+_AFTER_OPENING = re.compile(rf"^(?:\s+[{_LOW}'’-]+){{0,12}}\s*,\s*")
 _OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
 
 
@@ -372,7 +402,7 @@ _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En
 _PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
 _PLACE_OPENING = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)"
                             rf"(?P<place>{_BARE})\s*[:,]\s*")
-_PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages)\s+(?:de\s+|d')"
+_PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages|territoires)\s+(?:de\s+|d')"
                         rf"(?=[{_UP}])")
 _OF_AFTER_AND = re.compile(rf"((?:,|\bet)\s+)(de\s+|d')(?=[{_UP}])")
 # Quotes paired in order: in 'les labels "Ville Internet" ... "dans la promotion ..."',

@@ -9,7 +9,8 @@ request, see ``atlas.jobs``), every write through ``loaders.pipeline``.
   in the job's folder, renamed there after the commit; an audit row in the same
   transaction → ``result``.
 - ``remove_source``: every initiative and award of the source removed (sync rows,
-  version); ``edit_source``: its attribution and licence changed, before/after audited.
+  version; the contributions source's fiches marked unpublished with them);
+  ``edit_source``: its attribution and licence changed, before/after audited.
 
 Progress goes to the job's row (``phase``) on its own connection, so the page sees it
 while the write's transaction is open. A failure marks the job ``failed`` with one
@@ -26,10 +27,11 @@ import click
 import sqlalchemy as sa
 
 from atlas import audit, db, editions, jobs
+from atlas import contributions as atlas_contributions
 from atlas.cli import AtlasGroup, config_of
 from atlas.config import Config
 from atlas.errors import AtlasError, InputError
-from loaders import initiatives, labels, pipeline, provenance, tables
+from loaders import contributions, initiatives, labels, pipeline, provenance, tables
 from loaders.press import load as press_load
 from loaders.press.release import EDITION_GIVEN
 from loaders.records import LoadReport, missing_columns, report_files
@@ -198,9 +200,12 @@ def _remove_source(engine, job: dict) -> None:
             "SELECT source_id FROM initiative WHERE source = :s"), {"s": name}))
         initiatives.remove(w.conn, name, keys, report, w.changes)
         labels.remove_missing(w.conn, name, [], report, w.changes)
+        counts = {"removed": report.removed}
+        if name == atlas_contributions.SOURCE:
+            counts["fiches_unpublished"] = contributions.unpublish_every(w.conn)
         audit.record(w.conn, "source.remove_records", actor=job["user_email"],
                      user_id=job["user_id"], target=name, job_id=job["id"],
-                     counts={"removed": report.removed})
+                     counts=counts)
     _phase(engine, job["id"], "terminé", "done", result={"removed": report.removed,
                                                           "version": w.derived.version})
 

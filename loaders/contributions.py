@@ -78,6 +78,15 @@ def approve(engine, moderator, revision_ids: list[int], src: provenance.Source) 
     return [r.id for r in rows]
 
 
+def unpublish_every(conn) -> int:
+    """Mark every published fiche unpublished, in the write that removes the source's
+    records (the console's "remove this source's data"): a fiche shown as published
+    whose record is gone would mislead its collectivité. Their revisions stay; a new
+    approval publishes them again. Returns how many."""
+    return conn.execute(sa.text(
+        "UPDATE fiche SET state = 'unpublished' WHERE state = 'published'")).rowcount
+
+
 _FIELDS = ("title", "summary", "year", "url")
 
 

@@ -435,3 +435,32 @@ def test_contributed_text_is_neutralised_in_spreadsheets(app, with_domains):
     body = app.test_client().get("/export/initiatives.csv?source=contributions").get_data(
         as_text=True)
     assert "'=HYPERLINK" in body
+
+
+def test_removing_the_contributions_source_unpublishes_its_fiches(app, villejuif, moderator,
+                                                                   with_domains, config):
+    """The console's "remove this source's data" on ``contributions`` takes the fiches
+    out of the published state in the same write: none stays marked published with no
+    record behind it. (Last in the module: it removes every published fiche.)"""
+    from atlas import jobs
+    from loaders import console
+
+    fiche = _propose(villejuif, title="Permanence numérique du samedi")
+    revision = _pending_revision(with_domains, fiche)
+    assert moderator.post(f"/admin/moderation/fiches/{revision}",
+                          data={"decision": "approve"}).status_code == 303
+    assert _published(app, "permanence") == ["Permanence numérique du samedi"]
+    with with_domains.begin() as conn:
+        published = conn.scalar(sa.text("SELECT count(*) FROM fiche WHERE state = 'published'"))
+        user = conn.scalar(sa.text("SELECT id FROM app_user WHERE email = 'relecture@asso.test'"))
+        job = jobs.create(conn, "remove_source", user, source="contributions")
+    assert console.run(config, job) == "done"
+    assert _published(app, "permanence") == []
+    with with_domains.connect() as conn:
+        states = dict(conn.execute(sa.text(
+            "SELECT state, count(*) FROM fiche GROUP BY state")).all())
+        counts = conn.scalar(sa.text(
+            "SELECT counts FROM audit_event WHERE action = 'source.remove_records' "
+            "ORDER BY id DESC LIMIT 1"))
+    assert "published" not in states and published >= 1
+    assert counts == {"removed": published, "fiches_unpublished": published}

@@ -52,10 +52,10 @@ class Changes:
     shapes: dict[str, set[str]] = dataclasses.field(default_factory=dict)  # layer → codes
     every_initiative: bool = False  # rebuild every search row (a bulk SQL write)
     everything: bool = False  # rebuild every derived row (a first reference load)
-    # With ``everything``: the départements' and régions' outlines (``tiles.shapes.
-    # unions``) already made by the writer from exactly what it wrote, waited for here (a
-    # first reference load makes them in a worker thread while the server builds indexes).
-    unions: Callable[[], list[tuple]] | None = None
+    # With ``everything``: every tile outline row (``tiles.shapes.compute``), already
+    # computed by the writer from exactly what it wrote, waited for here (a first
+    # reference load computes them in its worker thread while the server builds indexes).
+    outlines: Callable[[], list[tuple]] | None = None
     other: int = 0  # rows changed that no derived row reads (domain labels, sources...)
 
     def any(self) -> bool:
@@ -159,7 +159,7 @@ def apply(conn: Connection, changes: Changes) -> Derived:
     """Redo the derived rows of ``changes`` and bump the version if anything changed."""
     out = Derived()
     if changes.everything:
-        out.shape_rows = shapes.rebuild(conn, changes.unions and changes.unions())
+        out.shape_rows = shapes.rebuild(conn, changes.outlines and changes.outlines())
         out.search_rows = search.rebuild(conn)
     elif changes.every_initiative:
         out.search_rows = search.rebuild(conn)

@@ -325,19 +325,22 @@ def _encode(communes: bnd.Reconciled) -> tuple[dict[str, bytes], dict[str, bytes
             dict(zip(codes, wkb.ewkb(communes.frame["point"], 4326))))
 
 
-def _unions(cog: Cog, reconciled: Callable[[], bnd.Reconciled]) -> list[tuple]:
-    """The départements' and régions' outlines (``tiles.shapes.unions``) as this load
-    writes them, from the communes ``reconciled`` gives, in the order ``shapes.places``
-    reads them back (a union's result depends on its order)."""
+_COMMUNES, _AREAS = {"communes": None}, {"departements": None, "regions": None}
+
+
+def _outlines(cog: Cog, reconciled: Callable[[], bnd.Reconciled], layers: dict) -> list[tuple]:
+    """The tile outline rows of ``layers`` (``tiles.shapes.compute``) as this load writes
+    them, from the communes ``reconciled`` gives, in the order ``shapes.places`` reads
+    them back (a union's result depends on its order)."""
     communes = reconciled()
     outline = dict(zip(communes.frame["insee"].to_numpy(dtype=object),
                        communes.frame.geometry.to_numpy()))
-    rows = sorted((c["departement_code"], c["insee"]) for c in cog.communes
+    rows = sorted((c["departement_code"], c["insee"], c["name"]) for c in cog.communes
                   if c["insee"] in outline)
-    return shapes.unions(shapes.Places(
-        [(insee, dep, outline[insee]) for dep, insee in rows],
+    return shapes.compute(shapes.Places(
+        [(insee, name, dep, outline[insee]) for dep, insee, name in rows],
         {d["code"]: (d["name"], d["region_code"]) for d in cog.departements},
-        {r["code"]: r["name"] for r in cog.regions}))
+        {r["code"]: r["name"] for r in cog.regions}), layers)
 
 
 def _commune_rows(cog: Cog, geom: dict[str, bytes], point: dict[str, bytes],
@@ -392,9 +395,9 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
     (zlib, numpy, GEOS and shapely release the GIL) while this thread reads the COG,
     whose successor table the worker waits for, and the département and région outlines,
     and starts the merge; a second worker reads the postal localities meanwhile. On a
-    first load the second worker then makes the départements' and régions' outlines for
-    the tiles (unions of the communes'), as soon as the communes are reconciled, while
-    the server copies and indexes them.
+    first load the workers then compute the tile outlines of what the load writes (the
+    second the départements' and régions', as soon as the communes are reconciled) while
+    the server copies and indexes the communes.
     """
     report = Report()
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)
@@ -412,8 +415,8 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
         # Encoded here too, while the main thread may still be reading.
         return boundaries, communes, _encode(communes)
 
-    # Two workers: the communes' file; the postal localities, then the départements'
-    # and régions' outlines (unions of the communes', for the tiles).
+    # Two workers: the communes' file, then their tile outlines; the postal localities,
+    # then the départements' and régions' outlines (unions of the communes').
     with ThreadPoolExecutor(max_workers=2) as pool:
         task = pool.submit(communes_task)
         try:
@@ -459,16 +462,19 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 # Their indexes now, while the server would otherwise wait for the
                 # communes; foreign keys to the communes once those are in.
                 merger.build_indexes("indexing the tables copied so far", foreign_keys=False)
-                # A first load: the départements' and régions' tile outlines made by a
-                # worker while the server copies and indexes the communes.
+                # A first load: the tile outlines of everything it writes, computed by
+                # the workers while the server copies and indexes the communes.
                 first = merger.is_empty("commune")
                 if first:
-                    w.changes.unions = pool.submit(_unions, cog, reconciled.result).result
+                    areas = pool.submit(_outlines, cog, reconciled.result, _AREAS)
                 with progress.step("reading commune boundaries, reconciling codes, "
                                    "repairing polygons, encoding them"):
                     boundaries, communes, (geom, point) = task.result()
                 with progress.step("encoding the commune rows"):
                     commune_rows = _commune_rows(cog, geom, point, report)
+                if first:
+                    own = pool.submit(_outlines, cog, lambda: communes, _COMMUNES)
+                    w.changes.outlines = lambda: areas.result() + own.result()
                 merger.put("commune", commune_rows)
                 for table, rows in later.items():
                     merger.put(table, rows)

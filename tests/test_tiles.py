@@ -7,6 +7,7 @@ import gzip
 
 import mapbox_vector_tile
 import pytest
+import shapely
 import sqlalchemy as sa
 
 from loaders import pipeline
@@ -417,3 +418,26 @@ def test_departement_borders_are_their_communes_borders(loaded):
             FROM tile_shape d WHERE d.layer = 'departements' AND d.code = '94'"""))
         # Square metres of difference over 245 km²: vertices shared, nothing between.
         assert gap < 1000, gap
+
+
+def test_bands_are_snapped_as_postgis_snaps(loaded):
+    """``tiles.shapes._snap`` (numpy, for the loader's worker) gives ST_SnapToGrid's
+    outlines: the départements' bands equal PostGIS's snap of their outline, vertex for
+    vertex, rings collapsed by the snap dropped alike."""
+    from tiles import shapes
+
+    with loaded.connect() as conn:
+        for column, z in shapes.SNAPPED.items():
+            unit = 2 * shapes._HALF_WORLD / 2**z / 4096
+            rows = conn.execute(sa.text(f"""
+                SELECT code, ST_AsBinary(t.{column}), ST_AsBinary(ST_Multi(ST_SnapToGrid(
+                    t.g9, :o, :o, :u, :u)))
+                FROM tile_shape t WHERE t.layer = 'departements'"""),
+                {"o": -shapes._HALF_WORLD, "u": unit}).all()
+            assert len(rows) > 90
+            for code, ours, theirs in rows:
+                ours, theirs = shapely.from_wkb(ours), shapely.from_wkb(theirs)
+                if theirs is None or theirs.is_empty:
+                    assert ours is None, (column, code)
+                else:
+                    assert shapely.equals_exact(ours, theirs, 0), (column, code)

@@ -4,14 +4,13 @@
 Derived from ``region``, ``departement`` and ``commune``, kept in step by the write path
 (``loaders.pipeline``) in the writer's transaction: ``sync`` redoes the outlines of the
 codes whose row changed, ``rebuild`` every one (``python -m atlas rebuild``, a first load,
-which hands over the unions its worker threads computed from the outlines it wrote).
+which may hand over the rows its worker thread computed from the outlines it wrote).
 
 One generalisation per zoom band for every layer, so that borders coincide at every zoom:
 
 - a département's outline is the union of its communes' outlines, a région's the union
   of its départements' (the official département and région files were generalised on
-  their own and sit up to 230 m off their communes' borders: grey slivers on the map).
-  The unions are made here, in Python (``unions``), the rest by the server;
+  their own and sit up to 230 m off their communes' borders: grey slivers on the map);
 - ``g0`` and ``g3`` are the outline snapped to the grid of one tile unit (extent 4096)
   at the band's highest zoom (z2, z5), anchored on the Web Mercator tile grid. Snapping
   moves each vertex on its own, so two outlines sharing a border still share it after
@@ -21,6 +20,11 @@ One generalisation per zoom band for every layer, so that borders coincide at ev
   snapping them to the z8 grid removed 0.05% of their vertices, and ``ST_AsMVTGeom``
   snaps every tile to its own grid anyway (the former ``g6`` band: 35 MB written for
   nothing, dropped by ``outline_bands``).
+
+The rows are computed here in Python (pyproj, GEOS through shapely, numpy) and COPYed:
+the same code for a first load, a sync and a rebuild, so the table always equals a
+rebuild (``stale``), and a first reference load can compute them in its worker thread
+while the server builds the communes' indexes.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+import numpy as np
+import pyproj
 import shapely
 import sqlalchemy as sa
 from psycopg import sql
@@ -35,44 +41,68 @@ from psycopg import sql
 from atlas import wkb
 
 _HALF_WORLD = 20037508.342789244  # metres: Web Mercator spans ±this on both axes
-
-
-def _snap(z: int) -> str:
-    # One tile unit at zoom z (extent 4096): 2446 m at z2, 306 m at z5.
-    unit = 2 * _HALF_WORLD / 2**z / 4096
-    return f"ST_SnapToGrid(g, {-_HALF_WORLD!r}, {-_HALF_WORLD!r}, {unit!r}, {unit!r})"
-
-
-# Communes from their table, départements and régions from this transaction's unions;
-# communes start at z7, so their g0 and g3 stay empty.
-_ROWS = f"""
-    SELECT layer, code, name, parent, ST_Envelope(geom) AS bbox,
-           CASE WHEN layer <> 'communes' THEN {_snap(2)} END AS g0,
-           CASE WHEN layer <> 'communes' THEN {_snap(5)} END AS g3,
-           g AS g9
-    FROM (
-        SELECT 'communes'::text AS layer, insee::text AS code, name,
-               departement_code::text AS parent, geom, ST_Transform(geom, 3857) AS g
-        FROM commune WHERE geom IS NOT NULL AND {{communes}}
-        UNION ALL
-        SELECT layer, code, name, parent, geom, ST_Transform(geom, 3857)
-        FROM _outline_union
-    ) s
-"""
-_COLUMNS = "layer, code, name, parent, bbox, g0, g3, g9"
-_UNION_COLUMNS = ("layer", "code", "name", "parent", "geom")
+SNAPPED = {"g0": 2, "g3": 5}  # band column → the zoom whose tile unit it is snapped to
+COLUMNS = ("layer", "code", "name", "parent", "bbox", "g0", "g3", "g9")
+_COPY_TYPES = ["text"] * 4 + ["bytea"] * 4  # geometries travel as EWKB bytes
 
 
 @dataclasses.dataclass
 class Places:
-    """What the unions are made of. ``communes``: (insee, département, outline in
-    EPSG:4326) sorted by département then INSEE code (a union's result depends on its
+    """What the outlines are made of. ``communes``: (insee, name, département, outline
+    in EPSG:4326) sorted by département then INSEE code (a union's result depends on its
     order), every commune of each département wanted; ``departements``: code → (name,
     région); ``regions``: code → name."""
 
-    communes: list[tuple[str, str, object]]
+    communes: list[tuple[str, str, str, object]]
     departements: dict[str, tuple[str, str]]
     regions: dict[str, str]
+
+
+def _mercator(geoms: np.ndarray) -> np.ndarray:
+    # A transformer per call: pyproj's are not to be shared between threads.
+    to_3857 = pyproj.Transformer.from_crs(4326, 3857, always_xy=True)
+    return shapely.transform(
+        geoms, lambda c: np.column_stack(to_3857.transform(c[:, 0], c[:, 1])))
+
+
+def _snap(geoms: np.ndarray, z: int) -> np.ndarray:
+    """``ST_SnapToGrid`` on the tile grid of zoom ``z`` (one unit of extent 4096), for
+    (multi)polygons: each vertex rounded to the grid, repeated vertices dropped, a ring
+    left with fewer than 4 vertices dropped, a polygon whose shell went dropped, an
+    outline with nothing left None. Vectorised over the coordinates of all outlines."""
+    present = np.array([g is not None for g in geoms], dtype=bool)
+    out = np.full(len(geoms), None, dtype=object)
+    if not present.any():
+        return out
+    unit = 2 * _HALF_WORLD / 2**z / 4096
+    kind, coords, offsets = shapely.to_ragged_array(geoms[present])
+    if kind == shapely.GeometryType.POLYGON:  # no multipolygon: one polygon each
+        (ring_off, poly_off), geom_off = offsets, np.arange(present.sum() + 1)
+    else:
+        ring_off, poly_off, geom_off = offsets
+    c = np.rint((coords + _HALF_WORLD) / unit) * unit - _HALF_WORLD
+    keep = np.ones(len(c), dtype=bool)
+    keep[1:] = np.any(c[1:] != c[:-1], axis=1)
+    keep[ring_off[:-1]] = True  # a ring's first vertex repeats nothing of the ring before
+    kept = np.concatenate(([0], np.cumsum(keep)))
+    ring_len = kept[ring_off[1:]] - kept[ring_off[:-1]]
+    ring_ok = ring_len >= 4
+    rings_in = np.diff(poly_off)
+    poly_ok = np.zeros(len(rings_in), dtype=bool)
+    poly_ok[rings_in > 0] = ring_ok[poly_off[:-1][rings_in > 0]]
+    ring_ok &= np.repeat(poly_ok, rings_in)  # a hole goes with its polygon's shell
+    keep &= np.repeat(ring_ok, np.diff(ring_off))
+    rings_kept = np.add.reduceat(np.append(ring_ok, False).astype(np.int64),
+                                 poly_off[:-1]) * (rings_in > 0)
+    polys_kept = np.bincount(np.repeat(np.arange(len(geom_off) - 1), np.diff(geom_off)),
+                             weights=poly_ok, minlength=len(geom_off) - 1).astype(np.int64)
+    snapped = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, c[keep], (
+        np.concatenate(([0], np.cumsum(ring_len[ring_ok]))),
+        np.concatenate(([0], np.cumsum(rings_kept[poly_ok]))),
+        np.concatenate(([0], np.cumsum(polys_kept)))))
+    snapped[polys_kept == 0] = None
+    out[present] = snapped
+    return out
 
 
 def _union(parts: list) -> object:
@@ -90,63 +120,80 @@ def _union(parts: list) -> object:
     return union
 
 
-def unions(places: Places, departements: set[str] | None = None,
-           regions: set[str] | None = None) -> list[tuple]:
-    """The outlines of ``departements`` and ``regions`` (None: all that ``places``
-    make) as rows of ``_outline_union`` (layer, code, name, parent, EWKB in EPSG:4326).
-    A département's needs all its communes in ``places``, a région's all its
+def compute(places: Places, wanted: dict[str, set[str] | None] | None = None) -> list[tuple]:
+    """The ``tile_shape`` rows (``COLUMNS``, geometries as EWKB) of ``wanted`` ({layer:
+    codes, or None for all of that layer's}; None: every outline ``places`` make). A
+    département's row needs all its communes in ``places``, a région's all its
     départements' communes."""
+    def want(layer, code):
+        return wanted is None or layer in wanted and (wanted[layer] is None
+                                                      or code in wanted[layer])
+
+    rows = []  # (layer, code, name, parent, outline in EPSG:4326)
     members = defaultdict(list)
-    for _, departement, geom in places.communes:
+    for insee, name, departement, geom in places.communes:
         members[departement].append(geom)
-    rows, of_region = [], defaultdict(list)
+        if want("communes", insee):
+            rows.append(("communes", insee, name, departement, geom))
+    of_region = defaultdict(list)
     for code in sorted(members):
         if code not in places.departements:
             continue
         name, region = places.departements[code]
-        wanted = departements is None or code in departements
-        if wanted or regions is None or region in regions:
+        if want("departements", code) or want("regions", region):
             union = _union(members[code])
             of_region[region].append(union)
-            if wanted:
+            if want("departements", code):
                 rows.append(("departements", code, name, region, union))
     for code in sorted(of_region):
-        if code in places.regions and (regions is None or code in regions):
+        if code in places.regions and want("regions", code):
             rows.append(("regions", code, places.regions[code], None,
                          _union(of_region[code])))
-    return [r[:4] + (g,) for r, g in zip(rows, wkb.ewkb([r[4] for r in rows], 4326))]
+    if not rows:
+        return []
+    outlines = np.array([r[4] for r in rows], dtype=object)
+    mercator = _mercator(outlines)
+    bands = {"g9": mercator}
+    areas = np.array([r[0] != "communes" for r in rows])  # communes start at z7
+    for column, z in SNAPPED.items():
+        bands[column] = np.full(len(rows), None, dtype=object)
+        bands[column][areas] = _snap(mercator[areas], z)
+    columns = [wkb.ewkb(shapely.envelope(outlines), 4326)] + [
+        wkb.ewkb(bands[c], 3857) for c in COLUMNS[5:]]
+    return [r[:4] + tuple(values) for r, *values in zip(rows, *columns)]
 
 
-def _put_unions(conn, rows: list[tuple]) -> None:
-    """``rows`` (from ``unions``) into ``_outline_union``, this transaction's own."""
-    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _outline_union (layer text, "
-                         "code text, name text, parent text, geom geometry) ON COMMIT DROP")
-    conn.exec_driver_sql("TRUNCATE _outline_union")
-    stmt = sql.SQL("COPY _outline_union ({}) FROM STDIN (FORMAT BINARY)").format(
-        sql.SQL(", ").join(map(sql.Identifier, _UNION_COLUMNS)))
-    with conn.connection.driver_connection.cursor() as cur, cur.copy(stmt) as copy:
-        copy.set_types(["text"] * 4 + ["bytea"])  # the outline as EWKB bytes
+def write(conn, rows: list[tuple], table: str = "tile_shape") -> int:
+    """COPY ``rows`` (from ``compute``) into ``table``; returns their count."""
+    raw = conn.connection.driver_connection
+    stmt = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, COLUMNS)))
+    with raw.cursor() as cur, cur.copy(stmt) as copy:
+        copy.set_types(_COPY_TYPES)
         for row in rows:
             copy.write_row(row)
+    return len(rows)
 
 
-def places(conn, departements: set[str] | None = None,
-           regions: set[str] | None = None) -> Places:
-    """What the unions of these départements and régions are made of, read from the
-    tables (every one when both are None): every commune of each."""
-    everything = departements is None and regions is None
+def places(conn, communes: list[str] | None = None, departements: list[str] | None = None,
+           regions: list[str] | None = None) -> Places:
+    """What the outlines of these codes are made of, read from the tables (all of them
+    when every argument is None): the communes themselves and every commune of their
+    départements and régions."""
+    everything = communes is None and departements is None and regions is None
     rows = conn.execute(sa.text("""
-        SELECT c.insee, c.departement_code, ST_AsBinary(c.geom) FROM commune c
+        SELECT c.insee, c.name, c.departement_code, ST_AsBinary(c.geom) FROM commune c
         WHERE c.geom IS NOT NULL
-          AND (:everything OR c.departement_code = ANY(:d)
+          AND (:everything OR c.insee = ANY(:c) OR c.departement_code = ANY(:d)
                OR c.departement_code IN (SELECT code FROM departement
                                          WHERE region_code = ANY(:r)))
         ORDER BY c.departement_code COLLATE "C", c.insee COLLATE "C"
-        """), {"everything": everything, "d": sorted(departements or ()),
-               "r": sorted(regions or ())}).all()
-    geoms = shapely.from_wkb([r[2] for r in rows])
+        """),
+        {"everything": everything, "c": communes or [], "d": departements or [],
+         "r": regions or []}).all()
+    geoms = shapely.from_wkb([r[3] for r in rows])
     return Places(
-        [(r[0], r[1], g) for r, g in zip(rows, geoms)],
+        [(r[0], r[1], r[2], g) for r, g in zip(rows, geoms)],
         {code: (name, region) for code, name, region in conn.execute(sa.text(
             "SELECT code, name, region_code FROM departement"))},
         {code: name for code, name in conn.execute(sa.text("SELECT code, name FROM region"))})
@@ -186,33 +233,27 @@ def sync(conn, codes: dict[str, set[str]]) -> int:
     for layer, keys in codes.items():
         conn.execute(sa.text("DELETE FROM tile_shape WHERE layer = :l AND code = ANY(:c)"),
                      {"l": layer, "c": keys})
-    deps, regions = set(codes.get("departements", ())), set(codes.get("regions", ()))
-    _put_unions(conn, unions(places(conn, deps, regions), deps, regions)
-                if deps or regions else [])
-    communes = "insee = ANY(:communes)" if "communes" in codes else "false"
-    conn.execute(sa.text(f"INSERT INTO tile_shape ({_COLUMNS}) "
-                         + _ROWS.format(communes=communes)),
-                 {"communes": codes.get("communes", [])})
+    made = places(conn, codes.get("communes", []), codes.get("departements", []),
+                  codes.get("regions", []))
+    write(conn, compute(made, {layer: set(keys) for layer, keys in codes.items()}))
     return sum(map(len, codes.values()))
 
 
-def rebuild(conn, made: list[tuple] | None = None) -> int:
-    """Redo every outline; returns the row count. ``made``: the unions of every
-    département and région (``unions``), already made from exactly what the tables
-    hold (a first reference load's workers)."""
+def rebuild(conn, rows: list[tuple] | None = None) -> int:
+    """Redo every outline; returns the row count. ``rows``: every row already computed
+    from exactly what the tables hold (a first reference load's worker)."""
     conn.execute(sa.text("DELETE FROM tile_shape"))
-    _put_unions(conn, unions(places(conn)) if made is None else made)
-    return conn.execute(sa.text(f"INSERT INTO tile_shape ({_COLUMNS}) "
-                                + _ROWS.format(communes="true"))).rowcount
+    return write(conn, compute(places(conn)) if rows is None else rows)
 
 
 def stale(conn) -> int:
     """How many outlines differ between the table and a rebuild (0 when in step)."""
-    _put_unions(conn, unions(places(conn)))
-    return conn.scalar(sa.text(f"""
-        WITH fresh AS ({_ROWS.format(communes="true")}),
-             held AS (SELECT {_COLUMNS} FROM tile_shape)
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _fresh_shape "
+                         "(LIKE tile_shape) ON COMMIT DROP")
+    conn.exec_driver_sql("TRUNCATE _fresh_shape")
+    write(conn, compute(places(conn)), "_fresh_shape")
+    return conn.scalar(sa.text("""
         SELECT count(*) FROM (
-            (SELECT * FROM held EXCEPT ALL SELECT * FROM fresh)
+            (SELECT * FROM tile_shape EXCEPT ALL SELECT * FROM _fresh_shape)
             UNION ALL
-            (SELECT * FROM fresh EXCEPT ALL SELECT * FROM held)) d"""))
+            (SELECT * FROM _fresh_shape EXCEPT ALL SELECT * FROM tile_shape)) d"""))

@@ -1,4 +1,4 @@
-"""Tile outlines: the ``g6`` band dropped, the rows redone by ``tiles.shapes``.
+"""Tile outlines: the ``g6`` band dropped, the rows redone by ``tiles.shapes`` in Python.
 
 ``g6`` was each outline snapped to the z8 tile grid. The communes' outlines (mapshaper-
 generalised ADMIN EXPRESS) have vertices tens of metres apart, so the snap removed 0.05%
@@ -7,9 +7,8 @@ outlines are made of their communes' vertices: the band was the outline again, 3
 written by every first load for nothing, since ``ST_AsMVTGeom`` snaps each tile to its
 own grid. Zooms 6–8 now read ``g9`` (``tiles.layers.band``).
 
-The rows are redone with the write path's code (its régions are unions of départements
-made in Python, like the départements'), so a migrated database holds what a rebuild
-would, and the data version moves.
+The rows are redone with the write path's code (its own projection and unions), so a
+migrated database holds what a rebuild would, and the data version moves.
 
 Down: ``g6`` comes back as ``g9`` snapped to the z8 grid, as the former code made it.
 

@@ -418,3 +418,59 @@ def test_departement_borders_are_their_communes_borders(loaded):
                 FROM tile_shape d WHERE d.layer = 'departements' AND d.code = '94'"""))
             # Square metres of difference over 245 km²: vertices shared, nothing between.
             assert gap < 1000, (band, gap)
+
+
+def test_the_lean_path_answers_as_flask_and_the_site_hooks_would(tc):
+    """Plain tile requests skip Flask's request cycle (``atlas.web.tiles.LeanTiles``):
+    no site hook runs, and the answers, headers included, are the route's own."""
+    from werkzeug.test import Client
+
+    from atlas.web.tiles import LeanTiles
+
+    app = tc.application
+    assert isinstance(app.wsgi_app, LeanTiles)
+    through_flask = Client(app.wsgi_app.wsgi)  # the route and every site hook
+    hooked = []
+    app.before_request_funcs[None].append(lambda: hooked.append(1))
+    try:
+        for path, headers in [(url("regions", 5, 16, 11), {}),
+                              (url("regions", 5, 16, 11), {"Accept-Encoding": "gzip"}),
+                              (url("regions", *OCEAN_Z10), {}),
+                              (url("initiatives", *VILLEJUIF_Z12, "domain=education"), {})]:
+            lean = tc.get(path, headers=headers)
+            assert not hooked, path
+            full = through_flask.get(path, headers=headers)
+            assert hooked, path
+            hooked.clear()
+            assert lean.status_code in (200, 204), path
+            assert (lean.status_code, sorted(lean.headers.items()), lean.get_data()) == \
+                   (full.status_code, sorted(full.headers.items()), full.get_data()), path
+            assert lean.headers["X-Content-Type-Options"] == "nosniff"
+            assert "Content-Type" in lean.headers or lean.status_code == 204
+            again = {**headers, "If-None-Match": lean.headers["ETag"]}
+            lean, full = tc.get(path, headers=again), through_flask.get(path, headers=again)
+            assert lean.status_code == 304 and lean.get_data() == b"", path
+            assert sorted(lean.headers.items()) == sorted(full.headers.items()), path
+            hooked.clear()
+        head = tc.head(url("regions", 5, 16, 11))  # not a GET: Flask's route
+        assert head.status_code == 200 and hooked
+    finally:
+        app.before_request_funcs[None].pop()
+
+
+def test_a_lean_path_error_is_the_sites_answer_and_the_tile_is_asked_once(tc, monkeypatch):
+    from tiles import mvt
+
+    asked = []
+
+    def down(*args, **kwargs):
+        asked.append(args)
+        raise sa.exc.OperationalError("SELECT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(mvt, "build", down)
+    # Filtered: never in the disk cache, so the database is asked.
+    r = tc.get(url("initiatives", *VILLEJUIF_Z12, "domain=education"))
+    assert r.status_code == 503 and r.json["error"] == "database_unavailable"
+    assert r.headers["Retry-After"].isdigit() and len(asked) == 1
+    r = tc.get(url("initiatives", *VILLEJUIF_Z12, "domain=m%01"))  # before any SQL
+    assert r.status_code == 400 and r.json["param"] == "domain" and len(asked) == 1

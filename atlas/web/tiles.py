@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlencode
 
+import psycopg
 import sqlalchemy as sa
 from flask import Blueprint, Flask, Response, current_app, request, url_for
 from werkzeug.wrappers import Request
@@ -103,10 +104,32 @@ def _current(app, req, conn, cache: TileCache | None, layer, z, x, y, f
         data = cache.get(seen, layer.name, z, x, y) if cache and not current else None
         if (current or data is not None) and search.version(conn) == seen:
             return data, seen
-    data, version = mvt.build(conn, layer, z, x, y, f)
+    data, version = _build(conn, layer, z, x, y, f)
     if cache:
         cache.put(version, layer.name, z, x, y, data)
     return (None if revalidating and is_current(etag(version, req), req) else data), version
+
+
+def _build(conn, layer, z, x, y, f) -> tuple[bytes, int]:
+    """``mvt.build``, run on the driver's connection when the statement allows it; its
+    errors are SQLAlchemy's, as ``conn.execute`` raises them (the site's handlers answer
+    503 for a cancelled statement or a lost database), and a lost connection is
+    invalidated with the whole pool, as SQLAlchemy does, so service resumes by itself."""
+    driver = mvt.driver_statement(layer, z, f, conn.dialect)
+    if driver is None:
+        return mvt.build(conn, layer, z, x, y, f)
+    raw = conn.connection.driver_connection
+    try:
+        with raw.cursor() as cursor:
+            return mvt.run_driver(cursor, driver, z, x, y)
+    except psycopg.Error as error:
+        lost = raw.closed or raw.broken
+        if lost:
+            conn.invalidate(error)
+            conn.engine.dispose()  # the other pooled connections are lost too
+        raise sa.exc.DBAPIError.instance(driver[0], None, error, psycopg.Error,
+                                         connection_invalidated=lost,
+                                         dialect=conn.dialect) from error
 
 
 def answer(app: Flask, req: Request, name: str, z: str, x: str, y: str) -> Response:

@@ -56,7 +56,7 @@ _ROWS = sa.text("SELECT v.version, " + ", ".join(
     GROUP BY v.version""")
 _AWARDS = sa.text("SELECT coalesce(commune_insee, epci_siren), level FROM label_award "
                   "WHERE year = :year")
-# Filters the arrays answer: the facets' own filters (and label_year, through awards).
+# Filters the database answers (as ids, in one query): none is a facet's own filter.
 _DB_FIELDS = ("q", "bbox", "commune")
 
 

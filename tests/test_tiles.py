@@ -474,3 +474,29 @@ def test_a_lean_path_error_is_the_sites_answer_and_the_tile_is_asked_once(tc, mo
     assert r.headers["Retry-After"].isdigit() and len(asked) == 1
     r = tc.get(url("initiatives", *VILLEJUIF_Z12, "domain=m%01"))  # before any SQL
     assert r.status_code == 400 and r.json["param"] == "domain" and len(asked) == 1
+
+
+def test_an_unfiltered_tile_is_one_statement_on_the_driver(config, api_data, monkeypatch):
+    """Unfiltered tiles run on psycopg's connection without SQLAlchemy's execution layer
+    (``atlas.web.tiles._build``): still one statement, and the bytes the SQL gives."""
+    import psycopg
+
+    from atlas import db
+    from atlas.web import create_app
+    from tiles import mvt
+
+    app = create_app(Config.from_env(database_url=config.database_url, tile_cache="off"))
+    tc = app.test_client()
+    tc.get(url("regions", 5, 16, 11))  # a version seen, the statement compiled
+    sent, execute = [], psycopg.Cursor.execute
+
+    def count(cursor, query, *args, **kwargs):
+        sent.append(str(query))
+        return execute(cursor, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", count)
+    r = tc.get(url("departements", 6, 32, 22))
+    assert r.status_code == 200 and len(sent) == 1 and "ST_AsMVT" in sent[0]
+    monkeypatch.undo()
+    with db.engine(config).connect() as conn:
+        assert r.get_data() == mvt.render(conn, layers.get("departements"), 6, 32, 22)

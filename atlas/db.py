@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
@@ -16,10 +17,22 @@ from atlas.config import Config
 from atlas.errors import DatabaseUnavailable
 
 
+class _BinaryCursor(psycopg.Cursor):
+    """A cursor asking results in PostgreSQL's binary format: a ``bytea`` (a tile) comes
+    as its bytes, not as hex text twice its size that both ends encode and decode."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.format = psycopg.pq.Format.BINARY
+
+
 @functools.lru_cache(maxsize=8)
 def _engine_for(url: str, statement_timeout_ms: int = 0,
                 application_name: str = "atlas", autocommit: bool = False) -> Engine:
     connect_args = {"connect_timeout": 5, "application_name": application_name}
+    if autocommit:
+        # The one-statement requests (tiles) read bytes: binary results (see above).
+        connect_args["cursor_factory"] = _BinaryCursor
     if statement_timeout_ms:
         # Session defaults, set when the connection opens: no round trip per request.
         # The time budget (tiles and exports set their own for their transaction, SET
@@ -60,7 +73,7 @@ def web_engine(config: Config, statement_timeout_ms: int | None = None,
 
     With ``autocommit``, a separate pool whose statements run each in its own
     transaction: for requests answered by one statement (a tile), where a transaction
-    would cost two round trips and nothing else."""
+    would cost two round trips and nothing else; its results come in binary format."""
     return _engine_for(config.web_database_url or config.database_url,
                        statement_timeout_ms or config.statement_timeout_ms,
                        "atlas-web-autocommit" if autocommit else "atlas-web", autocommit)

@@ -50,14 +50,14 @@ def tile_set(n: int = 200, seed: int = 12) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def _server(config: Config) -> tuple[subprocess.Popen, int]:
+def _server(config: Config, app: str = "app:app") -> tuple[subprocess.Popen, int]:
     """gunicorn as ``python -m atlas serve`` runs it, the tile cache off."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "ATLAS_DATABASE_URL": config.database_url,
            "ATLAS_WEB_DATABASE_URL": config.web_database_url, "ATLAS_TILE_CACHE": "off"}
-    proc = subprocess.Popen(serving.argv(f"127.0.0.1:{port}", access_log=False),
+    proc = subprocess.Popen(serving.argv(f"127.0.0.1:{port}", access_log=False, app=app),
                             cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     for _ in range(200):
@@ -92,19 +92,21 @@ def run(engine, config: Config, n: int = 100_000, rounds: int = 3, n_tiles: int 
     setup = data.ensure_synthetic(engine, n)
     tiles = tile_set(n_tiles)
     server, port = _server(config)
+    floor_server, floor_port = _server(config, "bench.floor:app")
     try:
         return _measure(engine, config, create_app, _KeptAlive(port), tiles, n, rounds,
-                        setup)
+                        setup, _KeptAlive(floor_port))
     finally:
-        server.terminate()
-        server.wait(15)
+        for proc in (server, floor_server):
+            proc.terminate()
+            proc.wait(15)
 
 
-def _measure(engine, config, create_app, uncached, tiles, n, rounds, setup):
+def _measure(engine, config, create_app, uncached, tiles, n, rounds, setup, floor):
     with tempfile.TemporaryDirectory() as folder:
         cached = create_app(Config.from_env(database_url=config.database_url,
                                             tile_cache=folder)).test_client()
-        app_runs, sql_runs, cached_runs, sizes = [], [], [], []
+        app_runs, sql_runs, cached_runs, sizes, floor_runs = [], [], [], [], []
         with engine.connect() as conn:
             mvt.begin(conn)
             # Warm-up pass: plans, imports, buffers; it also fills the disk cache.
@@ -130,11 +132,16 @@ def _measure(engine, config, create_app, uncached, tiles, n, rounds, setup):
                     start = time.perf_counter()
                     cached.get(url)
                     cached_runs.append(time.perf_counter() - start)
+                    start = time.perf_counter()
+                    floor.get(url)
+                    floor_runs.append(time.perf_counter() - start)
             conn.rollback()
-    # Where the ratio comes from: a fixed cost per request (HTTP, gunicorn's worker,
-    # Flask, pool checkout; the tile's statement, the same as the reference's, also
-    # reads the data version), told apart from SQL.
+    # Where the ratio comes from: a fixed cost per request (HTTP and gunicorn's worker,
+    # whose floor is an empty WSGI app's round trip; the lean tile path, pool checkout;
+    # the tile's statement, the same as the reference's, also reads the data version),
+    # told apart from SQL.
     overhead = statistics.median(a - r for a, r in zip(app_runs, sql_runs))
+    floor_ms = statistics.median(floor_runs) * 1000
     heavy = [(a, r) for a, r in zip(app_runs, sql_runs) if r >= 0.010]
     heavy_note = ""
     if heavy:
@@ -142,7 +149,9 @@ def _measure(engine, config, create_app, uncached, tiles, n, rounds, setup):
         heavy_note = (f"; on the {len(heavy)} runs whose SQL takes ≥ 10 ms: ratio "
                       f"{statistics.median(ha) / statistics.median(hr):.2f} (p95 "
                       f"{Figure._p95(ha) / Figure._p95(hr):.2f})")
-    note = (f"fixed cost per request {overhead * 1000:.2f} ms (median){heavy_note}; "
+    note = (f"fixed cost per request {overhead * 1000:.2f} ms (median), of which HTTP "
+            f"and gunicorn alone (an empty WSGI app, `bench/floor.py`) {floor_ms:.2f} ms"
+            f"{heavy_note}; "
             f"{len(tiles)} tiles × {rounds}, 4 layers, median tile "
             f"{statistics.median(sizes) / 1000:.0f} KB, largest {max(sizes) / 1000:.0f} KB; "
             f"{n:,} initiatives" + (f", set up in {setup:.0f} s" if setup else ""))

@@ -39,6 +39,7 @@ def test_every_route_is_a_503_while_the_database_is_down_and_resumes(config, api
 
         relay.start()  # same port: the app reconnects by itself
         assert client.get("/api/stats").status_code == 200
+        assert client.get("/tiles/regions/5/17/11.pbf").status_code == 204  # built: at sea
         assert client.get("/communes/94076").status_code == 200
     finally:
         relay.stop()

@@ -441,3 +441,85 @@ def test_bands_are_snapped_as_postgis_snaps(loaded):
                     assert ours is None, (column, code)
                 else:
                     assert shapely.equals_exact(ours, theirs, 0), (column, code)
+
+
+def test_the_lean_path_answers_as_flask_and_the_site_hooks_would(tc):
+    """Plain tile requests skip Flask's request cycle (``atlas.web.tiles.LeanTiles``):
+    no site hook runs, and the answers, headers included, are the route's own."""
+    from werkzeug.test import Client
+
+    from atlas.web.tiles import LeanTiles
+
+    app = tc.application
+    assert isinstance(app.wsgi_app, LeanTiles)
+    through_flask = Client(app.wsgi_app.wsgi)  # the route and every site hook
+    hooked = []
+    app.before_request_funcs[None].append(lambda: hooked.append(1))
+    try:
+        for path, headers in [(url("regions", 5, 16, 11), {}),
+                              (url("regions", 5, 16, 11), {"Accept-Encoding": "gzip"}),
+                              (url("regions", *OCEAN_Z10), {}),
+                              (url("initiatives", *VILLEJUIF_Z12, "domain=education"), {})]:
+            lean = tc.get(path, headers=headers)
+            assert not hooked, path
+            full = through_flask.get(path, headers=headers)
+            assert hooked, path
+            hooked.clear()
+            assert lean.status_code in (200, 204), path
+            assert (lean.status_code, sorted(lean.headers.items()), lean.get_data()) == \
+                   (full.status_code, sorted(full.headers.items()), full.get_data()), path
+            assert lean.headers["X-Content-Type-Options"] == "nosniff"
+            assert "Content-Type" in lean.headers or lean.status_code == 204
+            again = {**headers, "If-None-Match": lean.headers["ETag"]}
+            lean, full = tc.get(path, headers=again), through_flask.get(path, headers=again)
+            assert lean.status_code == 304 and lean.get_data() == b"", path
+            assert sorted(lean.headers.items()) == sorted(full.headers.items()), path
+            hooked.clear()
+        head = tc.head(url("regions", 5, 16, 11))  # not a GET: Flask's route
+        assert head.status_code == 200 and hooked
+    finally:
+        app.before_request_funcs[None].pop()
+
+
+def test_a_lean_path_error_is_the_sites_answer_and_the_tile_is_asked_once(tc, monkeypatch):
+    from tiles import mvt
+
+    asked = []
+
+    def down(*args, **kwargs):
+        asked.append(args)
+        raise sa.exc.OperationalError("SELECT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(mvt, "build", down)
+    # Filtered: never in the disk cache, so the database is asked.
+    r = tc.get(url("initiatives", *VILLEJUIF_Z12, "domain=education"))
+    assert r.status_code == 503 and r.json["error"] == "database_unavailable"
+    assert r.headers["Retry-After"].isdigit() and len(asked) == 1
+    r = tc.get(url("initiatives", *VILLEJUIF_Z12, "domain=m%01"))  # before any SQL
+    assert r.status_code == 400 and r.json["param"] == "domain" and len(asked) == 1
+
+
+def test_an_unfiltered_tile_is_one_statement_on_the_driver(config, api_data, monkeypatch):
+    """Unfiltered tiles run on psycopg's connection without SQLAlchemy's execution layer
+    (``atlas.web.tiles._build``): still one statement, and the bytes the SQL gives."""
+    import psycopg
+
+    from atlas import db
+    from atlas.web import create_app
+    from tiles import mvt
+
+    app = create_app(Config.from_env(database_url=config.database_url, tile_cache="off"))
+    tc = app.test_client()
+    tc.get(url("regions", 5, 16, 11))  # a version seen, the statement compiled
+    sent, execute = [], psycopg.Cursor.execute
+
+    def count(cursor, query, *args, **kwargs):
+        sent.append(str(query))
+        return execute(cursor, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", count)
+    r = tc.get(url("departements", 6, 32, 22))
+    assert r.status_code == 200 and len(sent) == 1 and "ST_AsMVT" in sent[0]
+    monkeypatch.undo()
+    with db.engine(config).connect() as conn:
+        assert r.get_data() == mvt.render(conn, layers.get("departements"), 6, 32, 22)

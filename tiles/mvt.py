@@ -214,6 +214,28 @@ def build(conn, layer: Layer, z: int, x: int, y: int, f: Filters | None = None
     return bytes(data or b""), version or 0
 
 
+@functools.lru_cache(maxsize=1024)
+def driver_statement(layer: Layer, z: int, f: Filters | None, dialect
+                     ) -> tuple[str, dict] | None:
+    """``statement`` as the driver's SQL text and its constant parameters (z, x and y
+    to add), for a caller that runs it on the DBAPI connection: SQLAlchemy's execution
+    costs a tenth of a small tile's time. None when a parameter is a list (a filter's
+    values), which SQLAlchemy expands and processes."""
+    compiled = statement(layer, z, f).compile(dialect=dialect)
+    params = compiled.construct_params({"z": 0, "x": 0, "y": 0})
+    if not all(isinstance(v, (int, float, str, type(None))) for v in params.values()):
+        return None
+    return str(compiled), params
+
+
+def run_driver(cursor, driver: tuple[str, dict], z: int, x: int, y: int
+               ) -> tuple[bytes, int]:
+    """``build``'s answer, ``driver_statement``'s statement run on a DBAPI cursor."""
+    sql, params = driver
+    data, version = cursor.execute(sql, {**params, "z": z, "x": x, "y": y}).fetchone()
+    return bytes(data or b""), version or 0
+
+
 def render(conn, layer: Layer, z: int, x: int, y: int, f: Filters | None = None) -> bytes:
     """The tile's bytes alone (``build``)."""
     return build(conn, layer, z, x, y, f)[0]

@@ -3,11 +3,13 @@ label level, year, source, kind of record and type of place.
 
 Facets are disjunctive, as in any search interface: a facet is counted with every filter
 except its own, so the domain list keeps showing how many initiatives the other domains
-would add. Facets whose own filter is unset share the same filters, and are computed in
-one scan with GROUPING SETS; a facet whose filter is set gets its own query. Counts
-without any filter (the landing view, and the own facet of a one-filter answer) are not
-scanned at all: they are read from ``facet_count``, which triggers keep in step with
-``initiative_search`` (migration 0014).
+would add. Counts without any filter (the landing view) are not scanned at all: they
+are read from ``facet_count``, which triggers keep in step with ``initiative_search``
+(migration 0014). Filtered counts come from the process's columnar copy of the facet
+columns (``atlas.queries.facets``: masks and bincounts, a few milliseconds). The SQL
+counts (``sql_counts``) remain the reference they are tested against: facets whose own
+filter is unset share the same filters and are computed in one scan with GROUPING SETS;
+a facet whose filter is set gets its own query.
 
 A full scan of 100,000 initiatives costs tens of milliseconds, and the map asks the same
 few filter sets again and again, so answers are also kept in a small in-process LRU cache
@@ -20,7 +22,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from atlas.filters import Filters
-from atlas.queries import reference
+from atlas.queries import facets as columnar, reference
 from atlas.queries.cache import VersionedCache
 from atlas.queries.initiatives import level_column, matching
 from atlas.search import DOMAIN_BITS, initiative_search as s
@@ -80,8 +82,10 @@ def _grouped(conn, f: Filters, facets: list[str]) -> dict[str, dict]:
     return out
 
 
-def stats(conn, f: Filters) -> dict:
-    """The number of matching initiatives and every facet's counts, with labels."""
+def sql_counts(conn, f: Filters) -> tuple[int, dict[str, dict]]:
+    """(the number of initiatives matching ``f``, {facet: {value: count}}) in SQL: the
+    unfiltered view's answer (``facet_count``), and the reference the columnar counts
+    of ``atlas.queries.facets`` are tested against."""
     shared = [name for name, (own, _) in FACETS.items()
               if all(getattr(f, field) == getattr(Filters(), field) for field in own)]
     counts = _grouped(conn, f, shared) if shared else {}
@@ -95,6 +99,20 @@ def stats(conn, f: Filters) -> dict:
         total = sum(counts[single[0]].values())
     else:
         total = conn.scalar(matching(f, sa.func.count()))
+    return total, counts
+
+
+def stats(conn, f: Filters) -> dict:
+    """The number of matching initiatives and every facet's counts, with labels.
+
+    Unfiltered, the counts are read from ``facet_count``; filtered, they are counted on
+    the process's columnar copy (``atlas.queries.facets``): each filtered facet would
+    otherwise be one more scan."""
+    if f == Filters():
+        total, counts = sql_counts(conn, f)
+    else:
+        total, counts = columnar.counts(conn, f, {name: own for name, (own, _)
+                                                  in FACETS.items()})
     names = reference.names(conn)
     facets = {}
     for name in FACETS:

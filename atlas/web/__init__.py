@@ -17,8 +17,9 @@ from sqlalchemy.engine import Engine
 from atlas import db
 from atlas.config import Config
 
-# Modules with an ``init_app(app)`` installing a web-wide concern, in this order.
-SITE = ("guard", "errors", "headers", "http", "templating", "staff")
+# Modules with an ``init_app(app)`` installing a web-wide concern, in this order; the
+# last, ``tiles``, puts its lean path in front of the whole WSGI app (see its docstring).
+SITE = ("guard", "errors", "headers", "http", "templating", "staff", "tiles")
 # Modules with a blueprint ``bp``, registered in this order.
 BLUEPRINTS = ("pages", "api", "peers_page", "exports", "tiles", "vendor", "figures_page", "ogc",
               "auth", "admin", "contribute", "moderation")

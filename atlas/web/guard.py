@@ -35,11 +35,17 @@ def check(name: str, value: str) -> None:
             f"{found.start() + 1} (not allowed in any parameter)", param=name)
 
 
-def _refuse_control_characters() -> None:
-    for name, values in request.args.lists():
+def check_args(args) -> None:
+    """InvalidParameter (400) for the first query parameter (a MultiDict) whose name or
+    value holds a control character (the lean tile path calls it itself)."""
+    for name, values in args.lists():
         check(name if not CONTROL.search(name) else repr(name)[1:-1], name)
         for value in values:
             check(name, value)
+
+
+def _refuse_control_characters() -> None:
+    check_args(request.args)
     for name, value in (request.view_args or {}).items():
         if isinstance(value, str):
             check(name, value)

@@ -57,8 +57,12 @@ def csp_origin(url: str) -> str:
     return f"{parts.scheme}://{host}" if host else ""
 
 
+# Sent on every response (the lean tile path of ``atlas.web.tiles`` adds it itself).
+NOSNIFF = ("X-Content-Type-Options", "nosniff")
+
+
 def _headers(response):
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers[NOSNIFF[0]] = NOSNIFF[1]
     if response.mimetype == "text/html":
         tiles = csp_origin(current_app.config["ATLAS"].basemap_url or "")
         frame = "*" if request.endpoint == "pages.embed" else "'self'"

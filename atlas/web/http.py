@@ -14,6 +14,7 @@ import hashlib
 import json
 
 from flask import Flask, Response, request
+from werkzeug.wrappers import Request
 
 import atlas
 
@@ -21,15 +22,19 @@ MAX_AGE = 60  # seconds: data changes only when staff load files
 GZIP_MIN_BYTES = 1024
 
 
-def etag(version: int) -> str:
-    """The weak ETag of the current request's answer at data ``version``."""
-    url = hashlib.sha1(f"{atlas.__version__} {request.full_path}".encode()).hexdigest()[:16]
+def etag(version: int, req: Request | None = None) -> str:
+    """The weak ETag of the answer to ``req`` (default: the current request) at data
+    ``version``."""
+    path = (req or request).full_path
+    url = hashlib.sha1(f"{atlas.__version__} {path}".encode()).hexdigest()[:16]
     return f'W/"{version}-{url}"'
 
 
-def is_current(tag: str) -> bool:
-    """Whether the client's copy (``If-None-Match``) is the one ``tag`` names."""
-    return bool(tag) and request.if_none_match.contains_weak(tag.removeprefix("W/").strip('"'))
+def is_current(tag: str, req: Request | None = None) -> bool:
+    """Whether the client's copy (``If-None-Match`` of ``req``, default: the current
+    request) is the one ``tag`` names."""
+    return bool(tag) and (req or request).if_none_match.contains_weak(
+        tag.removeprefix("W/").strip('"'))
 
 
 def not_modified(tag: str) -> Response | None:
@@ -59,9 +64,15 @@ def json_response(payload, tag: str | None = None, max_age: int = MAX_AGE,
 
 
 def _gzip(response: Response) -> Response:
+    return compress(response, request)
+
+
+def compress(response: Response, req: Request) -> Response:
+    """``response`` gzipped when ``req`` accepts it and it is worth it (every answer
+    through ``init_app``'s hook; the lean tile path calls it itself)."""
     if (response.status_code != 200 or response.direct_passthrough
             or "Content-Encoding" in response.headers
-            or "gzip" not in request.headers.get("Accept-Encoding", "").lower()):
+            or "gzip" not in req.headers.get("Accept-Encoding", "").lower()):
         return response
     data = response.get_data()
     if len(data) < GZIP_MIN_BYTES:

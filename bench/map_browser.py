@@ -121,6 +121,9 @@ def _paris_bytes(b, base: str) -> tuple[int, int]:
         page.wait_for_load_state("networkidle")
         views.append((z, bounds))
     page.wait_for_timeout(500)
+    # Counted up to here: a request still finishing as the page closes has no sizes left
+    # to read (Playwright printed a TargetClosedError per such request).
+    page.remove_listener("requestfinished", finished)
     page.context.close()
     # What the GeoJSON choropleth asked for these views: below zoom 9 France for the
     # zoom band, from zoom 9 the view (here the view's exact box, a little smaller

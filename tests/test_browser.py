@@ -65,6 +65,7 @@ def test_map_loads_with_clusters_counts_and_nothing_from_other_hosts(page, site)
     # Counts by domain come from /api/stats: education has two initiatives.
     assert page.locator("[data-facet=domain][data-value=education]").text_content() == "(2)"
     assert page.locator("#results button.result").count() == 6
+    assert page.locator("#legend ul").is_visible()  # open on a wide screen
     assert page.errors == []
     hosts = {urlsplit(u).hostname for u in page.traffic.blocked}
     # Only base-map tiles were attempted elsewhere: no script, style or font from a CDN.
@@ -374,8 +375,16 @@ def test_phone_map_fills_the_first_screen(phone, site):
     assert not phone.locator("#results-panel").is_visible()
     assert phone.locator("#open-filters").text_content().startswith("Filtres (0)")
     assert phone.locator(".marker-cluster, .atlas-point").count() >= 1
+    # The legend starts folded to its title, a line in the corner; a tap opens it.
+    legend = phone.locator("#legend")
+    assert legend.get_attribute("open") is None and not phone.locator("#legend ul").is_visible()
+    assert legend.bounding_box()["height"] < 40, legend.bounding_box()
+    phone.tap("#legend-title")
+    assert phone.locator("#legend ul").is_visible()
     assert no_sideways_scroll(phone)
     assert axe_violations(phone) == []
+    phone.tap("#legend-title")
+    assert not phone.locator("#legend ul").is_visible()
     assert phone.errors == []
 
 

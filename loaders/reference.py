@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from psycopg import sql
 from sqlalchemy.engine import Connection
 
-from atlas import wkb
+from atlas import bulk
 from atlas.errors import InputError
 from loaders import boundaries as bnd
 from loaders import cog as cog_reader
@@ -103,7 +103,7 @@ def _changes(c: dict[str, int] | None) -> str:
 def _outline_rows(rows: list[dict], outlines: bnd.Reconciled | None) -> list[dict]:
     geoms = {}
     if outlines is not None:
-        geoms = dict(zip(outlines.frame["insee"], wkb.ewkb(outlines.frame.geometry, 4326)))
+        geoms = dict(zip(outlines.frame["insee"], bulk.ewkb(outlines.frame.geometry, 4326)))
     return [{**r, "geom": geoms.get(r["code"])} for r in rows]
 
 
@@ -134,17 +134,17 @@ def _copy(conn: Connection, table: str, rows: list[dict], progress: Progress) ->
     """COPY ``rows`` into ``table`` (a real table, or its ``_table`` staging twin)."""
     key, cols = TABLES[table.lstrip("_")]
     columns = key + cols
-    raw = conn.connection.driver_connection
-    stmt = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
-        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns)))
-    with raw.cursor() as cur, cur.copy(stmt) as copy:
-        copy.set_types([COPY_TYPES.get(c, "text") for c in columns])
-        arrays = [i for i, c in enumerate(columns) if c in ARRAYS]
+    arrays = [i for i, c in enumerate(columns) if c in ARRAYS]
+
+    def values():
         for row in progress.iter(rows, len(rows), f"copying {table}"):
-            values = [row[c] for c in columns]
+            out = [row[c] for c in columns]
             for i in arrays:
-                values[i] = _text_array(values[i])
-            copy.write_row(values)
+                out[i] = _text_array(out[i])
+            yield out
+
+    bulk.copy_rows(conn, table, columns, [COPY_TYPES.get(c, "text") for c in columns],
+                   values())
 
 
 def _drop_for_bulk(conn: Connection, table: str) -> tuple[list[str], list[str]]:
@@ -321,8 +321,8 @@ class _Merger:
 def _encode(communes: bnd.Reconciled) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The communes' outlines and points as EWKB, by INSEE code."""
     codes = communes.frame["insee"].to_numpy(dtype=object)
-    return (dict(zip(codes, wkb.ewkb(communes.frame.geometry, 4326))),
-            dict(zip(codes, wkb.ewkb(communes.frame["point"], 4326))))
+    return (dict(zip(codes, bulk.ewkb(communes.frame.geometry, 4326))),
+            dict(zip(codes, bulk.ewkb(communes.frame["point"], 4326))))
 
 
 _COMMUNES, _AREAS = {"communes": None}, {"departements": None, "regions": None}

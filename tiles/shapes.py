@@ -36,9 +36,8 @@ import numpy as np
 import pyproj
 import shapely
 import sqlalchemy as sa
-from psycopg import sql
 
-from atlas import wkb
+from atlas import bulk
 
 _HALF_WORLD = 20037508.342789244  # metres: Web Mercator spans ±this on both axes
 SNAPPED = {"g0": 2, "g3": 5}  # band column → the zoom whose tile unit it is snapped to
@@ -158,20 +157,14 @@ def compute(places: Places, wanted: dict[str, set[str] | None] | None = None) ->
     for column, z in SNAPPED.items():
         bands[column] = np.full(len(rows), None, dtype=object)
         bands[column][areas] = _snap(mercator[areas], z)
-    columns = [wkb.ewkb(shapely.envelope(outlines), 4326)] + [
-        wkb.ewkb(bands[c], 3857) for c in COLUMNS[5:]]
+    columns = [bulk.ewkb(shapely.envelope(outlines), 4326)] + [
+        bulk.ewkb(bands[c], 3857) for c in COLUMNS[5:]]
     return [r[:4] + tuple(values) for r, *values in zip(rows, *columns)]
 
 
 def write(conn, rows: list[tuple], table: str = "tile_shape") -> int:
     """COPY ``rows`` (from ``compute``) into ``table``; returns their count."""
-    raw = conn.connection.driver_connection
-    stmt = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
-        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, COLUMNS)))
-    with raw.cursor() as cur, cur.copy(stmt) as copy:
-        copy.set_types(_COPY_TYPES)
-        for row in rows:
-            copy.write_row(row)
+    bulk.copy_rows(conn, table, COLUMNS, _COPY_TYPES, rows)
     return len(rows)
 
 

@@ -58,6 +58,9 @@ _AWARDS = sa.text("SELECT coalesce(commune_insee, epci_siren), level FROM label_
                   "WHERE year = :year")
 # Filters the database answers (as ids, in one query): none is a facet's own filter.
 _DB_FIELDS = ("q", "bbox", "commune")
+# Filters (and facets) on a text column: the filter's field → the column.
+_TEXT_FIELDS = {"region": "region_code", "departement": "departement_code",
+                "source": "source", "kind": "kind", "place_type": "place_type"}
 
 
 @dataclass(frozen=True)
@@ -144,9 +147,7 @@ def _masks(conn, cols: Columns, f: Filters, bits: dict[str, int]
         masks["domain"] = (cols.domain_bits & wanted) != 0
     if f.level:
         masks["level"] = np.isin(level, np.array(f.level, dtype=np.int8))
-    for field, column in (("region", "region_code"), ("departement", "departement_code"),
-                          ("source", "source"), ("kind", "kind"),
-                          ("place_type", "place_type")):
+    for field, column in _TEXT_FIELDS.items():
         if getattr(f, field):
             masks[field] = cols.isin(column, getattr(f, field))
     if f.year_min is not None:
@@ -190,8 +191,7 @@ def counts(conn, f: Filters, facets: dict[str, tuple[str, ...]]
             out[name] = {(None if y == _NO_YEAR else int(y)): int(c)
                          for y, c in zip(years, n)}
         else:
-            out[name] = cols.count({"region": "region_code",
-                                    "departement": "departement_code"}.get(name, name), mask)
+            out[name] = cols.count(_TEXT_FIELDS.get(name, name), mask)
     everything = _all(masks)
     total = len(cols.ids) if everything is None else int(np.count_nonzero(everything))
     return total, out

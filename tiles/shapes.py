@@ -57,28 +57,40 @@ class Places:
     regions: dict[str, str]
 
 
-def _mercator(geoms: np.ndarray) -> np.ndarray:
+def _ragged(geoms: np.ndarray) -> tuple[np.ndarray, tuple]:
+    """``geoms`` (polygons, multipolygons) as shapely's ragged arrays, always in the
+    MULTIPOLYGON form (coordinates; offsets of rings, polygons, geometries)."""
+    kind, coords, offsets = shapely.to_ragged_array(geoms)
+    if kind == shapely.GeometryType.POLYGON:  # no multipolygon: one polygon each
+        offsets = (*offsets, np.arange(len(geoms) + 1))
+    return coords, offsets
+
+
+def _tail(coords: np.ndarray, offsets: tuple, first: int) -> tuple[np.ndarray, tuple]:
+    """The ragged arrays of the geometries from index ``first`` on."""
+    ring_off, poly_off, geom_off = offsets
+    p0 = geom_off[first]
+    r0 = poly_off[p0]
+    c0 = ring_off[r0]
+    return coords[c0:], (ring_off[r0:] - c0, poly_off[p0:] - r0, geom_off[first:] - p0)
+
+
+def _mercator(coords: np.ndarray) -> np.ndarray:
+    """EPSG:4326 coordinates (n, 2) in Web Mercator. Coordinates, not geometries: the
+    outlines are encoded from the ragged arrays (``bulk.multipolygons``)."""
     # A transformer per call: pyproj's are not to be shared between threads.
     to_3857 = pyproj.Transformer.from_crs(4326, 3857, always_xy=True)
-    return shapely.transform(
-        geoms, lambda c: np.column_stack(to_3857.transform(c[:, 0], c[:, 1])))
+    return np.column_stack(to_3857.transform(coords[:, 0], coords[:, 1]))
 
 
-def _snap(geoms: np.ndarray, z: int) -> np.ndarray:
+def _snap(coords: np.ndarray, offsets: tuple, z: int) -> list[bytes | None]:
     """``ST_SnapToGrid`` on the tile grid of zoom ``z`` (one unit of extent 4096), for
-    (multi)polygons: each vertex rounded to the grid, repeated vertices dropped, a ring
-    left with fewer than 4 vertices dropped, a polygon whose shell went dropped, an
-    outline with nothing left None. Vectorised over the coordinates of all outlines."""
-    present = np.array([g is not None for g in geoms], dtype=bool)
-    out = np.full(len(geoms), None, dtype=object)
-    if not present.any():
-        return out
+    multipolygons given as ragged arrays (``_ragged``), as EWKB: each vertex rounded to
+    the grid, repeated vertices dropped, a ring left with fewer than 4 vertices dropped,
+    a polygon whose shell went dropped, an outline with nothing left None. Vectorised
+    over the coordinates of all outlines."""
     unit = 2 * _HALF_WORLD / 2**z / 4096
-    kind, coords, offsets = shapely.to_ragged_array(geoms[present])
-    if kind == shapely.GeometryType.POLYGON:  # no multipolygon: one polygon each
-        (ring_off, poly_off), geom_off = offsets, np.arange(present.sum() + 1)
-    else:
-        ring_off, poly_off, geom_off = offsets
+    ring_off, poly_off, geom_off = offsets
     c = np.rint((coords + _HALF_WORLD) / unit) * unit - _HALF_WORLD
     keep = np.ones(len(c), dtype=bool)
     keep[1:] = np.any(c[1:] != c[:-1], axis=1)
@@ -95,13 +107,10 @@ def _snap(geoms: np.ndarray, z: int) -> np.ndarray:
                                  poly_off[:-1]) * (rings_in > 0)
     polys_kept = np.bincount(np.repeat(np.arange(len(geom_off) - 1), np.diff(geom_off)),
                              weights=poly_ok, minlength=len(geom_off) - 1).astype(np.int64)
-    snapped = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, c[keep], (
+    return bulk.multipolygons(c[keep], (
         np.concatenate(([0], np.cumsum(ring_len[ring_ok]))),
         np.concatenate(([0], np.cumsum(rings_kept[poly_ok]))),
-        np.concatenate(([0], np.cumsum(polys_kept)))))
-    snapped[polys_kept == 0] = None
-    out[present] = snapped
-    return out
+        np.concatenate(([0], np.cumsum(polys_kept)))), 3857, keep=polys_kept > 0)
 
 
 def _union(parts: list) -> object:
@@ -151,14 +160,17 @@ def compute(places: Places, wanted: dict[str, set[str] | None] | None = None) ->
     if not rows:
         return []
     outlines = np.array([r[4] for r in rows], dtype=object)
-    mercator = _mercator(outlines)
-    bands = {"g9": mercator}
-    areas = np.array([r[0] != "communes" for r in rows])  # communes start at z7
+    coords, offsets = _ragged(outlines)
+    mercator = _mercator(coords)
+    bands = {"g9": bulk.multipolygons(mercator, offsets, 3857)}
+    # The communes (drawn from z7) come first in ``rows``, the areas after them.
+    first_area = sum(1 for r in rows if r[0] == "communes")
+    area_coords, area_offsets = _tail(mercator, offsets, first_area)
     for column, z in SNAPPED.items():
-        bands[column] = np.full(len(rows), None, dtype=object)
-        bands[column][areas] = _snap(mercator[areas], z)
+        bands[column] = [None] * first_area + (
+            _snap(area_coords, area_offsets, z) if first_area < len(rows) else [])
     columns = [bulk.ewkb(shapely.envelope(outlines), 4326)] + [
-        bulk.ewkb(bands[c], 3857) for c in COLUMNS[5:]]
+        bands[c] for c in COLUMNS[5:]]
     return [r[:4] + tuple(values) for r, *values in zip(rows, *columns)]
 
 

@@ -87,7 +87,11 @@ start() {
     as_pg "$pgbin/initdb" -D "$d/data" -U postgres --auth=scram-sha-256 \
       --pwfile="$d/owner.pass" -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
+  # wal_level=minimal: a private cluster has no standby nor WAL archive, and at this
+  # level a table given a new file in the writing transaction (a first reference load
+  # truncates its empty tables) is copied and indexed without logging it to the WAL.
   local options="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$d"
+  options="$options -c wal_level=minimal -c max_wal_senders=0"
   if [ "${ATLAS_PG_FAST:-0}" = 1 ]; then
     options="$options -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
   fi

@@ -327,13 +327,6 @@ class _Merger:
         changes.other += sum(sum(c.values()) for c in self.report.changes.values())
 
 
-def _encode(communes: bnd.Reconciled) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """The communes' outlines and points as EWKB, by INSEE code."""
-    codes = communes.frame["insee"].to_numpy(dtype=object)
-    return (dict(zip(codes, bulk.ewkb(communes.frame.geometry, 4326))),
-            dict(zip(codes, bulk.ewkb(communes.frame["point"], 4326))))
-
-
 _COMMUNES, _AREAS = {"communes": None}, {"departements": None, "regions": None}
 
 
@@ -352,12 +345,35 @@ def _outlines(cog: Cog, reconciled: Callable[[], bnd.Reconciled], layers: dict) 
         {r["code"]: r["name"] for r in cog.regions}), layers)
 
 
-def _commune_rows(cog: Cog, geom: dict[str, bytes], point: dict[str, bytes],
-                  report: Report) -> list[dict]:
-    report.without_boundary = [(c["insee"], c["name"]) for c in cog.communes
-                               if c["insee"] not in geom]
-    return [{**c, "geom": geom.get(c["insee"]), "point": point.get(c["insee"])}
-            for c in cog.communes]
+class _CommuneRows:
+    """The commune rows of the COG, each with its outline and point as EWKB, encoded
+    a chunk at a time as the COPY reads them: the server parses one chunk while the
+    next is encoded, instead of waiting for all of them."""
+
+    CHUNK = 2_000
+
+    def __init__(self, cog: Cog, communes: bnd.Reconciled, report: Report):
+        self.communes = cog.communes
+        frame = communes.frame
+        self.at = {code: i for i, code in enumerate(frame["insee"].to_numpy(dtype=object))}
+        self.geoms = frame.geometry.to_numpy()
+        self.points = frame["point"].to_numpy()
+        report.without_boundary = [(c["insee"], c["name"]) for c in self.communes
+                                   if c["insee"] not in self.at]
+
+    def __len__(self) -> int:
+        return len(self.communes)
+
+    def __iter__(self):
+        for start in range(0, len(self.communes), self.CHUNK):
+            chunk = self.communes[start:start + self.CHUNK]
+            at = [self.at.get(c["insee"]) for c in chunk]
+            have = [i for i in at if i is not None]
+            geoms = iter(bulk.ewkb(self.geoms[have], 4326))
+            points = iter(bulk.ewkb(self.points[have], 4326))
+            for c, i in zip(chunk, at):
+                yield ({**c, "geom": next(geoms), "point": next(points)} if i is not None
+                       else {**c, "geom": None, "point": None})
 
 
 DEFAULT_BOUNDARIES = "france-geojson-2018/communes.geojson.gz"
@@ -432,8 +448,7 @@ def _run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
             reconciled.set_exception(e)
             raise
         reconciled.set_result(communes)
-        # Encoded here too, while the main thread may still be reading.
-        return boundaries, communes, _encode(communes)
+        return boundaries, communes
 
     # Two workers: the communes' file, then their tile outlines; the postal localities,
     # then the départements' and régions' outlines (unions of the communes').
@@ -488,10 +503,10 @@ def _run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 if first:
                     areas = pool.submit(_outlines, cog, reconciled.result, _AREAS)
                 with progress.step("reading commune boundaries, reconciling codes, "
-                                   "repairing polygons, encoding them"):
-                    boundaries, communes, (geom, point) = task.result()
-                with progress.step("encoding the commune rows"):
-                    commune_rows = _commune_rows(cog, geom, point, report)
+                                   "repairing polygons"):
+                    boundaries, communes = task.result()
+                # Encoded as the COPY reads them (_CommuneRows).
+                commune_rows = _CommuneRows(cog, communes, report)
                 if first:
                     own = pool.submit(_outlines, cog, lambda: communes, _COMMUNES)
                     w.changes.outlines = lambda: areas.result() + own.result()

@@ -1,5 +1,7 @@
-"""Bulk writes by binary COPY (the reference loader's tables, the tile outlines), and
-geometries as EWKB bytes, the form PostGIS takes as is in such a COPY."""
+"""Bulk work: writes by binary COPY (the reference loader's tables, the tile outlines),
+geometries as EWKB bytes, the form PostGIS takes as is in such a COPY, and the pause of
+Python's cyclic garbage collector while a step makes millions of long-lived objects (a
+national reference load, the geocoder's indexes)."""
 
 from __future__ import annotations
 

@@ -8,12 +8,16 @@ of every commune (``tile_shape``) and commits, in one transaction. Each of our r
 a first load (tables emptied before, untimed), like ogr2ogr's into a new table.
 
 The figure's details list the median time of each phase of our load, as the loader
-announces them. The commune file is parsed (one pass, ``loaders.boundaries``),
-reconciled and encoded in a worker thread while the main thread reads the COG, the
-outlines and the postal localities and copies the small tables; "reading commune
-boundaries..." is what is still left to wait for. Then the communes' COPY, the indexes
-and foreign keys restored once, the derived data (tile outlines, search rows) and the
-commit run one after the other on the server.
+announces them. The commune file is parsed (one pass, ``loaders.boundaries``) and
+reconciled in a worker thread while the main thread reads the COG and the outlines and
+copies the small tables, and a second worker reads the postal localities; "reading
+commune boundaries..." is what is still left to wait for. Then the communes' COPY (their
+rows encoded a chunk at a time as it reads them), the indexes and foreign keys restored
+once, the derived data (tile outlines, computed by the workers meanwhile, search rows)
+and the commit run one after the other on the server. The load runs with Python's
+cyclic garbage collector paused (``atlas.bulk.gc_paused``), and its empty tables are
+truncated first, which the bench's cluster (``wal_level = minimal``, scripts/pg.sh)
+fills without WAL; ogr2ogr's runs are timed on the same server.
 """
 
 from __future__ import annotations

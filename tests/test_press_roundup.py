@@ -392,6 +392,24 @@ def test_R8_texts_that_award_nothing_give_nothing(text):
     assert got(text) == set()
 
 
+def test_Y4b_comme_en_names_an_earlier_edition_at_the_same_level():
+    assert got("Comme en 2023, la ville d'Aville a obtenu ses 5 arobases.") == {
+        ("Aville", 2024, 5), ("Aville", 2023, 5)}
+    assert got("Comme en 2023, Beville et Ceville affichent quatre @.") == {
+        ("Beville", 2024, 4), ("Beville", 2023, 4), ("Ceville", 2024, 4),
+        ("Ceville", 2023, 4)}
+    assert got("Comme en 2023, la commune d'Eville a obtenu 3 @ lors de la cérémonie.",
+               head="Publié le 2 février 2024\n") == {("Eville", 2024, 3),
+                                                        ("Eville", 2023, 3)}
+
+
+def test_Y4b_a_counted_subject_after_comme_en_names_no_one_for_that_year():
+    assert got("Comme en 2023, douze villes reçoivent cinq arobases (Aville, Beville).") \
+        == {("Aville", 2024, 5), ("Beville", 2024, 5)}
+    assert got("Comme en 2010, la ville de Fleury a reçu 3 @.",
+               head="Palmarès 2011 du label Villes Internet.\n") == {("Fleury", 2011, 3)}
+
+
 # -- R9 -----------------------------------------------------------------------------------
 
 def test_R9_a_sentence_the_readers_date_differently_gives_nothing():

@@ -68,6 +68,10 @@ Awards (a collectivité, an edition year, a level 1..5):
   quatrième année consécutive" in 2013) gives no earlier year: the writer may count
   editions or calendar years. "confirme",
   "conserve", "de nouveau" alone say nothing about earlier levels.
+- Y4b. "Comme en 2021, la ville a obtenu ses 5 @": the year after "comme en" is an
+  earlier edition at the same level, not this award's year (which falls to the
+  clause's other year or the text's edition); not for a counted subject ("Comme en
+  2021, douze villes obtiennent 5 @" says nothing of which towns).
 - Y5. The same award again, by reference: "Elle avait déjà obtenu cette récompense en
   2016" (cette distinction, ce label, ce niveau), its subject standing for the main
   collectivité (S2): the level the sentence before gave it, for that year.
@@ -440,7 +444,7 @@ def current_edition(doc: list[Block], dated, given: int | None = None) -> int | 
     for b in doc:
         for s in sentences(b.text):
             if not _EARLIER.search(s) and not _FUTURE.search(s):
-                years |= edition_years(_blank(s, _SINCE), dated)
+                years |= edition_years(_blank(_blank(s, _SINCE), _AS_IN), dated)
     if not years and dated and (dated[1] in CEREMONY_MONTHS or
                                 dated[0] < NO_EDITION and dated[1] in LATE_CEREMONY_MONTHS):
         return dated[0]  # the article's date line, near the ceremony: that edition's news
@@ -668,6 +672,12 @@ _CONSECUTIVE_YEAR = re.compile(
     r"(?:\d{1,2}\s*(?:e|è|ème|eme|ième)|\w+ième|seconde?)\s+(?:année|fois)\s+"
     r"(?:consécutive|de\s+suite|d'affilée)", re.I)
 _SINCE = re.compile(rf"\bdepuis\s+(?:{_MONTH}\s+)?{_YEAR}\b", re.I)
+# Y4b: "comme en 2021" names an earlier edition at the same level.
+_AS_IN = re.compile(rf"\bcomme\s+en\s+{_YEAR}\b", re.I)
+# Y4b: a counted subject ("douze villes") after "comme en 2021" names no one.
+_COUNTED = re.compile(r"\b(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+                      r"quinze|vingt|trente|cent)\w*\s+(?:\w+\s+)?(?:villes|communes|villages|"
+                      r"collectivités|territoires|lauréats)\b", re.I)
 _LEVEL_SINCE = re.compile(rf"\s*(?:\w+\s+){{0,2}}?depuis\s+(?:{_MONTH}\s+)?{_YEAR}\b", re.I)
 _EVERY_YEAR = re.compile(r"chaque\s+année|tous\s+les\s+ans|sans\s+interruption|"
                          r"sans\s+discontinuer|année\s+après\s+année", re.I)
@@ -675,6 +685,14 @@ _EVERY_YEAR = re.compile(r"chaque\s+année|tous\s+les\s+ans|sans\s+interruption|
 
 def earlier_years(sentence: str, level: Level, year: int) -> list[int]:
     """Y4: years before ``year`` at the same level, as the sentence states them."""
+    as_in = [int(m.group(1)) for m in _AS_IN.finditer(sentence, 0, level.start)
+             if not _COUNTED.search(sentence, m.end(), level.start)]
+    return sorted(set(_runs(sentence, level, year)) |
+                  {y for y in as_in if y < year and y != NO_EDITION})
+
+
+def _runs(sentence: str, level: Level, year: int) -> list[int]:
+    """Y4: "pour la deuxième année consécutive", "depuis 2018 ... chaque année"."""
     m = _CONSECUTIVE_YEAR.search(sentence)
     if m:
         rank = _CONSECUTIVE.match(m.group())
@@ -704,7 +722,7 @@ def _year_of(sentence: str, lv: Level, found: list[Level], dated, current) -> in
     """Y1/Y3: the year a level is given for, or None when unsure."""
     if lv.earlier:
         return lv.year
-    text = _blank(sentence, _SINCE)
+    text = _blank(_blank(sentence, _SINCE), _AS_IN)  # Y4b: another edition's year
     for x in found:
         if x.earlier:
             text = _blank_span(text, *x.span)

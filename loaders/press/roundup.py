@@ -549,8 +549,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence) or \
                 sentence.rstrip().endswith("?"):  # a question states nothing
             continue
-        clean = rel._blank(rel._blank(rel._blank(sentence, rel._SINCE), _PLACE_ASIDE),
-                           _POPULATION)
+        clean = rel._blank(rel._blank(rel._blank(rel._blank(sentence, rel._SINCE),
+                                                 rel._AS_IN), _PLACE_ASIDE), _POPULATION)
         already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
         found = sentence_levels(clean)

@@ -19,6 +19,7 @@ case (it stays listed, scored and reported, never silently dropped).
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 NB = "\u00a0"  # non-breaking space, as pages keep it once the HTML is gone
 NNB = "\u202f"  # narrow non-breaking space (French typography before ":" and ";")
@@ -410,6 +411,7 @@ CASES: tuple[Case, ...] = (
 
 # -- scoring -----------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1)
 def _departements() -> dict[str, str]:
     """Département name key → code, from the COG the geocoder reads (the reader may give a
     département as printed, "Puy-de-Dôme", or as its number)."""
@@ -420,6 +422,22 @@ def _departements() -> dict[str, str]:
     with open(Config.from_env().require_geodata() / "cog" / "departements.json",
               encoding="utf-8") as f:
         return {names.key(d["nom"]): d["code"] for d in json.load(f)}
+
+
+@functools.lru_cache(maxsize=1)
+def _communes() -> dict[str, set[str]]:
+    """Commune name key → the départements that have one so named."""
+    import json
+
+    from atlas import names
+    from atlas.config import Config
+    with open(Config.from_env().require_geodata() / "cog" / "communes.json",
+              encoding="utf-8") as f:
+        out: dict[str, set[str]] = {}
+        for c in json.load(f):
+            if c.get("type") == "commune-actuelle":
+                out.setdefault(names.key(c["nom"]), set()).add(c["departement"])
+        return out
 
 
 def _dep_code(printed: str, table: dict[str, str]) -> str:
@@ -439,9 +457,10 @@ def score(case: Case, found) -> Score:
     the case gives a département, the same one. Invented: an award the text does not
     state, or a stated one placed in another département (the geocoder would load it on
     another commune). Missed: stated and not given, or given without its département
-    (the geocoder rejects a homonym without it: lost, not invented)."""
+    (the geocoder rejects a homonym without it: lost, not invented), or given with a
+    département where no commune has that name (the geocoder rejects it too)."""
     from atlas import names
-    table = _departements()
+    table, communes = _departements(), _communes()
     want = {(names.key(a[0]), a[1], a[2]): (a[3] if len(a) > 3 else "") for a in case.awards}
     got = {(names.key(a.collectivite), a.year, a.level): _dep_code(a.departement, table)
            for a in found}
@@ -449,7 +468,8 @@ def score(case: Case, found) -> Score:
     for k, dep in got.items():
         if k not in want or (want[k] and dep and dep != want[k]):
             invented.append(k)
-        elif want[k] and not dep:
+        elif want[k] and not dep or dep and k[0] in communes and \
+                dep not in communes[k[0]]:
             missed.append(k)
         else:
             right.append(k)

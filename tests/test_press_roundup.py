@@ -596,3 +596,19 @@ def test_the_contact_details_check_stays_linear_on_a_long_run_of_letters():
     assert _seconds(lambda: mapping._EMAIL.search("a" * 100_000 + " b")) < 1
     assert mapping._EMAIL.search("écrire à mairie.contact@aville.fr").group() == \
         "mairie.contact@aville.fr"
+
+
+# -- T1: the typography of a page once its HTML is gone -----------------------------------
+
+def test_T1_spaced_marks_misspelt_arobases_and_postal_codes():
+    text = ("- Aville (20167) @ @ @\n- Beville (20250) 2 arrobases\n- Ceville (97200) @\t@\n"
+            "- Deville (62000) 1 arobase(s)")
+    assert got(text) == {("Aville", 2024, 3), ("Beville", 2024, 2), ("Ceville", 2024, 2),
+                         ("Deville", 2024, 1)}
+    assert deps(text) == {"Aville": "2A", "Beville": "2B", "Ceville": "972", "Deville": "62"}
+
+
+def test_T1_a_table_header_is_no_place_for_the_entries_under_it():
+    assert deps("Commune\tNiveau\nAville\t4 @\nBeville\t3 @") == {"Aville": "", "Beville": ""}
+    assert deps("VAL-DE-MARNE\nAville : @@@\nBeville : @@") == \
+        {"Aville": "VAL-DE-MARNE", "Beville": "VAL-DE-MARNE"}

@@ -165,7 +165,29 @@ def _normalise(text: str) -> str:
     text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     # "cinq « @ »", "une première « @ »": the marks without their quotes
-    return _QUOTED_MARKS.sub(lambda m: f" {m.group(1)} ", text)
+    text = _QUOTED_MARKS.sub(lambda m: f" {m.group(1)} ", text)
+    # T1. The typography pages keep once their HTML is gone, written one way for every
+    # rule: marks spaced out by the page ("@ @ @", or with non-breaking spaces) are one level, not three
+    # levels of one @; "arrobases" (a common misspelling) and "arobase(s)" are "arobases".
+    text = _SPACED_MARKS.sub(lambda m: m.group().replace(" ", "").replace("\t", ""), text)
+    text = _MISSPELT.sub(lambda m: m.group(1) + "robas", text)
+    text = text.replace("arobase(s)", "arobases").replace("Arobase(s)", "Arobases")
+    # A postal code beside a name, "Manosque (04100)", is its département "(04)", as the
+    # press prints it just as often (Corsica's 20xxx: 2A below 20200, else 2B).
+    return _POSTCODE.sub(lambda m: f"({_postcode_departement(m.group(1))})", text)
+
+
+_SPACED_MARKS = re.compile(r"@(?:[ \t]+@){1,4}(?![ \t]*@)")
+_MISSPELT = re.compile(r"\b([Aa])rrobas")
+_POSTCODE = re.compile(r"\(((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\)")
+
+
+def _postcode_departement(code: str) -> str:
+    if code.startswith("97"):
+        return code[:3]
+    if code.startswith("20"):
+        return "2A" if int(code) < 20200 else "2B"
+    return code[:2]
 
 
 _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
@@ -319,7 +341,8 @@ _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre
          r"novembre|d[ée]cembre)"
 _YEAR = r"((?:19|20)\d\d)"
 _EDITION_YEAR = re.compile(
-    rf"\b(?:labels?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?)\s*[\"»]?\s*"
+    rf"\b(?:labels?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?|"
+    rf"r[ée]sultats)\s*[\"»]?\s*"  # "Villes Internet, résultats 2018 : ..."
     rf"(?:de\s+)?{_YEAR}\b", re.I)
 # "récompensées pour l'année 2016", "labellisée au titre de l'année 2016"
 _FOR_YEAR = re.compile(rf"\b(?:récompens|labell?is|labélis|distingu|décern|attribu)\w*\s+"

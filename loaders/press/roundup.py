@@ -103,7 +103,8 @@ _BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
 # R7: "normand" in "communauté de communes du Vexin normand".
 _ADJECTIVE = rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine)s?"
 _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
-         rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?{_BARE}"
+         rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?"
+         rf"(?:pays\s+(?:de\s+|d'|du\s+)?)?{_BARE}"  # "du pays Ajaccien", lower-case "pays"
          rf"(?:\s{_ADJECTIVE}\b)?")
 _EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:(?:petite?|grande?|jeune|belle|modeste)\s+)?"
                      rf"(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
@@ -144,6 +145,17 @@ def _is_name(name: str) -> bool:
         return not rel.is_region(name)  # "Notre-Dame-de-Gravenchon"
     return bool(words) and words[0] not in _NOT_NAMES and len(words[0]) > 1 \
         and not all(w in _COUNT_WORDS for w in words) and not rel.is_region(name)
+
+
+def _is_place(name: str) -> bool:
+    """A line above entries that can be their place: not a table's header ("Commune
+    Niveau", "Ville\tArobases"), whose words are columns, not a place."""
+    return "\t" not in name and _is_name(name) and \
+        not any(names.fold(w) in _NOT_NAMES - _PARTICLES
+                for w in re.findall(rf"[{_UP}][\w]*", name))  # "VAL-DE-MARNE" is one
+
+
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "sur", "sous", "et", "en", "aux", "au"}
 
 
 def _clean_name(match: re.Match) -> str:
@@ -303,6 +315,7 @@ _GAP_STOP = re.compile(
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
     r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
     r"territoires|lauréats)\b", re.I)
+_ENTRY_COLON = re.compile(r"\s*[:–]\s*")
 _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?"
                   r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
 
@@ -320,8 +333,11 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None
     if not words or _GAP_STOP.search(gap):
         return []
     short = len(words.group(1).split()) <= 3
+    # "Arcachon : cinq @ ; Soyaux : trois @": a colon alone between a name and its level
+    # is an entry written in words (R1's "Ceville : 4 @").
+    entry = _ENTRY_COLON.fullmatch(gap)
     if not (_GAP_CUE.search(gap) or (elliptic and not words.group(1).strip())
-            or (cue_after and short)):
+            or (cue_after and short) or entry):
         return []
     group = [last]
     for prev in reversed(found[:-1]):
@@ -388,10 +404,16 @@ def _list_from(text: str, start: int, closed: bool) -> list[Item]:
 
 # -- the text ---------------------------------------------------------------------------
 
+# "4@Beuvrages": entries run together once the HTML is gone; a capital right after "4@"
+# is the next entry's name, as it is after "@@@" (lower case would be an address).
 _MARKS = re.compile(r"(?<![\w@.])(?:\((?P<paren>@{1,5})\)|(?P<bare>@{1,5})(?![@a-z0-9_])"
-                    r"|(?P<digit>[1-5])\s*@(?![@\w])|(?P<word>[1-5])\s+arobases?\b)")
+                    r"|(?P<digit>[1-5])\s*@(?![@a-z0-9_])|(?P<word>[1-5])\s+arobases?\b)")
+# "Ville de Hayange @@@@", "Mairie de Uckange @@", "Commune de Saint-Avold (Moselle)
+# @@@": the commune, its kind dropped (as R3's "la commune de Aville").
 _ENTRY = re.compile(
-    rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})\s+[–-]\s+)?(?P<item>{_EPCI}|{_BARE})\s*"
+    rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})\s+[–-]\s+)?"
+    rf"(?:(?:[Vv]ille|VILLE|[Cc]ommune|COMMUNE|[Mm]airie|MAIRIE)\s+"
+    rf"(?P<prep>de\s+|d'|du\s+|des\s+|DE\s+|D'|DU\s+|DES\s+))?(?P<item>{_EPCI}|{_BARE})\s*"
     rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?[:–,-]?\s*\(?$")
 _LEVEL_HEADING = re.compile(
     rf"^\s*(?:(?:niveau|label|catégorie|villes?|villages?)\s+)?(?:(?P<n>{_NUMWORD})\s*"
@@ -418,7 +440,8 @@ def _unquoted(text: str) -> str:
     return text
 
 
-_ENTRY_SEPARATOR = re.compile(r"[:;•|,]|\bet\b|\bà\b")
+# Not the "et" of "Seine-et-Marne": a hyphenated name is one piece.
+_ENTRY_SEPARATOR = re.compile(r"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b")
 _ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
 
 
@@ -445,7 +468,7 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         boundary = m.end()
         if not entry:
             continue
-        name = entry.group("item")
+        name = rel._restore_article(entry.group("prep") or "", entry.group("item"))
         if not _is_name(name) and not re.match(_EPCI, name):
             continue
         dep = _departement(entry.group("dep") or entry.group("place") or "") or place
@@ -488,7 +511,7 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
         here = entries[b.line]
         nxt = entries.get(doc[i + 1].line) if i + 1 < len(doc) else None
         place_line = _PLACE_LINE.match(b.text)
-        if place_line and not here and nxt:
+        if place_line and not here and nxt and _is_place(place_line.group("place")):
             place = _departement(place_line.group("place"))
             continue
         here = here if listed >= 2 or b.kind == "bullet" else []

@@ -612,3 +612,13 @@ def test_T1_a_table_header_is_no_place_for_the_entries_under_it():
     assert deps("Commune\tNiveau\nAville\t4 @\nBeville\t3 @") == {"Aville": "", "Beville": ""}
     assert deps("VAL-DE-MARNE\nAville : @@@\nBeville : @@") == \
         {"Aville": "VAL-DE-MARNE", "Beville": "VAL-DE-MARNE"}
+
+
+def test_the_label_named_only_by_a_level_in_words_and_marks_before_a_full_stop():
+    # no "Villes Internet", no "arobases": "cinq @" says the label as surely as "5 @"
+    assert got("Sept collectivités atteignent cinq @ : Aville, Beville et Ceville.",
+               head="Palmarès 2018.\n") == {("Aville", 2018, 5), ("Beville", 2018, 5),
+                                             ("Ceville", 2018, 5)}
+    assert got("Aville décroche @@@@ et Beville @@.") == {("Aville", 2024, 4),
+                                                          ("Beville", 2024, 2)}
+    assert got("Écrire à contact@@aville.fr pour Beville.") == set()

@@ -245,7 +245,7 @@ _NUM = r"(?:[1-5]|un|une|deux|trois|quatre|cinq)"
 _RANK = (r"(?:[1-5]\s*(?:e|è|er|re|ère|ème|eme|ième)|premi[eè]re?|deuxi[eè]me|seconde|"
          r"troisi[eè]me|quatri[eè]me|cinqui[eè]me)")
 _LEVEL = re.compile(
-    rf"(?<![\w,.])(?:{_RANK}\s+{_AT}|{_NUM}\s*{_AT})(?![\w@])|(?<![\w@.])@{{2,5}}(?![\w@.])"
+    rf"(?<![\w,.])(?:{_RANK}\s+{_AT}|{_NUM}\s*{_AT})(?![\w@])|(?<![\w@.])@{{2,5}}(?![\w@]|\.\w)"
     r"|(?<=Internet )@(?![\w@.])", re.I)
 _TOP_LEVEL = re.compile(
     r"\b(?:l[ea]\s+plus\s+haut(?:e)?\s+(?:niveau|distinction|récompense|note)"
@@ -832,7 +832,11 @@ def _explicit(doc: list[Block]) -> dict[str, Mention]:
     return explicit
 
 
-_GATE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|arobas|\d\s*@|@@", re.I)
+# "trois @" in words is the label's level as surely as "3 @" (a text naming neither the
+# label nor "arobases" otherwise: "Palmarès 2018. Sept collectivités atteignent cinq @").
+_GATE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|arobas|\d\s*@|@@|"
+                   r"\b(?:une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|troisi[eè]me|"
+                   r"quatri[eè]me|cinqui[eè]me)\s*@", re.I)
 
 
 def awards(doc: list[Block], edition: int | None = None

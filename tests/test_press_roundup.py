@@ -622,3 +622,27 @@ def test_the_label_named_only_by_a_level_in_words_and_marks_before_a_full_stop()
     assert got("Aville décroche @@@@ et Beville @@.") == {("Aville", 2024, 4),
                                                           ("Beville", 2024, 2)}
     assert got("Écrire à contact@@aville.fr pour Beville.") == set()
+
+
+def test_R3_present_tense_counts_and_a_bare_count_before_the_next_name():
+    assert got("Aville garde ses quatre arobases ; Beville en obtient deux et Ceville une.") \
+        == {("Aville", 2024, 4), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+    assert got("Aville et Beville ont obtenu 3 arobases, Le Trait 2 et Ceville 1.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 3), ("Le Trait", 2024, 2), ("Ceville", 2024, 1)}
+    # "tandis que" opens a clause: its name is a subject, not a place
+    assert got("Aville décroche cinq @, tandis que Beville obtient deux arobases.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 2)}
+
+
+def test_R1_levels_in_brackets_after_a_sentence_and_a_lone_one_in_prose():
+    assert got("Aville (4 @), Beville (3 @) et Ceville (2 @) complètent le palmarès.",
+               head="Palmarès 2020 du label Villes Internet. ") == {
+        ("Aville", 2020, 4), ("Beville", 2020, 3), ("Ceville", 2020, 2)}
+    assert got("La Bretagne compte 40 villes labellisées, dont Aville (@@).") == {
+        ("Aville", 2024, 2)}
+    assert got("Onze communes sont récompensées. Il s'agit notamment de Aville (@@@), "
+               "Beville (@@) et Ceville (@).") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+    # a lone entry in a sentence about the past, or a negation, gives nothing
+    assert got("Aville (@@) avait déjà candidaté.") == set()
+    assert got("Aville (@@) n'a pas été retenue.") == set()

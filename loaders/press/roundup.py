@@ -182,7 +182,11 @@ _PLACE_BEFORE = re.compile(
     r"comme|l')\s*$)", re.I)
 _FOLLOWER = re.compile(r"(?:suivie?s?\s+(?:de|d'|par)|tout\s+comme|talonnée?s?\s+par|"
                        r"(?:villes?|communes?|collectivités?|autres)\s+comme|"
-                       r"(?:c'est|ainsi)\s+(?:aussi\s+|également\s+)?le\s+cas\s+(?:de|d'))\s*$",
+                       r"(?:c'est|ainsi)\s+(?:aussi\s+|également\s+)?le\s+cas\s+(?:de|d')|"
+                       # a clause's subject: "tandis que Arcachon obtient deux arobases"
+                       r"(?:tandis|alors|pendant)\s+qu[e']|"
+                       # a list: "Il s'agit notamment de Fécamp (@@@), Montville (@@)"
+                       r"s'agit\s+(?:notamment\s+|surtout\s+)?(?:de|d'|des))\s*$",
                        re.I)
 # Asides that name places: ", entre la Roche-sur-Yon et les Sables-d'Olonnes,".
 _PLACE_ASIDE = re.compile(
@@ -236,9 +240,15 @@ def items(text: str) -> list[Item]:
 _NUMWORD = r"(?:un|une|deux|trois|quatre|cinq|[1-5])"
 _COUNTED = (r"(?!\s*(?:villes?|communes?|collectivités?|territoires?|villages?|lauréats?|"
             r"%|\d|fois|ans?|années?|mois|jours?|sur|fleurs?|étoiles?)\b)")
-_EN_ONT = re.compile(rf"\ben\s+(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)\s+"
+# "en ont eu deux", and in the present the press writes palmarès in: "Bruguières en
+# obtient deux", "Canéjan et Audenge en reçoivent trois".
+_EN_ONT = re.compile(rf"\ben\s+(?:(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)|"
+                     rf"obtien(?:t|nent)|re[çc]oi(?:t|vent)|décroch(?:e|ent)|récolt(?:e|ent)|"
+                     rf"rafl(?:e|ent)|affich(?:e|ent)|compt(?:e|ent))\s+"
                      rf"(?P<n>{_NUMWORD})\b{_COUNTED}", re.I)
-_TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})(?=\s*(?:[.;,!]|$))", re.I)
+# "Le Trait 2 et Petit-Caux 1": a bare count also before "et" and the next name.
+_TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})(?=\s*(?:[.;,!]|$)|\s+(?:et|puis)"
+                             rf"\s+(?:(?:[Ll]es?|[Ll]a)\s+|[Ll]')?[{_UP}])", re.I)
 _TRAILING_RANK = re.compile(
     r"(?<=[\w)])\s+(?:sa|une|la)\s+(?P<n>première|deuxième|troisième|quatrième|cinquième)"
     r"(?=\s*(?:[.;,!]|$))", re.I)
@@ -320,8 +330,8 @@ _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(
                   r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
 
 
-def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None
-                  ) -> list[Item]:
+def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
+                  bracketed: bool = False) -> list[Item]:
     """R3: the names that end ``seg`` (the text before a level) with an award gap; a
     short gap may have its award verb right after the level ("et ses quatre @ également
     décrochés")."""
@@ -336,6 +346,10 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None
     # "Arcachon : cinq @ ; Soyaux : trois @": a colon alone between a name and its level
     # is an entry written in words (R1's "Ceville : 4 @").
     entry = _ENTRY_COLON.fullmatch(gap)
+    if bracketed and re.fullmatch(r"\s*\(\s*", gap):
+        # "Lunel (4 @), Pérols (3 @)", "dont Cancale (@@)": the level in brackets is the
+        # name's own, that one name's only (not its group's)
+        return [] if last.place else [last]
     if not (_GAP_CUE.search(gap) or (elliptic and not words.group(1).strip())
             or (cue_after and short) or entry):
         return []
@@ -406,7 +420,8 @@ def _list_from(text: str, start: int, closed: bool) -> list[Item]:
 
 # "4@Beuvrages": entries run together once the HTML is gone; a capital right after "4@"
 # is the next entry's name, as it is after "@@@" (lower case would be an address).
-_MARKS = re.compile(r"(?<![\w@.])(?:\((?P<paren>@{1,5})\)|(?P<bare>@{1,5})(?![@a-z0-9_])"
+_MARKS = re.compile(r"(?<![\w@.])(?:\((?:(?P<paren>@{1,5})|(?P<pdigit>[1-5])\s*@)\)"
+                    r"|(?P<bare>@{1,5})(?![@a-z0-9_])"
                     r"|(?P<digit>[1-5])\s*@(?![@a-z0-9_])|(?P<word>[1-5])\s+arobases?\b)")
 # "Ville de Hayange @@@@", "Mairie de Uckange @@", "Commune de Saint-Avold (Moselle)
 # @@@": the commune, its kind dropped (as R3's "la commune de Aville").
@@ -441,14 +456,16 @@ def _unquoted(text: str) -> str:
 
 
 # Not the "et" of "Seine-et-Marne": a hyphenated name is one piece.
-_ENTRY_SEPARATOR = re.compile(r"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b")
+_ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
+                              rf"|[.!?](?=\s+[{_UP}])"  # "... Villes Internet. Lunel (4 @)"
+                              rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')")  # "de Fécamp (@@@)"
 _ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
 
 
 def _marks_level(m: re.Match) -> int:
     if m.group("paren") or m.group("bare"):
         return len(m.group("paren") or m.group("bare"))
-    return int(m.group("digit") or m.group("word"))
+    return int(m.group("digit") or m.group("word") or m.group("pdigit"))
 
 
 def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
@@ -475,6 +492,20 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         own = _ENTRY_YEAR.match(text, m.end())
         out.append((cut, m.end(), name, dep, _marks_level(m),
                     int(own.group(1)) if own else None))
+    return out
+
+
+def _lone_entries(text: str, here: list, dated, edition: int | None) -> list:
+    out, at = [], 0
+    for sentence in rel.sentences(text):
+        start = text.index(sentence, at)
+        at = start + len(sentence)
+        if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence):
+            continue
+        year = _year(sentence, dated, edition)
+        for cut, end, name, dep, level, own in here:
+            if start <= cut and end <= at and text[end - 1] == ")" and year:
+                out.append((cut, end, name, dep, level, own or year))
     return out
 
 
@@ -514,7 +545,11 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
         if place_line and not here and nxt and _is_place(place_line.group("place")):
             place = _departement(place_line.group("place"))
             continue
-        here = here if listed >= 2 or b.kind == "bullet" else []
+        if listed < 2 and b.kind != "bullet":
+            # A lone entry in prose only with its level in brackets ("La Bretagne compte
+            # 40 villes labellisées, dont Cancale (@@)."), in a sentence that is no past,
+            # aim or negation, dated as its sentence is.
+            here = _lone_entries(b.text, here, dated, edition)
         for _, _, name, dep, level, year in here:
             got.add(name, dep or place, year or edition, level, b.text, b.line)
         if here:  # the rest of the block may still name laureates in sentences
@@ -625,7 +660,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                                              end=it.end - previous_end) for it in seg_items]
             seg = clean[previous_end:lv.start]
             group = _group_before(seg, seg_items, elliptic=k > 0,
-                                  cue_after=_CUE_AFTER.match(after))
+                                  cue_after=_CUE_AFTER.match(after),
+                                  bracketed=after.lstrip().startswith(")"))
             if not group:
                 group = _pointed(seg, pointed)  # R11
             group = group + [it for it in _superlatives(seg) if it.name not in

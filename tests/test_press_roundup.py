@@ -646,3 +646,39 @@ def test_R1_levels_in_brackets_after_a_sentence_and_a_lone_one_in_prose():
     # a lone entry in a sentence about the past, or a negation, gives nothing
     assert got("Aville (@@) avait déjà candidaté.") == set()
     assert got("Aville (@@) n'a pas été retenue.") == set()
+
+
+def test_R8_a_negation_or_an_aim_is_its_clause_only():
+    assert got("Aville obtient trois @, contrairement à Beville, la ville voisine, qui n'a "
+               "pas candidaté.") == {("Aville", 2024, 3)}
+    assert got("Aville n'a pas été labellisée cette année ; Beville obtient deux @.") == {
+        ("Beville", 2024, 2)}
+    assert got("Aville obtient quatre @ ; Beville, qui n'a pas candidaté, n'en a aucune.") \
+        == {("Aville", 2024, 4)}
+    assert got("Aville et Beville, qui n'étaient pas labellisées, obtiennent 2 @.") == {
+        ("Aville", 2024, 2), ("Beville", 2024, 2)}
+    # one clause: nothing, as before
+    assert got("Aville ambitionne d'obtenir trois @ l'an prochain.") == set()
+    assert got("Aville ne conserve pas ses 5 @ et obtient 4 @.") == set()
+
+
+def test_R19_the_same_level_for_another_name_in_the_next_clause_or_sentence():
+    assert got("Aville décroche quatre arobases. Beville aussi.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4)}
+    assert got("Aville passe à quatre @ ; même résultat pour Beville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4)}
+    assert got("Aville obtient 3 @, à l'image de Beville.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 3)}
+    # a sentence before that gave two levels: whose is unsure
+    assert got("Aville obtient 3 @ et Beville 2 @. Ceville aussi.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+
+
+def test_R20_a_gain_is_no_level_and_R21_respectively_in_order():
+    assert got("Aville gagne une @ et passe à 3.") == {("Aville", 2024, 3)}
+    assert got("Aville obtient une arobase supplémentaire.") == set()
+    assert got("Aville et Beville obtiennent respectivement trois et deux arobases.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+    # as many names as levels, or nothing
+    assert got("Aville, Beville et Ceville obtiennent respectivement trois et deux "
+               "arobases.") == set()

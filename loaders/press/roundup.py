@@ -283,20 +283,31 @@ def sentence_levels(sentence: str) -> list[_Level]:
     found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(
         rel._blank(sentence, rel._ASIDE)) if not any(a <= m.start() < b for a, b in taken)]
     found.sort(key=lambda lv: lv.start)
-    if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found):
+    gain = _GAIN.search(sentence)  # R20: "gagne une @" counts in @ too
+    if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found) and not gain:
         return found
+    first = min([lv.start for lv in found] + ([gain.start()] if gain else []))
     taken = [(lv.start, lv.end) for lv in found]
     for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK):
         for m in pattern.finditer(sentence):
             s, e = m.span("n")
             if pattern is _TRAILING_RANK:  # "Beville sa troisième": the level from "sa"
                 s = m.start() + len(m.group()) - len(m.group().lstrip())
-            after_first = s > found[0].start or pattern is _EN_ONT  # "en ont eu deux"
+            after_first = s > first or pattern is _EN_ONT  # "en ont eu deux"
             if after_first and not any(a <= s < b for a, b in taken):
                 found.append(_Level(s, e, _word_level(m.group("n"))))
                 taken.append((s, e))
-    return _joined(sorted((lv for lv in found if lv.level), key=lambda lv: lv.start),
-                   sentence)
+    gains = [m.span() for m in _GAIN.finditer(sentence)]
+    return _joined(sorted((lv for lv in found if lv.level and not any(
+        a <= lv.start < b for a, b in gains)), key=lambda lv: lv.start), sentence)
+
+
+# R20: "gagne une @ et passe à 3", "perd une arobase": a change, not the level (it still
+# says the sentence counts in @, so "passe à 3" is the level).
+_GAIN = re.compile(r"\b(?:gagn|perd|pren)\w*\s+(?:une?|deux|[12])\s*(?:@|arobases?)"
+                   r"(?:\s+(?:supplémentaires?|de\s+plus))?"
+                   r"|\b(?:une?|deux|[12])\s*(?:@|arobases?)\s+(?:supplémentaires?|de\s+plus)",
+                   re.I)
 
 
 def _joined(found: list[_Level], sentence: str) -> list[_Level]:
@@ -388,7 +399,10 @@ _COUNT_SUBJECT = re.compile(
 _LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<paren>\()|:|,?\s*"
                         r"dont\s)\s*")
 _AFTER_LEVEL = re.compile(
-    r"^\s*,?\s*(?:tout\s+comme|de\s+même\s+que|ainsi\s+que)\s+"  # R4
+    r"^\s*,?\s*(?:tout\s+comme|de\s+même\s+que|ainsi\s+que|à\s+l'image\s+de|"  # R4
+    r"au\s+même\s+titre\s+que)\s+"
+    # R19: "Thiais passe à quatre @ ; même résultat pour Gentilly"
+    r"|^\s*[;,]\s*(?:et\s+)?(?:même\s+(?:résultat|score|niveau|note|chose)|idem)\s+pour\s+"
     r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
     r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|la\s+(?=communauté|métropole))?"
     r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
@@ -600,18 +614,32 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
     grouped: list[Item] = []  # R11: the first group of names of the sentence before
     among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
     club = 0  # R14: "le club des 5 arobases" earlier in the paragraph
+    last_level = None  # R19: the one (level, year) the sentence before gave its names
     for sentence in rel.sentences(text):
         ending, closing = closing, _closing_names(sentence)
         pointed, grouped = grouped, _first_group(sentence)
         previous_among, among = among, 0
-        if rel._EARLIER.search(sentence) or rel._NOT_AWARDED.search(sentence) or \
-                sentence.rstrip().endswith("?"):  # a question states nothing
+        if rel._EARLIER.search(sentence) or sentence.rstrip().endswith("?"):
+            last_level = None
+            continue  # the past without its year; a question states nothing
+        if _RESPECTIVELY.search(sentence):
+            _respectively(sentence, dated, edition, block.line, got)
             continue
-        clean = rel._blank(rel._blank(rel._blank(rel._blank(sentence, rel._SINCE),
+        unsaid = _unsaid(sentence)
+        too = _TOO.match(unsaid)  # "Cahors aussi." after "Manosque décroche quatre @."
+        if too and last_level:
+            for it in _list_from(unsaid, too.start("who"), closed=False):
+                got.add(it.name, it.departement, last_level[1], last_level[0], sentence,
+                        block.line)
+        last_level = None
+        clean = rel._blank(rel._blank(rel._blank(rel._blank(unsaid, rel._SINCE),
                                                  rel._AS_IN), _PLACE_ASIDE), _POPULATION)
+        found_gains = _GAIN.search(clean)
         already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
         found = sentence_levels(clean)
+        if found_gains:  # R20: its words are no gap between a name and the level
+            clean = rel._blank(clean, _GAIN)
         year = _year(clean, dated, edition)
         joined = _CLUB.search(clean)
         if joined:
@@ -619,7 +647,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         elif club and not found:
             _joining(clean, club, year, edition, sentence, block.line, got)
         if previous_among and _AMONG.match(clean):  # R10: "Parmi elles, Aville (47) ..."
-            for it in _list_from(clean, _AMONG.match(clean).end(), closed=False):
+            listing = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), clean)
+            for it in _list_from(listing, _AMONG.match(clean).end(), closed=False):
                 got.add(it.name, it.departement, year, previous_among, sentence, block.line)
         if not found:
             continue
@@ -678,6 +707,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             _after_level(clean, lv, after, lv_year, sentence, block.line, got, default,
                          opens=not group)
             previous_end = lv.end
+        given = {(a.level, a.year) for a in got.awards() if a.evidence == sentence.strip()[:400]}
+        last_level = given.pop() if len(given) == 1 else None
         for m in _AGAINST.finditer(clean) if any(
                 _AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found) else ():
             if _is_name(m.group("who")):
@@ -686,6 +717,51 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
 
 
 _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def _unsaid(sentence: str) -> str:
+    """R8: the sentence with its clauses of aims and negations blanked, from the mark
+    before (",", ";", ":") to the mark after: "Audenge obtient trois @, contrairement à
+    Biganos, la ville voisine, qui n'a pas candidaté." keeps Audenge's award; "Rennes
+    n'a pas été labellisée ; Betton obtient deux @" keeps Betton's. A sentence that is
+    one clause is blanked whole, as the whole sentence was before."""
+    out = sentence
+    for m in rel._NOT_AWARDED.finditer(sentence):
+        marks = [c.end() for c in _CLAUSE_MARK.finditer(sentence, 0, m.start())]
+        start = marks[-1] if marks else 0
+        after = _CLAUSE_MARK.search(sentence, m.end())
+        out = rel._blank_span(out, start, after.start() if after else len(sentence))
+    return out
+
+
+# R19: "Manosque décroche quatre arobases. Cahors aussi.": the sentence before's level.
+_TOO = re.compile(rf"^\s*(?:(?:[Ii]dem|[Mm]ême\s+(?:chose|résultat))\s+pour\s+)?"
+                  rf"(?P<who>(?:{_BARE})(?:\s*(?:,|et)\s*{_BARE})*)"
+                  rf"\s*(?:aussi|également|de\s+même|itou)?\s*[.!]?\s*$")
+# R21: "Saran et Chaingy obtiennent respectivement trois et deux arobases".
+_RESPECTIVELY = re.compile(r"\brespectivement\b", re.I)
+_RESPECTIVE_LEVELS = re.compile(
+    rf"\brespectivement\s+(?P<list>(?:{_NUMWORD}\s*(?:@|arobases?)?\s*(?:,|et)\s*)+"
+    rf"{_NUMWORD})\s*(?:@|arobases?)", re.I)
+
+
+def _respectively(sentence: str, dated, edition: int | None, line: int,
+                  got: _Collector) -> None:
+    """R21: the names before "respectivement" get the levels after it, in order, when
+    they are as many; else nothing (whose is which is unsure)."""
+    m = _RESPECTIVE_LEVELS.search(sentence)
+    if not m or rel._NOT_AWARDED.search(sentence.replace("respectivement", "")):
+        return
+    levels = [_word_level(n) for n in re.findall(rf"\b{_NUMWORD}\b", m.group("list"), re.I)]
+    before = sentence[:m.start()]
+    group = _group_before(before, items(before), elliptic=False)
+    year = _year(sentence, dated, edition)
+    if group and len(group) == len(levels) and all(levels) and year:
+        for it, level in zip(group, levels):
+            got.add(it.name, it.departement, year, level, sentence, line)
+
+
 # R11: "la seconde a reçu le label 5 @" → the second name of the group before.
 _ORDINAL_REF = re.compile(
     r"(?:^|[,;:]\s*|\bet\s+)\s*(?:[Ll]a|[Ll]e)\s+(?P<o>premi[eè]re?|seconde?|deuxi[eè]me|"
@@ -711,7 +787,8 @@ _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesq
                     r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
                     r"figurent\s+(?:notamment\s+)?|notamment\s+)?"
                     # R15: the counted subject named in the sentence after
-                    r"|^\s*(?:Il\s+s'agit|Ce\s+sont|Voici)\s+(?:de\s+|d'|des\s+)?"
+                    r"|^\s*(?:Il\s+s'agit|Ce\s+sont|Voici)\s+(?:notamment\s+|surtout\s+)?"
+                    r"(?:de\s+|d'|des\s+)?"
                     r"(?:(?:villes|communes|collectivités|lauréats|lauréates|territoires)"
                     r"\s+(?:suivante?s\s*)?)?:?\s*")
 _CASE_OF = re.compile(r"\bcas\s+(?:de|d')\s*[A-ZÀ-Ý]")

@@ -682,3 +682,22 @@ def test_R20_a_gain_is_no_level_and_R21_respectively_in_order():
     # as many names as levels, or nothing
     assert got("Aville, Beville et Ceville obtiennent respectivement trois et deux "
                "arobases.") == set()
+
+
+def test_R2_R6_a_heading_saying_who_and_names_in_apposition_to_their_place():
+    assert got("Les communes labellisées une arobase : Aville, Beville.\n"
+               "Les communes labellisées deux arobases : Ceville.") == {
+        ("Aville", 2024, 1), ("Beville", 2024, 1), ("Ceville", 2024, 2)}
+    text = "Deux communes du Doubs, Aville et Beville, obtiennent chacune deux arobases."
+    assert got(text) == {("Aville", 2024, 2), ("Beville", 2024, 2)}
+    assert deps(text) == {"Aville": "Doubs", "Beville": "Doubs"}
+    # places opening the sentence: not laureates ("Entre" is no part of a name)
+    assert got("Entre Aville et Beville, Ceville obtient deux arobases.") == {
+        ("Ceville", 2024, 2)}
+
+
+def test_R1_a_name_with_en_in_an_entry_and_Y_an_article_date_line():
+    assert got("Côté Calvados : Aville (@@@), Beville en Bocage (@).") == {
+        ("Aville", 2024, 3), ("Beville en Bocage", 2024, 1)}
+    assert got("La cérémonie s'est tenue le 8 février : Aville y a reçu quatre @.",
+               head="Article du 3 mars 2015.\n") == {("Aville", 2015, 4)}

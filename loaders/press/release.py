@@ -384,7 +384,8 @@ _FUTURE = re.compile(r"\b(?:se\s+tiendr(?:a|ont)|aura\s+lieu|auront\s+lieu|se\s+
 _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
 # "Publié le 3 mai 2017 à 13h49", a release's "Paris, le 02 décembre 2020", a
 # newsletter's "Édition du jeudi 17 décembre 2009".
-_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour|édition\s+du)[^0-9]{{0,40}}|"
+_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour|mis en ligne|paru|posté|"
+                       rf"article|édition\s+du)[^0-9]{{0,40}}|"  # "Article du 3 mars 2015."
                        rf"[A-ZÀ-Ý][\w'-]+(?:[\s-][\w'-]+){{0,2}},\s+(?=le\s))?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)
 # The date line of stored web pages ("date 2024-02") and abbreviated months in a

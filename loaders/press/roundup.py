@@ -210,6 +210,12 @@ def items(text: str) -> list[Item]:
             return out
         pos = m.end()
         name = _clean_name(m)
+        lead = m.group("bare") and m.group("bare").split(" ")[0]
+        if lead in _LEAD_PREPOSITIONS and " " in m.group("bare"):
+            # "Entre Aville et Beville, ...": the capital is the sentence's, the
+            # preposition no part of the name; read again after it (Aville: a place)
+            pos = m.start() + len(lead)
+            continue
         if not _is_name(name) and not m.group("epci"):
             continue
         start = m.start()
@@ -233,6 +239,10 @@ def items(text: str) -> list[Item]:
         place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before)
         out.append(Item(start, end, name, _departement(dep or ""), prose, place))
         bare_last = bool(m.group("bare")) and not hint
+
+
+_LEAD_PREPOSITIONS = {"Entre", "Près", "Dans", "Pour", "Chez", "Vers", "Depuis", "Avec",
+                      "Sans", "Après", "Avant", "Parmi", "Contre", "Selon", "Sur", "Hors"}
 
 
 # -- levels within sentences ------------------------------------------------------------
@@ -370,8 +380,27 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
             break
         group.insert(0, prev)
     if any(it.place for it in group):
-        return []  # "entre la Roche-sur-Yon et les Sables-d'Olonnes"
+        return _apposed(seg, group)  # not "entre la Roche-sur-Yon et les Sables-d'Olonnes"
     return group
+
+
+# "Deux communes du Doubs, Ornans et Maîche, obtiennent ...": the group's place.
+_GROUP_OF_PLACE = re.compile(r"\b(?:villes?|communes?|villages?|collectivités?|territoires?)\s+"
+                             r"(?:du|de\s+la|de\s+l'|des|de|d')\s*$", re.I)
+
+
+def _apposed(seg: str, group: list[Item]) -> list[Item]:
+    """R6: "Deux communes du Doubs, Ornans et Maîche, obtiennent chacune deux arobases":
+    the place that opens the group names the département of the names set in apposition
+    after it (a comma between); any other place in a group leaves it unsure (none)."""
+    head = group[0]
+    rest = group[1:]
+    if not head.place or any(it.place for it in rest) or not rest or \
+            not _GROUP_OF_PLACE.search(rel._tail(seg, head.start)) or \
+            seg[head.end:rest[0].start].strip() != ",":
+        return []
+    dep = _departement(head.name)
+    return [dataclasses.replace(it, departement=it.departement or dep) for it in rest]
 
 
 def _with_departements(group: list[Item], default: str) -> list[tuple[str, str]]:
@@ -442,10 +471,16 @@ _MARKS = re.compile(r"(?<![\w@.])(?:\((?:(?P<paren>@{1,5})|(?P<pdigit>[1-5])\s*@
 _ENTRY = re.compile(
     rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})\s+[–-]\s+)?"
     rf"(?:(?:[Vv]ille|VILLE|[Cc]ommune|COMMUNE|[Mm]airie|MAIRIE)\s+"
-    rf"(?P<prep>de\s+|d'|du\s+|des\s+|DE\s+|D'|DU\s+|DES\s+))?(?P<item>{_EPCI}|{_BARE})\s*"
+    rf"(?P<prep>de\s+|d'|du\s+|des\s+|DE\s+|D'|DU\s+|DES\s+))?"
+    # "Souleuvre en Bocage (@)": in an entry, "en" joins the name (it is its whole line)
+    rf"(?P<item>{_EPCI}|{_BARE}(?:\sen\s{_CAPWORD}{_HYPHENED})?)\s*"
     rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?[:–,-]?\s*\(?$")
+# "Les communes labellisées une arobase : Genlis, Decize, Ornans." too: a heading that
+# says who before the level.
 _LEVEL_HEADING = re.compile(
-    rf"^\s*(?:(?:niveau|label|catégorie|villes?|villages?)\s+)?(?:(?P<n>{_NUMWORD})\s*"
+    rf"^\s*(?:(?:(?:les\s+)?(?:communes|villes|villages|collectivités|territoires|lauréats)"
+    rf"\s+(?:labell?isées?|labélisées?|récompensées?|distinguées?)\s+(?:avec\s+|à\s+)?)"
+    rf"|(?:niveau|label|catégorie|villes?|villages?)\s+)?(?:(?P<n>{_NUMWORD})\s*"
     rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
     rf"|(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"

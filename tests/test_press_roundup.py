@@ -701,3 +701,11 @@ def test_R1_a_name_with_en_in_an_entry_and_Y_an_article_date_line():
         ("Aville", 2024, 3), ("Beville en Bocage", 2024, 1)}
     assert got("La cérémonie s'est tenue le 8 février : Aville y a reçu quatre @.",
                head="Article du 3 mars 2015.\n") == {("Aville", 2015, 4)}
+
+
+def test_a_sentence_of_several_laureates_is_the_roundup_readers():
+    # the release reader gives "deux arobases" to the nearest name before it (Beville);
+    # that disagreement used to void Beville's three
+    assert got("Aville décroche cinq @, Beville et Ceville en reçoivent trois, tandis que "
+               "Deville obtient deux arobases.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 3), ("Ceville", 2024, 3), ("Deville", 2024, 2)}

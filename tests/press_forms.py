@@ -101,7 +101,11 @@ CASES: tuple[Case, ...] = (
     Case("run-postcode", "run together",
          "Label Villes Internet 2016 en Seine-et-Marne Saint-Pathus (77178)@@@Nangis (77370)@@"
          "Moissy-Cramayel (77550)@@@@",
-         (("Saint-Pathus", 2016, 3), ("Nangis", 2016, 2), ("Moissy-Cramayel", 2016, 4))),
+         (("Saint-Pathus", 2016, 3), ("Nangis", 2016, 2), ("Moissy-Cramayel", 2016, 4)),
+         "the heading runs into the first entry with no mark between ('en Seine-et-Marne "
+         "Saint-Pathus (77178)@@@'): where the département's name ends and the commune's "
+         "begins, only a list of département names would say; the reader gives the other two "
+         "and drops this one (never 'Marne Saint-Pathus', which the baseline invented)"),
 
     # -- several laureates in one sentence ------------------------------------------------------
     Case("several-issue-form", "several a sentence",
@@ -340,7 +344,10 @@ CASES: tuple[Case, ...] = (
     Case("edition-earlier-year", "edition",
          "Publié le 12/02/2019\nLabel Villes Internet : en 2018, Vertou avait 3 @ ; cette "
          "année, la ville passe à quatre @.",
-         (("Vertou", 2019, 4), ("Vertou", 2018, 3))),
+         (("Vertou", 2019, 4), ("Vertou", 2018, 3)),
+         "'Vertou avait 3 @' has no award verb and 'la ville' stands for Vertou across a ';' "
+         "of the same sentence; the release reader reads it written 'Vertou avait obtenu "
+         "3 @. Cette année, la ville obtient quatre @' (two sentences)"),
 
     # -- texts awarding nothing -----------------------------------------------------------------
     Case("nothing-call", "awards nothing",
@@ -404,7 +411,10 @@ CASES: tuple[Case, ...] = (
     Case("negative-scale", "hard negatives",
          "Label Villes Internet 2024. De une à cinq @ : le label distingue les communes. Cette "
          "année, Janzé en obtient deux.",
-         (("Janzé", 2024, 2),)),
+         (("Janzé", 2024, 2),),
+         "'en obtient deux' counts the @ of the sentence before, and that one is a scale "
+         "('De une à cinq @'): a bare count is read only in a sentence stating a level in @ "
+         "itself, so that 'deux' of flowers or stars is never taken for a level"),
     Case("negative-host-town", "hard negatives",
          "Palmarès 2017 du label Villes Internet. Saint-Malo accueillait la cérémonie ; Saran y "
          "a obtenu trois @.",

@@ -7,7 +7,12 @@ is unsure it gives nothing.
 
 Awards (a collectivité, an edition year, a level 1..5):
 
-- A. The text must speak of the label ("Villes Internet", "arobase", "4@"), else nothing.
+- A. The text must speak of the label ("Villes Internet", "arobase", "4@", "cinq @",
+  "sa troisième @"), else nothing.
+- T1. The typography of a page once its HTML is gone, written one way before any rule:
+  "@ @ @" (spaces, non-breaking or not) is "@@@", "arrobases" and "arobase(s)" are
+  "arobases", a postal code beside a name "(04100)" is its département "(04)" (97x: three
+  digits; Corsica's 20xxx: 2A below 20200, else 2B).
 - L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
@@ -43,6 +48,7 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
+  "résultats 2018",
   "récompensées pour l'année 2016" ("la remise des prix ... pour l'année 2016" in a
   sentence about the label), a
   ceremony date (January to June) "le 4 février 2020", "le concours organisé en mars
@@ -50,7 +56,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
 - Y2a. The release's date: a stored page's "date 2024-02", a short line "Publié le 4
-  février 2020" ("Paris, le 2 février 2020", "Édition du jeudi 17 décembre 2009"), a
+  février 2020" ("Paris, le 2 février 2020", "Édition du jeudi 17 décembre 2009",
+  "Article du 3 mars 2015", "Paru le", "Mis en ligne le"), a
   by-line "01 févr. 2017", a line opening with a numeric date, day
   first ("28/03/2023 | 06h19", "Publié le 16/12/2009 - 18:33"). With no edition stated,
   a date line in January to June gives that year's edition, and up to 2009 one in
@@ -284,7 +291,7 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _NOT_AWARDED = re.compile(
     r"\b(?:vis(?:e|ent|ons|er)|ambitionn\w*|objectif|esp[eè]r\w*|souhait\w*|obtiendr\w*|"
     r"décrocher(?:a|ont)|pourr\w*|n'\w+\s+pas|ne\s+\w+\s+pas|sans\s+obtenir|"
-    r"respectivement)\b", re.I)  # "respectivement 3 et 4 @": which is whose is unsure
+    r"respectivement)\b", re.I)  # here unsure; roundup R21 reads "respectivement" in order
 
 
 @dataclasses.dataclass(frozen=True)

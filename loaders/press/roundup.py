@@ -7,21 +7,31 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R1. Entries with marks: "Arville (62) @@@", "- Beville (@@@@)", "Ceville : 4 @",
   "Aville, 4 @ ; Beville, 3 @", "Guadeloupe – Deville (@@)", "Meuse : Aville (@@)",
   "Côté Calvados : Aville (@@), Beville (3 @)", "Aville (4 @ en 2023)", and entries
-  run together once the HTML is gone ("...Deville (59) @@Eville (62) @@@..."). A lone
-  entry counts only as a bullet.
+  run together once the HTML is gone ("...Deville (59) @@Eville (62) @@@...", "(59)
+  4@Beuvrages"), "Ville de Hayange @@@@" / "Mairie de" / "Commune de" (the commune),
+  "Souleuvre en Bocage (@)" ("en" joins a name in an entry), "Lunel (4 @), Pérols (3 @)
+  et ..." (also after a sentence's full stop, after "dont", after "Il s'agit notamment
+  de"). A lone entry counts as a bullet, or in prose with its level in brackets ("...,
+  dont Cancale (@@).") in a sentence that is no past, aim nor negation. A line of
+  column names ("Commune<tab>Niveau") is no place for the entries under it.
 - R2. Level headings: "Cinq arobases @@@@@ : Aville, Beville", "@@@@ Ceville", "Niveau
-  2 @ : Deville", or a line "Quatre arobases" followed by names (one a line, or a list)
-  until the next heading or other text.
+  2 @ : Deville", "Les communes labellisées une arobase : Eville, Fleury", or a line
+  "Quatre arobases" followed by names (one a line, or a list) until the next heading or
+  other text.
 - R3. Several laureates in a sentence: each group of names ("Aville, Beville et la
   communauté de communes du Pays de Ceville") gets the level that follows it, up to the
   next level. Between a group and its level: a few lower-case words holding an award
   verb ("ont reçu", "en ont eu", "affiche quant à elle", "avec"), nothing else; with no
   words at all only after an earlier level of the sentence ("Deville trois @ et Eville
-  deux"). A bare count ("en ont eu deux", "Eville deux", "contre quatre pour Eville") is
-  a level only in a sentence that states one in @ or arobases. A name after a
+  deux"). A bare count ("en ont eu deux", "Eville deux", "contre quatre pour Eville",
+  "Bruguières en obtient deux", "Le Trait 2 et Petit-Caux 1") is a level only in a
+  sentence that states one in @ or arobases. "Aville : cinq @" (a colon alone between a
+  name and its level) is an entry in words. A name after a
   preposition ("à", "entre", "par"...) or in an aside (", au nord de Laval,") is a place;
   "les communes d'Aville et de Beville", "les territoires de Beville, Ceville, et
-  Deville" are names; "la petite commune de Aville" is Aville.
+  Deville" are names; "la petite commune de Aville" is Aville; after "tandis que",
+  "alors que" a name is a clause's subject, not a place; "Entre Aville et Beville, ..."
+  (a capitalised preposition) is no name "Entre Aville".
 - R4. Names after their level: "Deville obtient trois @, tout comme Eville", "le label
   4 @ a été attribué à Aville et à Beville", "Avec quatre arobases, Aville ..." (a
   complement in lower-case words may come before the comma: "Avec quatre arobases à
@@ -35,12 +45,16 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   "Côté Calvados :", "En Sarthe," opening a sentence, gives the département of the names
   under it; "(27)", "(Loire-Atlantique)", "dans le Calvados", "en Seine-Maritime" right
   after a name gives its own ("dans l'Eure" after a group: the names since the last
-  hint). Régions are not départements and are left out.
+  hint); "Deux communes du Doubs, Ornans et Maîche, obtiennent ...": the place names
+  the département of the names in apposition after it. Régions are not départements and
+  are left out.
 - R7. Intercommunalités: "communauté de communes / d'agglomération / urbaine", "CC",
   "CA", "CU", "métropole" + name, kept as written: the geocoder finds the EPCI.
 - R8. The year: the one edition year a sentence states, else the text's edition
   (``release.current_edition``); none, or several: nothing. Sentences about the past
-  ("avait obtenu"), aims and negations, and reported speech give nothing.
+  ("avait obtenu") and reported speech give nothing; an aim or a negation blanks its
+  clause, from the "," ";" or ":" before it to the one after ("Audenge obtient trois
+  @, contrairement à Biganos, ..., qui n'a pas candidaté": Audenge's award stays).
 - R9. Two levels for one name and year in one text: neither is kept; nor a name's level
   that the two readers (``release`` and this one) date differently in one sentence.
 - R10. "Elles ont reçu quatre arobases" right after a sentence ending with two names or
@@ -77,6 +91,19 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R14. A club: after "le club des 5 arobases" in a paragraph, a later sentence of it
   without a level of its own, "Aville et Beville rejoignent Ceville et Deville, déjà
   distinguées l'an dernier": all four get that level, the last two the year before too.
+- R19. The same level for other names: "Valognes obtient trois @, tout comme Auray" (R4),
+  "..., à l'image de Bidart", "Thiais passe à quatre @ ; même résultat pour Gentilly",
+  and a sentence of names alone after one that gave a single level: "Manosque décroche
+  quatre arobases. Cahors aussi." ("Idem pour ..."). "Comme Aville, Beville obtient
+  3 @" gives Beville only (the comparison may be with another edition).
+- R20. A gain is no level: "gagne une @ et passe à 3" (3), "une arobase supplémentaire"
+  (nothing alone); it still says the sentence counts in @.
+- R21. "Saran et Chaingy obtiennent respectivement trois et deux arobases": in order,
+  when there are as many names as levels; else nothing.
+
+``press.extract`` lets this reader alone speak for a sentence in which it gives two
+collectivités or more (the release reader's "nearest name before the level" is not
+meant for them).
 """
 
 from __future__ import annotations
@@ -563,12 +590,14 @@ class _Collector:
 
     def __init__(self):
         self.found: dict[tuple[str, int], list[Award]] = {}
+        self.added: list[Award] = []  # in order, so a sentence's own are a slice
 
     def add(self, name: str, dep: str, year: int | None, level: int, evidence: str,
             line: int, inferred: bool = False) -> None:
         if year and 1 <= level <= 5 and _is_name(name) or year and re.match(_EPCI, name):
             award = Award(name, dep, year, level, evidence.strip()[:400], line, inferred)
             self.found.setdefault((names.key(name), year), []).append(award)
+            self.added.append(award)
 
     def awards(self) -> list[Award]:
         return [a for got in self.found.values() for a in got]
@@ -666,7 +695,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             for it in _list_from(unsaid, too.start("who"), closed=False):
                 got.add(it.name, it.departement, last_level[1], last_level[0], sentence,
                         block.line)
-        last_level = None
+        last_level, before = None, len(got.added)
         clean = rel._blank(rel._blank(rel._blank(rel._blank(unsaid, rel._SINCE),
                                                  rel._AS_IN), _PLACE_ASIDE), _POPULATION)
         found_gains = _GAIN.search(clean)
@@ -742,7 +771,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             _after_level(clean, lv, after, lv_year, sentence, block.line, got, default,
                          opens=not group)
             previous_end = lv.end
-        given = {(a.level, a.year) for a in got.awards() if a.evidence == sentence.strip()[:400]}
+        given = {(a.level, a.year) for a in got.added[before:]}
         last_level = given.pop() if len(given) == 1 else None
         for m in _AGAINST.finditer(clean) if any(
                 _AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found) else ():

@@ -709,3 +709,18 @@ def test_a_sentence_of_several_laureates_is_the_roundup_readers():
     assert got("Aville décroche cinq @, Beville et Ceville en reçoivent trois, tandis que "
                "Deville obtient deux arobases.") == {
         ("Aville", 2024, 5), ("Beville", 2024, 3), ("Ceville", 2024, 3), ("Deville", 2024, 2)}
+
+
+# -- cases found by the held-out battery (tests/press_heldout.py) --------------------------
+
+def test_R20_en_gagne_une_is_a_gain_not_the_level_one():
+    assert got("Aville conserve ses quatre arobases, Beville en gagne une et passe à "
+               "trois, et Ceville entre au palmarès avec deux @.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 2)}
+
+
+def test_R8_contre_n_en_year_is_the_earlier_level_not_the_sentence_year():
+    text = ("Aville rafle les cinq arobases. Beville et Ceville obtiennent 4 @ chacune ; "
+            "Deville se voit attribuer trois arobases, contre deux en 2023.")
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+                         ("Deville", 2024, 3), ("Deville", 2023, 2)}

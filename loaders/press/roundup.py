@@ -96,8 +96,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   and a sentence of names alone after one that gave a single level: "Manosque décroche
   quatre arobases. Cahors aussi." ("Idem pour ..."). "Comme Aville, Beville obtient
   3 @" gives Beville only (the comparison may be with another edition).
-- R20. A gain is no level: "gagne une @ et passe à 3" (3), "une arobase supplémentaire"
-  (nothing alone); it still says the sentence counts in @.
+- R20. A gain is no level: "gagne une @ et passe à 3" (3), "en gagne une et passe à
+  trois" (3), "une arobase supplémentaire" (nothing alone); it still says the sentence
+  counts in @. "Aville obtient trois @, contre deux en 2023": Aville's 2023 level, and no
+  year of the sentence (R8).
 - R21. "Saran et Chaingy obtiennent respectivement trois et deux arobases": in order,
   when there are as many names as levels; else nothing.
 
@@ -343,6 +345,9 @@ def sentence_levels(sentence: str) -> list[_Level]:
 # says the sentence counts in @, so "passe à 3" is the level).
 _GAIN = re.compile(r"\b(?:gagn|perd|pren)\w*\s+(?:une?|deux|[12])\s*(?:@|arobases?)"
                    r"(?:\s+(?:supplémentaires?|de\s+plus))?"
+                   # "en gagne une et passe à trois": the pronoun stands for the @ (the
+                   # held-out battery's "une" was read as the bare count 1)
+                   r"|\ben\s+(?:gagn|perd)\w*\s+(?:une?|deux|[12])\b"
                    r"|\b(?:une?|deux|[12])\s*(?:@|arobases?)\s+(?:supplémentaires?|de\s+plus)",
                    re.I)
 
@@ -701,6 +706,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         found_gains = _GAIN.search(clean)
         already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
+        against = [(m.start(), int(m.group("y")), _word_level(m.group("n")))
+                   for m in _AGAINST_YEAR.finditer(clean)]
+        clean = rel._blank(clean, _AGAINST_YEAR)
         found = sentence_levels(clean)
         if found_gains:  # R20: its words are no gap between a name and the level
             clean = rel._blank(clean, _GAIN)
@@ -768,6 +776,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                 for at, y in already:
                     if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
                         got.add(name, dep, y, lv.level, sentence, block.line)
+                for at, y, n in against:
+                    if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
+                        got.add(name, dep, y, n, sentence, block.line)
             _after_level(clean, lv, after, lv_year, sentence, block.line, got, default,
                          opens=not group)
             previous_end = lv.end
@@ -845,6 +856,11 @@ _POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)|,\s*(?:une
                          r"(?:commune|ville|village)\s+de\s+[\d\s.]+\s*habitants\s*(?=,)")
 _ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+en\s+"
                       r"((?:19|20)\d\d)\b", re.I)
+# "Tournefeuille obtient trois @, contre deux en 2014": the earlier edition's level of the
+# names before it, and no year of this sentence (it dated the whole sentence 2014, the
+# held-out battery's three neighbours with it).
+_AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+en\s+"
+                           r"(?P<y>(?:19|20)\d\d)\b", re.I)
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
 _CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*")
 _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"

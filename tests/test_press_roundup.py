@@ -724,3 +724,24 @@ def test_R8_contre_n_en_year_is_the_earlier_level_not_the_sentence_year():
             "Deville se voit attribuer trois arobases, contre deux en 2023.")
     assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 4), ("Ceville", 2024, 4),
                          ("Deville", 2024, 3), ("Deville", 2023, 2)}
+
+
+def test_R5_parmi_lesquelles_opens_the_list_of_a_counted_subject():
+    assert got("Onze villes obtiennent cinq arobases, parmi lesquelles Aville, Beville et "
+               "Ceville. Vingt en décrochent quatre.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5)}
+
+
+def test_R4_tout_comme_after_a_complement_and_a_level_that_goes_to_names():
+    assert got("Aville obtient quatre @ au label, tout comme Beville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4)}
+    assert got("Les cinq arobases vont cette année à Aville et à Beville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5)}
+    # a complement that names another place is no list of laureates
+    assert got("Aville obtient quatre @ à la cérémonie de Paris.") == {("Aville", 2024, 4)}
+
+
+def test_R3_reste_au_niveau_is_an_award_gap():
+    assert got("Aville atteint le niveau 4. Beville reste au niveau 3.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert got("Beville ne reste pas au niveau 3.") == set()

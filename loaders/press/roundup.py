@@ -96,6 +96,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   and a sentence of names alone after one that gave a single level: "Manosque décroche
   quatre arobases. Cahors aussi." ("Idem pour ..."). "Comme Aville, Beville obtient
   3 @" gives Beville only (the comparison may be with another edition).
+- R22. Forms the held-out battery (``tests/press_heldout.py``) showed: "parmi
+  lesquelles" opens a counted subject's list as "dont" does (R5); "obtient quatre @ au
+  label, tout comme Beville" (a complement before "tout comme", R4); "Les cinq arobases
+  vont cette année à Aville et à Beville" (R4); "reste au niveau 3" (an award gap, R3).
 - R20. A gain is no level: "gagne une @ et passe à 3" (3), "en gagne une et passe à
   trois" (3), "une arobase supplémentaire" (nothing alone); it still says the sentence
   counts in @. "Aville obtient trois @, contre deux en 2023": Aville's 2023 level, and no
@@ -372,7 +376,7 @@ _GAP_CUE = re.compile(
     r"récolt\w*|rafl\w*|conserv\w*|gard\w*|maint\w*|atteint\w*|gagn\w*|donn\w*|"
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
-    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix)\b", re.I)
+    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*)\b", re.I)
 _GAP_STOP = re.compile(
     r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
@@ -458,13 +462,20 @@ _COUNT_SUBJECT = re.compile(
     r"quatorze|quinze|seize|vingt)(?:[-\s]\w+){0,2}\s+d'entre\s+(?:elles|eux)\b",
     re.I)
 _LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<paren>\()|:|,?\s*"
-                        r"dont\s)\s*")
+                        # "parmi lesquelles" as "dont" (the held-out battery's "seize
+                        # villes obtiennent cinq arobases, parmi lesquelles Metz, ...")
+                        r"(?:dont|parmi\s+(?:lesquelles|lesquels|elles|eux))\s)\s*")
 _AFTER_LEVEL = re.compile(
     r"^\s*,?\s*(?:tout\s+comme|de\s+même\s+que|ainsi\s+que|à\s+l'image\s+de|"  # R4
     r"au\s+même\s+titre\s+que)\s+"
+    # "obtient quatre @ au label Villes Internet, tout comme Cholet": a complement of
+    # the award first, closed by its comma
+    r"|^[^,.;:@()]{1,50},\s*(?:tout\s+comme|de\s+même\s+que|au\s+même\s+titre\s+que)\s+"
     # R19: "Thiais passe à quatre @ ; même résultat pour Gentilly"
     r"|^\s*[;,]\s*(?:et\s+)?(?:même\s+(?:résultat|score|niveau|note|chose)|idem)\s+pour\s+"
     r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
+    # "Les cinq arobases vont cette année à Nice et à Antibes"
+    r"|^\s*(?:vont|reviennent|échoient)\s+(?:[a-zé]+\s+){0,3}?(?:à|aux?)\s+"
     r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|la\s+(?=communauté|métropole))?"
     r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
 # "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son

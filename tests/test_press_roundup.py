@@ -745,3 +745,22 @@ def test_R3_reste_au_niveau_is_an_award_gap():
     assert got("Aville atteint le niveau 4. Beville reste au niveau 3.") == {
         ("Aville", 2024, 4), ("Beville", 2024, 3)}
     assert got("Beville ne reste pas au niveau 3.") == set()
+
+
+def test_R22_a_relative_aside_about_something_else_is_set_aside():
+    assert got("Aville, qui a obtenu en décembre le label Territoire Numérique Libre, "
+               "décroche cette année quatre arobases.") == {("Aville", 2024, 4)}
+    assert got("Beville, qui avait trois arobases en 2023, en obtient quatre cette "
+               "année.", head="Publié le 2 février 2024\n") == {("Beville", 2024, 4)}
+    # a present aside holds the award
+    assert got("Ceville, qui décroche quatre @, rejoint le club.") == {("Ceville", 2024, 4)}
+
+
+def test_R22_en_obtient_trois_after_a_sentence_in_arobases():
+    assert got("Aville obtient quatre @. Beville en obtient trois.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    # no level in @ before: a bare count is no level
+    assert got("Aville est labellisée. Beville en obtient trois.") == set()
+    # a sentence about the past between them: none either
+    assert got("Aville obtient quatre @. Beville en avait deux. Ceville en obtient "
+               "trois.") == {("Aville", 2024, 4)}

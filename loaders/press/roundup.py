@@ -99,7 +99,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R22. Forms the held-out battery (``tests/press_heldout.py``) showed: "parmi
   lesquelles" opens a counted subject's list as "dont" does (R5); "obtient quatre @ au
   label, tout comme Beville" (a complement before "tout comme", R4); "Les cinq arobases
-  vont cette année à Aville et à Beville" (R4); "reste au niveau 3" (an award gap, R3).
+  vont cette année à Aville et à Beville" (R4); "reste au niveau 3" (an award gap, R3);
+  a relative aside about something else ("Aville, qui a obtenu le label Territoire
+  Numérique Libre, décroche ...", "qui avait trois @ en 2019,") is set aside; "Beville
+  en obtient trois." counts in @ after a sentence stating a level in @.
 - R20. A gain is no level: "gagne une @ et passe à 3" (3), "en gagne une et passe à
   trois" (3), "une arobase supplémentaire" (nothing alone); it still says the sentence
   counts in @. "Aville obtient trois @, contre deux en 2023": Aville's 2023 level, and no
@@ -313,9 +316,11 @@ def _word_level(word: str) -> int:
     return rel._level_of(word + " arobases") or 0
 
 
-def sentence_levels(sentence: str) -> list[_Level]:
+def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
     """Levels of a sentence: those of ``release.levels`` and, when it has one in @ or
-    arobases, the bare counts of R3."""
+    arobases, the bare counts of R3; ``at_before``: the sentence before stated a level in
+    @, so "Saumur en obtient trois." counts in @ too (R22: the pronoun "en" points back
+    to them; other bare counts, "Beville deux.", stay unread without a level beside)."""
     found = [_Level(lv.start, lv.end, lv.level) for lv in rel.levels(sentence)
              if not lv.earlier]
     taken = [(lv.start, lv.end) for lv in found]
@@ -328,7 +333,10 @@ def sentence_levels(sentence: str) -> list[_Level]:
     found.sort(key=lambda lv: lv.start)
     gain = _GAIN.search(sentence)  # R20: "gagne une @" counts in @ too
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found) and not gain:
-        return found
+        if not at_before or found:
+            return found
+        return [_Level(*m.span("n"), _word_level(m.group("n")))
+                for m in _EN_ONT.finditer(sentence)]
     first = min([lv.start for lv in found] + ([gain.start()] if gain else []))
     taken = [(lv.start, lv.end) for lv in found]
     for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK):
@@ -695,12 +703,19 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
     among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
     club = 0  # R14: "le club des 5 arobases" earlier in the paragraph
     last_level = None  # R19: the one (level, year) the sentence before gave its names
+    at_before = False  # R22: the sentence before stated a level in @
     for sentence in rel.sentences(text):
         ending, closing = closing, _closing_names(sentence)
         pointed, grouped = grouped, _first_group(sentence)
         previous_among, among = among, 0
+        # "Aville, qui a obtenu en décembre le label Territoire Numérique Libre, décroche
+        # quatre @", "Beville, qui avait trois arobases en 2019, en obtient quatre": a
+        # relative clause set between commas speaks of something else (another label, an
+        # earlier year); without it the sentence's own award reads (R22).
+        in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
+        sentence = _RELATIVE_ASIDE.sub(_aside_blank, sentence)
         if rel._EARLIER.search(sentence) or sentence.rstrip().endswith("?"):
-            last_level = None
+            last_level, at_before = None, False
             continue  # the past without its year; a question states nothing
         if _RESPECTIVELY.search(sentence):
             _respectively(sentence, dated, edition, block.line, got)
@@ -720,7 +735,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         against = [(m.start(), int(m.group("y")), _word_level(m.group("n")))
                    for m in _AGAINST_YEAR.finditer(clean)]
         clean = rel._blank(clean, _AGAINST_YEAR)
-        found = sentence_levels(clean)
+        found = sentence_levels(clean, at_before or in_at)
+        at_before = any(_AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found)
         if found_gains:  # R20: its words are no gap between a name and the level
             clean = rel._blank(clean, _GAIN)
         year = _year(clean, dated, edition)
@@ -800,6 +816,19 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             if _is_name(m.group("who")):
                 got.add(m.group("who"), default, year, _word_level(m.group("n")), sentence,
                         block.line)
+
+
+_RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")
+
+
+def _aside_blank(m: re.Match) -> str:
+    """R22: a relative aside blanked, when it gives no level or speaks of the past (a
+    present one, "Aville, qui décroche quatre @, rejoint ...", holds the award)."""
+    aside = m.group()
+    if sentence_levels(aside) and not rel._EARLIER.search(aside) and \
+            not rel._PLAIN_YEAR.search(aside):
+        return aside
+    return "," + " " * (len(aside) - 2) + ","
 
 
 _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")

@@ -764,3 +764,13 @@ def test_R22_en_obtient_trois_after_a_sentence_in_arobases():
     # a sentence about the past between them: none either
     assert got("Aville obtient quatre @. Beville en avait deux. Ceville en obtient "
                "trois.") == {("Aville", 2024, 4)}
+
+
+def test_Y2_les_labellises_year_and_a_date_line_opening_with_actualite():
+    assert got("Les labellisés 2023 du Cantal : Aville (3 @), Beville (4 @).", head="") == {
+        ("Aville", 2023, 3), ("Beville", 2023, 4)}
+    text = ("La ville d'Aville a reçu le 31 janvier dernier le label avec 4 arobases sur 5.\n"
+            "Actualité publiée le 4 février 2022\n")
+    assert got(text, head="") == {("Aville", 2022, 4)}
+    # without its date line the page states no edition: nothing
+    assert got(text.split("Actualité")[0], head="") == set()

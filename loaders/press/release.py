@@ -48,7 +48,7 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
-  "résultats 2018",
+  "résultats 2018", "les labellisés 2024", "les lauréats 2019",
   "récompensées pour l'année 2016" ("la remise des prix ... pour l'année 2016" in a
   sentence about the label), a
   ceremony date (January to June) "le 4 février 2020", "le concours organisé en mars
@@ -349,7 +349,9 @@ _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre
 _YEAR = r"((?:19|20)\d\d)"
 _EDITION_YEAR = re.compile(
     rf"\b(?:labels?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?|"
-    rf"r[ée]sultats)\s*[\"»]?\s*"  # "Villes Internet, résultats 2018 : ..."
+    rf"r[ée]sultats|"  # "Villes Internet, résultats 2018 : ..."
+    # "Les labellisés 2024 de la Somme : ...", "les lauréats 2019" (held-out battery)
+    rf"labell?is[ée]s|lauréat(?:e?s)?)\s*[\"»]?\s*"
     rf"(?:de\s+)?{_YEAR}\b", re.I)
 # "récompensées pour l'année 2016", "labellisée au titre de l'année 2016"
 _FOR_YEAR = re.compile(rf"\b(?:récompens|labell?is|labélis|distingu|décern|attribu)\w*\s+"
@@ -390,8 +392,9 @@ _FUTURE = re.compile(r"\b(?:se\s+tiendr(?:a|ont)|aura\s+lieu|auront\s+lieu|se\s+
                      r"prochaine\s+(?:édition|cérémonie))\b", re.I)
 _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
 # "Publié le 3 mai 2017 à 13h49", a release's "Paris, le 02 décembre 2020", a
-# newsletter's "Édition du jeudi 17 décembre 2009".
-_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour|mis en ligne|paru|posté|"
+# newsletter's "Édition du jeudi 17 décembre 2009", a town site's "Actualité publiée le 5
+# février 2013" (a date line at the foot of the page, among the first blocks).
+_DOC_DATE = re.compile(rf"^(?:(?:(?:actualité|article|brève)\s+)?(?:publié|communiqué|mis à jour|mis en ligne|paru|posté|"
                        rf"article|édition\s+du)[^0-9]{{0,40}}|"  # "Article du 3 mars 2015."
                        rf"[A-ZÀ-Ý][\w'-]+(?:[\s-][\w'-]+){{0,2}},\s+(?=le\s))?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)

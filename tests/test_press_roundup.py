@@ -774,3 +774,15 @@ def test_Y2_les_labellises_year_and_a_date_line_opening_with_actualite():
     assert got(text, head="") == {("Aville", 2022, 4)}
     # without its date line the page states no edition: nothing
     assert got(text.split("Actualité")[0], head="") == set()
+
+
+def test_R7_an_epci_before_a_bare_count_and_R6_an_island_after_a_heading():
+    assert got("Aville obtient quatre @, la communauté de communes de Beville trois, et "
+               "Ceville cinq arobases.") == {
+        ("Aville", 2024, 4), ("communauté de communes de Beville", 2024, 3),
+        ("Ceville", 2024, 5)}
+    text = "Label 2024 : à La Réunion, Aville obtient 4 @, Beville et Ceville trois arobases."
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 3)}
+    assert set(deps(text).values()) == {"La Réunion"}
+    # a town after "À" is where, not the names' département
+    assert deps("À Aville, Beville obtient 4 @.") == {"Beville": ""}

@@ -102,7 +102,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   vont cette année à Aville et à Beville" (R4); "reste au niveau 3" (an award gap, R3);
   a relative aside about something else ("Aville, qui a obtenu le label Territoire
   Numérique Libre, décroche ...", "qui avait trois @ en 2019,") is set aside; "Beville
-  en obtient trois." counts in @ after a sentence stating a level in @.
+  en obtient trois." counts in @ after a sentence stating a level in @; "la communauté
+  de communes de Beville trois," (the count is no adjective of the EPCI's name, nor is
+  "communes de" a plural subject); "À La Réunion," / "Label 2023 : à La Réunion, ..."
+  opening a sentence (R6).
 - R20. A gain is no level: "gagne une @ et passe à 3" (3), "en gagne une et passe à
   trois" (3), "une arobase supplémentaire" (nothing alone); it still says the sentence
   counts in @. "Aville obtient trois @, contre deux en 2023": Aville's 2023 level, and no
@@ -137,7 +140,10 @@ _JOINER = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|aux|au)"
 _BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
          rf"(?:\s(?:{_JOINER}\s|[dl]')?{_CAPWORD}{_HYPHENED})*")
 # R7: "normand" in "communauté de communes du Vexin normand".
-_ADJECTIVE = rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine)s?"
+# "du pays Ajaccien"; never a count ("la communauté de communes de Parthenay-Gâtine
+# trois, ...": "trois" ends in "ois" but is the level, held-out battery)
+_ADJECTIVE = (rf"(?!(?:trois|quatre|deux|cinq|une?)\b)"
+              rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine)s?")
 _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
          rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?"
          rf"(?:pays\s+(?:de\s+|d'|du\s+)?)?{_BARE}"  # "du pays Ajaccien", lower-case "pays"
@@ -537,9 +543,19 @@ _LEVEL_HEADING = re.compile(
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
                          rf"(?P<place>{_BARE})\s*[:–-]?\s*$")
 _PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
-_PLACE_OPENING = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)"
-                            rf"(?P<place>{_BARE})\s*[:,]\s*")
-_PLURAL_OF = re.compile(rf"\b(?:[Ll]es\s+)?(?:communes|villes|villages|territoires)\s+(?:de\s+|d')"
+_PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
+                # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
+                # "À" stays a place of the sentence, never the names' département)
+                r"|[ÀàA]\s+(?=(?:[Ll]a\s+)?Réunion\b|Mayotte\b))")
+_PLACE_OPENING = re.compile(rf"^\s*(?P<where>{_PLACE_WORDS}"
+                            rf"(?P<place>{_BARE})\s*[:,]\s*)")
+# ... and after a heading's colon: "Label 2023 : à La Réunion, Saint-Denis obtient ..."
+_PLACE_AFTER_HEAD = re.compile(rf"^[^:.@]{{0,80}}:\s*(?P<where>"
+                               rf"(?i:{_PLACE_WORDS})"  # lower case after the colon
+                               rf"(?P<place>{_BARE})\s*,\s*)")
+# (never "communauté de communes de Aville": an EPCI's name, held-out battery)
+_PLURAL_OF = re.compile(rf"(?<![Cc]ommunauté\sde\s)\b(?:[Ll]es\s+)?"
+                        rf"(?:communes|villes|villages|territoires)\s+(?:de\s+|d')"
                         rf"(?=[{_UP}])")
 _OF_AFTER_AND = re.compile(rf"((?:,|\bet)\s+)(de\s+|d')(?=[{_UP}])")
 # Quotes paired in order: in 'les labels "Ville Internet" ... "dans la promotion ..."',
@@ -765,10 +781,10 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                 for it in ending:
                     got.add(it.name, it.departement, year, found[0].level, sentence,
                             block.line)
-        opening = _PLACE_OPENING.match(clean)
+        opening = _PLACE_OPENING.match(clean) or _PLACE_AFTER_HEAD.match(clean)
         default = _departement(opening.group("place")) if opening else ""
         if opening:  # "Dans l'Eure," is where, not who
-            clean = rel._blank_span(clean, *opening.span())
+            clean = rel._blank_span(clean, *opening.span("where"))
         if _PLURAL_OF.search(clean):  # "les communes d'Aville et de Beville"
             clean = rel._blank(clean, _PLURAL_OF)
             clean = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), clean)

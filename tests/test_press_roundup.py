@@ -786,3 +786,13 @@ def test_R7_an_epci_before_a_bare_count_and_R6_an_island_after_a_heading():
     assert set(deps(text).values()) == {"La Réunion"}
     # a town after "À" is where, not the names' département
     assert deps("À Aville, Beville obtient 4 @.") == {"Beville": ""}
+
+
+def test_R3_the_label_name_in_the_gap_is_no_new_subject():
+    assert got("Aville rafle encore la mise au label Villes Internet 2024 avec cinq "
+               "arobases.", head="") == {("Aville", 2024, 5)}
+    assert got("Beville décroche au label « Territoires, Villes et Villages Internet » "
+               "quatre arobases.") == {("Beville", 2024, 4)}
+    # a person before the subject is no laureate
+    assert got("En présence de la ministre Jeanne Martin, Aville a vu renouveler son label "
+               "« Ville Internet @@@@@» avec cinq arobases.") == {("Aville", 2024, 5)}

@@ -105,7 +105,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   en obtient trois." counts in @ after a sentence stating a level in @; "la communauté
   de communes de Beville trois," (the count is no adjective of the EPCI's name, nor is
   "communes de" a plural subject); "À La Réunion," / "Label 2023 : à La Réunion, ..."
-  opening a sentence (R6).
+  opening a sentence (R6); the label's name between a subject and its level ("rafle la
+  mise au label Villes Internet 2014 avec cinq arobases"), the subject alone then.
 - R20. A gain is no level: "gagne une @ et passe à 3" (3), "en gagne une et passe à
   trois" (3), "une arobase supplémentaire" (nothing alone); it still says the sentence
   counts in @. "Aville obtient trois @, contre deux en 2023": Aville's 2023 level, and no
@@ -409,7 +410,9 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     if not found:
         return []
     last = found[-1]
-    gap = seg[last.end:]
+    # "Issy-les-Moulineaux rafle encore la mise au label Villes Internet 2014 avec cinq
+    # arobases": the label's name is no name in the gap, its capitals no new subject (R22)
+    gap = _LABEL_NAME.sub("internet", seg[last.end:])  # one lower-case word
     words = _GAP_WORDS.match(gap)
     if not words or _GAP_STOP.search(gap):
         return []
@@ -425,7 +428,10 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
             or (cue_after and short) or entry):
         return []
     group = [last]
-    for prev in reversed(found[:-1]):
+    # with the label's name in the gap, the sentence is a long one ("en présence de la
+    # ministre Barbara Pompili, Aix-en-Provence a vu renouveler son label « Ville
+    # Internet @@@@@»"): only the subject right before reads, no list through commas
+    for prev in reversed(found[:-1]) if gap == seg[last.end:] else ():
         if not _SEP.match(seg[prev.end:group[0].start]):
             break
         group.insert(0, prev)
@@ -434,6 +440,8 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     return group
 
 
+_LABEL_NAME = re.compile(r"(?:[«\"]\s*)?(?:Territoires?,\s+)?Villes?\s+(?:et\s+Villages\s+)?"
+                         r"Internet(?:\s*[»\"])?(?:\s+(?:19|20)\d\d)?")
 # "Deux communes du Doubs, Ornans et Maîche, obtiennent ...": the group's place.
 _GROUP_OF_PLACE = re.compile(r"\b(?:villes?|communes?|villages?|collectivités?|territoires?)\s+"
                              r"(?:du|de\s+la|de\s+l'|des|de|d')\s*$", re.I)

@@ -796,3 +796,15 @@ def test_R3_the_label_name_in_the_gap_is_no_new_subject():
     # a person before the subject is no laureate
     assert got("En présence de la ministre Jeanne Martin, Aville a vu renouveler son label "
                "« Ville Internet @@@@@» avec cinq arobases.") == {("Aville", 2024, 5)}
+
+
+def test_R23_a_table_whose_cells_the_page_kept_apart():
+    tabs = "Commune\tDépartement\tArobases\nAville\tManche\t4\nBeville\tCalvados\t@@@\n"
+    assert got(tabs) == {("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert deps(tabs) == {"Aville": "Manche", "Beville": "Calvados"}
+    assert got("| Ville | Niveau |\n|---|---|\n| Aville | 5 @ |\n| Beville | quatre |\n") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 4)}
+    # rows end at the first line that does not fit; no header, no table
+    assert got("Commune\tArobases\nAville\t2\nLe jury a salué Beville\t3 fois.\n") == {
+        ("Aville", 2024, 2)}
+    assert got("Aville\tManche\t4\n") == set()

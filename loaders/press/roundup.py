@@ -107,6 +107,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   "communes de" a plural subject); "À La Réunion," / "Label 2023 : à La Réunion, ..."
   opening a sentence (R6); the label's name between a subject and its level ("rafle la
   mise au label Villes Internet 2014 avec cinq arobases"), the subject alone then.
+- R23. A table whose cells the page kept apart (tabs, "|") under a header of column
+  names ("Commune<tab>Département<tab>Arobases"): each row's name, département and
+  level ("4", "4 @", "@@@@", "quatre"), until a row that does not fit.
 - R20. A gain is no level: "gagne une @ et passe à 3" (3), "en gagne une et passe à
   trois" (3), "une arobase supplémentaire" (nothing alone); it still says the sentence
   counts in @. "Aville obtient trois @, contre deux en 2023": Aville's 2023 level, and no
@@ -661,6 +664,11 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     dated = rel.release_date(doc)
     edition = rel.current_edition(doc, dated, edition)
     got = _Collector()
+    table = _table_rows(doc)
+    doc = [b for b in doc if b.line not in table]  # read here, not as entries or prose
+    for line, (name, dep, level, evidence) in sorted(table.items()):
+        if level:
+            got.add(name, dep, edition, level, evidence, line)
     entries = {b.line: _entries(b) for b in doc}
     listed = sum(len(e) for e in entries.values())
     place, heading = "", 0
@@ -707,6 +715,54 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
             heading = 0
         _sentences(b, dated, edition, got)
     return got.awards()
+
+
+# R23: a table whose cells the page kept apart (tabs, "|"), under a header of column
+# names: "Commune<tab>Département<tab>Arobases", then "Saint-Lô<tab>Manche<tab>4". Read
+# as entries, "Saint-Lô Manche" was one name (the département column run into it), and a
+# level in figures was no level at all. Cells run together with single spaces stay
+# unread: the name's end cannot be told from the département's start.
+_CELLS = re.compile(r"\s*(?:\t+|\|)\s*")
+_NAME_COLUMN = {"commune", "communes", "ville", "villes", "collectivite", "collectivites",
+                "nom", "laureat", "laureats", "territoire", "territoires"}
+_DEP_COLUMN = {"departement", "dep", "dept", "departements"}
+_LEVEL_COLUMN = {"arobases", "arobase", "niveau", "@", "label", "nombre d arobases"}
+_CELL_LEVEL = re.compile(r"(?P<n>[1-5])\s*(?:@|arobases?)?(?:\s*(?:/|sur)\s*5)?|(?P<marks>@{1,5})")
+
+
+def _cell_level(cell: str) -> int:
+    m = _CELL_LEVEL.fullmatch(cell.strip())
+    if m:
+        return int(m.group("n")) if m.group("n") else len(m.group("marks"))
+    return _word_level(cell.strip()) if re.fullmatch(r"[a-z]+", cell.strip()) else 0
+
+
+def _table_rows(doc: list[Block]) -> dict[int, tuple]:
+    """R23: line → (name, département, level, evidence) of the rows under a header line
+    (the header itself: a row with no level); a row that does not fit ends the table."""
+    out: dict[int, tuple] = {}
+    header = None  # (cells, name column, département column or None, level column)
+    for b in doc:
+        cells = [c.strip() for c in _CELLS.split(b.raw.strip().strip("|"))]
+        keys = [names.fold(c) or c for c in cells]
+        if len(cells) >= 2 and keys[0] in _NAME_COLUMN and \
+                any(k in _LEVEL_COLUMN for k in keys):
+            dep = next((i for i, k in enumerate(keys) if k in _DEP_COLUMN), None)
+            level = next(i for i, k in enumerate(keys) if k in _LEVEL_COLUMN)
+            header = (len(cells), dep, level)
+            out[b.line] = ("", "", 0, b.text)
+            continue
+        if header and all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+            out[b.line] = ("", "", 0, b.text)  # a markdown table's rule "|---|---|"
+            continue
+        if header and len(cells) == header[0] and _cell_level(cells[header[2]]) and \
+                _is_name(cells[0]):
+            dep = cells[header[1]] if header[1] is not None else ""
+            out[b.line] = (cells[0], _departement(dep), _cell_level(cells[header[2]]),
+                           b.text)
+            continue
+        header = None
+    return out
 
 
 def _year(sentence: str, dated, edition: int | None) -> int | None:

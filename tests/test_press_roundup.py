@@ -808,3 +808,13 @@ def test_R23_a_table_whose_cells_the_page_kept_apart():
     assert got("Commune\tArobases\nAville\t2\nLe jury a salué Beville\t3 fois.\n") == {
         ("Aville", 2024, 2)}
     assert got("Aville\tManche\t4\n") == set()
+
+
+def test_R22_a_past_aside_gives_its_own_edition():
+    assert got("Aville obtient trois @. Beville, qui avait deux arobases en 2023, en "
+               "obtient quatre cette année.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 4), ("Beville", 2023, 2)}
+    # negated, or without its year: not that award
+    assert got("Beville, qui n'avait pas deux arobases en 2023, obtient quatre @.") == {
+        ("Beville", 2024, 4)}
+    assert got("Beville, qui avait deux arobases, obtient quatre @.") == {("Beville", 2024, 4)}

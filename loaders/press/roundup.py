@@ -101,7 +101,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   label, tout comme Beville" (a complement before "tout comme", R4); "Les cinq arobases
   vont cette année à Aville et à Beville" (R4); "reste au niveau 3" (an award gap, R3);
   a relative aside about something else ("Aville, qui a obtenu le label Territoire
-  Numérique Libre, décroche ...", "qui avait trois @ en 2019,") is set aside; "Beville
+  Numérique Libre, décroche ...", "qui avait trois @ en 2019,") is set aside (a past
+  one stating one level and one year gives the name before it that award); "Beville
   en obtient trois." counts in @ after a sentence stating a level in @; "la communauté
   de communes de Beville trois," (the count is no adjective of the EPCI's name, nor is
   "communes de" a plural subject); "À La Réunion," / "Label 2023 : à La Réunion, ..."
@@ -793,6 +794,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
+        for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
+            _aside_award(sentence, m, block.line, got)
         sentence = _RELATIVE_ASIDE.sub(_aside_blank, sentence)
         if rel._EARLIER.search(sentence) or sentence.rstrip().endswith("?"):
             last_level, at_before = None, False
@@ -899,6 +902,22 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
 
 
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")
+
+
+def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector") -> None:
+    """R22: "Beville, qui avait trois arobases en 2019, en obtient quatre": the earlier
+    edition's level for the name right before the aside, when the aside is in the past
+    and states one level and one year."""
+    aside = m.group()
+    levels = sentence_levels(aside)
+    years = set(rel._PLAIN_YEAR.findall(aside))
+    if not rel._EARLIER.search(aside) or rel._NOT_AWARDED.search(aside) or \
+            len(levels) != 1 or len(years) != 1:
+        return
+    before = [it for it in items(sentence[:m.start()]) if it.end == m.start()]
+    if before and not before[-1].place:
+        got.add(before[-1].name, before[-1].departement, int(years.pop()),
+                levels[0].level, sentence, line)
 
 
 def _aside_blank(m: re.Match) -> str:

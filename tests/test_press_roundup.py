@@ -818,3 +818,15 @@ def test_R22_a_past_aside_gives_its_own_edition():
     assert got("Beville, qui n'avait pas deux arobases en 2023, obtient quatre @.") == {
         ("Beville", 2024, 4)}
     assert got("Beville, qui avait deux arobases, obtient quatre @.") == {("Beville", 2024, 4)}
+
+
+def test_R22_comme_after_a_named_subject():
+    assert got("Aville a obtenu cinq @ au label 2024, comme Beville dans les Deux-Sèvres.",
+               head="") == {("Aville", 2024, 5), ("Beville", 2024, 5)}
+    # another edition's comparison: that edition's, never the sentence's year
+    assert got("Aville obtient cinq @, comme Beville en 2022.") == {
+        ("Aville", 2024, 5), ("Beville", 2022, 5)}
+    # a list that does not close its clause is no list
+    assert got("Aville obtient cinq @, comme le souligne Jeanne Martin.") == {
+        ("Aville", 2024, 5)}
+    assert ("Beville", 2024, 5) not in got("Aville obtient cinq @, comme Beville l'an dernier.")

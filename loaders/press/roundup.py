@@ -107,7 +107,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   de communes de Beville trois," (the count is no adjective of the EPCI's name, nor is
   "communes de" a plural subject); "À La Réunion," / "Label 2023 : à La Réunion, ..."
   opening a sentence (R6); the label's name between a subject and its level ("rafle la
-  mise au label Villes Internet 2014 avec cinq arobases"), the subject alone then.
+  mise au label Villes Internet 2014 avec cinq arobases"), the subject alone then;
+  "La Rochelle obtient cinq @, comme Niort." (R17's list after one named subject too);
+  "comme Beville en 2022": Beville's 2022 level, never the sentence's year.
 - R23. A table whose cells the page kept apart (tabs, "|") under a header of column
   names ("Commune<tab>Département<tab>Arobases"): each row's name, département and
   level ("4", "4 @", "@@@@", "quatre"), until a row that does not fit.
@@ -818,6 +820,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         against = [(m.start(), int(m.group("y")), _word_level(m.group("n")))
                    for m in _AGAINST_YEAR.finditer(clean)]
         clean = rel._blank(clean, _AGAINST_YEAR)
+        likes = [(m.start(), m.group("who"), int(m.group("y")))
+                 for m in _LIKE_YEAR.finditer(clean) if _is_name(m.group("who"))]
+        clean = rel._blank(clean, _LIKE_YEAR)
         found = sentence_levels(clean, at_before or in_at)
         at_before = any(_AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found)
         if found_gains:  # R20: its words are no gap between a name and the level
@@ -889,6 +894,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                 for at, y, n in against:
                     if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
                         got.add(name, dep, y, n, sentence, block.line)
+            for at, who, y in likes if group else ():
+                if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
+                    got.add(who, "", y, lv.level, sentence, block.line)
             _after_level(clean, lv, after, lv_year, sentence, block.line, got, default,
                          opens=not group)
             previous_end = lv.end
@@ -1000,6 +1008,9 @@ _ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|attei
 # held-out battery's three neighbours with it).
 _AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+en\s+"
                            r"(?P<y>(?:19|20)\d\d)\b", re.I)
+# "Aville obtient cinq @, comme Beville en 2022": Beville's level of 2022, and no year
+# of the sentence (Aville's five @ were dated 2022).
+_LIKE_YEAR = re.compile(rf",?\s*comme\s+(?P<who>{_BARE})\s+en\s+(?P<y>(?:19|20)\d\d)\b")
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
 _CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*")
 _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"
@@ -1166,7 +1177,10 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
     if listed:  # R17: "..., mais aussi des communes plus modestes comme Eville ou Fleury"
         more = _ALSO_LIKE.match(clean, listed[-1].end, end)
         listed += _examples(clean[:end], more.end()) if more else []
-    elif counted or _GROUP_SUBJECT.search(before):  # R17: "à trois @, comme Aville, ..."
+    # R17: "à trois @, comme Aville, ..."; R22: also after a named subject, "La Rochelle
+    # a obtenu cinq @ au label 2023, comme Niort." (a list closing its clause only: "comme
+    # Niort l'an dernier" is another edition, "comme en 2022" names no one)
+    elif counted or _GROUP_SUBJECT.search(before) or not opens:
         like = _LIKE.search(after)
         if like and not _NAMED_BETWEEN.search(after[:like.start()]):
             listed = _examples(clean[:end], base + like.end())

@@ -751,7 +751,8 @@ def test_R22_a_relative_aside_about_something_else_is_set_aside():
     assert got("Aville, qui a obtenu en décembre le label Territoire Numérique Libre, "
                "décroche cette année quatre arobases.") == {("Aville", 2024, 4)}
     assert got("Beville, qui avait trois arobases en 2023, en obtient quatre cette "
-               "année.", head="Publié le 2 février 2024\n") == {("Beville", 2024, 4)}
+               "année.", head="Publié le 2 février 2024\n") == {
+        ("Beville", 2024, 4), ("Beville", 2023, 3)}  # the aside's own: below
     # a present aside holds the award
     assert got("Ceville, qui décroche quatre @, rejoint le club.") == {("Ceville", 2024, 4)}
 

@@ -394,7 +394,8 @@ _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
 # "Publié le 3 mai 2017 à 13h49", a release's "Paris, le 02 décembre 2020", a
 # newsletter's "Édition du jeudi 17 décembre 2009", a town site's "Actualité publiée le 5
 # février 2013" (a date line at the foot of the page, among the first blocks).
-_DOC_DATE = re.compile(rf"^(?:(?:(?:actualité|article|brève)\s+)?(?:publié|communiqué|mis à jour|mis en ligne|paru|posté|"
+_DOC_DATE = re.compile(rf"^(?:(?:(?:actualité|article|brève)\s+)?"
+                       rf"(?:publié|communiqué|mis à jour|mis en ligne|paru|posté|"
                        rf"article|édition\s+du)[^0-9]{{0,40}}|"  # "Article du 3 mars 2015."
                        rf"[A-ZÀ-Ý][\w'-]+(?:[\s-][\w'-]+){{0,2}},\s+(?=le\s))?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)

@@ -15,7 +15,9 @@ for a text whose page states no edition, is the edition staff would give with ``
 --edition`` (the text is scored with it, and the figures without it are printed too).
 An award is right when ``loaders.press.extract`` gives the same
 collectivité (names compared by ``atlas.names.key``), edition and level; invented when
-the text does not state it; missed when stated and not given. No database is needed.
+the text does not state it; missed when stated and not given. A text of ``texts.csv``
+whose file is absent from the folder (a rebuilt folder may lack pages that the stored
+pages no longer hold) is listed as absent and not scored. No database is needed.
 
 ``python -m bench.press_corpus`` prints the table and writes it into bench/RESULTS.md
 (its own section, the rest of the file kept); ``python -m bench`` does the same.
@@ -79,6 +81,8 @@ def score(folder: Path, staff: bool = True) -> tuple[dict[str, Score], float]:
     keywords = {d.code: d.keywords for d in domains.read()}
     out, took = {}, 0.0
     for t in texts:
+        if not (folder / t["file"]).is_file():
+            continue  # listed by ``section`` as absent, never counted as missed
         text = (folder / t["file"]).read_text(encoding="utf-8")
         edition = int(t["edition"]) if staff and t.get("edition") else None
         start = time.perf_counter()
@@ -114,6 +118,11 @@ def section(folder: Path) -> tuple[str, list[Figure]]:
              "read while writing the rules; `heldout`: texts kept from rule writing, "
              "scored before any rule was changed for them. "
              f"Batch {latest}, the latest search, added {new} texts, marked *new*.", ""]
+    absent = [t["file"] for t in texts if t["file"] not in scores]
+    if absent:  # a rebuilt folder may lack pages the stored pages no longer hold
+        lines += [f"{len(absent)} of the {len(texts)} texts of `texts.csv` are absent from "
+                  f"the corpus folder and not scored (not counted as right, missed or "
+                  f"invented): {', '.join(absent)}.", ""]
     notes = []
     for name in ("dev", "heldout"):
         mine = {f: s for f, s in scores.items() if set_of[f] == name}

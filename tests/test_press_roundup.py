@@ -392,6 +392,24 @@ def test_R8_texts_that_award_nothing_give_nothing(text):
     assert got(text) == set()
 
 
+def test_Y4b_comme_en_names_an_earlier_edition_at_the_same_level():
+    assert got("Comme en 2023, la ville d'Aville a obtenu ses 5 arobases.") == {
+        ("Aville", 2024, 5), ("Aville", 2023, 5)}
+    assert got("Comme en 2023, Beville et Ceville affichent quatre @.") == {
+        ("Beville", 2024, 4), ("Beville", 2023, 4), ("Ceville", 2024, 4),
+        ("Ceville", 2023, 4)}
+    assert got("Comme en 2023, la commune d'Eville a obtenu 3 @ lors de la cérémonie.",
+               head="Publié le 2 février 2024\n") == {("Eville", 2024, 3),
+                                                        ("Eville", 2023, 3)}
+
+
+def test_Y4b_a_counted_subject_after_comme_en_names_no_one_for_that_year():
+    assert got("Comme en 2023, douze villes reçoivent cinq arobases (Aville, Beville).") \
+        == {("Aville", 2024, 5), ("Beville", 2024, 5)}
+    assert got("Comme en 2010, la ville de Fleury a reçu 3 @.",
+               head="Palmarès 2011 du label Villes Internet.\n") == {("Fleury", 2011, 3)}
+
+
 # -- R9 -----------------------------------------------------------------------------------
 
 def test_R9_a_sentence_the_readers_date_differently_gives_nothing():
@@ -578,3 +596,238 @@ def test_the_contact_details_check_stays_linear_on_a_long_run_of_letters():
     assert _seconds(lambda: mapping._EMAIL.search("a" * 100_000 + " b")) < 1
     assert mapping._EMAIL.search("écrire à mairie.contact@aville.fr").group() == \
         "mairie.contact@aville.fr"
+
+
+# -- T1: the typography of a page once its HTML is gone -----------------------------------
+
+def test_T1_spaced_marks_misspelt_arobases_and_postal_codes():
+    text = ("- Aville (20167) @ @ @\n- Beville (20250) 2 arrobases\n- Ceville (97200) @\t@\n"
+            "- Deville (62000) 1 arobase(s)")
+    assert got(text) == {("Aville", 2024, 3), ("Beville", 2024, 2), ("Ceville", 2024, 2),
+                         ("Deville", 2024, 1)}
+    assert deps(text) == {"Aville": "2A", "Beville": "2B", "Ceville": "972", "Deville": "62"}
+
+
+def test_T1_a_table_header_is_no_place_for_the_entries_under_it():
+    assert deps("Commune\tNiveau\nAville\t4 @\nBeville\t3 @") == {"Aville": "", "Beville": ""}
+    assert deps("VAL-DE-MARNE\nAville : @@@\nBeville : @@") == \
+        {"Aville": "VAL-DE-MARNE", "Beville": "VAL-DE-MARNE"}
+
+
+def test_the_label_named_only_by_a_level_in_words_and_marks_before_a_full_stop():
+    # no "Villes Internet", no "arobases": "cinq @" says the label as surely as "5 @"
+    assert got("Sept collectivités atteignent cinq @ : Aville, Beville et Ceville.",
+               head="Palmarès 2018.\n") == {("Aville", 2018, 5), ("Beville", 2018, 5),
+                                             ("Ceville", 2018, 5)}
+    assert got("Aville décroche @@@@ et Beville @@.") == {("Aville", 2024, 4),
+                                                          ("Beville", 2024, 2)}
+    assert got("Écrire à contact@@aville.fr pour Beville.") == set()
+
+
+def test_R3_present_tense_counts_and_a_bare_count_before_the_next_name():
+    assert got("Aville garde ses quatre arobases ; Beville en obtient deux et Ceville une.") \
+        == {("Aville", 2024, 4), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+    assert got("Aville et Beville ont obtenu 3 arobases, Le Trait 2 et Ceville 1.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 3), ("Le Trait", 2024, 2), ("Ceville", 2024, 1)}
+    # "tandis que" opens a clause: its name is a subject, not a place
+    assert got("Aville décroche cinq @, tandis que Beville obtient deux arobases.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 2)}
+
+
+def test_R1_levels_in_brackets_after_a_sentence_and_a_lone_one_in_prose():
+    assert got("Aville (4 @), Beville (3 @) et Ceville (2 @) complètent le palmarès.",
+               head="Palmarès 2020 du label Villes Internet. ") == {
+        ("Aville", 2020, 4), ("Beville", 2020, 3), ("Ceville", 2020, 2)}
+    assert got("La Bretagne compte 40 villes labellisées, dont Aville (@@).") == {
+        ("Aville", 2024, 2)}
+    assert got("Onze communes sont récompensées. Il s'agit notamment de Aville (@@@), "
+               "Beville (@@) et Ceville (@).") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+    # a lone entry in a sentence about the past, or a negation, gives nothing
+    assert got("Aville (@@) avait déjà candidaté.") == set()
+    assert got("Aville (@@) n'a pas été retenue.") == set()
+
+
+def test_R8_a_negation_or_an_aim_is_its_clause_only():
+    assert got("Aville obtient trois @, contrairement à Beville, la ville voisine, qui n'a "
+               "pas candidaté.") == {("Aville", 2024, 3)}
+    assert got("Aville n'a pas été labellisée cette année ; Beville obtient deux @.") == {
+        ("Beville", 2024, 2)}
+    assert got("Aville obtient quatre @ ; Beville, qui n'a pas candidaté, n'en a aucune.") \
+        == {("Aville", 2024, 4)}
+    assert got("Aville et Beville, qui n'étaient pas labellisées, obtiennent 2 @.") == {
+        ("Aville", 2024, 2), ("Beville", 2024, 2)}
+    # one clause: nothing, as before
+    assert got("Aville ambitionne d'obtenir trois @ l'an prochain.") == set()
+    assert got("Aville ne conserve pas ses 5 @ et obtient 4 @.") == set()
+
+
+def test_R19_the_same_level_for_another_name_in_the_next_clause_or_sentence():
+    assert got("Aville décroche quatre arobases. Beville aussi.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4)}
+    assert got("Aville passe à quatre @ ; même résultat pour Beville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4)}
+    assert got("Aville obtient 3 @, à l'image de Beville.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 3)}
+    # a sentence before that gave two levels: whose is unsure
+    assert got("Aville obtient 3 @ et Beville 2 @. Ceville aussi.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+
+
+def test_R20_a_gain_is_no_level_and_R21_respectively_in_order():
+    assert got("Aville gagne une @ et passe à 3.") == {("Aville", 2024, 3)}
+    assert got("Aville obtient une arobase supplémentaire.") == set()
+    assert got("Aville et Beville obtiennent respectivement trois et deux arobases.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+    # as many names as levels, or nothing
+    assert got("Aville, Beville et Ceville obtiennent respectivement trois et deux "
+               "arobases.") == set()
+
+
+def test_R2_R6_a_heading_saying_who_and_names_in_apposition_to_their_place():
+    assert got("Les communes labellisées une arobase : Aville, Beville.\n"
+               "Les communes labellisées deux arobases : Ceville.") == {
+        ("Aville", 2024, 1), ("Beville", 2024, 1), ("Ceville", 2024, 2)}
+    text = "Deux communes du Doubs, Aville et Beville, obtiennent chacune deux arobases."
+    assert got(text) == {("Aville", 2024, 2), ("Beville", 2024, 2)}
+    assert deps(text) == {"Aville": "Doubs", "Beville": "Doubs"}
+    # places opening the sentence: not laureates ("Entre" is no part of a name)
+    assert got("Entre Aville et Beville, Ceville obtient deux arobases.") == {
+        ("Ceville", 2024, 2)}
+
+
+def test_R1_a_name_with_en_in_an_entry_and_Y_an_article_date_line():
+    assert got("Côté Calvados : Aville (@@@), Beville en Bocage (@).") == {
+        ("Aville", 2024, 3), ("Beville en Bocage", 2024, 1)}
+    assert got("La cérémonie s'est tenue le 8 février : Aville y a reçu quatre @.",
+               head="Article du 3 mars 2015.\n") == {("Aville", 2015, 4)}
+
+
+def test_a_sentence_of_several_laureates_is_the_roundup_readers():
+    # the release reader gives "deux arobases" to the nearest name before it (Beville);
+    # that disagreement used to void Beville's three
+    assert got("Aville décroche cinq @, Beville et Ceville en reçoivent trois, tandis que "
+               "Deville obtient deux arobases.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 3), ("Ceville", 2024, 3), ("Deville", 2024, 2)}
+
+
+# -- cases found by the held-out battery (tests/press_heldout.py) --------------------------
+
+def test_R20_en_gagne_une_is_a_gain_not_the_level_one():
+    assert got("Aville conserve ses quatre arobases, Beville en gagne une et passe à "
+               "trois, et Ceville entre au palmarès avec deux @.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 2)}
+
+
+def test_R8_contre_n_en_year_is_the_earlier_level_not_the_sentence_year():
+    text = ("Aville rafle les cinq arobases. Beville et Ceville obtiennent 4 @ chacune ; "
+            "Deville se voit attribuer trois arobases, contre deux en 2023.")
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+                         ("Deville", 2024, 3), ("Deville", 2023, 2)}
+
+
+def test_R5_parmi_lesquelles_opens_the_list_of_a_counted_subject():
+    assert got("Onze villes obtiennent cinq arobases, parmi lesquelles Aville, Beville et "
+               "Ceville. Vingt en décrochent quatre.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5)}
+
+
+def test_R4_tout_comme_after_a_complement_and_a_level_that_goes_to_names():
+    assert got("Aville obtient quatre @ au label, tout comme Beville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4)}
+    assert got("Les cinq arobases vont cette année à Aville et à Beville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5)}
+    # a complement that names another place is no list of laureates
+    assert got("Aville obtient quatre @ à la cérémonie de Paris.") == {("Aville", 2024, 4)}
+
+
+def test_R3_reste_au_niveau_is_an_award_gap():
+    assert got("Aville atteint le niveau 4. Beville reste au niveau 3.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert got("Beville ne reste pas au niveau 3.") == set()
+
+
+def test_R22_a_relative_aside_about_something_else_is_set_aside():
+    assert got("Aville, qui a obtenu en décembre le label Territoire Numérique Libre, "
+               "décroche cette année quatre arobases.") == {("Aville", 2024, 4)}
+    assert got("Beville, qui avait trois arobases en 2023, en obtient quatre cette "
+               "année.", head="Publié le 2 février 2024\n") == {
+        ("Beville", 2024, 4), ("Beville", 2023, 3)}  # the aside's own: below
+    # a present aside holds the award
+    assert got("Ceville, qui décroche quatre @, rejoint le club.") == {("Ceville", 2024, 4)}
+
+
+def test_R22_en_obtient_trois_after_a_sentence_in_arobases():
+    assert got("Aville obtient quatre @. Beville en obtient trois.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    # no level in @ before: a bare count is no level
+    assert got("Aville est labellisée. Beville en obtient trois.") == set()
+    # a sentence about the past between them: none either
+    assert got("Aville obtient quatre @. Beville en avait deux. Ceville en obtient "
+               "trois.") == {("Aville", 2024, 4)}
+
+
+def test_Y2_les_labellises_year_and_a_date_line_opening_with_actualite():
+    assert got("Les labellisés 2023 du Cantal : Aville (3 @), Beville (4 @).", head="") == {
+        ("Aville", 2023, 3), ("Beville", 2023, 4)}
+    text = ("La ville d'Aville a reçu le 31 janvier dernier le label avec 4 arobases sur 5.\n"
+            "Actualité publiée le 4 février 2022\n")
+    assert got(text, head="") == {("Aville", 2022, 4)}
+    # without its date line the page states no edition: nothing
+    assert got(text.split("Actualité")[0], head="") == set()
+
+
+def test_R7_an_epci_before_a_bare_count_and_R6_an_island_after_a_heading():
+    assert got("Aville obtient quatre @, la communauté de communes de Beville trois, et "
+               "Ceville cinq arobases.") == {
+        ("Aville", 2024, 4), ("communauté de communes de Beville", 2024, 3),
+        ("Ceville", 2024, 5)}
+    text = "Label 2024 : à La Réunion, Aville obtient 4 @, Beville et Ceville trois arobases."
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 3)}
+    assert set(deps(text).values()) == {"La Réunion"}
+    # a town after "À" is where, not the names' département
+    assert deps("À Aville, Beville obtient 4 @.") == {"Beville": ""}
+
+
+def test_R3_the_label_name_in_the_gap_is_no_new_subject():
+    assert got("Aville rafle encore la mise au label Villes Internet 2024 avec cinq "
+               "arobases.", head="") == {("Aville", 2024, 5)}
+    assert got("Beville décroche au label « Territoires, Villes et Villages Internet » "
+               "quatre arobases.") == {("Beville", 2024, 4)}
+    # a person before the subject is no laureate
+    assert got("En présence de la ministre Jeanne Martin, Aville a vu renouveler son label "
+               "« Ville Internet @@@@@» avec cinq arobases.") == {("Aville", 2024, 5)}
+
+
+def test_R23_a_table_whose_cells_the_page_kept_apart():
+    tabs = "Commune\tDépartement\tArobases\nAville\tManche\t4\nBeville\tCalvados\t@@@\n"
+    assert got(tabs) == {("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert deps(tabs) == {"Aville": "Manche", "Beville": "Calvados"}
+    assert got("| Ville | Niveau |\n|---|---|\n| Aville | 5 @ |\n| Beville | quatre |\n") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 4)}
+    # rows end at the first line that does not fit; no header, no table
+    assert got("Commune\tArobases\nAville\t2\nLe jury a salué Beville\t3 fois.\n") == {
+        ("Aville", 2024, 2)}
+    assert got("Aville\tManche\t4\n") == set()
+
+
+def test_R22_a_past_aside_gives_its_own_edition():
+    assert got("Aville obtient trois @. Beville, qui avait deux arobases en 2023, en "
+               "obtient quatre cette année.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 4), ("Beville", 2023, 2)}
+    # negated, or without its year: not that award
+    assert got("Beville, qui n'avait pas deux arobases en 2023, obtient quatre @.") == {
+        ("Beville", 2024, 4)}
+    assert got("Beville, qui avait deux arobases, obtient quatre @.") == {("Beville", 2024, 4)}
+
+
+def test_R22_comme_after_a_named_subject():
+    assert got("Aville a obtenu cinq @ au label 2024, comme Beville dans les Deux-Sèvres.",
+               head="") == {("Aville", 2024, 5), ("Beville", 2024, 5)}
+    # another edition's comparison: that edition's, never the sentence's year
+    assert got("Aville obtient cinq @, comme Beville en 2022.") == {
+        ("Aville", 2024, 5), ("Beville", 2022, 5)}
+    # a list that does not close its clause is no list
+    assert got("Aville obtient cinq @, comme le souligne Jeanne Martin.") == {
+        ("Aville", 2024, 5)}
+    assert ("Beville", 2024, 5) not in got("Aville obtient cinq @, comme Beville l'an dernier.")

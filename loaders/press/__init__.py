@@ -86,6 +86,18 @@ def with_mentions(awards: list[Award]) -> list[Award]:
     return out
 
 
+def _yield_to_roundup(found: list[Award], listed: list[Award]) -> list[Award]:
+    """The release reader's awards, less those of a sentence in which the round-up reader
+    gives two collectivités or more: there, the release reader's "the name nearest
+    before the level" is the round-up's subject ("Canéjan et Audenge en reçoivent trois,
+    tandis que Arcachon obtient deux arobases": not Canéjan's two), and its misreading
+    would otherwise void the round-up's reading as a disagreement."""
+    crowded: dict[str, set[str]] = {}
+    for a in listed:
+        crowded.setdefault(a.evidence, set()).add(names.key(a.collectivite))
+    return [a for a in found if len(crowded.get(a.evidence, ())) < 2]
+
+
 def extract(text: str, keywords: Mapping[str, Sequence[str]],
             edition: int | None = None) -> Extraction:
     """Awards and initiatives a text states; ``keywords``: domain code → keywords.
@@ -100,7 +112,8 @@ def extract(text: str, keywords: Mapping[str, Sequence[str]],
                 current_edition(doc, dated, edition) == edition:
             given = edition  # none stated (several stated: still unsure, not given)
     found, main = release_awards(doc, given)
-    merged = merge(found, roundup.awards(doc, given))
+    listed = roundup.awards(doc, given)
+    merged = merge(_yield_to_roundup(found, listed), listed)
     awards = with_mentions(merge(merged, roundup.likewise(doc, merged)))
     if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
         return Extraction(awards, [], edition_given=given)

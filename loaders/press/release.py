@@ -7,7 +7,12 @@ is unsure it gives nothing.
 
 Awards (a collectivité, an edition year, a level 1..5):
 
-- A. The text must speak of the label ("Villes Internet", "arobase", "4@"), else nothing.
+- A. The text must speak of the label ("Villes Internet", "arobase", "4@", "cinq @",
+  "sa troisième @"), else nothing.
+- T1. The typography of a page once its HTML is gone, written one way before any rule:
+  "@ @ @" (spaces, non-breaking or not) is "@@@", "arrobases" and "arobase(s)" are
+  "arobases", a postal code beside a name "(04100)" is its département "(04)" (97x: three
+  digits; Corsica's 20xxx: 2A below 20200, else 2B).
 - L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
@@ -43,6 +48,7 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
+  "résultats 2018", "les labellisés 2024", "les lauréats 2019",
   "récompensées pour l'année 2016" ("la remise des prix ... pour l'année 2016" in a
   sentence about the label), a
   ceremony date (January to June) "le 4 février 2020", "le concours organisé en mars
@@ -50,7 +56,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   against the release's own date, "21e label" / "22e cérémonie" (1999 + n). Several
   different years: unsure, none.
 - Y2a. The release's date: a stored page's "date 2024-02", a short line "Publié le 4
-  février 2020" ("Paris, le 2 février 2020", "Édition du jeudi 17 décembre 2009"), a
+  février 2020" ("Paris, le 2 février 2020", "Édition du jeudi 17 décembre 2009",
+  "Article du 3 mars 2015", "Paru le", "Mis en ligne le"), a
   by-line "01 févr. 2017", a line opening with a numeric date, day
   first ("28/03/2023 | 06h19", "Publié le 16/12/2009 - 18:33"). With no edition stated,
   a date line in January to June gives that year's edition, and up to 2009 one in
@@ -68,6 +75,10 @@ Awards (a collectivité, an edition year, a level 1..5):
   quatrième année consécutive" in 2013) gives no earlier year: the writer may count
   editions or calendar years. "confirme",
   "conserve", "de nouveau" alone say nothing about earlier levels.
+- Y4b. "Comme en 2021, la ville a obtenu ses 5 @": the year after "comme en" is an
+  earlier edition at the same level, not this award's year (which falls to the
+  clause's other year or the text's edition); not for a counted subject ("Comme en
+  2021, douze villes obtiennent 5 @" says nothing of which towns).
 - Y5. The same award again, by reference: "Elle avait déjà obtenu cette récompense en
   2016" (cette distinction, ce label, ce niveau), its subject standing for the main
   collectivité (S2): the level the sentence before gave it, for that year.
@@ -161,7 +172,29 @@ def _normalise(text: str) -> str:
     text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     # "cinq « @ »", "une première « @ »": the marks without their quotes
-    return _QUOTED_MARKS.sub(lambda m: f" {m.group(1)} ", text)
+    text = _QUOTED_MARKS.sub(lambda m: f" {m.group(1)} ", text)
+    # T1. The typography pages keep once their HTML is gone, written one way for every
+    # rule: marks spaced out by the page ("@ @ @", or with non-breaking spaces) are one level, not three
+    # levels of one @; "arrobases" (a common misspelling) and "arobase(s)" are "arobases".
+    text = _SPACED_MARKS.sub(lambda m: m.group().replace(" ", "").replace("\t", ""), text)
+    text = _MISSPELT.sub(lambda m: m.group(1) + "robas", text)
+    text = text.replace("arobase(s)", "arobases").replace("Arobase(s)", "Arobases")
+    # A postal code beside a name, "Manosque (04100)", is its département "(04)", as the
+    # press prints it just as often (Corsica's 20xxx: 2A below 20200, else 2B).
+    return _POSTCODE.sub(lambda m: f"({_postcode_departement(m.group(1))})", text)
+
+
+_SPACED_MARKS = re.compile(r"@(?:[ \t]+@){1,4}(?![ \t]*@)")
+_MISSPELT = re.compile(r"\b([Aa])rrobas")
+_POSTCODE = re.compile(r"\(((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\)")
+
+
+def _postcode_departement(code: str) -> str:
+    if code.startswith("97"):
+        return code[:3]
+    if code.startswith("20"):
+        return "2A" if int(code) < 20200 else "2B"
+    return code[:2]
 
 
 _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
@@ -219,7 +252,7 @@ _NUM = r"(?:[1-5]|un|une|deux|trois|quatre|cinq)"
 _RANK = (r"(?:[1-5]\s*(?:e|è|er|re|ère|ème|eme|ième)|premi[eè]re?|deuxi[eè]me|seconde|"
          r"troisi[eè]me|quatri[eè]me|cinqui[eè]me)")
 _LEVEL = re.compile(
-    rf"(?<![\w,.])(?:{_RANK}\s+{_AT}|{_NUM}\s*{_AT})(?![\w@])|(?<![\w@.])@{{2,5}}(?![\w@.])"
+    rf"(?<![\w,.])(?:{_RANK}\s+{_AT}|{_NUM}\s*{_AT})(?![\w@])|(?<![\w@.])@{{2,5}}(?![\w@]|\.\w)"
     r"|(?<=Internet )@(?![\w@.])", re.I)
 _TOP_LEVEL = re.compile(
     r"\b(?:l[ea]\s+plus\s+haut(?:e)?\s+(?:niveau|distinction|récompense|note)"
@@ -258,7 +291,7 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _NOT_AWARDED = re.compile(
     r"\b(?:vis(?:e|ent|ons|er)|ambitionn\w*|objectif|esp[eè]r\w*|souhait\w*|obtiendr\w*|"
     r"décrocher(?:a|ont)|pourr\w*|n'\w+\s+pas|ne\s+\w+\s+pas|sans\s+obtenir|"
-    r"respectivement)\b", re.I)  # "respectivement 3 et 4 @": which is whose is unsure
+    r"respectivement)\b", re.I)  # here unsure; roundup R21 reads "respectivement" in order
 
 
 @dataclasses.dataclass(frozen=True)
@@ -315,7 +348,10 @@ _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre
          r"novembre|d[ée]cembre)"
 _YEAR = r"((?:19|20)\d\d)"
 _EDITION_YEAR = re.compile(
-    rf"\b(?:labels?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?)\s*[\"»]?\s*"
+    rf"\b(?:labels?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?|"
+    rf"r[ée]sultats|"  # "Villes Internet, résultats 2018 : ..."
+    # "Les labellisés 2024 de la Somme : ...", "les lauréats 2019" (held-out battery)
+    rf"labell?is[ée]s|lauréat(?:e?s)?)\s*[\"»]?\s*"
     rf"(?:de\s+)?{_YEAR}\b", re.I)
 # "récompensées pour l'année 2016", "labellisée au titre de l'année 2016"
 _FOR_YEAR = re.compile(rf"\b(?:récompens|labell?is|labélis|distingu|décern|attribu)\w*\s+"
@@ -356,8 +392,11 @@ _FUTURE = re.compile(r"\b(?:se\s+tiendr(?:a|ont)|aura\s+lieu|auront\s+lieu|se\s+
                      r"prochaine\s+(?:édition|cérémonie))\b", re.I)
 _LABEL_TALK = re.compile(r"label|cérémonie|palmarès|arobas|@|remise", re.I)
 # "Publié le 3 mai 2017 à 13h49", a release's "Paris, le 02 décembre 2020", a
-# newsletter's "Édition du jeudi 17 décembre 2009".
-_DOC_DATE = re.compile(rf"^(?:(?:publié|communiqué|mis à jour|édition\s+du)[^0-9]{{0,40}}|"
+# newsletter's "Édition du jeudi 17 décembre 2009", a town site's "Actualité publiée le 5
+# février 2013" (a date line at the foot of the page, among the first blocks).
+_DOC_DATE = re.compile(rf"^(?:(?:(?:actualité|article|brève)\s+)?"
+                       rf"(?:publié|communiqué|mis à jour|mis en ligne|paru|posté|"
+                       rf"article|édition\s+du)[^0-9]{{0,40}}|"  # "Article du 3 mars 2015."
                        rf"[A-ZÀ-Ý][\w'-]+(?:[\s-][\w'-]+){{0,2}},\s+(?=le\s))?"
                        rf"(?:le\s+)?(?:\w+\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b", re.I)
 # The date line of stored web pages ("date 2024-02") and abbreviated months in a
@@ -440,7 +479,7 @@ def current_edition(doc: list[Block], dated, given: int | None = None) -> int | 
     for b in doc:
         for s in sentences(b.text):
             if not _EARLIER.search(s) and not _FUTURE.search(s):
-                years |= edition_years(_blank(s, _SINCE), dated)
+                years |= edition_years(_blank(_blank(s, _SINCE), _AS_IN), dated)
     if not years and dated and (dated[1] in CEREMONY_MONTHS or
                                 dated[0] < NO_EDITION and dated[1] in LATE_CEREMONY_MONTHS):
         return dated[0]  # the article's date line, near the ceremony: that edition's news
@@ -668,6 +707,12 @@ _CONSECUTIVE_YEAR = re.compile(
     r"(?:\d{1,2}\s*(?:e|è|ème|eme|ième)|\w+ième|seconde?)\s+(?:année|fois)\s+"
     r"(?:consécutive|de\s+suite|d'affilée)", re.I)
 _SINCE = re.compile(rf"\bdepuis\s+(?:{_MONTH}\s+)?{_YEAR}\b", re.I)
+# Y4b: "comme en 2021" names an earlier edition at the same level.
+_AS_IN = re.compile(rf"\bcomme\s+en\s+{_YEAR}\b", re.I)
+# Y4b: a counted subject ("douze villes") after "comme en 2021" names no one.
+_COUNTED = re.compile(r"\b(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+                      r"quinze|vingt|trente|cent)\w*\s+(?:\w+\s+)?(?:villes|communes|villages|"
+                      r"collectivités|territoires|lauréats)\b", re.I)
 _LEVEL_SINCE = re.compile(rf"\s*(?:\w+\s+){{0,2}}?depuis\s+(?:{_MONTH}\s+)?{_YEAR}\b", re.I)
 _EVERY_YEAR = re.compile(r"chaque\s+année|tous\s+les\s+ans|sans\s+interruption|"
                          r"sans\s+discontinuer|année\s+après\s+année", re.I)
@@ -675,6 +720,14 @@ _EVERY_YEAR = re.compile(r"chaque\s+année|tous\s+les\s+ans|sans\s+interruption|
 
 def earlier_years(sentence: str, level: Level, year: int) -> list[int]:
     """Y4: years before ``year`` at the same level, as the sentence states them."""
+    as_in = [int(m.group(1)) for m in _AS_IN.finditer(sentence, 0, level.start)
+             if not _COUNTED.search(sentence, m.end(), level.start)]
+    return sorted(set(_runs(sentence, level, year)) |
+                  {y for y in as_in if y < year and y != NO_EDITION})
+
+
+def _runs(sentence: str, level: Level, year: int) -> list[int]:
+    """Y4: "pour la deuxième année consécutive", "depuis 2018 ... chaque année"."""
     m = _CONSECUTIVE_YEAR.search(sentence)
     if m:
         rank = _CONSECUTIVE.match(m.group())
@@ -704,7 +757,7 @@ def _year_of(sentence: str, lv: Level, found: list[Level], dated, current) -> in
     """Y1/Y3: the year a level is given for, or None when unsure."""
     if lv.earlier:
         return lv.year
-    text = _blank(sentence, _SINCE)
+    text = _blank(_blank(sentence, _SINCE), _AS_IN)  # Y4b: another edition's year
     for x in found:
         if x.earlier:
             text = _blank_span(text, *x.span)
@@ -791,7 +844,11 @@ def _explicit(doc: list[Block]) -> dict[str, Mention]:
     return explicit
 
 
-_GATE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|arobas|\d\s*@|@@", re.I)
+# "trois @" in words is the label's level as surely as "3 @" (a text naming neither the
+# label nor "arobases" otherwise: "Palmarès 2018. Sept collectivités atteignent cinq @").
+_GATE = re.compile(r"villes?\s+(?:et\s+villages\s+)?internet|arobas|\d\s*@|@@|"
+                   r"\b(?:une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|troisi[eè]me|"
+                   r"quatri[eè]me|cinqui[eè]me)\s*@", re.I)
 
 
 def awards(doc: list[Block], edition: int | None = None

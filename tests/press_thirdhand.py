@@ -26,11 +26,13 @@ import dataclasses
 
 @dataclasses.dataclass(frozen=True)
 class Text:
-    name: str
+    id: str
     form: str
-    text: str
-    # (collectivité as printed, département as printed or None, edition, level)
+    body: str
+    # (collectivité as printed, edition, level), with the département's code fourth
+    # when the text prints it (as ``tests/press_forms.score`` reads them)
     awards: tuple = ()
+    why: str = ""  # when set: a case the reader is known not to read, and why
 
 
 TEXTS = [
@@ -49,10 +51,10 @@ Parthenay et Castelnau-le-Lez. Lannion, Chasseneuil-du-Poitou et la Communauté 
 du Val de Drôme en Biovallée obtiennent quatre @.
 
 Contact presse : Claire Dumoulin – presse@villes-internet.net – 01 40 00 00 00
-""", (("Issy-les-Moulineaux", None, 2024, 5), ("Brest", None, 2024, 5),
-      ("Parthenay", None, 2024, 5), ("Castelnau-le-Lez", None, 2024, 5),
-      ("Lannion", None, 2024, 4), ("Chasseneuil-du-Poitou", None, 2024, 4),
-      ("Communauté de communes du Val de Drôme en Biovallée", None, 2024, 4))),
+""", (("Issy-les-Moulineaux", 2024, 5), ("Brest", 2024, 5),
+      ("Parthenay", 2024, 5), ("Castelnau-le-Lez", 2024, 5),
+      ("Lannion", 2024, 4), ("Chasseneuil-du-Poitou", 2024, 4),
+      ("Communauté de communes du Val de Drôme en Biovallée", 2024, 4))),
 
     Text("quotidien_vienne_2019", "regional daily, département", """\
 VIENNE
@@ -68,20 +70,20 @@ Photo : le maire de Loudun reçoit le label des mains du jury. © Photo NR
 
 Lire aussi : Châtellerault : la médiathèque fête ses vingt ans
 Lire aussi : Villes Internet : Niort décroche la cinquième arobase
-""", (("Chasseneuil-du-Poitou", None, 2019, 5), ("Jaunay-Marigny", None, 2019, 3),
-      ("Loudun", None, 2019, 1), ("Grand Poitiers", None, 2019, 4))),
+""", (("Chasseneuil-du-Poitou", 2019, 5), ("Jaunay-Marigny", 2019, 3),
+      ("Loudun", 2019, 1), ("Grand Poitiers", 2019, 4))),
 
     Text("site_crest_2015", "town page", """\
 Accueil > Actualités > Vie municipale
 Crest labellisée Ville Internet @@@
 Mis en ligne le 12 février 2015
 
-La ville de Crest a reçu le 10 février à Paris le label Villes Internet avec trois
+La ville de Crest (Drôme) a reçu le 10 février à Paris le label Villes Internet avec trois
 arobases, contre deux en 2014. Cette distinction récompense le nouveau portail famille et
 les ateliers numériques de la médiathèque.
 
 Partager : Facebook | Twitter | Imprimer
-""", (("Crest", None, 2015, 3), ("Crest", None, 2014, 2))),
+""", (("Crest", 2015, 3, "26"), ("Crest", 2014, 2, "26"))),
 
     Text("magazine_regions_2012", "magazine list by région", """\
 Le palmarès complet, région par région
@@ -98,16 +100,16 @@ Laval (53) : @@@
 AQUITAINE
 Pessac (33) : @@@@
 Mérignac (33) : @@@
-""", (("Brest", "29", 2012, 5), ("Lannion", "22", 2012, 4), ("Vitré", "35", 2012, 3),
-      ("Saint-Herblain", "44", 2012, 4), ("Cholet", "49", 2012, 2), ("Laval", "53", 2012, 3),
-      ("Pessac", "33", 2012, 4), ("Mérignac", "33", 2012, 3))),
+""", (("Brest", 2012, 5, "29"), ("Lannion", 2012, 4, "22"), ("Vitré", 2012, 3, "35"),
+      ("Saint-Herblain", 2012, 4, "44"), ("Cholet", 2012, 2, "49"), ("Laval", 2012, 3, "53"),
+      ("Pessac", 2012, 4, "33"), ("Mérignac", 2012, 3, "33"))),
 
     Text("hebdo_lisieux_2007", "weekly short item", """\
 EN BREF
 LISIEUX. Internet. La ville a obtenu, le 6 décembre dernier, le label Ville Internet 2007
 avec trois @. Elle n'en avait qu'une l'an passé.
 L'Éveil – 11 décembre 2007
-""", (("Lisieux", None, 2007, 3), ("Lisieux", None, 2006, 1))),
+""", (("Lisieux", 2007, 3), ("Lisieux", 2006, 1))),
 
     Text("conseil_saint_jean_de_braye_2022", "council minutes", """\
 COMPTE RENDU DU CONSEIL MUNICIPAL DU 28 MARS 2022
@@ -118,13 +120,13 @@ M. le Maire informe le conseil que la commune de Saint-Jean-de-Braye a obtenu 4 
 au label Territoires, Villes et Villages Internet 2022, remis le 17 mars.
 
 Point 5 – Subvention à l'Union sportive abraysienne : adoptée à l'unanimité (23 voix pour).
-""", (("Saint-Jean-de-Braye", None, 2022, 4),)),
+""", (("Saint-Jean-de-Braye", 2022, 4),)),
 
     Text("reseau_herouville_2021", "social blurb", """\
 Ville d'Hérouville-Saint-Clair @HerouvilleSC · 4 février 2021
 🎉 Fiers ! Hérouville-Saint-Clair garde ses @@@@@ pour la 5e année consécutive au label
 Villes Internet ! Merci aux équipes 👏 #VillesInternet #label2021 @VillesInternet
-""", tuple(("Hérouville-Saint-Clair", None, y, 5) for y in range(2017, 2022))),
+""", tuple(("Hérouville-Saint-Clair", y, 5) for y in range(2017, 2022))),
 
     Text("appel_candidatures_2025", "awards nothing: call", """\
 Label Territoires, Villes et Villages Internet 2025 : les candidatures sont ouvertes
@@ -185,7 +187,7 @@ régionale des élus au numérique. Inscriptions : contact@agen.fr
     Text("talence_noun_2023", "town page", """\
 Talence (Gironde), Ville Internet @@@ depuis 2019, a reçu le 2 février 2023 sa quatrième
 arobase, lors de la cérémonie du label organisée à Paris.
-""", (("Talence", "33", 2023, 4), ("Talence", "33", 2019, 3))),
+""", (("Talence", 2023, 4, "33"), ("Talence", 2019, 3, "33"))),
 
     Text("dieppe_personnes_2016", "regional daily, one town", """\
 Dieppe rejoint le cercle des cinq @
@@ -196,58 +198,58 @@ Dieppe a obtenu cinq arobases au label Villes Internet 2016. « C'est la reconna
 dix ans de travail », souligne Paul Martel, adjoint au numérique, qui a reçu le trophée
 des mains de Sophie Lenoir, présidente du jury.
 Photo : Paul Martel et le trophée @@@@@.
-""", (("Dieppe", None, 2016, 5),)),
+""", (("Dieppe", 2016, 5),)),
 
     Text("rodez_sur_cinq_2018", "regional daily, one town", """\
 RODEZ
 4 @ sur 5 pour la ville
 Publié le 09/02/2018
 Rodez obtient 4 @ sur 5 au label Villes Internet 2018, une de plus que l'an dernier.
-""", (("Rodez", None, 2018, 4),)),
+""", (("Rodez", 2018, 4),)),
 
     Text("millau_lettres_2014", "regional daily, one town", """\
 Millau décroche quatre arobases sur cinq
 Publié le 01/02/2014
 Lors de la 15e édition du label Villes Internet, Millau a obtenu quatre arobases sur
 cinq possibles.
-""", (("Millau", None, 2014, 4),)),
+""", (("Millau", 2014, 4),)),
 
     Text("albi_niveau_2021", "town page", """\
 Albi confirme son niveau @@@@ au palmarès 2021 du label Villes Internet
 La ville conserve ce niveau pour ses services en ligne et son réseau de médiateurs.
-""", (("Albi", None, 2021, 4),)),
+""", (("Albi", 2021, 4),)),
 
     Text("sete_classee_2022", "weekly short item", """\
 SÈTE. Cette année encore, la ville est classée 5@ au palmarès 2022 du label Villes
 Internet.
-""", (("Sète", None, 2022, 5),)),
+""", (("Sète", 2022, 5),)),
 
     Text("echirolles_compare_2019", "regional daily, one town", """\
 ÉCHIROLLES
 Une arobase de plus
 Publié le 08/02/2019
 En 2018, Échirolles avait obtenu 3 @ ; cette année, la ville en obtient 4.
-""", (("Échirolles", None, 2018, 3), ("Échirolles", None, 2019, 4))),
+""", (("Échirolles", 2018, 3), ("Échirolles", 2019, 4))),
 
     Text("moselle_respectivement_2015", "regional daily, département", """\
 MOSELLE
 Publié le 06/02/2015
 Label Villes Internet : Sarreguemines et Forbach obtiennent respectivement 3 et 2
 arobases. Thionville, deux @ l'an dernier, en obtient trois.
-""", (("Sarreguemines", None, 2015, 3), ("Forbach", None, 2015, 2),
-      ("Thionville", None, 2015, 3), ("Thionville", None, 2014, 2))),
+""", (("Sarreguemines", 2015, 3), ("Forbach", 2015, 2),
+      ("Thionville", 2015, 3), ("Thionville", 2014, 2))),
 
     Text("meylan_decembre_2009", "regional daily, one town", """\
 Publié le 12 janvier 2009
 MEYLAN. Lors de la cérémonie du label Villes Internet 2008, en décembre dernier, Meylan a
 obtenu quatre @.
-""", (("Meylan", None, 2008, 4),)),
+""", (("Meylan", 2008, 4),)),
 
     Text("ifs_2009", "regional daily, one town", """\
 Édition du mardi 1er décembre 2009
-IFS. La commune a reçu trois @ lors de la 11e édition du label Villes Internet, jeudi à
+IFS (Calvados). La commune a reçu trois @ lors de la 11e édition du label Villes Internet, jeudi à
 Paris.
-""", (("Ifs", None, 2009, 3),)),
+""", (("Ifs", 2009, 3, "14"),)),
 
     Text("gers_liste_2020", "regional daily, département", """\
 GERS
@@ -264,15 +266,15 @@ Eauze (32) : @@@
 Gimont (32) : @
 
 Lire aussi : Auch : la fibre arrive dans tous les quartiers
-""", (("Auch", "32", 2020, 4), ("Condom", "32", 2020, 3), ("Fleurance", "32", 2020, 2),
-      ("Lectoure", "32", 2020, 2), ("Samatan", "32", 2020, 1), ("Eauze", "32", 2020, 3),
-      ("Gimont", "32", 2020, 1))),
+""", (("Auch", 2020, 4, "32"), ("Condom", 2020, 3, "32"), ("Fleurance", 2020, 2, "32"),
+      ("Lectoure", 2020, 2, "32"), ("Samatan", 2020, 1, "32"), ("Eauze", 2020, 3, "32"),
+      ("Gimont", 2020, 1, "32"))),
 
     Text("run_together_2017", "entries run together", """\
 Palmarès 2017 – Hauts-de-France
 Arras (62) @@@Lens (62) @@Béthune (62) @@@@Calais (62) @@Roubaix (59) @@@@@Tourcoing (59) @@@
-""", (("Arras", "62", 2017, 3), ("Lens", "62", 2017, 2), ("Béthune", "62", 2017, 4),
-      ("Calais", "62", 2017, 2), ("Roubaix", "59", 2017, 5), ("Tourcoing", "59", 2017, 3))),
+""", (("Arras", 2017, 3, "62"), ("Lens", 2017, 2, "62"), ("Béthune", 2017, 4, "62"),
+      ("Calais", 2017, 2, "62"), ("Roubaix", 2017, 5, "59"), ("Tourcoing", 2017, 3, "59"))),
 
     Text("dom_2013", "magazine list by région", """\
 Outre-mer : le palmarès 2013
@@ -281,9 +283,9 @@ Guadeloupe – Les Abymes (@@)
 Martinique – Le Lamentin (@@@)
 La Réunion – Saint-Pierre (@@@@)
 La Réunion – Le Port (@@)
-""", (("Baie-Mahault", None, 2013, 4), ("Les Abymes", None, 2013, 2),
-      ("Le Lamentin", "972", 2013, 3), ("Saint-Pierre", "974", 2013, 4),
-      ("Le Port", "974", 2013, 2))),
+""", (("Baie-Mahault", 2013, 4), ("Les Abymes", 2013, 2),
+      ("Le Lamentin", 2013, 3, "972"), ("Saint-Pierre", 2013, 4, "974"),
+      ("Le Port", 2013, 2, "974"))),
 
     Text("metropoles_2025", "national press", """\
 Publié le 30 janvier 2025
@@ -291,9 +293,9 @@ Numérique : les métropoles en tête du label Villes Internet
 La Métropole de Lyon, Rennes Métropole et Brest Métropole décrochent cinq arobases au
 palmarès 2025, tout comme la ville de Villeurbanne. Nantes Métropole obtient quatre @.
 Par Marc Aubry
-""", (("Métropole de Lyon", None, 2025, 5), ("Rennes Métropole", None, 2025, 5),
-      ("Brest Métropole", None, 2025, 5), ("Villeurbanne", None, 2025, 5),
-      ("Nantes Métropole", None, 2025, 4))),
+""", (("Métropole de Lyon", 2025, 5), ("Rennes Métropole", 2025, 5),
+      ("Brest Métropole", 2025, 5), ("Villeurbanne", 2025, 5),
+      ("Nantes Métropole", 2025, 4))),
 
     Text("historique_villeneuve", "town page, history", """\
 Villeneuve-d'Ascq, Ville Internet
@@ -303,8 +305,8 @@ Notre label au fil des ans :
 2012 : @@@@
 2013 : @@@@@
 Contact : numerique@villeneuvedascq.fr
-""", (("Villeneuve-d'Ascq", None, 2009, 3), ("Villeneuve-d'Ascq", None, 2011, 4),
-      ("Villeneuve-d'Ascq", None, 2012, 4), ("Villeneuve-d'Ascq", None, 2013, 5))),
+""", (("Villeneuve-d'Ascq", 2009, 3), ("Villeneuve-d'Ascq", 2011, 4),
+      ("Villeneuve-d'Ascq", 2012, 4), ("Villeneuve-d'Ascq", 2013, 5))),
 
     Text("puy_en_velay_2011", "regional daily, one town", """\
 HAUTE-LOIRE
@@ -312,7 +314,7 @@ Le Puy-en-Velay obtient trois @
 Publié le 22/01/2011
 Le Puy-en-Velay a obtenu trois @ lors de la 12e édition du label Villes Internet. La
 commune de 19 000 habitants est la seule du département à être labellisée.
-""", (("Le Puy-en-Velay", None, 2011, 3),)),
+""", (("Le Puy-en-Velay", 2011, 3),)),
 
     Text("niveaux_titres_2016", "magazine list by level", """\
 Label Villes Internet 2016 : la liste des lauréats d'Occitanie
@@ -326,9 +328,9 @@ Balma
 Trois arobases
 Cugnaux
 Pibrac
-""", (("Toulouse", None, 2016, 5), ("Colomiers", None, 2016, 5), ("Blagnac", None, 2016, 4),
-      ("Tournefeuille", None, 2016, 4), ("Balma", None, 2016, 4), ("Cugnaux", None, 2016, 3),
-      ("Pibrac", None, 2016, 3))),
+""", (("Toulouse", 2016, 5), ("Colomiers", 2016, 5), ("Blagnac", 2016, 4),
+      ("Tournefeuille", 2016, 4), ("Balma", 2016, 4), ("Cugnaux", 2016, 3),
+      ("Pibrac", 2016, 3))),
 
     Text("comptes_2010_absente", "awards nothing: no edition", """\
 Publié le 15/12/2010
@@ -341,16 +343,16 @@ Publié le 02/02/2018
 Label Villes Internet : trente-deux villes à cinq arobases
 Trente-deux collectivités reçoivent cette année cinq arobases (Mulhouse, Colmar,
 Strasbourg…), quarante-sept en obtiennent quatre, parmi lesquelles Schiltigheim et Metz.
-""", (("Mulhouse", None, 2018, 5), ("Colmar", None, 2018, 5), ("Strasbourg", None, 2018, 5),
-      ("Schiltigheim", None, 2018, 4), ("Metz", None, 2018, 4))),
+""", (("Mulhouse", 2018, 5), ("Colmar", 2018, 5), ("Strasbourg", 2018, 5),
+      ("Schiltigheim", 2018, 4), ("Metz", 2018, 4))),
 
     Text("cotentin_2026", "regional daily, département", """\
 MANCHE
 Publié le 3 février 2026
 Côté Manche : Cherbourg-en-Cotentin obtient quatre @, Saint-Lô trois @ et la communauté
 d'agglomération du Cotentin deux @. Granville n'a pas été labellisée cette année.
-""", (("Cherbourg-en-Cotentin", None, 2026, 4), ("Saint-Lô", None, 2026, 3),
-      ("communauté d'agglomération du Cotentin", None, 2026, 2))),
+""", (("Cherbourg-en-Cotentin", 2026, 4), ("Saint-Lô", 2026, 3),
+      ("communauté d'agglomération du Cotentin", 2026, 2))),
 
     Text("valence_homonyme_2017", "regional daily, one town", """\
 DRÔME
@@ -358,22 +360,22 @@ Valence : quatrième arobase pour la ville
 Publié le 03/02/2017
 La ville de Valence a décroché une quatrième @ au palmarès 2017 du label Villes Internet.
 Romans-sur-Isère, sa voisine, conserve ses trois @.
-""", (("Valence", "26", 2017, 4), ("Romans-sur-Isère", None, 2017, 3))),
+""", (("Valence", 2017, 4, "26"), ("Romans-sur-Isère", 2017, 3))),
 
     Text("hebdo_2005", "weekly short item", """\
 Vendredi 16 décembre 2005
 Quimper dans le palmarès. La 7e édition du label Villes Internet, remise mardi à Paris, a
 décerné quatre @ à Quimper et deux @ à Concarneau.
-""", (("Quimper", None, 2005, 4), ("Concarneau", None, 2005, 2))),
+""", (("Quimper", 2005, 4), ("Concarneau", 2005, 2))),
 
     Text("asso_2003", "association release", """\
 Communiqué – 28 novembre 2003
 Le palmarès Villes Internet 2003 est connu. Parthenay et Issy-les-Moulineaux reçoivent
-cinq @ ; Hérouville-Saint-Clair et Brest, quatre @ ; Ifs, trois @.
+cinq @ ; Hérouville-Saint-Clair et Brest, quatre @ ; Ifs (14), trois @.
 Pour toute question : contact@villes-internet.net
-""", (("Parthenay", None, 2003, 5), ("Issy-les-Moulineaux", None, 2003, 5),
-      ("Hérouville-Saint-Clair", None, 2003, 4), ("Brest", None, 2003, 4),
-      ("Ifs", None, 2003, 3))),
+""", (("Parthenay", 2003, 5), ("Issy-les-Moulineaux", 2003, 5),
+      ("Hérouville-Saint-Clair", 2003, 4), ("Brest", 2003, 4),
+      ("Ifs", 2003, 3, "14"))),
 
     Text("tableau_pipes_2023", "magazine table", """\
 Palmarès 2023 – Pays de la Loire
@@ -382,8 +384,8 @@ Angers | Maine-et-Loire | @@@@@
 Trélazé | Maine-et-Loire | @@@
 Rezé | Loire-Atlantique | @@@@
 Vertou | Loire-Atlantique | @@
-""", (("Angers", None, 2023, 5), ("Trélazé", None, 2023, 3), ("Rezé", None, 2023, 4),
-      ("Vertou", None, 2023, 2))),
+""", (("Angers", 2023, 5), ("Trélazé", 2023, 3), ("Rezé", 2023, 4),
+      ("Vertou", 2023, 2))),
 
     Text("lamballe_armor_2020", "town page", """\
 Actualités
@@ -391,22 +393,22 @@ Lamballe-Armor, Ville Internet @@@
 Publié le 30/01/2020
 La commune nouvelle de Lamballe-Armor a reçu le 28 janvier, pour la première fois, le label
 Villes Internet avec trois arobases. Suivez-nous sur Instagram : @lamballearmor
-""", (("Lamballe-Armor", None, 2020, 3),)),
+""", (("Lamballe-Armor", 2020, 3),)),
 
     Text("sicoval_2024", "regional daily, one EPCI", """\
 Publié le 02/02/2024
 Le Sicoval obtient trois @
 La communauté d'agglomération du Sicoval a reçu trois arobases au label Territoires, Villes
 et Villages Internet 2024, et la mention « Inclusion numérique ».
-""", (("communauté d'agglomération du Sicoval", None, 2024, 3),)),
+""", (("communauté d'agglomération du Sicoval", 2024, 3),)),
 
     Text("deux_villes_tout_comme_2021", "regional daily, département", """\
 HÉRAULT
 Publié le 05/02/2021
 Béziers obtient trois @, tout comme Narbonne, dans l'Aude voisine. Montpellier conserve ses
 cinq arobases.
-""", (("Béziers", None, 2021, 3), ("Narbonne", None, 2021, 3),
-      ("Montpellier", None, 2021, 5))),
+""", (("Béziers", 2021, 3), ("Narbonne", 2021, 3),
+      ("Montpellier", 2021, 5))),
 
     Text("legende_caption_2019", "regional daily, one town", """\
 Vitré garde ses quatre arobases
@@ -414,20 +416,20 @@ Publié le 08/02/2019
 Le maire Pierre Lemaire (au centre) et son adjointe Nadia Roux, à Martigues.
 Vitré conserve ses quatre @ au palmarès 2019 du label Villes Internet.
 Lire aussi : Fougères : deux @ en 2017, une première pour la ville
-""", (("Vitré", None, 2019, 4),)),
+""", (("Vitré", 2019, 4),)),
 
     Text("rennes_periph_2013", "several a sentence", """\
 ILLE-ET-VILAINE
 Publié le 25/01/2013
 Au palmarès 2013, Rennes et Cesson-Sévigné obtiennent cinq arobases, Bruz quatre et
 Betton trois. Saint-Malo progresse et passe de deux à trois @.
-""", (("Rennes", None, 2013, 5), ("Cesson-Sévigné", None, 2013, 5), ("Bruz", None, 2013, 4),
-      ("Betton", None, 2013, 3), ("Saint-Malo", None, 2013, 3))),
+""", (("Rennes", 2013, 5), ("Cesson-Sévigné", 2013, 5), ("Bruz", 2013, 4),
+      ("Betton", 2013, 3), ("Saint-Malo", 2013, 3))),
 
     Text("population_2022", "weekly short item", """\
 Publié le 18/03/2022
 Pavie (2 600 habitants) obtient deux @ au label 2022, Gimont (3 000 habitants) une @.
-""", (("Pavie", None, 2022, 2), ("Gimont", None, 2022, 1))),
+""", (("Pavie", 2022, 2), ("Gimont", 2022, 1))),
 
     Text("jury_pau_2019", "awards nothing: person", """\
 Publié le 10/02/2019
@@ -440,14 +442,14 @@ des villes à quatre et cinq arobases ».
 CASTRES. Trois @ pour la ville
 Castres (Tarn) a été distinguée jeudi par trois arobases lors de la 10e édition du label
 Villes Internet.
-""", (("Castres", "81", 2008, 3),)),
+""", (("Castres", 2008, 3, "81"),)),
 
     Text("premiere_et_cinquieme_2024", "regional daily, département", """\
 CÔTES-D'ARMOR
 Publié le 01/02/2024
 Plérin reçoit sa première arobase, Ploufragan une cinquième @ et Langueux passe de trois à
 quatre arobases.
-""", (("Plérin", None, 2024, 1), ("Ploufragan", None, 2024, 5), ("Langueux", None, 2024, 4))),
+""", (("Plérin", 2024, 1), ("Ploufragan", 2024, 5), ("Langueux", 2024, 4))),
     Text("touraine_puces_2012", "magazine list by département", """\
 Label Villes Internet 2012 : les lauréats de la région Centre
 Indre-et-Loire (37)
@@ -457,33 +459,46 @@ Indre-et-Loire (37)
 Loiret (45)
 - Olivet (@@@)
 - Saran (@@)
-""", (("Joué-lès-Tours", "37", 2012, 4), ("Ballan-Miré", "37", 2012, 3),
-      ("Saint-Avertin", "37", 2012, 2), ("Olivet", "45", 2012, 3), ("Saran", "45", 2012, 2))),
+""", (("Joué-lès-Tours", 2012, 4, "37"), ("Ballan-Miré", 2012, 3, "37"),
+      ("Saint-Avertin", 2012, 2, "37"), ("Olivet", 2012, 3, "45"), ("Saran", 2012, 2, "45"))),
 
     Text("comme_lan_dernier_2012", "regional daily, one town", """\
 Publié le 27/01/2012
 CHAMBRAY-LÈS-TOURS. La commune obtient trois @, comme l'an dernier, au label Villes
 Internet. Elle vise désormais la quatrième.
-""", (("Chambray-lès-Tours", None, 2012, 3), ("Chambray-lès-Tours", None, 2011, 3))),
+""", (("Chambray-lès-Tours", 2012, 3), ("Chambray-lès-Tours", 2011, 3))),
 
     Text("hebdo_2006", "weekly short item", """\
 Jeudi 14 décembre 2006
 Carnet numérique. Lors de la 8e édition du label Villes Internet, remise mardi,
 Saint-Barthélemy-d'Anjou a reçu deux @ et Avrillé (Maine-et-Loire) trois @.
-""", (("Saint-Barthélemy-d'Anjou", None, 2006, 2), ("Avrillé", "49", 2006, 3))),
+""", (("Saint-Barthélemy-d'Anjou", 2006, 2), ("Avrillé", 2006, 3, "49"))),
 
     Text("cc_crestois_2018", "regional daily, one EPCI", """\
 Publié le 09/02/2018 à 11h05
 La CC du Crestois et de Pays de Saillans obtient 2 @ pour sa première candidature au label
 Villes Internet 2018. Son vice-président au numérique, Marc Daudet, s'en réjouit.
-""", (("CC du Crestois et de Pays de Saillans", None, 2018, 2),)),
+""", (("CC du Crestois et de Pays de Saillans", 2018, 2),)),
 ]
 
 
-def stated() -> int:
-    return sum(len(t.awards) for t in TEXTS)
+def run() -> dict:
+    """Every text through ``loaders.press.extract``, scored as the other batteries score
+    theirs (``tests.press_forms.score``: same collectivité key, edition, level, and
+    département where the text prints it)."""
+    from loaders import press
+    from tests.press_forms import score
+    return {t.id: score(t, press.extract(t.body, {}).awards) for t in TEXTS}
 
 
-if __name__ == "__main__":
-    print(f"{len(TEXTS)} texts, {stated()} awards stated, "
-          f"{sum(1 for t in TEXTS if not t.awards)} awarding nothing")
+if __name__ == "__main__":  # python -m tests.press_thirdhand: the total and each miss
+    scores = run()
+    stated = sum(len(t.awards) for t in TEXTS)
+    right = sum(len(s.right) for s in scores.values())
+    invented = sum(len(s.invented) for s in scores.values())
+    print(f"{len(TEXTS)} texts ({sum(not t.awards for t in TEXTS)} awarding nothing): "
+          f"{right}/{stated} right, {invented} invented")
+    for t in TEXTS:
+        s = scores[t.id]
+        if s.invented or s.missed:
+            print(f"{t.id}: invented {s.invented} missed {s.missed}")

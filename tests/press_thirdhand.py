@@ -16,7 +16,12 @@ its département if printed, the edition, the level. An award stated only by ari
 ("une de plus") is not counted; one stated with its year ("contre deux en 2014", "l'an
 dernier" in a dated text) is. Links to other articles ("Lire aussi") state nothing.
 
-``python -m tests.press_thirdhand`` prints the score per text and in total.
+``python -m tests.press_thirdhand`` prints the score per text and in total. Baseline,
+scored once before any rule was changed for these texts: 85 / 127 right (67%), 7
+invented: four from "Lire aussi" links (Niort 2019, Lorient and Vannes 2011, Fougères
+2017), two EPCI names cut short ("... du Val de Drôme" without "en Biovallée", "CC du
+Crestois" without "et de Pays de Saillans"), and "Sicoval" for "la communauté
+d'agglomération du Sicoval".
 """
 
 from __future__ import annotations

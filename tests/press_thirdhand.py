@@ -21,7 +21,8 @@ scored once before any rule was changed for these texts: 85 / 127 right (67%), 7
 invented: four from "Lire aussi" links (Niort 2019, Lorient and Vannes 2011, Fougères
 2017), two EPCI names cut short ("... du Val de Drôme" without "en Biovallée", "CC du
 Crestois" without "et de Pays de Saillans"), and "Sicoval" for "la communauté
-d'agglomération du Sicoval".
+d'agglomération du Sicoval" (which the headline does state under that name: its truth was
+corrected after the baseline, 86 / 128 and 6 invented with it).
 """
 
 from __future__ import annotations
@@ -405,7 +406,10 @@ Publié le 02/02/2024
 Le Sicoval obtient trois @
 La communauté d'agglomération du Sicoval a reçu trois arobases au label Territoires, Villes
 et Villages Internet 2024, et la mention « Inclusion numérique ».
-""", (("communauté d'agglomération du Sicoval", 2024, 3),)),
+""", (("communauté d'agglomération du Sicoval", 2024, 3),
+      # the headline states it too, under the short name people use (the geocoder
+      # decides): counted as invented in the baseline, a truth corrected since
+      ("Le Sicoval", 2024, 3))),
 
     Text("deux_villes_tout_comme_2021", "regional daily, département", """\
 HÉRAULT

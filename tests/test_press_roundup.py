@@ -831,3 +831,27 @@ def test_R22_comme_after_a_named_subject():
     assert got("Aville obtient cinq @, comme le souligne Jeanne Martin.") == {
         ("Aville", 2024, 5)}
     assert ("Beville", 2024, 5) not in got("Aville obtient cinq @, comme Beville l'an dernier.")
+
+
+def test_T2_a_link_to_another_article_gives_nothing():
+    page = ("Publié le 05/02/2019\nAville obtient trois @ au label.\n"
+            "Lire aussi : Villes Internet : Beville décroche la cinquième arobase\n"
+            "À lire également : Label 2011 : Ceville obtient deux @\n"
+            "> Voir aussi : Deville garde ses quatre arobases\n")
+    assert got(page, head="") == {("Aville", 2019, 3)}
+    # a sentence that merely opens with "lire" is no link
+    assert got("Lire la liste : Aville obtient trois @.") == {("Aville", 2024, 3)}
+
+
+def test_R7_an_epci_name_with_en_or_et_de_is_one_name():
+    assert got("Aville et la communauté de communes du Val de Beville en Cevallée obtiennent "
+               "quatre @.") == {("Aville", 2024, 4),
+                                ("communauté de communes du Val de Beville en Cevallée",
+                                 2024, 4)}
+    assert got("La CC du Bevillois et de Pays de Ceville obtient 2 @ pour sa première "
+               "candidature.") == {("CC du Bevillois et de Pays de Ceville", 2024, 2)}
+    # "en" before a département stays its place, not part of the name
+    found = press.extract(HEAD + "La communauté de communes de Beville en Seine-Maritime "
+                          "obtient trois @.", {}).awards
+    assert [(a.collectivite, a.departement) for a in found] == [
+        ("communauté de communes de Beville", "Seine-Maritime")]

@@ -61,5 +61,7 @@ def test_battery_names_are_real_and_homonyms_carry_their_departement():
                 assert any(tail in e for e in epci), (text.id, name)
                 continue
             found = communes.get(names.key(name), set())
-            assert found, (text.id, name)
+            if not found:  # "Le Sicoval": an EPCI named without its kind
+                assert any(names.key(name) in e for e in epci), (text.id, name)
+                continue
             assert len(found) == 1 or dep in found, (text.id, name, found)

@@ -9,6 +9,8 @@ Awards (a collectivité, an edition year, a level 1..5):
 
 - A. The text must speak of the label ("Villes Internet", "arobase", "4@", "cinq @",
   "sa troisième @"), else nothing.
+- T2. A line linking to another article ("Lire aussi : ...", "À lire également",
+  "Voir aussi", "Sur le même sujet") is left out: its headline is another article's.
 - T1. The typography of a page once its HTML is gone, written one way before any rule:
   "@ @ @" (spaces, non-breaking or not) is "@@@", "arrobases" and "arobase(s)" are
   "arobases", a postal code beside a name "(04100)" is its département "(04)" (97x: three
@@ -207,8 +209,8 @@ def blocks(text: str) -> list[Block]:
     paragraph at each joined line made a long PDF paragraph quadratic."""
     parts: list[tuple[str, list[str], int]] = []  # (kind, raw lines, first line number)
     for number, line in enumerate(_normalise(text).split("\n"), start=1):
-        if not line.strip():
-            continue
+        if not line.strip() or _LINK_LINE.match(line):
+            continue  # T2: a link to another article is no part of this one
         kind = "heading" if _HEADING.match(line) else "bullet" if _BULLET.match(line) \
             else "para"
         raw = _BULLET.sub("", _HEADING.sub("", line)).strip()
@@ -226,6 +228,12 @@ def blocks(text: str) -> list[Block]:
 
 
 _ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
+# T2: "Lire aussi : Villes Internet : Niort décroche la cinquième arobase" is the headline
+# of another article (another year, another town): read with this page's date, it gave
+# awards no one stated here (third-hand battery: Niort 2019, Lorient and Vannes 2011).
+_LINK_LINE = re.compile(r"^\s*(?:[>»→•*-]\s*)?(?:[ÀA]\s+)?(?:lire|voir|relire)\s+"
+                        r"(?:aussi|également|encore)\b|^\s*(?:[>»→•*-]\s*)?sur\s+le\s+même\s+"
+                        r"sujet\b", re.I)
 
 
 # A sentence may also open with a figure: "2009 est l'année du record", "24 villes ...".

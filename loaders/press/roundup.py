@@ -151,10 +151,27 @@ _BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
 # trois, ...": "trois" ends in "ois" but is the level, held-out battery)
 _ADJECTIVE = (rf"(?!(?:trois|quatre|deux|cinq|une?)\b)"
               rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine)s?")
+# The first words of départements and régions: "en Seine-Maritime" after an EPCI's name
+# is its place (R6), while "en Biovallée" is part of its name.
+_PLACE_FIRST = (r"(?:Ain|Aisne|Allier|Alpes|Ardennes|Ardèche|Ariège|Aube|Aude|Aveyron|Bas|"
+                r"Bouches|Calvados|Cantal|Charente|Cher|Corrèze|Corse|Creuse|Côte|Côtes|Deux|"
+                r"Dordogne|Doubs|Drôme|Essonne|Eure|Finistère|Gard|Gers|Gironde|Guadeloupe|"
+                r"Guyane|Haut|Haute|Hautes|Hauts|Hérault|Ille|Indre|Isère|Jura|Landes|Loir|"
+                r"Loire|Loiret|Lot|Lozère|Maine|Manche|Marne|Martinique|Mayenne|Mayotte|"
+                r"Meurthe|Meuse|Morbihan|Moselle|Nièvre|Nord|Oise|Orne|Paris|Pas|Puy|"
+                r"Pyrénées|Rhône|Sarthe|Savoie|Saône|Seine|Somme|Tarn|Territoire|Val|Var|"
+                r"Vaucluse|Vendée|Vienne|Vosges|Yonne|Yvelines|Bretagne|Normandie|Occitanie|"
+                r"Provence|Alsace|Aquitaine|Auvergne|Bourgogne|Champagne|Franche|Île|Ile|"
+                r"Languedoc|Limousin|Lorraine|Midi|Picardie|Poitou|Nouvelle|Grand|Centre|Pays|"
+                r"France|Réunion|La|Le|Les)(?![\wÀ-ÿ])")
 _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
          rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?"
          rf"(?:pays\s+(?:de\s+|d'|du\s+)?)?{_BARE}"  # "du pays Ajaccien", lower-case "pays"
-         rf"(?:\s{_ADJECTIVE}\b)?")
+         rf"(?:\s{_ADJECTIVE}\b)?"
+         # R7: "du Val de Drôme en Biovallée", "du Crestois et de Pays de Saillans": one
+         # name (cut at "en" or "et", the third-hand battery's EPCI were invented names)
+         rf"(?:\sen\s(?!{_PLACE_FIRST}){_CAPWORD}{_HYPHENED})?"
+         rf"(?:\set\s(?:de|du|des)\s(?:la\s|l')?{_BARE})?")
 _EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:(?:petite?|grande?|jeune|belle|modeste)\s+)?"
                      rf"(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
                      rf"(?P<prep>de\s+|d'|des\s+|du\s+)(?P<town>{_BARE})")

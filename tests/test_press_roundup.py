@@ -855,3 +855,20 @@ def test_R7_an_epci_name_with_en_or_et_de_is_one_name():
                           "obtient trois @.", {}).awards
     assert [(a.collectivite, a.departement) for a in found] == [
         ("communauté de communes de Beville", "Seine-Maritime")]
+
+
+def test_T_a_line_cut_before_a_name_goes_on_with_its_sentence():
+    # a page that kept the lines of its print layout: the list goes on after the comma
+    assert got("Douze villes reçoivent cinq arobases (Aville, Beville,\nCeville…), quinze "
+               "en obtiennent quatre, parmi lesquelles\nDeville et Eville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+        ("Deville", 2024, 4), ("Eville", 2024, 4)}
+    # a headline (no comma, no cut word at its end) stays apart from the line under it
+    assert got("Aville en tête\nBeville obtient trois @.") == {("Beville", 2024, 3)}
+
+
+def test_R6_a_place_line_with_its_number_above_entries():
+    found = press.extract(HEAD + "Indre-et-Loire (37)\n- Aville (@@@@)\n- Beville (@@)\n"
+                          "Loiret (45)\n- Ceville (@@@)\n", {}).awards
+    assert {(a.collectivite, a.departement, a.level) for a in found} == {
+        ("Aville", "37", 4), ("Beville", "37", 2), ("Ceville", "45", 3)}

@@ -203,7 +203,8 @@ _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»"
 
 
 def blocks(text: str) -> list[Block]:
-    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next.
+    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next:
+    one going on in lower case, or after a comma or a word no line ends with.
 
     The lines of a block are gathered first and cleaned once: cleaning the growing
     paragraph at each joined line made a long PDF paragraph quadratic."""
@@ -215,8 +216,9 @@ def blocks(text: str) -> list[Block]:
             else "para"
         raw = _BULLET.sub("", _HEADING.sub("", line)).strip()
         prev = parts[-1] if parts else None
-        if kind == "para" and prev and prev[0] == "para" and raw[:1].islower() \
-                and not _ENDS_CLAUSE.search(_plain(prev[1][-1])):
+        if kind == "para" and prev and prev[0] == "para" and (
+                raw[:1].islower() and not _ENDS_CLAUSE.search(_plain(prev[1][-1]))
+                or _CUT_BEFORE_NAME.search(_plain(prev[1][-1]))):
             prev[1].append(raw)
             continue
         parts.append((kind, [raw], number))
@@ -228,6 +230,11 @@ def blocks(text: str) -> list[Block]:
 
 
 _ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
+# A line cut before a capitalised name ("... (Mulhouse, Colmar," then "Strasbourg…), ...";
+# "... et la commune de" then "Crest"): a comma or a word that cannot end a line of its
+# own, so the next line goes on with the same sentence (a headline never ends so).
+_CUT_BEFORE_NAME = re.compile(r"(?:,|\b(?:et|ou|de|du|des|la|le|les|à|au|aux|en|pour|par|"
+                              r"avec|sur|dans|que|qui|dont|comme|parmi|lesquelles|lesquels|l'|d'))$")
 # T2: "Lire aussi : Villes Internet : Niort décroche la cinquième arobase" is the headline
 # of another article (another year, another town): read with this page's date, it gave
 # awards no one stated here (third-hand battery: Niort 2019, Lorient and Vannes 2011).

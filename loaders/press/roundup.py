@@ -572,7 +572,9 @@ _LEVEL_HEADING = re.compile(
     rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
     rf"|(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
-                         rf"(?P<place>{_BARE})\s*[:–-]?\s*$")
+                         # "Indre-et-Loire (37)": the number beside the name (R6)
+                         rf"(?P<place>{_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?"
+                         rf"\s*[:–-]?\s*$")
 _PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
 _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
                 # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
@@ -697,7 +699,7 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
         nxt = entries.get(doc[i + 1].line) if i + 1 < len(doc) else None
         place_line = _PLACE_LINE.match(b.text)
         if place_line and not here and nxt and _is_place(place_line.group("place")):
-            place = _departement(place_line.group("place"))
+            place = place_line.group("code") or _departement(place_line.group("place"))
             continue
         if listed < 2 and b.kind != "bullet":
             # A lone entry in prose only with its level in brackets ("La Bretagne compte

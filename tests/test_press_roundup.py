@@ -872,3 +872,16 @@ def test_R6_a_place_line_with_its_number_above_entries():
                           "Loiret (45)\n- Ceville (@@@)\n", {}).awards
     assert {(a.collectivite, a.departement, a.level) for a in found} == {
         ("Aville", "37", 4), ("Beville", "37", 2), ("Ceville", "45", 3)}
+
+
+def test_R3_a_rank_after_an_earlier_level_with_its_determiner_alone():
+    assert got("Aville reçoit sa première arobase, Beville une cinquième @ et Ceville passe "
+               "de trois à quatre arobases.") == {
+        ("Aville", 2024, 1), ("Beville", 2024, 5), ("Ceville", 2024, 4)}
+    # a gain is still no level
+    assert got("Aville obtient trois @, Beville une @ de plus.") == {("Aville", 2024, 3)}
+
+
+def test_R3_la_commune_nouvelle_de_is_that_commune():
+    assert got("La commune nouvelle de Aville-Armor a reçu trois arobases.") == {
+        ("Aville-Armor", 2024, 3)}

@@ -546,7 +546,9 @@ _NAME = (rf"(?:(?:Le|La|Les|L')\s?)?{_WORD}(?:(?:-et-|[-\s'](?:{_PARTICLE}[-\s]|
          rf"{_WORD})*")
 _EXPLICIT = re.compile(
     rf"\b(?:[Ll]a\s+|[Ll]'|[Nn]otre\s+)?(?P<kind>[Vv]ille|[Cc]ommune|[Vv]illage|[Cc]ité"
-    rf"|[Mm]unicipalité|[Mm]airie)\s+(?P<prep>de\s+|d'|des\s+|du\s+)(?P<name>{_NAME})"
+    # "la commune nouvelle de Lamballe-Armor" (a merger's name, third-hand battery)
+    rf"|[Mm]unicipalité|[Mm]airie)(?:\s+nouvelle)?\s+(?P<prep>de\s+|d'|des\s+|du\s+)"
+    rf"(?P<name>{_NAME})"
     rf"|\b(?:[Ll]a\s+|[Ll]')?(?P<epci>(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+"
     rf"[Cc]ommunes|[Uu]rbaine)|[Mm]étropole|[Aa]gglomération)\s+(?:de\s+|d'|du\s+|des\s+)?"
     rf"{_NAME})")

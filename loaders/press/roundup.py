@@ -173,7 +173,7 @@ _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbai
          rf"(?:\sen\s(?!{_PLACE_FIRST}){_CAPWORD}{_HYPHENED})?"
          rf"(?:\set\s(?:de|du|des)\s(?:la\s|l')?{_BARE})?")
 _EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:(?:petite?|grande?|jeune|belle|modeste)\s+)?"
-                     rf"(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
+                     rf"(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)(?:\s+nouvelle)?\s+"
                      rf"(?P<prep>de\s+|d'|des\s+|du\s+)(?P<town>{_BARE})")
 _ITEM = re.compile(rf"(?:[Ll]a\s+|[Ll]')?(?P<epci>{_EPCI})|{_EXPLICIT_COMMUNE}"
                    rf"|(?P<bare>{_BARE})")
@@ -425,6 +425,9 @@ _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(
                   r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
 
 
+_ELLIPTIC_GAP = ("", "une", "sa", "son", "ses")
+
+
 def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
                   bracketed: bool = False) -> list[Item]:
     """R3: the names that end ``seg`` (the text before a level) with an award gap; a
@@ -447,7 +450,9 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
         # "Lunel (4 @), Pérols (3 @)", "dont Cancale (@@)": the level in brackets is the
         # name's own, that one name's only (not its group's)
         return [] if last.place else [last]
-    if not (_GAP_CUE.search(gap) or (elliptic and not words.group(1).strip())
+    # "Plérin reçoit sa première arobase, Ploufragan une cinquième @": after an earlier
+    # level, a rank's determiner alone is still no gap (third-hand battery)
+    if not (_GAP_CUE.search(gap) or (elliptic and words.group(1).strip() in _ELLIPTIC_GAP)
             or (cue_after and short) or entry):
         return []
     group = [last]

@@ -885,3 +885,10 @@ def test_R3_a_rank_after_an_earlier_level_with_its_determiner_alone():
 def test_R3_la_commune_nouvelle_de_is_that_commune():
     assert got("La commune nouvelle de Aville-Armor a reçu trois arobases.") == {
         ("Aville-Armor", 2024, 3)}
+
+
+def test_R17_parmi_les_villes_a_level_on_retrouve_a_list():
+    assert got("Parmi les territoires distingués par cinq @, on retrouve Aville, Beville et "
+               "Ceville.") == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5)}
+    # a list that does not close its clause is no list
+    assert got("Parmi les villes à cinq @, on retrouve Aville comme chaque année.") == set()

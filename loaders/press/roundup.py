@@ -1190,6 +1190,13 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
             got.add(it.name, it.departement or default, year, lv.level, sentence, line)
         return
     before = clean[:lv.start]
+    among = _AMONG_LEVEL.match(after)
+    if among and _AMONG_GROUP.match(before):
+        # "Parmi les territoires distingués par cinq @, on retrouve Aville, Beville et
+        # Ceville.": the group's examples, when the list closes the sentence (third-hand)
+        for it in _examples(clean[:base + len(after)], base + among.end()):
+            got.add(it.name, it.departement or default, year, lv.level, sentence, line)
+        return
     counted = _COUNT_SUBJECT.search(before)
     restated = _RESTATED.match(after)  # "la distinction suprême (cinq @) dont ..."
     if restated:
@@ -1215,6 +1222,12 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
         for y in earlier:
             got.add(it.name, it.departement or default, y, lv.level, sentence, line,
                     inferred=True)
+
+
+_AMONG_GROUP = re.compile(r"^\s*Parmi\s+(?:les|ces|des)\s+(?:villes|communes|collectivités|"
+                          r"territoires|lauréats|villages)\b[^,;:.]*$")
+_AMONG_LEVEL = re.compile(r"^\s*,\s*(?:on\s+(?:re)?trouve|figurent|citons|on\s+compte|"
+                          r"on\s+note)\s+(?:notamment\s+|aussi\s+)?")
 
 
 # -- R17: examples of a group given a level -------------------------------------------

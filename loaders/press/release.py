@@ -232,9 +232,11 @@ def blocks(text: str) -> list[Block]:
 _ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
 # A line cut before a capitalised name ("... (Mulhouse, Colmar," then "Strasbourg…), ...";
 # "... et la commune de" then "Crest"): a comma or a word that cannot end a line of its
-# own, so the next line goes on with the same sentence (a headline never ends so).
-_CUT_BEFORE_NAME = re.compile(r"(?:,|\b(?:et|ou|de|du|des|la|le|les|à|au|aux|en|pour|par|"
-                              r"avec|sur|dans|que|qui|dont|comme|parmi|lesquelles|lesquels|l'|d'))$")
+# own, so the next line goes on with the same sentence (a headline never ends so; nor
+# "par": a by-line's "Publié le 3 mai 2017 à 13h49 - par" ends its line).
+_CUT_BEFORE_NAME = re.compile(r"(?:,|\b(?:et|ou|de|du|des|la|le|les|à|au|aux|en|pour|avec|"
+                              r"sur|dans|que|qui|dont|comme|parmi|lesquelles|lesquels|"
+                              r"l'|d'))$")
 # T2: "Lire aussi : Villes Internet : Niort décroche la cinquième arobase" is the headline
 # of another article (another year, another town): read with this page's date, it gave
 # awards no one stated here (third-hand battery: Niort 2019, Lorient and Vannes 2011).

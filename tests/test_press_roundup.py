@@ -892,3 +892,15 @@ def test_R17_parmi_les_villes_a_level_on_retrouve_a_list():
                "Ceville.") == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5)}
     # a list that does not close its clause is no list
     assert got("Parmi les villes à cinq @, on retrouve Aville comme chaque année.") == set()
+
+
+def test_S2_a_dateline_in_capitals_is_the_town_behind_la_ville():
+    assert got("AVILLE. La ville a obtenu trois @ lors de la cérémonie.") == {
+        ("Aville", 2024, 3)}
+    found = press.extract(HEAD + "SAINT-BEVILLE-LÈS-CEVILLE (Manche). La commune a reçu "
+                          "deux @.", {}).awards
+    assert [(a.collectivite, a.departement, a.level) for a in found] == [
+        ("Saint-Beville-lès-Ceville", "Manche", 2)]
+    # two towns' datelines, or a région's: no one
+    assert got("AVILLE. Travaux rue Haute.\nBEVILLE. La ville a obtenu trois @.") == set()
+    assert got("BRETAGNE. La ville a obtenu trois @.") == set()

@@ -828,7 +828,30 @@ def _main_collectivite(doc: list[Block], named_owners: list[Mention]) -> Mention
     explicit = _explicit(doc)
     if explicit:
         return next(iter(explicit.values())) if len(explicit) == 1 else None
-    return _subject_one(doc)
+    return _subject_one(doc) or _dateline_one(doc)
+
+
+# S2: a regional daily's dateline, the town in capitals opening its paragraph: "LISIEUX.
+# La ville a obtenu ...", "IFS (Calvados). La commune a reçu ..." (third-hand battery).
+_DATELINE = re.compile(r"^(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’-]*(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]*){0,3})"
+                       r"(?:\s*\((?P<dep>[^()]{2,30})\))?\.\s+(?=[A-ZÀ-Ý])")
+
+
+def _dateline_one(doc: list[Block]) -> Mention | None:
+    """S2: failing any other, the one town the text's datelines name (two: none); a
+    région or a word of the label ("EN BREF.") is no town."""
+    found: dict[str, Mention] = {}
+    for b in doc:
+        m = _DATELINE.match(b.text)
+        if not m or len(m.group("name")) < 3:
+            continue
+        name = "-".join(w.capitalize() for w in m.group("name").split("-"))
+        name = re.sub(r"-(Lès|Les|Sur|Sous|De|Du|Des|Le|La|En|Aux|Au)-",
+                      lambda w: w.group().lower(), name)
+        if is_region(name) or not _bare_name_ok(name):
+            continue
+        found.setdefault(names.key(name), Mention(0, 0, name, m.group("dep") or ""))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _subject_one(doc: list[Block]) -> Mention | None:

@@ -510,8 +510,6 @@ _WHY = {
                              "town's name",
     "valence_homonyme_2017": "the homonym's département is only the page's rubric "
                              "('DRÔME') above prose",
-    "hebdo_2005": "'a décerné quatre @ à Quimper et deux @ à Concarneau': levels before "
-                  "'à' and the names",
     "comme_lan_dernier_2012": "'La commune obtient trois @, comme l'an dernier': the "
                               "past without its year leaves the sentence unread",
 }

@@ -904,3 +904,12 @@ def test_S2_a_dateline_in_capitals_is_the_town_behind_la_ville():
     # two towns' datelines, or a région's: no one
     assert got("AVILLE. Travaux rue Haute.\nBEVILLE. La ville a obtenu trois @.") == set()
     assert got("BRETAGNE. La ville a obtenu trois @.") == set()
+
+
+def test_R4_decerne_a_level_a_names_after_it():
+    assert got("Le jury a décerné quatre @ à Aville et deux @ à Beville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 2)}
+    assert got("Le jury a attribué cinq @ à la ville de Ceville.") == {("Ceville", 2024, 5)}
+    # a count of towns is no name; a place after an award of its own subject stays a place
+    assert got("Le jury a décerné quatre @ à 12 villes.") == set()
+    assert got("Aville a obtenu quatre @ à Paris.") == {("Aville", 2024, 4)}

@@ -530,6 +530,9 @@ _AFTER_LEVEL = re.compile(
     r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
 # "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son
 # palmarès, la petite commune de Aville et ..." (a complement in lower-case words)
+_GIVEN_TO = re.compile(r"\b(?:décern|attribu|octroy|accord)\w*\s+(?:(?:également|aussi)\s+)?"
+                       r"(?:[^.;@]*@[^.;@]*\bet\s+)?$")
+_TO_NAME = re.compile(r"^\s+(?:à|aux?)\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d'))?(?=[A-ZÀ-Ý])")
 _AFTER_OPENING = re.compile(rf"^(?:\s+[{_LOW}'’-]+){{0,12}}\s*,\s*")
 _OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
 
@@ -1185,6 +1188,10 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
         also = None  # "Aville obtient 5 @ pour Beville": Aville's, not Beville's
     if not also and _OPENING_WITH.match(clean[:lv.start]):
         also = _AFTER_OPENING.match(after)
+    if not also and opens and _GIVEN_TO.search(clean[:lv.start]):
+        # R4: "a décerné quatre @ à Quimper et deux @ à Concarneau": the verb before the
+        # level, the one awarded after "à" (third-hand battery)
+        also = _TO_NAME.match(after)
     if also:
         for it in _list_from(clean[:base + len(after)], base + also.end(), closed=False):
             got.add(it.name, it.departement or default, year, lv.level, sentence, line)

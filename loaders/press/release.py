@@ -40,6 +40,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   "Thionville confirme son label"); with two candidates they stand for nothing. "notre commune", "notre ville" (the publisher
   speaking of itself) stand for the one collectivité the text names as "ville de X" even
   when it awards others by name (a town's page listing its neighbours' awards too).
+  Failing all of these, the one town a dateline in capitals names ("LISIEUX. La ville
+  a obtenu ...", "IFS (Calvados). La commune ...").
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
   plural subject ("8 collectivités atteignent 4@") is never the one awarded, except
   after "décerné à", "attribué à", "a permis à", "a valu à" ("ont permis à notre

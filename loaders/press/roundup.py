@@ -113,6 +113,13 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R23. A table whose cells the page kept apart (tabs, "|") under a header of column
   names ("Commune<tab>Département<tab>Arobases"): each row's name, département and
   level ("4", "4 @", "@@@@", "quatre"), until a row that does not fit.
+- R24. Forms the third-hand battery (``tests/press_thirdhand.py``) showed: an EPCI's
+  name goes on through "en Biovallée" (not before a département's or région's first
+  word: "en Seine-Maritime" stays its place) and "et de Pays de Saillans" (R7); a place
+  line with its number, "Indre-et-Loire (37)" (R6); "Ploufragan une cinquième @" after
+  an earlier level (R3); "la commune nouvelle de Aville"; "Parmi les territoires
+  distingués par cinq @, on retrouve Aville, Beville et Ceville." (R17); "a décerné
+  quatre @ à Quimper et deux @ à Concarneau" (R4).
 - R20. A gain is no level: "gagne une @ et passe à 3" (3), "en gagne une et passe à
   trois" (3), "une arobase supplémentaire" (nothing alone); it still says the sentence
   counts in @. "Aville obtient trois @, contre deux en 2023": Aville's 2023 level, and no

@@ -831,3 +831,85 @@ def test_R22_comme_after_a_named_subject():
     assert got("Aville obtient cinq @, comme le souligne Jeanne Martin.") == {
         ("Aville", 2024, 5)}
     assert ("Beville", 2024, 5) not in got("Aville obtient cinq @, comme Beville l'an dernier.")
+
+
+def test_T2_a_link_to_another_article_gives_nothing():
+    page = ("Publié le 05/02/2019\nAville obtient trois @ au label.\n"
+            "Lire aussi : Villes Internet : Beville décroche la cinquième arobase\n"
+            "À lire également : Label 2011 : Ceville obtient deux @\n"
+            "> Voir aussi : Deville garde ses quatre arobases\n")
+    assert got(page, head="") == {("Aville", 2019, 3)}
+    # a sentence that merely opens with "lire" is no link
+    assert got("Lire la liste : Aville obtient trois @.") == {("Aville", 2024, 3)}
+
+
+def test_R7_an_epci_name_with_en_or_et_de_is_one_name():
+    assert got("Aville et la communauté de communes du Val de Beville en Cevallée obtiennent "
+               "quatre @.") == {("Aville", 2024, 4),
+                                ("communauté de communes du Val de Beville en Cevallée",
+                                 2024, 4)}
+    assert got("La CC du Bevillois et de Pays de Ceville obtient 2 @ pour sa première "
+               "candidature.") == {("CC du Bevillois et de Pays de Ceville", 2024, 2)}
+    # "en" before a département stays its place, not part of the name
+    found = press.extract(HEAD + "La communauté de communes de Beville en Seine-Maritime "
+                          "obtient trois @.", {}).awards
+    assert [(a.collectivite, a.departement) for a in found] == [
+        ("communauté de communes de Beville", "Seine-Maritime")]
+
+
+def test_T_a_line_cut_before_a_name_goes_on_with_its_sentence():
+    # a page that kept the lines of its print layout: the list goes on after the comma
+    assert got("Douze villes reçoivent cinq arobases (Aville, Beville,\nCeville…), quinze "
+               "en obtiennent quatre, parmi lesquelles\nDeville et Eville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+        ("Deville", 2024, 4), ("Eville", 2024, 4)}
+    # a headline (no comma, no cut word at its end) stays apart from the line under it
+    assert got("Aville en tête\nBeville obtient trois @.") == {("Beville", 2024, 3)}
+
+
+def test_R6_a_place_line_with_its_number_above_entries():
+    found = press.extract(HEAD + "Indre-et-Loire (37)\n- Aville (@@@@)\n- Beville (@@)\n"
+                          "Loiret (45)\n- Ceville (@@@)\n", {}).awards
+    assert {(a.collectivite, a.departement, a.level) for a in found} == {
+        ("Aville", "37", 4), ("Beville", "37", 2), ("Ceville", "45", 3)}
+
+
+def test_R3_a_rank_after_an_earlier_level_with_its_determiner_alone():
+    assert got("Aville reçoit sa première arobase, Beville une cinquième @ et Ceville passe "
+               "de trois à quatre arobases.") == {
+        ("Aville", 2024, 1), ("Beville", 2024, 5), ("Ceville", 2024, 4)}
+    # a gain is still no level
+    assert got("Aville obtient trois @, Beville une @ de plus.") == {("Aville", 2024, 3)}
+
+
+def test_R3_la_commune_nouvelle_de_is_that_commune():
+    assert got("La commune nouvelle de Aville-Armor a reçu trois arobases.") == {
+        ("Aville-Armor", 2024, 3)}
+
+
+def test_R17_parmi_les_villes_a_level_on_retrouve_a_list():
+    assert got("Parmi les territoires distingués par cinq @, on retrouve Aville, Beville et "
+               "Ceville.") == {("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5)}
+    # a list that does not close its clause is no list
+    assert got("Parmi les villes à cinq @, on retrouve Aville comme chaque année.") == set()
+
+
+def test_S2_a_dateline_in_capitals_is_the_town_behind_la_ville():
+    assert got("AVILLE. La ville a obtenu trois @ lors de la cérémonie.") == {
+        ("Aville", 2024, 3)}
+    found = press.extract(HEAD + "SAINT-BEVILLE-LÈS-CEVILLE (Manche). La commune a reçu "
+                          "deux @.", {}).awards
+    assert [(a.collectivite, a.departement, a.level) for a in found] == [
+        ("Saint-Beville-lès-Ceville", "Manche", 2)]
+    # two towns' datelines, or a région's: no one
+    assert got("AVILLE. Travaux rue Haute.\nBEVILLE. La ville a obtenu trois @.") == set()
+    assert got("BRETAGNE. La ville a obtenu trois @.") == set()
+
+
+def test_R4_decerne_a_level_a_names_after_it():
+    assert got("Le jury a décerné quatre @ à Aville et deux @ à Beville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 2)}
+    assert got("Le jury a attribué cinq @ à la ville de Ceville.") == {("Ceville", 2024, 5)}
+    # a count of towns is no name; a place after an award of its own subject stays a place
+    assert got("Le jury a décerné quatre @ à 12 villes.") == set()
+    assert got("Aville a obtenu quatre @ à Paris.") == {("Aville", 2024, 4)}

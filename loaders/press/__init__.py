@@ -86,6 +86,32 @@ def with_mentions(awards: list[Award]) -> list[Award]:
     return out
 
 
+_EPCI_KIND = re.compile(r"^(?:communaute|metropole|cc|ca|cu)\b")
+
+
+def whole_epci_names(awards: list[Award]) -> list[Award]:
+    """R7: an EPCI's name that another award of its sentence (same edition and level)
+    carries on ("La CC du Crestois" beside "CC du Crestois et de Pays de Saillans"): the
+    cut one is the release reader's reading of the same name, stopped at "et", and would
+    go to the geocoder as another collectivité (third-hand battery). Only for a name
+    opening with an EPCI's kind: "Brest" beside "Brest Métropole" is another one. The
+    other way round when the rest is the cut one's département: "la communauté de
+    communes de Beville en Seine-Maritime" is "... de Beville" in Seine-Maritime."""
+    keys = [(names.key(a.collectivite), a) for a in awards]
+
+    def same(a: Award, o: Award) -> bool:
+        return o is not a and o.evidence == a.evidence and \
+            (o.year, o.level) == (a.year, a.level)
+
+    placed = {names.key(f"{o.collectivite} en {o.departement}") for k, o in keys
+              if _EPCI_KIND.match(k) and o.departement}
+    return [a for k, a in keys
+            if not (k in placed and any(same(a, o) for _, o in keys))
+            and not (_EPCI_KIND.match(k) and not a.departement and any(
+                same(a, o) and ok.startswith(k + " ") and ok not in placed
+                for ok, o in keys))]
+
+
 def _yield_to_roundup(found: list[Award], listed: list[Award]) -> list[Award]:
     """The release reader's awards, less those of a sentence in which the round-up reader
     gives two collectivités or more: there, the release reader's "the name nearest
@@ -114,7 +140,7 @@ def extract(text: str, keywords: Mapping[str, Sequence[str]],
     found, main = release_awards(doc, given)
     listed = roundup.awards(doc, given)
     merged = merge(_yield_to_roundup(found, listed), listed)
-    awards = with_mentions(merge(merged, roundup.likewise(doc, merged)))
+    awards = with_mentions(whole_epci_names(merge(merged, roundup.likewise(doc, merged))))
     if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
         return Extraction(awards, [], edition_given=given)
     return Extraction(awards, initiatives(doc, keywords), main.name, main.departement,

@@ -9,6 +9,8 @@ Awards (a collectivité, an edition year, a level 1..5):
 
 - A. The text must speak of the label ("Villes Internet", "arobase", "4@", "cinq @",
   "sa troisième @"), else nothing.
+- T2. A line linking to another article ("Lire aussi : ...", "À lire également",
+  "Voir aussi", "Sur le même sujet") is left out: its headline is another article's.
 - T1. The typography of a page once its HTML is gone, written one way before any rule:
   "@ @ @" (spaces, non-breaking or not) is "@@@", "arrobases" and "arobase(s)" are
   "arobases", a postal code beside a name "(04100)" is its département "(04)" (97x: three
@@ -38,6 +40,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   "Thionville confirme son label"); with two candidates they stand for nothing. "notre commune", "notre ville" (the publisher
   speaking of itself) stand for the one collectivité the text names as "ville de X" even
   when it awards others by name (a town's page listing its neighbours' awards too).
+  Failing all of these, the one town a dateline in capitals names ("LISIEUX. La ville
+  a obtenu ...", "IFS (Calvados). La commune ...").
 - S3. A name after a preposition ("à Martigues", "accueilli par la ville de X") or a
   plural subject ("8 collectivités atteignent 4@") is never the one awarded, except
   after "décerné à", "attribué à", "a permis à", "a valu à" ("ont permis à notre
@@ -201,20 +205,22 @@ _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»"
 
 
 def blocks(text: str) -> list[Block]:
-    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next.
+    """Non-empty lines as blocks; a line cut in mid-sentence (PDF text) joins the next:
+    one going on in lower case, or after a comma or a word no line ends with.
 
     The lines of a block are gathered first and cleaned once: cleaning the growing
     paragraph at each joined line made a long PDF paragraph quadratic."""
     parts: list[tuple[str, list[str], int]] = []  # (kind, raw lines, first line number)
     for number, line in enumerate(_normalise(text).split("\n"), start=1):
-        if not line.strip():
-            continue
+        if not line.strip() or _LINK_LINE.match(line):
+            continue  # T2: a link to another article is no part of this one
         kind = "heading" if _HEADING.match(line) else "bullet" if _BULLET.match(line) \
             else "para"
         raw = _BULLET.sub("", _HEADING.sub("", line)).strip()
         prev = parts[-1] if parts else None
-        if kind == "para" and prev and prev[0] == "para" and raw[:1].islower() \
-                and not _ENDS_CLAUSE.search(_plain(prev[1][-1])):
+        if kind == "para" and prev and prev[0] == "para" and (
+                raw[:1].islower() and not _ENDS_CLAUSE.search(_plain(prev[1][-1]))
+                or _CUT_BEFORE_NAME.search(_plain(prev[1][-1]))):
             prev[1].append(raw)
             continue
         parts.append((kind, [raw], number))
@@ -226,6 +232,19 @@ def blocks(text: str) -> list[Block]:
 
 
 _ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
+# A line cut before a capitalised name ("... (Mulhouse, Colmar," then "Strasbourg…), ...";
+# "... et la commune de" then "Crest"): a comma or a word that cannot end a line of its
+# own, so the next line goes on with the same sentence (a headline never ends so; nor
+# "par": a by-line's "Publié le 3 mai 2017 à 13h49 - par" ends its line).
+_CUT_BEFORE_NAME = re.compile(r"(?:,|\b(?:et|ou|de|du|des|la|le|les|à|au|aux|en|pour|avec|"
+                              r"sur|dans|que|qui|dont|comme|parmi|lesquelles|lesquels|"
+                              r"l'|d'))$")
+# T2: "Lire aussi : Villes Internet : Niort décroche la cinquième arobase" is the headline
+# of another article (another year, another town): read with this page's date, it gave
+# awards no one stated here (third-hand battery: Niort 2019, Lorient and Vannes 2011).
+_LINK_LINE = re.compile(r"^\s*(?:[>»→•*-]\s*)?(?:[ÀA]\s+)?(?:lire|voir|relire)\s+"
+                        r"(?:aussi|également|encore)\b|^\s*(?:[>»→•*-]\s*)?sur\s+le\s+même\s+"
+                        r"sujet\b", re.I)
 
 
 # A sentence may also open with a figure: "2009 est l'année du record", "24 villes ...".
@@ -531,7 +550,9 @@ _NAME = (rf"(?:(?:Le|La|Les|L')\s?)?{_WORD}(?:(?:-et-|[-\s'](?:{_PARTICLE}[-\s]|
          rf"{_WORD})*")
 _EXPLICIT = re.compile(
     rf"\b(?:[Ll]a\s+|[Ll]'|[Nn]otre\s+)?(?P<kind>[Vv]ille|[Cc]ommune|[Vv]illage|[Cc]ité"
-    rf"|[Mm]unicipalité|[Mm]airie)\s+(?P<prep>de\s+|d'|des\s+|du\s+)(?P<name>{_NAME})"
+    # "la commune nouvelle de Lamballe-Armor" (a merger's name, third-hand battery)
+    rf"|[Mm]unicipalité|[Mm]airie)(?:\s+nouvelle)?\s+(?P<prep>de\s+|d'|des\s+|du\s+)"
+    rf"(?P<name>{_NAME})"
     rf"|\b(?:[Ll]a\s+|[Ll]')?(?P<epci>(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+"
     rf"[Cc]ommunes|[Uu]rbaine)|[Mm]étropole|[Aa]gglomération)\s+(?:de\s+|d'|du\s+|des\s+)?"
     rf"{_NAME})")
@@ -809,7 +830,30 @@ def _main_collectivite(doc: list[Block], named_owners: list[Mention]) -> Mention
     explicit = _explicit(doc)
     if explicit:
         return next(iter(explicit.values())) if len(explicit) == 1 else None
-    return _subject_one(doc)
+    return _subject_one(doc) or _dateline_one(doc)
+
+
+# S2: a regional daily's dateline, the town in capitals opening its paragraph: "LISIEUX.
+# La ville a obtenu ...", "IFS (Calvados). La commune a reçu ..." (third-hand battery).
+_DATELINE = re.compile(r"^(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’-]*(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]*){0,3})"
+                       r"(?:\s*\((?P<dep>[^()]{2,30})\))?\.\s+(?=[A-ZÀ-Ý])")
+
+
+def _dateline_one(doc: list[Block]) -> Mention | None:
+    """S2: failing any other, the one town the text's datelines name (two: none); a
+    région or a word of the label ("EN BREF.") is no town."""
+    found: dict[str, Mention] = {}
+    for b in doc:
+        m = _DATELINE.match(b.text)
+        if not m or len(m.group("name")) < 3:
+            continue
+        name = "-".join(w.capitalize() for w in m.group("name").split("-"))
+        name = re.sub(r"-(Lès|Les|Sur|Sous|De|Du|Des|Le|La|En|Aux|Au)-",
+                      lambda w: w.group().lower(), name)
+        if is_region(name) or not _bare_name_ok(name):
+            continue
+        found.setdefault(names.key(name), Mention(0, 0, name, m.group("dep") or ""))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _subject_one(doc: list[Block]) -> Mention | None:

@@ -113,6 +113,13 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R23. A table whose cells the page kept apart (tabs, "|") under a header of column
   names ("Commune<tab>Département<tab>Arobases"): each row's name, département and
   level ("4", "4 @", "@@@@", "quatre"), until a row that does not fit.
+- R24. Forms the third-hand battery (``tests/press_thirdhand.py``) showed: an EPCI's
+  name goes on through "en Biovallée" (not before a département's or région's first
+  word: "en Seine-Maritime" stays its place) and "et de Pays de Saillans" (R7); a place
+  line with its number, "Indre-et-Loire (37)" (R6); "Ploufragan une cinquième @" after
+  an earlier level (R3); "la commune nouvelle de Aville"; "Parmi les territoires
+  distingués par cinq @, on retrouve Aville, Beville et Ceville." (R17); "a décerné
+  quatre @ à Quimper et deux @ à Concarneau" (R4).
 - R20. A gain is no level: "gagne une @ et passe à 3" (3), "en gagne une et passe à
   trois" (3), "une arobase supplémentaire" (nothing alone); it still says the sentence
   counts in @. "Aville obtient trois @, contre deux en 2023": Aville's 2023 level, and no
@@ -151,12 +158,29 @@ _BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
 # trois, ...": "trois" ends in "ois" but is the level, held-out battery)
 _ADJECTIVE = (rf"(?!(?:trois|quatre|deux|cinq|une?)\b)"
               rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine)s?")
+# The first words of départements and régions: "en Seine-Maritime" after an EPCI's name
+# is its place (R6), while "en Biovallée" is part of its name.
+_PLACE_FIRST = (r"(?:Ain|Aisne|Allier|Alpes|Ardennes|Ardèche|Ariège|Aube|Aude|Aveyron|Bas|"
+                r"Bouches|Calvados|Cantal|Charente|Cher|Corrèze|Corse|Creuse|Côte|Côtes|Deux|"
+                r"Dordogne|Doubs|Drôme|Essonne|Eure|Finistère|Gard|Gers|Gironde|Guadeloupe|"
+                r"Guyane|Haut|Haute|Hautes|Hauts|Hérault|Ille|Indre|Isère|Jura|Landes|Loir|"
+                r"Loire|Loiret|Lot|Lozère|Maine|Manche|Marne|Martinique|Mayenne|Mayotte|"
+                r"Meurthe|Meuse|Morbihan|Moselle|Nièvre|Nord|Oise|Orne|Paris|Pas|Puy|"
+                r"Pyrénées|Rhône|Sarthe|Savoie|Saône|Seine|Somme|Tarn|Territoire|Val|Var|"
+                r"Vaucluse|Vendée|Vienne|Vosges|Yonne|Yvelines|Bretagne|Normandie|Occitanie|"
+                r"Provence|Alsace|Aquitaine|Auvergne|Bourgogne|Champagne|Franche|Île|Ile|"
+                r"Languedoc|Limousin|Lorraine|Midi|Picardie|Poitou|Nouvelle|Grand|Centre|Pays|"
+                r"France|Réunion|La|Le|Les)(?![\wÀ-ÿ])")
 _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
          rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?"
          rf"(?:pays\s+(?:de\s+|d'|du\s+)?)?{_BARE}"  # "du pays Ajaccien", lower-case "pays"
-         rf"(?:\s{_ADJECTIVE}\b)?")
+         rf"(?:\s{_ADJECTIVE}\b)?"
+         # R7: "du Val de Drôme en Biovallée", "du Crestois et de Pays de Saillans": one
+         # name (cut at "en" or "et", the third-hand battery's EPCI were invented names)
+         rf"(?:\sen\s(?!{_PLACE_FIRST}){_CAPWORD}{_HYPHENED})?"
+         rf"(?:\set\s(?:de|du|des)\s(?:la\s|l')?{_BARE})?")
 _EXPLICIT_COMMUNE = (rf"(?:[Ll]a\s+|[Ll]e\s+)?(?:(?:petite?|grande?|jeune|belle|modeste)\s+)?"
-                     rf"(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)\s+"
+                     rf"(?:[Vv]ille|[Cc]ommune|[Vv]illage|maire|[Mm]airie)(?:\s+nouvelle)?\s+"
                      rf"(?P<prep>de\s+|d'|des\s+|du\s+)(?P<town>{_BARE})")
 _ITEM = re.compile(rf"(?:[Ll]a\s+|[Ll]')?(?P<epci>{_EPCI})|{_EXPLICIT_COMMUNE}"
                    rf"|(?P<bare>{_BARE})")
@@ -408,6 +432,9 @@ _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(
                   r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
 
 
+_ELLIPTIC_GAP = ("", "une", "sa", "son", "ses")
+
+
 def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
                   bracketed: bool = False) -> list[Item]:
     """R3: the names that end ``seg`` (the text before a level) with an award gap; a
@@ -430,7 +457,9 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
         # "Lunel (4 @), Pérols (3 @)", "dont Cancale (@@)": the level in brackets is the
         # name's own, that one name's only (not its group's)
         return [] if last.place else [last]
-    if not (_GAP_CUE.search(gap) or (elliptic and not words.group(1).strip())
+    # "Plérin reçoit sa première arobase, Ploufragan une cinquième @": after an earlier
+    # level, a rank's determiner alone is still no gap (third-hand battery)
+    if not (_GAP_CUE.search(gap) or (elliptic and words.group(1).strip() in _ELLIPTIC_GAP)
             or (cue_after and short) or entry):
         return []
     group = [last]
@@ -508,6 +537,9 @@ _AFTER_LEVEL = re.compile(
     r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
 # "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son
 # palmarès, la petite commune de Aville et ..." (a complement in lower-case words)
+_GIVEN_TO = re.compile(r"\b(?:décern|attribu|octroy|accord)\w*\s+(?:(?:également|aussi)\s+)?"
+                       r"(?:[^.;@]*@[^.;@]*\bet\s+)?$")
+_TO_NAME = re.compile(r"^\s+(?:à|aux?)\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d'))?(?=[A-ZÀ-Ý])")
 _AFTER_OPENING = re.compile(rf"^(?:\s+[{_LOW}'’-]+){{0,12}}\s*,\s*")
 _OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
 
@@ -555,7 +587,9 @@ _LEVEL_HEADING = re.compile(
     rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
     rf"|(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
-                         rf"(?P<place>{_BARE})\s*[:–-]?\s*$")
+                         # "Indre-et-Loire (37)": the number beside the name (R6)
+                         rf"(?P<place>{_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?"
+                         rf"\s*[:–-]?\s*$")
 _PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
 _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
                 # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
@@ -680,7 +714,7 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
         nxt = entries.get(doc[i + 1].line) if i + 1 < len(doc) else None
         place_line = _PLACE_LINE.match(b.text)
         if place_line and not here and nxt and _is_place(place_line.group("place")):
-            place = _departement(place_line.group("place"))
+            place = place_line.group("code") or _departement(place_line.group("place"))
             continue
         if listed < 2 and b.kind != "bullet":
             # A lone entry in prose only with its level in brackets ("La Bretagne compte
@@ -1161,11 +1195,22 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
         also = None  # "Aville obtient 5 @ pour Beville": Aville's, not Beville's
     if not also and _OPENING_WITH.match(clean[:lv.start]):
         also = _AFTER_OPENING.match(after)
+    if not also and opens and _GIVEN_TO.search(clean[:lv.start]):
+        # R4: "a décerné quatre @ à Quimper et deux @ à Concarneau": the verb before the
+        # level, the one awarded after "à" (third-hand battery)
+        also = _TO_NAME.match(after)
     if also:
         for it in _list_from(clean[:base + len(after)], base + also.end(), closed=False):
             got.add(it.name, it.departement or default, year, lv.level, sentence, line)
         return
     before = clean[:lv.start]
+    among = _AMONG_LEVEL.match(after)
+    if among and _AMONG_GROUP.match(before):
+        # "Parmi les territoires distingués par cinq @, on retrouve Aville, Beville et
+        # Ceville.": the group's examples, when the list closes the sentence (third-hand)
+        for it in _examples(clean[:base + len(after)], base + among.end()):
+            got.add(it.name, it.departement or default, year, lv.level, sentence, line)
+        return
     counted = _COUNT_SUBJECT.search(before)
     restated = _RESTATED.match(after)  # "la distinction suprême (cinq @) dont ..."
     if restated:
@@ -1191,6 +1236,12 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
         for y in earlier:
             got.add(it.name, it.departement or default, y, lv.level, sentence, line,
                     inferred=True)
+
+
+_AMONG_GROUP = re.compile(r"^\s*Parmi\s+(?:les|ces|des)\s+(?:villes|communes|collectivités|"
+                          r"territoires|lauréats|villages)\b[^,;:.]*$")
+_AMONG_LEVEL = re.compile(r"^\s*,\s*(?:on\s+(?:re)?trouve|figurent|citons|on\s+compte|"
+                          r"on\s+note)\s+(?:notamment\s+|aussi\s+)?")
 
 
 # -- R17: examples of a group given a level -------------------------------------------

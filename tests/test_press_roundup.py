@@ -913,3 +913,12 @@ def test_R4_decerne_a_level_a_names_after_it():
     # a count of towns is no name; a place after an award of its own subject stays a place
     assert got("Le jury a décerné quatre @ à 12 villes.") == set()
     assert got("Aville a obtenu quatre @ à Paris.") == {("Aville", 2024, 4)}
+
+
+def test_R1_a_name_holding_et_alone_between_separators_stays_whole():
+    # "Thue et Mue" is one commune: its second word alone would be another's award; a
+    # whole that names two is the geocoder's to reject, never half of it given
+    assert got("Côté Calvados : Aville @@@@, Ceville et Deville @@, Eville @@@.") == {
+        ("Aville", 2024, 4), ("Ceville et Deville", 2024, 2), ("Eville", 2024, 3)}
+    # "et" after an entry's marks still separates two entries
+    assert got("- Aville @@@ et Beville @@") == {("Aville", 2024, 3), ("Beville", 2024, 2)}

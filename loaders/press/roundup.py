@@ -642,10 +642,25 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         _is_name(opening.group("place")) else ""
     for m in _MARKS.finditer(text):
         cut = boundary  # after the last separator that still leaves a name before m
+        before, last = boundary, None
         for sep in _ENTRY_SEPARATOR.finditer(text, boundary, m.start()):
             if re.search(f"[{_UP}]", text[sep.end():m.start()]):
-                cut = sep.end()
+                before, cut, last = cut, sep.end(), sep
         entry = _ENTRY.match(text[cut:m.start()])
+        # "Thue et Mue @@" (fourth battery): a commune whose name holds "et", alone
+        # between two separators; "Mue" would be another commune's award, or none. The
+        # whole is given: the geocoder places it, or rejects it if it names two.
+        if entry and last is not None and last.group() == "et" and \
+                re.fullmatch(rf"\s*[-–•*]?\s*{_CAPWORD}{_HYPHENED}\s*", text[before:last.start()]):
+            joined = text[before:last.start()].strip(" -–•*") + " et " + entry.group("item")
+            if entry.group("prep") is None and entry.group("place") is None:
+                name = joined
+                dep = _departement(entry.group("dep") or "") or place
+                own = _ENTRY_YEAR.match(text, m.end())
+                out.append((before, m.end(), name, dep, _marks_level(m),
+                            int(own.group(1)) if own else None))
+                boundary = m.end()
+                continue
         boundary = m.end()
         if not entry:
             continue

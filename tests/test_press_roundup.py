@@ -922,3 +922,18 @@ def test_R1_a_name_holding_et_alone_between_separators_stays_whole():
         ("Aville", 2024, 4), ("Ceville et Deville", 2024, 2), ("Eville", 2024, 3)}
     # "et" after an entry's marks still separates two entries
     assert got("- Aville @@@ et Beville @@") == {("Aville", 2024, 3), ("Beville", 2024, 2)}
+
+
+def test_Y2_laureates_in_the_plural_en_a_year_name_the_edition():
+    text = "Le Département félicite les communes labellisées en 2025 :\nCinq arobases : Aville\n"
+    assert got(text, head="") == {("Aville", 2025, 5)}
+    # one town's "labellisée en 2018" is its history, no edition of this text
+    assert got("Aville, labellisée en 2018, obtient cinq arobases.", head="") == set()
+
+
+def test_R5_a_line_opening_a_bracket_goes_on_with_the_sentence_before():
+    text = ("Label 2015. Quatre villes reçoivent cinq arobases\n(Aville, Beville, Ceville, "
+            "Deville), deux en obtiennent trois (Eville, Fleury).")
+    assert got(text, head="") == {(n, 2015, 5) for n in ("Aville", "Beville", "Ceville",
+                                                          "Deville")} | {
+        ("Eville", 2015, 3), ("Fleury", 2015, 3)}

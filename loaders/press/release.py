@@ -14,7 +14,9 @@ Awards (a collectivité, an edition year, a level 1..5):
 - T1. The typography of a page once its HTML is gone, written one way before any rule:
   "@ @ @" (spaces, non-breaking or not) is "@@@", "arrobases" and "arobase(s)" are
   "arobases", a postal code beside a name "(04100)" is its département "(04)" (97x: three
-  digits; Corsica's 20xxx: 2A below 20200, else 2B).
+  digits; Corsica's 20xxx: 2A below 20200, else 2B). A line cut in mid-sentence joins
+  the next one when that goes on in lower case or opens a bracket ("... reçoivent cinq
+  arobases" then "(Aville, Beville), ...").
 - L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
@@ -52,7 +54,8 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
-  "résultats 2018", "les labellisés 2024", "les lauréats 2019",
+  "résultats 2018", "les labellisés 2024", "les lauréats 2019", "les communes
+  labellisées en 2025" (a plural only: "labellisée en 2018" is one town's history),
   "récompensées pour l'année 2016" ("la remise des prix ... pour l'année 2016" in a
   sentence about the label), a
   ceremony date (January to June) "le 4 février 2020", "le concours organisé en mars
@@ -219,7 +222,8 @@ def blocks(text: str) -> list[Block]:
         raw = _BULLET.sub("", _HEADING.sub("", line)).strip()
         prev = parts[-1] if parts else None
         if kind == "para" and prev and prev[0] == "para" and (
-                raw[:1].islower() and not _ENDS_CLAUSE.search(_plain(prev[1][-1]))
+                (raw[:1].islower() or raw[:1] == "(")  # "cinq arobases" / "(Aville, ..."
+                and not _ENDS_CLAUSE.search(_plain(prev[1][-1]))
                 or _CUT_BEFORE_NAME.search(_plain(prev[1][-1]))):
             prev[1].append(raw)
             continue
@@ -372,6 +376,10 @@ _EDITION_YEAR = re.compile(
     # "Les labellisés 2024 de la Somme : ...", "les lauréats 2019" (held-out battery)
     rf"labell?is[ée]s|lauréat(?:e?s)?)\s*[\"»]?\s*"
     rf"(?:de\s+)?{_YEAR}\b", re.I)
+# "les communes haut-savoyardes labellisées en 2025" (fourth battery): a plural, the
+# round-up's laureates; a singular "labellisée en 2018" is one town's history
+_PLURAL_IN_YEAR = re.compile(
+    rf"\b(?:labell?is|labélis|récompens|distingu)[ée]e?s\s+en\s+{_YEAR}\b", re.I)
 # "récompensées pour l'année 2016", "labellisée au titre de l'année 2016"
 _FOR_YEAR = re.compile(rf"\b(?:récompens|labell?is|labélis|distingu|décern|attribu)\w*\s+"
                        rf"(?:pour|au\s+titre\s+de)\s+l'année\s+{_YEAR}\b", re.I)
@@ -458,7 +466,8 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
 def edition_years(sentence: str, dated: tuple[int, int] | None) -> set[int]:
     """Y2: the edition years a sentence states."""
     years = {int(y) for y in _EDITION_YEAR.findall(sentence)} | \
-        {int(y) for y in _FOR_YEAR.findall(sentence)}
+        {int(y) for y in _FOR_YEAR.findall(sentence)} | \
+        {int(y) for y in _PLURAL_IN_YEAR.findall(sentence)}
     if _LABEL_TALK.search(sentence):
         years |= {int(y) for y in _THE_YEAR.findall(sentence)}
         years |= {int(y) for _, month, y in _DATE.findall(sentence)

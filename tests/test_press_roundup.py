@@ -937,3 +937,9 @@ def test_R5_a_line_opening_a_bracket_goes_on_with_the_sentence_before():
     assert got(text, head="") == {(n, 2015, 5) for n in ("Aville", "Beville", "Ceville",
                                                           "Deville")} | {
         ("Eville", 2015, 3), ("Fleury", 2015, 3)}
+
+
+def test_R1_leaders_between_an_entry_and_its_marks():
+    assert got("Aville (59) ....... @@@@\nBeville (62) ....... @\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 1)}
+    assert got("Ceville > @@@\nDeville > @@\n") == {("Ceville", 2024, 3), ("Deville", 2024, 2)}

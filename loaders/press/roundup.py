@@ -6,7 +6,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 
 - R1. Entries with marks: "Arville (62) @@@", "- Beville (@@@@)", "Ceville : 4 @",
   "Aville, 4 @ ; Beville, 3 @", "Guadeloupe – Deville (@@)", "Meuse : Aville (@@)",
-  "Côté Calvados : Aville (@@), Beville (3 @)", "Aville (4 @ en 2023)", and entries
+  "Côté Calvados : Aville (@@), Beville (3 @)", "Aville (4 @ en 2023)", leaders
+  ("Aville (59) ....... @@@@", "Beville > @@"), and entries
   run together once the HTML is gone ("...Deville (59) @@Eville (62) @@@...", "(59)
   4@Beuvrages"), "Ville de Hayange @@@@" / "Mairie de" / "Commune de" (the commune),
   "Souleuvre en Bocage (@)" ("en" joins a name in an entry), "Lunel (4 @), Pérols (3 @)
@@ -577,7 +578,8 @@ _ENTRY = re.compile(
     rf"(?P<prep>de\s+|d'|du\s+|des\s+|DE\s+|D'|DU\s+|DES\s+))?"
     # "Souleuvre en Bocage (@)": in an entry, "en" joins the name (it is its whole line)
     rf"(?P<item>{_EPCI}|{_BARE}(?:\sen\s{_CAPWORD}{_HYPHENED})?)\s*"
-    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?[:–,-]?\s*\(?$")
+    # "Fourmies (59) ....... @@@@", "Genas > @@" (fourth battery): leaders to the marks
+    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?(?:[:–,>-]|\.{{2,}}|…+)?\s*\(?$")
 # "Les communes labellisées une arobase : Genlis, Decize, Ornans." too: a heading that
 # says who before the level.
 _LEVEL_HEADING = re.compile(

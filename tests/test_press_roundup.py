@@ -943,3 +943,15 @@ def test_R1_leaders_between_an_entry_and_its_marks():
     assert got("Aville (59) ....... @@@@\nBeville (62) ....... @\n") == {
         ("Aville", 2024, 4), ("Beville", 2024, 1)}
     assert got("Ceville > @@@\nDeville > @@\n") == {("Ceville", 2024, 3), ("Deville", 2024, 2)}
+
+
+def test_R3_a_bare_count_with_its_own_adverb():
+    assert got("Aville obtient trois arobases, Beville deux et Ceville une seule.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+    assert got("Aville obtient cinq arobases, Beville trois et Ceville trois également.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 3), ("Ceville", 2024, 3)}
+
+
+def test_Y2_the_label_s_acronym_before_its_year():
+    assert got("Label TVVI 2025 : Aville obtient deux arobases.", head="") == {
+        ("Aville", 2025, 2)}

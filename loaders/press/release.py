@@ -53,7 +53,7 @@ Awards (a collectivité, an edition year, a level 1..5):
   "attribuées par" name the giver, never the one awarded).
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
-- Y2. The edition year: "label 2020", "palmarès 2019", "Villes Internet 2019",
+- Y2. The edition year: "label 2020", "label TVVI 2025", "palmarès 2019", "Villes Internet 2019",
   "résultats 2018", "les labellisés 2024", "les lauréats 2019", "les communes
   labellisées en 2025" (a plural only: "labellisée en 2018" is one town's history),
   "récompensées pour l'année 2016" ("la remise des prix ... pour l'année 2016" in a
@@ -371,7 +371,7 @@ _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre
          r"novembre|d[ée]cembre)"
 _YEAR = r"((?:19|20)\d\d)"
 _EDITION_YEAR = re.compile(
-    rf"\b(?:labels?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?|"
+    rf"\b(?:labels?(?:\s+TVVI)?|palmar[eè]s|mill[eé]sime|[eé]dition|Internet|troph[ée]es?|"
     rf"r[ée]sultats|"  # "Villes Internet, résultats 2018 : ..."
     # "Les labellisés 2024 de la Somme : ...", "les lauréats 2019" (held-out battery)
     rf"labell?is[ée]s|lauréat(?:e?s)?)\s*[\"»]?\s*"

@@ -24,7 +24,7 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   next level. Between a group and its level: a few lower-case words holding an award
   verb ("ont reçu", "en ont eu", "affiche quant à elle", "avec"), nothing else; with no
   words at all only after an earlier level of the sentence ("Deville trois @ et Eville
-  deux"). A bare count ("en ont eu deux", "Eville deux", "contre quatre pour Eville",
+  deux"). A bare count ("en ont eu deux", "Eville deux", "Eville une seule", "contre quatre pour Eville",
   "Bruguières en obtient deux", "Le Trait 2 et Petit-Caux 1") is a level only in a
   sentence that states one in @ or arobases. "Aville : cinq @" (a colon alone between a
   name and its level) is an entry in words. A name after a
@@ -331,8 +331,12 @@ _EN_ONT = re.compile(rf"\ben\s+(?:(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décr
                      rf"rafl(?:e|ent)|affich(?:e|ent)|compt(?:e|ent))\s+"
                      rf"(?P<n>{_NUMWORD})\b{_COUNTED}", re.I)
 # "Le Trait 2 et Petit-Caux 1": a bare count also before "et" and the next name.
-_TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})(?=\s*(?:[.;,!]|$)|\s+(?:et|puis)"
-                             rf"\s+(?:(?:[Ll]es?|[Ll]a)\s+|[Ll]')?[{_UP}])", re.I)
+# "Vignacourt une seule", "Saint-Leu trois également" (fourth battery): an adverb of
+# the count's own before the clause's end.
+_TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})"
+                             rf"(?:\s+(?:seule(?:ment)?|également|aussi))?"
+                             rf"(?=\s*(?:[.;,!]|$)|\s+(?:et|puis)\s+"
+                             rf"(?:(?:[Ll]es?|[Ll]a)\s+|[Ll]')?[{_UP}])", re.I)
 _TRAILING_RANK = re.compile(
     r"(?<=[\w)])\s+(?:sa|une|la)\s+(?P<n>première|deuxième|troisième|quatrième|cinquième)"
     r"(?=\s*(?:[.;,!]|$))", re.I)

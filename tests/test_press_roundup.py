@@ -955,3 +955,12 @@ def test_R3_a_bare_count_with_its_own_adverb():
 def test_Y2_the_label_s_acronym_before_its_year():
     assert got("Label TVVI 2025 : Aville obtient deux arobases.", head="") == {
         ("Aville", 2025, 2)}
+
+
+def test_R9_homonyms_placed_apart_are_two_collectivites():
+    text = "Guadeloupe – Aville (@@)\nMartinique – Aville (@)\nMartinique – Beville (@@@)\n"
+    assert sorted((a.collectivite, a.departement, a.level)
+                  for a in press.extract(HEAD + text, {}).awards) == [
+        ("Aville", "Guadeloupe", 2), ("Aville", "Martinique", 1), ("Beville", "Martinique", 3)]
+    # one of them without its place could be either: two levels, none kept
+    assert got("Guadeloupe – Aville (@@)\n\nAville (@)\n") == set()

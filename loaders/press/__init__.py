@@ -56,13 +56,27 @@ def merge(*found: list[Award]) -> list[Award]:
             if (names.key(a.collectivite), a.evidence) not in disputed:
                 by_key.setdefault((names.key(a.collectivite), a.year), []).append(a)
     out = []
-    for got in by_key.values():
+    for got in _homonyms_apart(by_key.values()):
         stated = [a for a in got if not a.inferred] or got
         if len({a.level for a in stated}) == 1:
             best = max(stated, key=lambda a: (bool(a.departement), -a.line))
             out.append(dataclasses.replace(best, collectivite=_EPCI_ARTICLE.sub(
                 "", best.collectivite)))
     return sorted(out, key=lambda a: (names.key(a.collectivite), -a.year))
+
+
+def _homonyms_apart(groups):
+    """Homonyms of one text placed apart ("Guadeloupe – Sainte-Anne (@@)", "Martinique –
+    Sainte-Anne (@)", fourth battery) are two collectivités, not one with two levels:
+    split, but only when every award of the name carries a département (one without
+    could be either, and stays with them: unsure)."""
+    for got in groups:
+        deps = {names.key(a.departement) for a in got}
+        if len(deps) > 1 and "" not in deps:
+            for dep in deps:
+                yield [a for a in got if names.key(a.departement) == dep]
+        else:
+            yield got
 
 
 # "la mention Transition écologique", "mention « Numérique responsable et durable »".

@@ -24,10 +24,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   next level. Between a group and its level: a few lower-case words holding an award
   verb ("ont reçu", "en ont eu", "affiche quant à elle", "avec"), nothing else; with no
   words at all only after an earlier level of the sentence ("Deville trois @ et Eville
-  deux"). A bare count ("en ont eu deux", "Eville deux", "Eville une seule", "contre quatre pour Eville",
-  "Bruguières en obtient deux", "Le Trait 2 et Petit-Caux 1") is a level only in a
-  sentence that states one in @ or arobases. "Aville : cinq @" (a colon alone between a
-  name and its level) is an entry in words. A name after a
+  deux"). A bare count ("en ont eu deux", "Eville deux", "Eville une seule", "contre
+  quatre pour Eville", "Bruguières en obtient deux", "Le Trait 2 et Petit-Caux 1") is
+  a level only in a sentence that states one in @ or arobases. "Aville : cinq @" (a
+  colon alone between a name and its level) is an entry in words. A name after a
   preposition ("à", "entre", "par"...) or in an aside (", au nord de Laval,") is a place;
   "les communes d'Aville et de Beville", "les territoires de Beville, Ceville, et
   Deville" are names; "la petite commune de Aville" is Aville; after "tandis que",
@@ -58,6 +58,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   @, contrairement à Biganos, ..., qui n'a pas candidaté": Audenge's award stays).
 - R9. Two levels for one name and year in one text: neither is kept; nor a name's level
   that the two readers (``release`` and this one) date differently in one sentence.
+  Homonyms each placed ("Guadeloupe – Sainte-Anne (@@)", "Martinique – Sainte-Anne (@)")
+  are two names; one of them unplaced keeps the rule.
 - R10. "Elles ont reçu quatre arobases" right after a sentence ending with two names or
   more ("... sont Aville et Beville."): those names.
 - R11. Ordinals pointing back: "Aville et Beville ont été récompensées. La première ...,
@@ -657,7 +659,8 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         # between two separators; "Mue" would be another commune's award, or none. The
         # whole is given: the geocoder places it, or rejects it if it names two.
         if entry and last is not None and last.group() == "et" and \
-                re.fullmatch(rf"\s*[-–•*]?\s*{_CAPWORD}{_HYPHENED}\s*", text[before:last.start()]):
+                re.fullmatch(rf"\s*[-–•*]?\s*{_CAPWORD}{_HYPHENED}\s*",
+                             text[before:last.start()]):
             joined = text[before:last.start()].strip(" -–•*") + " et " + entry.group("item")
             if entry.group("prep") is None and entry.group("place") is None:
                 name = joined

@@ -157,8 +157,8 @@ def _drop_for_bulk(conn: Connection, table: str) -> tuple[list[str], list[str]]:
     this transaction, and a server with ``wal_level = minimal`` (scripts/pg.sh) then
     writes its COPY and index builds without logging them to the WAL (about a third of
     their cost). The foreign keys that point to it go first, as TRUNCATE requires. The
-    transaction hides the interval from everyone else; its lock holds readers of the
-    (empty) table until the commit.
+    transaction hides the interval from everyone else; its locks hold readers of the
+    (empty) table, and of the tables whose foreign keys point to it, until the commit.
     """
     indexes = conn.execute(sa.text("""
         SELECT i.indexname, i.indexdef FROM pg_indexes i

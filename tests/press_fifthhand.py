@@ -241,9 +241,10 @@ _WHY: dict[str, str] = {
                                   "summary: the date line is not tied to it",
     "blog-finistere-years": "'2008 : Brest @@@@@, Morlaix @@': a year heading a line of "
                             "entries is not read as that line's edition",
-    "label-ville-internet-4at": "'Ville Internet 4@': a level glued to the label's name",
-    "label-at-at-at": "'label@@@': marks glued to the word label",
-    "five-of-five": "'5/5 @': a level written as a score out of five",
+    "label-at-at-at": "'Anglet, label@@@ Villes Internet 2017 : ...': a "
+                      "level in apposition to a name, with no verb (spaced marks too)",
+    "five-of-five": "'Avec la note maximale, 5/5 @, Voiron rejoint ...': "
+                    "the level stands before its name, in an opening phrase",
     "edition-number": "'a récompensé Lagord de trois arobases': the verb 'récompenser "
                       "X de N' is not read",
     "martinique-dash-list": "'Le François' (Martinique, a homonym of a Deux-Sèvres "

@@ -964,3 +964,10 @@ def test_R9_homonyms_placed_apart_are_two_collectivites():
         ("Aville", "Guadeloupe", 2), ("Aville", "Martinique", 1), ("Beville", "Martinique", 3)]
     # one of them without its place could be either: two levels, none kept
     assert got("Guadeloupe – Aville (@@)\n\nAville (@)\n") == set()
+
+
+def test_S1_becoming_a_labelled_town_is_the_award():
+    # "devient Ville Internet 4@": the verb names its subject; without a level, nothing
+    assert got("Bonne nouvelle : Aville devient Ville Internet 4@ cette année.") == {
+        ("Aville", 2024, 4)}
+    assert got("Aville devient la commune la plus connectée du canton.") == set()

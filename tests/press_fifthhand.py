@@ -247,8 +247,6 @@ _WHY: dict[str, str] = {
                     "the level stands before its name, in an opening phrase",
     "edition-number": "'a récompensé Lagord de trois arobases': the verb 'récompenser "
                       "X de N' is not read",
-    "martinique-dash-list": "'Le François' (Martinique, a homonym of a Deux-Sèvres "
-                            "commune) is not given the heading's département",
 }
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),

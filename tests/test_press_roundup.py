@@ -971,3 +971,16 @@ def test_S1_becoming_a_labelled_town_is_the_award():
     assert got("Bonne nouvelle : Aville devient Ville Internet 4@ cette année.") == {
         ("Aville", 2024, 4)}
     assert got("Aville devient la commune la plus connectée du canton.") == set()
+
+
+def test_R9_a_title_naming_the_place_above_a_dated_list():
+    # "Martinique – palmarès 2024", then the date line, then the list: the place is the
+    # département of the names below it, the date line between does not end it
+    text = "Martinique – palmarès 2024\nPublié le 8 février 2024\n– Aville : @@\n– Beville : @\n"
+    assert sorted((a.collectivite, a.departement, a.level)
+                  for a in press.extract(text, {}).awards) == [
+        ("Aville", "Martinique", 2), ("Beville", "Martinique", 1)]
+    # a title that is no place gives no département
+    assert {a.departement for a in press.extract(
+        "Nos lauréats – palmarès 2024\nPublié le 8 février 2024\n– Aville : @@\n– Beville : @\n",
+        {}).awards} == {""}

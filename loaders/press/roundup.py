@@ -597,7 +597,13 @@ _LEVEL_HEADING = re.compile(
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
                          # "Indre-et-Loire (37)": the number beside the name (R6)
                          rf"(?P<place>{_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?"
+                         # "Martinique – palmarès 2024" (fifth battery): a title naming the
+                         # place of the list below it, the label's word after the dash
+                         rf"(?:\s*[–-]\s*(?i:palmarès|label)\b[^:@]*)?"
                          rf"\s*[:–-]?\s*$")
+# A date line between such a title and its list ("Publié le 8 février 2024") does not
+# end the title's place: it dates the page, it is not another list.
+_DATE_LINE = re.compile(r"^\s*(?:Publié|Mis\s+à\s+jour|Mise\s+à\s+jour)\b", re.I)
 _PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
 _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
                 # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
@@ -735,7 +741,10 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     place, heading = "", 0
     for i, b in enumerate(doc):
         here = entries[b.line]
-        nxt = entries.get(doc[i + 1].line) if i + 1 < len(doc) else None
+        j = i + 1
+        if j < len(doc) - 1 and _DATE_LINE.match(doc[j].text):
+            j += 1
+        nxt = entries.get(doc[j].line) if j < len(doc) else None
         place_line = _PLACE_LINE.match(b.text)
         if place_line and not here and nxt and _is_place(place_line.group("place")):
             place = place_line.group("code") or _departement(place_line.group("place"))

@@ -239,8 +239,6 @@ sont en ligne sur le site de l'association.
 _WHY: dict[str, str] = {
     "council-summary-landerneau": "a ceremony 'du 3 février' inside a numbered council "
                                   "summary: the date line is not tied to it",
-    "blog-finistere-years": "'2008 : Brest @@@@@, Morlaix @@': a year heading a line of "
-                            "entries is not read as that line's edition",
     "label-at-at-at": "'Anglet, label@@@ Villes Internet 2017 : ...': a "
                       "level in apposition to a name, with no verb (spaced marks too)",
     "five-of-five": "'Avec la note maximale, 5/5 @, Voiron rejoint ...': "

@@ -984,3 +984,12 @@ def test_R9_a_title_naming_the_place_above_a_dated_list():
     assert {a.departement for a in press.extract(
         "Nos lauréats – palmarès 2024\nPublié le 8 février 2024\n– Aville : @@\n– Beville : @\n",
         {}).awards} == {""}
+
+
+def test_R1_a_year_opening_a_line_of_entries_is_their_edition():
+    text = ("Nos lauréats année par année\n2008 : Aville @@@, Beville @@\n"
+            "2012 : Ceville @ ; Deville @@@@\n")
+    assert got(text, head="") == {("Aville", 2008, 3), ("Beville", 2008, 2),
+                                  ("Ceville", 2012, 1), ("Deville", 2012, 4)}
+    # 2010 had no edition: its line gives nothing, not the text's own edition
+    assert got("2010 : Aville @@\n") == set()

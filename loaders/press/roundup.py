@@ -141,7 +141,7 @@ import dataclasses
 import functools
 import re
 
-from atlas import names
+from atlas import editions, names
 from loaders.press import release as rel
 from loaders.press.release import Award, Block
 
@@ -638,6 +638,10 @@ _ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
                               rf"|[.!?](?=\s+[{_UP}])"  # "... Villes Internet. Lunel (4 @)"
                               rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')")  # "de Fécamp (@@@)"
 _ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
+# "2008 : Brest @@@@@, Morlaix @@" (fifth battery: a blog listing a département's
+# laureates year after year): a year opening the line, before a colon or a dash, is the
+# edition of that line's entries, as "(4 @ en 2023)" is one entry's.
+_LINE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*[:–-]\s")
 
 
 def _marks_level(m: re.Match) -> int:
@@ -651,6 +655,10 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     entries of a block ("Côté Calvados : Aville (@@), Beville (@@@)": the place opening
     the block for all; "Aville (4 @ en 2023)": that year)."""
     text, out, boundary = block.text, [], 0
+    line_year = _LINE_YEAR.match(text)
+    year = int(line_year.group(1)) if line_year else None
+    if year is not None and (not editions.in_range(year) or year == editions.NONE):
+        return []  # "2010 : Aville @@" names no edition: not the text's either
     opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
     place = _departement(opening.group("place")) if opening and \
         _is_name(opening.group("place")) else ""
@@ -673,7 +681,7 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
                 dep = _departement(entry.group("dep") or "") or place
                 own = _ENTRY_YEAR.match(text, m.end())
                 out.append((before, m.end(), name, dep, _marks_level(m),
-                            int(own.group(1)) if own else None))
+                            int(own.group(1)) if own else year))
                 boundary = m.end()
                 continue
         boundary = m.end()
@@ -685,7 +693,7 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         dep = _departement(entry.group("dep") or entry.group("place") or "") or place
         own = _ENTRY_YEAR.match(text, m.end())
         out.append((cut, m.end(), name, dep, _marks_level(m),
-                    int(own.group(1)) if own else None))
+                    int(own.group(1)) if own else year))
     return out
 
 

@@ -34,7 +34,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   mairie de X" (the town hall stands for its commune), "la
   Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
   followed by an award verb ("Alfortville confirme ses 5@"); with an award verb in the
-  sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée...).
+  sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée,
+  devient...).
 - S2. "la Ville", "la commune", "notre commune", a sentence opening "Elle a reçu",
   "Elle s'est vue attribuer" stand for the one collectivité the text
   awards by name (or, failing that, the only one it names as "ville de X", or, with no

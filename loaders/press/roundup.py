@@ -14,7 +14,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   et ..." (also after a sentence's full stop, after "dont", after "Il s'agit notamment
   de"). A lone entry counts as a bullet, or in prose with its level in brackets ("...,
   dont Cancale (@@).") in a sentence that is no past, aim nor negation. A line of
-  column names ("Commune<tab>Niveau") is no place for the entries under it.
+  column names ("Commune<tab>Niveau") is no place for the entries under it. A year
+  opening the line ("2008 : Brest @@@@@, Morlaix @@") is its entries' edition; a year
+  that had none (2010) leaves the line without awards.
 - R2. Level headings: "Cinq arobases @@@@@ : Aville, Beville", "@@@@ Ceville", "Niveau
   2 @ : Deville", "Les communes labellisées une arobase : Eville, Fleury", or a line
   "Quatre arobases" followed by names (one a line, or a list) until the next heading or
@@ -42,7 +44,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   "14 villes ... la plus haute marche du podium : Aville, Beville", "..., dont Aville et
   Beville": the names listed right after the level of a counted subject. Count words
   ("Douze", "Vingt-quatre") are never names; a list cut with "…" gives what it shows.
-- R6. Places: a line naming a place above entries ("Guadeloupe"), or "Dans l'Eure,",
+- R6. Places: a line naming a place above entries ("Guadeloupe", "Martinique – palmarès
+  2024", a date line between the title and its list allowed), or "Dans l'Eure,",
   "Côté Calvados :", "En Sarthe," opening a sentence, gives the département of the names
   under it; "(27)", "(Loire-Atlantique)", "dans le Calvados", "en Seine-Maritime" right
   after a name gives its own ("dans l'Eure" after a group: the names since the last

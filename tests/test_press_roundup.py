@@ -964,3 +964,32 @@ def test_R9_homonyms_placed_apart_are_two_collectivites():
         ("Aville", "Guadeloupe", 2), ("Aville", "Martinique", 1), ("Beville", "Martinique", 3)]
     # one of them without its place could be either: two levels, none kept
     assert got("Guadeloupe – Aville (@@)\n\nAville (@)\n") == set()
+
+
+def test_S1_becoming_a_labelled_town_is_the_award():
+    # "devient Ville Internet 4@": the verb names its subject; without a level, nothing
+    assert got("Bonne nouvelle : Aville devient Ville Internet 4@ cette année.") == {
+        ("Aville", 2024, 4)}
+    assert got("Aville devient la commune la plus connectée du canton.") == set()
+
+
+def test_R9_a_title_naming_the_place_above_a_dated_list():
+    # "Martinique – palmarès 2024", then the date line, then the list: the place is the
+    # département of the names below it, the date line between does not end it
+    text = "Martinique – palmarès 2024\nPublié le 8 février 2024\n– Aville : @@\n– Beville : @\n"
+    assert sorted((a.collectivite, a.departement, a.level)
+                  for a in press.extract(text, {}).awards) == [
+        ("Aville", "Martinique", 2), ("Beville", "Martinique", 1)]
+    # a title that is no place gives no département
+    assert {a.departement for a in press.extract(
+        "Nos lauréats – palmarès 2024\nPublié le 8 février 2024\n– Aville : @@\n– Beville : @\n",
+        {}).awards} == {""}
+
+
+def test_R1_a_year_opening_a_line_of_entries_is_their_edition():
+    text = ("Nos lauréats année par année\n2008 : Aville @@@, Beville @@\n"
+            "2012 : Ceville @ ; Deville @@@@\n")
+    assert got(text, head="") == {("Aville", 2008, 3), ("Beville", 2008, 2),
+                                  ("Ceville", 2012, 1), ("Deville", 2012, 4)}
+    # 2010 had no edition: its line gives nothing, not the text's own edition
+    assert got("2010 : Aville @@\n") == set()

@@ -34,7 +34,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   mairie de X" (the town hall stands for its commune), "la
   Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
   followed by an award verb ("Alfortville confirme ses 5@"); with an award verb in the
-  sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée...).
+  sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée,
+  devient...).
 - S2. "la Ville", "la commune", "notre commune", a sentence opening "Elle a reçu",
   "Elle s'est vue attribuer" stand for the one collectivité the text
   awards by name (or, failing that, the only one it names as "ville de X", or, with no
@@ -576,6 +577,9 @@ _AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enues|enir|ention|enant)|rempo
                r"labélis\w*|récompens\w*|distingu\w*|attribu\w*|décern\w*|"
                r"pass(?:e|ent|é|ée|er|ant)|atteint|arbor\w*|affich\w*|honor\w*|gagn\w*|"
                r"détient|hiss\w*|rejoint|renouvel\w*|accèd\w*|élu\w*|"
+               # "Aville devient Ville Internet 4@": becoming a labelled town is being
+               # awarded its level (the level must still be in the clause)
+               r"devien(?:t|nent)|"
                # "fête ses 5@": celebrating a level is holding it
                r"fêt(?:e|ent)\s+(?:ses|leurs|son|sa)|célèbr(?:e|ent)\s+(?:ses|leurs|son|sa)")
 _AWARD = re.compile(rf"\b(?:{_AWARD_VERB})\b|\b(?:labels?|Internet)\W{{0,3}}(?:[1-5]\s*)?"

@@ -14,7 +14,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   et ..." (also after a sentence's full stop, after "dont", after "Il s'agit notamment
   de"). A lone entry counts as a bullet, or in prose with its level in brackets ("...,
   dont Cancale (@@).") in a sentence that is no past, aim nor negation. A line of
-  column names ("Commune<tab>Niveau") is no place for the entries under it.
+  column names ("Commune<tab>Niveau") is no place for the entries under it. A year
+  opening the line ("2008 : Brest @@@@@, Morlaix @@") is its entries' edition; a year
+  that had none (2010) leaves the line without awards.
 - R2. Level headings: "Cinq arobases @@@@@ : Aville, Beville", "@@@@ Ceville", "Niveau
   2 @ : Deville", "Les communes labellisées une arobase : Eville, Fleury", or a line
   "Quatre arobases" followed by names (one a line, or a list) until the next heading or
@@ -42,7 +44,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   "14 villes ... la plus haute marche du podium : Aville, Beville", "..., dont Aville et
   Beville": the names listed right after the level of a counted subject. Count words
   ("Douze", "Vingt-quatre") are never names; a list cut with "…" gives what it shows.
-- R6. Places: a line naming a place above entries ("Guadeloupe"), or "Dans l'Eure,",
+- R6. Places: a line naming a place above entries ("Guadeloupe", "Martinique – palmarès
+  2024", a date line between the title and its list allowed), or "Dans l'Eure,",
   "Côté Calvados :", "En Sarthe," opening a sentence, gives the département of the names
   under it; "(27)", "(Loire-Atlantique)", "dans le Calvados", "en Seine-Maritime" right
   after a name gives its own ("dans l'Eure" after a group: the names since the last
@@ -141,7 +144,7 @@ import dataclasses
 import functools
 import re
 
-from atlas import names
+from atlas import editions, names
 from loaders.press import release as rel
 from loaders.press.release import Award, Block
 
@@ -597,7 +600,13 @@ _LEVEL_HEADING = re.compile(
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
                          # "Indre-et-Loire (37)": the number beside the name (R6)
                          rf"(?P<place>{_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?"
+                         # "Martinique – palmarès 2024" (fifth battery): a title naming the
+                         # place of the list below it, the label's word after the dash
+                         rf"(?:\s*[–-]\s*(?i:palmarès|label)\b[^:@]*)?"
                          rf"\s*[:–-]?\s*$")
+# A date line between such a title and its list ("Publié le 8 février 2024") does not
+# end the title's place: it dates the page, it is not another list.
+_DATE_LINE = re.compile(r"^\s*(?:Publié|Mis\s+à\s+jour|Mise\s+à\s+jour)\b", re.I)
 _PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
 _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
                 # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
@@ -632,6 +641,10 @@ _ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
                               rf"|[.!?](?=\s+[{_UP}])"  # "... Villes Internet. Lunel (4 @)"
                               rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')")  # "de Fécamp (@@@)"
 _ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
+# "2008 : Brest @@@@@, Morlaix @@" (fifth battery: a blog listing a département's
+# laureates year after year): a year opening the line, before a colon or a dash, is the
+# edition of that line's entries, as "(4 @ en 2023)" is one entry's.
+_LINE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*[:–-]\s")
 
 
 def _marks_level(m: re.Match) -> int:
@@ -645,6 +658,10 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     entries of a block ("Côté Calvados : Aville (@@), Beville (@@@)": the place opening
     the block for all; "Aville (4 @ en 2023)": that year)."""
     text, out, boundary = block.text, [], 0
+    line_year = _LINE_YEAR.match(text)
+    year = int(line_year.group(1)) if line_year else None
+    if year is not None and (not editions.in_range(year) or year == editions.NONE):
+        return []  # "2010 : Aville @@" names no edition: not the text's either
     opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
     place = _departement(opening.group("place")) if opening and \
         _is_name(opening.group("place")) else ""
@@ -667,7 +684,7 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
                 dep = _departement(entry.group("dep") or "") or place
                 own = _ENTRY_YEAR.match(text, m.end())
                 out.append((before, m.end(), name, dep, _marks_level(m),
-                            int(own.group(1)) if own else None))
+                            int(own.group(1)) if own else year))
                 boundary = m.end()
                 continue
         boundary = m.end()
@@ -679,7 +696,7 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         dep = _departement(entry.group("dep") or entry.group("place") or "") or place
         own = _ENTRY_YEAR.match(text, m.end())
         out.append((cut, m.end(), name, dep, _marks_level(m),
-                    int(own.group(1)) if own else None))
+                    int(own.group(1)) if own else year))
     return out
 
 
@@ -735,7 +752,10 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     place, heading = "", 0
     for i, b in enumerate(doc):
         here = entries[b.line]
-        nxt = entries.get(doc[i + 1].line) if i + 1 < len(doc) else None
+        j = i + 1
+        if j < len(doc) - 1 and _DATE_LINE.match(doc[j].text):
+            j += 1
+        nxt = entries.get(doc[j].line) if j < len(doc) else None
         place_line = _PLACE_LINE.match(b.text)
         if place_line and not here and nxt and _is_place(place_line.group("place")):
             place = place_line.group("code") or _departement(place_line.group("place"))

@@ -23,17 +23,7 @@ year), and a "8e label" remitted in December 2007 named two editions (the text n
 
 from __future__ import annotations
 
-import dataclasses
-
-
-@dataclasses.dataclass(frozen=True)
-class Text:
-    id: str
-    body: str
-    # (collectivité as printed, edition, level), with the département's code fourth
-    # when the text gives it (as ``tests.press_forms.score`` reads them)
-    awards: tuple = ()
-    why: str = ""  # when set: a case the reader is known not to read, and why
+from tests.press_battery import Text, report
 
 
 # Written as (id, text, [(name, département or None, edition, level)]), the order the
@@ -394,21 +384,5 @@ TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv 
          for i, body, awards in _RAW]
 
 
-def run() -> dict:
-    """Every text through ``loaders.press.extract``, scored as the other batteries."""
-    from loaders import press
-    from tests.press_forms import score
-    return {t.id: score(t, press.extract(t.body, {}).awards) for t in TEXTS}
-
-
 if __name__ == "__main__":  # python -m tests.press_fourthhand: the total and each miss
-    scores = run()
-    stated = sum(len(t.awards) for t in TEXTS)
-    right = sum(len(s.right) for s in scores.values())
-    invented = sum(len(s.invented) for s in scores.values())
-    print(f"{len(TEXTS)} texts ({sum(not t.awards for t in TEXTS)} awarding nothing): "
-          f"{right}/{stated} right, {invented} invented")
-    for t in TEXTS:
-        s = scores[t.id]
-        if s.invented or s.missed:
-            print(f"{t.id}: invented {s.invented} missed {s.missed}")
+    report(TEXTS)

@@ -12,23 +12,15 @@ ours; the collectivités are real communes and EPCI of the COG, so that the name
 the reader will meet.
 
 Each ``Text`` lists the awards its text states: the collectivité as printed, the edition
-and the level. ``tests/test_press_heldout.py`` scores ``loaders.press.extract`` on them.
+and the level. ``tests/test_press_batteries.py`` scores ``loaders.press.extract`` on them.
 The baseline (before any rule was changed for these texts) is kept in bench/RESULTS.md.
 """
 
 from __future__ import annotations
 
-import dataclasses
+from tests.press_battery import Text, report
 
 NBSP = "\u00a0"
-
-
-@dataclasses.dataclass(frozen=True)
-class Text:
-    id: str
-    body: str
-    awards: tuple = ()  # (collectivité as printed, edition, level) or (..., département)
-    why: str = ""  # when set: a case the reader is known not to read, and why
 
 
 TEXTS = [
@@ -409,21 +401,5 @@ Le Mans atteint le niveau 4 du label Villes Internet. Laval reste au niveau 3.
 ]
 
 
-def run() -> dict:
-    """Every text through ``loaders.press.extract``, scored as the forms battery scores
-    its cases (same collectivité key, edition, level, and département where given)."""
-    from loaders import press
-    from tests.press_forms import score
-    return {t.id: score(t, press.extract(t.body, {}).awards) for t in TEXTS}
-
-
 if __name__ == "__main__":  # python -m tests.press_heldout: the total and each miss
-    scores = run()
-    stated = sum(len(t.awards) for t in TEXTS)
-    right = sum(len(s.right) for s in scores.values())
-    invented = sum(len(s.invented) for s in scores.values())
-    print(f"{len(TEXTS)} texts: {right}/{stated} right, {invented} invented")
-    for t in TEXTS:
-        s = scores[t.id]
-        if s.invented or s.missed:
-            print(f"{t.id}: invented {s.invented} missed {s.missed}")
+    report(TEXTS)

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from tests.press_battery import report
+
 
 @dataclasses.dataclass(frozen=True)
 class Text:
@@ -490,7 +492,7 @@ Villes Internet 2018. Son vice-président au numérique, Marc Daudet, s'en réjo
 """, (("CC du Crestois et de Pays de Saillans", 2018, 2),)),
 ]
 
-# The texts the reader does not read yet (strict xfails in tests/test_press_thirdhand.py),
+# The texts the reader does not read yet (strict xfails in tests/test_press_batteries.py),
 # each with the reason found when scoring them; nothing they give is invented.
 _WHY = {
     "site_crest_2015": "'contre deux en 2014' in a 'la ville de Crest' sentence that the "
@@ -516,23 +518,5 @@ _WHY = {
 TEXTS = [dataclasses.replace(t, why=_WHY.get(t.id, "")) for t in TEXTS]
 
 
-def run() -> dict:
-    """Every text through ``loaders.press.extract``, scored as the other batteries score
-    theirs (``tests.press_forms.score``: same collectivité key, edition, level, and
-    département where the text prints it)."""
-    from loaders import press
-    from tests.press_forms import score
-    return {t.id: score(t, press.extract(t.body, {}).awards) for t in TEXTS}
-
-
 if __name__ == "__main__":  # python -m tests.press_thirdhand: the total and each miss
-    scores = run()
-    stated = sum(len(t.awards) for t in TEXTS)
-    right = sum(len(s.right) for s in scores.values())
-    invented = sum(len(s.invented) for s in scores.values())
-    print(f"{len(TEXTS)} texts ({sum(not t.awards for t in TEXTS)} awarding nothing): "
-          f"{right}/{stated} right, {invented} invented")
-    for t in TEXTS:
-        s = scores[t.id]
-        if s.invented or s.missed:
-            print(f"{t.id}: invented {s.invented} missed {s.missed}")
+    report(TEXTS)

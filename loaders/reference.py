@@ -410,30 +410,25 @@ def _localities(resolver, cog: Cog, report: Report) -> list[dict] | None:
     return postal.read_localities(path, cog.successor(), cog.names())
 
 
+@bulk.gc_paused()
 def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
         report_file: Path | None = None) -> Report:
-    """Load the reference data (see ``_run``), with Python's cyclic garbage collector
-    paused (``atlas.bulk.gc_paused``): a national load makes millions of long-lived
-    objects, and collections that walked them cost a third of its CPU time."""
-    with bulk.gc_paused():
-        return _run(engine, resolver, inputs, progress, report_file)
-
-
-def _run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
-        report_file: Path | None = None) -> Report:
-    """``run``'s body, under ``run``'s pause of the garbage collector.
-
-    Read, check, reconcile and merge everything in one write (``loaders.pipeline``);
+    """Read, check, reconcile and merge everything in one write (``loaders.pipeline``);
     any error rolls it back, leaving the previous data untouched. ``report_file``: the
     report as JSON, written with the commit.
 
-    The commune boundary file is parsed, reconciled and encoded in a worker thread
-    (zlib, numpy, GEOS and shapely release the GIL) while this thread reads the COG,
+    The commune boundary file is parsed and reconciled in a worker thread (zlib,
+    numpy, GEOS and shapely release the GIL; its rows are encoded as their COPY reads
+    them, ``_CommuneRows``) while this thread reads the COG,
     whose successor table the worker waits for, and the département and région outlines,
     and starts the merge; a second worker reads the postal localities meanwhile. On a
     first load the workers then compute the tile outlines of what the load writes (the
     second the départements' and régions', as soon as the communes are reconciled) while
     the server copies and indexes the communes.
+
+    Python's cyclic garbage collector is paused meanwhile (``atlas.bulk.gc_paused``): a
+    national load makes millions of long-lived objects, and collections that walked them
+    cost a third of its CPU time.
     """
     report = Report()
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)

@@ -42,6 +42,12 @@ def test_the_collector_pause_nests_and_restores_what_it_found():
             assert not gc.isenabled()
         assert not gc.isenabled()  # the outer step still runs
     assert gc.isenabled()
+
+    @bulk.gc_paused()
+    def load():  # as loaders.reference.run and Geocoder.from_db use it
+        return gc.isenabled()
+
+    assert load() is False and load() is False and gc.isenabled()
     gc.disable()
     try:
         with bulk.gc_paused():

@@ -133,16 +133,12 @@ class Geocoder(LooseRules, PointChecks):
             self.epci_by_key[_epci_key(name)] = siren
 
     @classmethod
+    @bulk.gc_paused()
     def from_db(cls, conn) -> "Geocoder":
         """The geocoder of the reference data in the database, built with the cyclic
         garbage collector paused (``atlas.bulk.gc_paused``): its indexes are millions of
         small objects that live as long as it does, and collections that walked them
         again and again made most of the build's time (2.4 s against 0.9 s paused)."""
-        with bulk.gc_paused():
-            return cls._from_db(conn)
-
-    @classmethod
-    def _from_db(cls, conn) -> "Geocoder":
         communes = conn.execute(sa.text(
             "SELECT insee, name, departement_code, postcodes FROM commune")).all()
         aliases = conn.execute(sa.text(

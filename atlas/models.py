@@ -77,7 +77,6 @@ class Commune(Base):
     point = _geom("POINT")  # point on surface: markers and labels
     __table_args__ = (
         sa.Index("commune_geom_gist", "geom", postgresql_using="gist"),
-        sa.Index("commune_point_gist", "point", postgresql_using="gist"),
         # Nearby peers: KNN (<->), radius by true distance and population range
         # (btree_gist) in one index (migration 0005_peers).
         sa.Index("commune_point_geog_gist", sa.text("(point::geography)"), "population",

@@ -52,10 +52,11 @@ class Changes:
     shapes: dict[str, set[str]] = dataclasses.field(default_factory=dict)  # layer → codes
     every_initiative: bool = False  # rebuild every search row (a bulk SQL write)
     everything: bool = False  # rebuild every derived row (a first reference load)
-    # With ``everything``: every tile outline row (``tiles.shapes.compute``), already
-    # computed by the writer from exactly what it wrote, waited for here (a first
-    # reference load computes them in its worker thread while the server builds indexes).
-    outlines: Callable[[], list[tuple]] | None = None
+    # With ``everything``: every tile outline row, computed by the writer from exactly
+    # what it wrote and committed into ``tiles.shapes.TWIN`` on a connection of its own
+    # while its transaction worked (a first reference load), waited for here (their
+    # count), then swapped in (``tiles.shapes.swap_in``) instead of a rebuild.
+    outline_twin: Callable[[], int] | None = None
     other: int = 0  # rows changed that no derived row reads (domain labels, sources...)
 
     def any(self) -> bool:
@@ -159,7 +160,11 @@ def apply(conn: Connection, changes: Changes) -> Derived:
     """Redo the derived rows of ``changes`` and bump the version if anything changed."""
     out = Derived()
     if changes.everything:
-        out.shape_rows = shapes.rebuild(conn, changes.outlines and changes.outlines())
+        if changes.outline_twin is not None:
+            out.shape_rows = changes.outline_twin()
+            shapes.swap_in(conn)
+        else:
+            out.shape_rows = shapes.rebuild(conn)
         out.search_rows = search.rebuild(conn)
     elif changes.every_initiative:
         out.search_rows = search.rebuild(conn)

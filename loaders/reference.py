@@ -130,8 +130,10 @@ def _text_array(values: list[str]) -> bytes:
     return b"".join(parts)
 
 
-def _copy(conn: Connection, table: str, rows: list[dict], progress: Progress) -> None:
-    """COPY ``rows`` into ``table`` (a real table, or its ``_table`` staging twin)."""
+def _copy(conn: Connection, table: str, rows: list[dict], progress: Progress,
+          freeze: bool = False) -> None:
+    """COPY ``rows`` into ``table`` (a real table, or its ``_table`` staging twin);
+    ``freeze`` for a table truncated in this transaction (``atlas.bulk.copy_rows``)."""
     key, cols = TABLES[table.lstrip("_")]
     columns = key + cols
     arrays = [i for i, c in enumerate(columns) if c in ARRAYS]
@@ -144,7 +146,7 @@ def _copy(conn: Connection, table: str, rows: list[dict], progress: Progress) ->
             yield out
 
     bulk.copy_rows(conn, table, columns, [COPY_TYPES.get(c, "text") for c in columns],
-                   values())
+                   values(), freeze)
 
 
 def _drop_for_bulk(conn: Connection, table: str) -> tuple[list[str], list[str]]:
@@ -275,7 +277,7 @@ class _Merger:
             indexes, foreign_keys = _drop_for_bulk(conn, table)
             self.indexes += indexes
             self.foreign_keys += foreign_keys
-            _copy(conn, table, rows, self.progress)
+            _copy(conn, table, rows, self.progress, freeze=True)
             self.report.changes[table] = {"inserted": len(rows), "updated": 0, "deleted": 0}
             self.bulk.add(table)
             return
@@ -434,6 +436,7 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)
     successor: Future = Future()
     reconciled: Future = Future()  # the communes' outlines, before they are encoded
+    twin: Future | None = None  # the tile outlines, written beside tile_shape
 
     def communes_task():
         try:
@@ -504,7 +507,11 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 commune_rows = _CommuneRows(cog, communes, report)
                 if first:
                     own = pool.submit(_outlines, cog, lambda: communes, _COMMUNES)
-                    w.changes.outlines = lambda: areas.result() + own.result()
+                    # Written by the first worker free, on a connection of its own,
+                    # while this transaction copies and indexes the communes.
+                    twin = pool.submit(lambda: shapes.stage(
+                        engine, areas.result() + own.result()))
+                    w.changes.outline_twin = twin.result
                 merger.put("commune", commune_rows)
                 for table, rows in later.items():
                     merger.put(table, rows)
@@ -531,6 +538,8 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
             if not successor.done():
                 successor.set_exception(e)
             pool.shutdown(cancel_futures=True)  # no outlines for a load that failed
+            if twin is not None and not twin.cancelled():
+                shapes.drop_twin(engine)
             raise
     return report
 

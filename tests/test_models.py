@@ -124,8 +124,9 @@ def _plan(conn, sql, **params):
 @pytest.mark.parametrize("table, index, where", [
     ("commune", "commune_geom_gist",
      "geom && ST_MakeEnvelope(1.9, 48.9, 2.1, 49.1, 4326)"),
-    ("commune", "commune_point_gist",
-     "ST_DWithin(point, ST_SetSRID(ST_MakePoint(1.95, 49.03), 4326), 0.1)"),
+    ("commune", "commune_point_geog_gist",
+     "ST_DWithin(CAST(point AS geography), "
+     "CAST(ST_SetSRID(ST_MakePoint(1.95, 49.03), 4326) AS geography), 10000)"),
     ("initiative", "initiative_geom_gist",
      "ST_Intersects(geom, ST_MakeEnvelope(1.9, 48.9, 2.1, 49.1, 4326))"),
     ("region", "region_geom_gist", "geom && ST_MakeEnvelope(1.9, 48.9, 2.1, 49.1, 4326)"),

@@ -327,3 +327,39 @@ def test_outlines_are_stored_without_compression(engine):
     assert storage == {"region.geom": "e", "departement.geom": "e", "commune.geom": "e",
                        "tile_shape.g0": "e", "tile_shape.g3": "e",
                        "tile_shape.g9": "e"}
+
+
+def _outline_table(conn) -> tuple:
+    """tile_shape's rows, index names and privileges, and whether a twin is left."""
+    return (conn.scalar(sa.text("SELECT count(*) FROM tile_shape")),
+            sorted(conn.scalars(sa.text(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'tile_shape'"))),
+            sorted(conn.execute(sa.text(
+                "SELECT a.grantee, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a "
+                "WHERE c.relname = 'tile_shape'")).all()),
+            conn.scalar(sa.text("SELECT to_regclass('tile_shape_twin') IS NOT NULL")))
+
+
+def test_a_first_load_swaps_its_outlines_in_or_leaves_nothing(engine, geodata, tmp_path):
+    """A first load writes its tile outlines into a twin table on a connection of its own
+    (``tiles.shapes.stage``) and swaps it in at its commit: the table then equals a
+    rebuild and keeps its indexes and privileges. A first load that fails at its commit
+    (its report cannot be written) leaves the tables empty and no twin behind."""
+    from tiles import shapes
+
+    shp = geodata / "admin-express-sample" / "COMMUNE.shp"
+    with engine.connect() as conn:
+        empty = _outline_table(conn)
+    assert empty[0] == 0 and empty[3] is False
+    with pytest.raises(InputError, match="cannot write the report"):
+        reference.run(engine, sources.Resolver(geodata, tmp_path / "cache", offline=True),
+                      reference.Inputs(boundaries=shp), QUIET,
+                      report_file=tmp_path / "absent" / "report.json")
+    with engine.connect() as conn:
+        assert _outline_table(conn) == empty
+        assert conn.scalar(sa.text("SELECT count(*) FROM commune")) == 0
+    run(engine, geodata, tmp_path / "cache", boundaries=shp)
+    with engine.begin() as conn:
+        rows, *kept = _outline_table(conn)
+        assert rows > 306 and tuple(kept) == empty[1:]  # its 306 communes, their areas
+        assert shapes.stale(conn) == 0

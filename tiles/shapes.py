@@ -3,8 +3,9 @@
 
 Derived from ``region``, ``departement`` and ``commune``, kept in step by the write path
 (``loaders.pipeline``) in the writer's transaction: ``sync`` redoes the outlines of the
-codes whose row changed, ``rebuild`` every one (``python -m atlas rebuild``, a first load,
-which may hand over the rows its worker thread computed from the outlines it wrote).
+codes whose row changed, ``rebuild`` every one (``python -m atlas rebuild``); a first
+reference load computes every row from the outlines it writes, in its worker threads,
+and ``stage``s them in a twin table that its transaction swaps in (``swap_in``).
 
 One generalisation per zoom band for every layer, so that borders coincide at every zoom:
 
@@ -23,8 +24,9 @@ One generalisation per zoom band for every layer, so that borders coincide at ev
 
 The rows are computed here in Python (pyproj, GEOS through shapely, numpy) and COPYed:
 the same code for a first load, a sync and a rebuild, so the table always equals a
-rebuild (``stale``), and a first reference load can compute them in its worker thread
-while the server builds the communes' indexes.
+rebuild (``stale``), and a first reference load can compute them in its worker threads
+while the server copies and indexes the communes, and write them beside the table on a
+connection of its own (``stage``).
 """
 
 from __future__ import annotations
@@ -174,9 +176,9 @@ def compute(places: Places, wanted: dict[str, set[str] | None] | None = None) ->
     return [r[:4] + tuple(values) for r, *values in zip(rows, *columns)]
 
 
-def write(conn, rows: list[tuple], table: str = "tile_shape") -> int:
+def write(conn, rows: list[tuple], table: str = "tile_shape", freeze: bool = False) -> int:
     """COPY ``rows`` (from ``compute``) into ``table``; returns their count."""
-    bulk.copy_rows(conn, table, COLUMNS, _COPY_TYPES, rows)
+    bulk.copy_rows(conn, table, COLUMNS, _COPY_TYPES, rows, freeze)
     return len(rows)
 
 
@@ -244,18 +246,47 @@ def sync(conn, codes: dict[str, set[str]]) -> int:
     return sum(map(len, codes.values()))
 
 
-def rebuild(conn, rows: list[tuple] | None = None) -> int:
-    """Redo every outline; returns the row count. ``rows``: every row already computed
-    from exactly what the tables hold (a first reference load's worker)."""
+def rebuild(conn) -> int:
+    """Redo every outline; returns the row count."""
     if conn.scalar(sa.text("SELECT EXISTS (SELECT 1 FROM tile_shape)")):
         conn.execute(sa.text("DELETE FROM tile_shape"))  # readers keep the old rows
     else:
-        # Empty (a first load): TRUNCATE gives the table a new file in this transaction,
-        # which a server with wal_level=minimal fills without writing it to the WAL
-        # (a third of the COPY's time). Its lock holds readers of the empty table
-        # until the commit.
+        # Empty (outlines never made): TRUNCATE gives the table a new file in this
+        # transaction, which a server with wal_level=minimal fills without writing it to
+        # the WAL (a third of the COPY's time), with its rows frozen (no hint bits to set
+        # later). Its lock holds readers of the empty table until the commit.
         conn.execute(sa.text("TRUNCATE tile_shape"))
-    return write(conn, compute(places(conn)) if rows is None else rows)
+        return write(conn, compute(places(conn)), freeze=True)
+    return write(conn, compute(places(conn)))
+
+
+TWIN = "tile_shape_twin"
+
+
+def stage(engine, rows: list[tuple]) -> int:
+    """COPY ``rows`` (every outline, from ``compute``) into a twin of ``tile_shape``
+    with its indexes (``atlas.bulk.fill_twin``), committed on a connection of its own;
+    returns their count. A first reference load does this in a worker thread while its
+    transaction builds the communes' indexes, then ``swap_in`` puts the twin in place in
+    that transaction: the outlines cost the load's chain of server work nothing but the
+    renames. The twin stays out of sight until then (no reader asks for it), and a load
+    that fails drops it (``drop_twin``)."""
+    with engine.begin() as conn:
+        bulk.fill_twin(conn, "tile_shape", TWIN,
+                       lambda: write(conn, rows, TWIN, freeze=True))
+    return len(rows)
+
+
+def swap_in(conn) -> None:
+    """Put the twin ``stage`` committed in place of ``tile_shape``, in ``conn``'s
+    transaction (``atlas.bulk.swap``)."""
+    bulk.swap(conn, "tile_shape", TWIN)
+
+
+def drop_twin(engine) -> None:
+    """Drop the twin a failed load left (the next ``stage`` would replace it anyway)."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{TWIN}"')
 
 
 def stale(conn) -> int:

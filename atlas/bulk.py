@@ -54,13 +54,17 @@ def ewkb(geoms, srid: int) -> list[bytes | None]:
     geometry an SRID with shapely.set_srid (a copy of each geometry).
     """
     tag = struct.pack("<I", srid)
+    heads: dict[bytes, bytes] = {}  # a geometry type's WKB head → its EWKB head
     out = []
     for wkb in shapely.to_wkb(np.asarray(geoms, dtype=object), byte_order=1):
         if wkb is None:
             out.append(None)
             continue
-        kind = struct.unpack_from("<I", wkb, 1)[0] | _SRID_FLAG
-        out.append(b"\x01" + struct.pack("<I", kind) + tag + wkb[5:])
+        head = heads.get(wkb[:5])
+        if head is None:
+            kind = struct.unpack_from("<I", wkb, 1)[0] | _SRID_FLAG
+            head = heads[wkb[:5]] = b"\x01" + struct.pack("<I", kind) + tag
+        out.append(head + wkb[5:])
     return out
 
 

@@ -8,16 +8,17 @@ of every commune (``tile_shape``) and commits, in one transaction. Each of our r
 a first load (tables emptied before, untimed), like ogr2ogr's into a new table.
 
 The figure's details list the median time of each phase of our load, as the loader
-announces them. The commune file is parsed (one pass, ``loaders.boundaries``) and
-reconciled in a worker thread while the main thread reads the COG and the outlines and
-copies the small tables, and a second worker reads the postal localities; "reading
-commune boundaries..." is what is still left to wait for. Then the communes' COPY (their
-rows encoded a chunk at a time as it reads them), the indexes and foreign keys restored
-once, the derived data (tile outlines, computed by the workers meanwhile, search rows)
-and the commit run one after the other on the server. The load runs with Python's
-cyclic garbage collector paused (``atlas.bulk.gc_paused``), and its empty tables are
-truncated first, which the bench's cluster (``wal_level = minimal``, scripts/pg.sh)
-fills without WAL; ogr2ogr's runs are timed on the same server.
+announces them. The commune file is parsed (one pass, ``loaders.boundaries``), reconciled
+and encoded by a child process (``loaders.commune_worker``) while the loading process
+reads the COG and the outlines, copies and indexes the small tables, and reads the postal
+localities in a thread; "reading commune boundaries..." is what is still left to wait
+for. Then the communes' COPY, their indexes and foreign keys restored once, and the
+commit run one after the other on the server, while the child computes the tile outlines
+and commits them into a twin of ``tile_shape``; "keeping the derived data in step" is
+the wait for that twin and its swap. The load runs with Python's cyclic garbage collector
+paused (``atlas.bulk.gc_paused``), and its empty tables are truncated first, which the
+bench's cluster (``wal_level = minimal``, scripts/pg.sh) fills without WAL; ogr2ogr's
+runs are timed on the same server.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ EMPTY = sa.text("TRUNCATE epci_member, epci, commune_alias, commune, departement
 
 class _Phases(Progress):
     """A silent progress that keeps each step's time: the loader's phases. Steps run
-    while the commune file is parsed in a worker thread; "reading commune boundaries"
+    while the commune file is parsed in a child process; "reading commune boundaries"
     is only what the load still waits for after its other steps."""
 
     def __init__(self):

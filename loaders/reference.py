@@ -13,8 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import struct
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -25,8 +24,8 @@ from atlas import bulk
 from atlas.errors import InputError
 from loaders import boundaries as bnd
 from loaders import cog as cog_reader
+from loaders import commune_worker, pipeline
 from loaders.cog import Cog
-from loaders import pipeline
 from loaders.geocoder import postal
 from loaders.progress import Progress
 from tiles import shapes
@@ -114,14 +113,17 @@ COPY_TYPES = {"type_liaison": "int2", "population": "int4", "postcodes": "bytea"
 _TEXT_OID = 25
 
 
+_EMPTY_ARRAY = struct.pack(">iii", 0, 0, _TEXT_OID)
+
+
 def _text_array(values: list[str]) -> bytes:
     """A one-dimensional text[] in PostgreSQL's binary format (array_recv's input).
 
     psycopg's generic array dumper is pure Python; this is several times faster for the
-    70,000 short arrays of a national load.
+    70,000 short arrays of a national load, most of them empty.
     """
     if not values:
-        return struct.pack(">iii", 0, 0, _TEXT_OID)
+        return _EMPTY_ARRAY
     parts = [struct.pack(">iiiii", 1, 0, _TEXT_OID, len(values), 1)]
     for value in values:
         data = value.encode()
@@ -329,53 +331,24 @@ class _Merger:
         changes.other += sum(sum(c.values()) for c in self.report.changes.values())
 
 
-_COMMUNES, _AREAS = {"communes": None}, {"departements": None, "regions": None}
-
-
-def _outlines(cog: Cog, reconciled: Callable[[], bnd.Reconciled], layers: dict) -> list[tuple]:
-    """The tile outline rows of ``layers`` (``tiles.shapes.compute``) as this load writes
-    them, from the communes ``reconciled`` gives, in the order ``shapes.places`` reads
-    them back (a union's result depends on its order)."""
-    communes = reconciled()
-    outline = dict(zip(communes.frame["insee"].to_numpy(dtype=object),
-                       communes.frame.geometry.to_numpy()))
-    rows = sorted((c["departement_code"], c["insee"], c["name"]) for c in cog.communes
-                  if c["insee"] in outline)
-    return shapes.compute(shapes.Places(
-        [(insee, name, dep, outline[insee]) for dep, insee, name in rows],
-        {d["code"]: (d["name"], d["region_code"]) for d in cog.departements},
-        {r["code"]: r["name"] for r in cog.regions}), layers)
-
-
 class _CommuneRows:
-    """The commune rows of the COG, each with its outline and point as EWKB, encoded
-    a chunk at a time as the COPY reads them: the server parses one chunk while the
-    next is encoded, instead of waiting for all of them."""
+    """The commune rows of the COG, each with its outline and point as the worker
+    process encoded them (EWKB), or None for a commune the boundary file lacks."""
 
-    CHUNK = 2_000
-
-    def __init__(self, cog: Cog, communes: bnd.Reconciled, report: Report):
-        self.communes = cog.communes
-        frame = communes.frame
-        self.at = {code: i for i, code in enumerate(frame["insee"].to_numpy(dtype=object))}
-        self.geoms = frame.geometry.to_numpy()
-        self.points = frame["point"].to_numpy()
+    def __init__(self, cog: Cog, communes: commune_worker.Encoded, report: Report):
+        self.communes, self.encoded = cog.communes, communes
         report.without_boundary = [(c["insee"], c["name"]) for c in self.communes
-                                   if c["insee"] not in self.at]
+                                   if c["insee"] not in communes.at]
 
     def __len__(self) -> int:
         return len(self.communes)
 
     def __iter__(self):
-        for start in range(0, len(self.communes), self.CHUNK):
-            chunk = self.communes[start:start + self.CHUNK]
-            at = [self.at.get(c["insee"]) for c in chunk]
-            have = [i for i in at if i is not None]
-            geoms = iter(bulk.ewkb(self.geoms[have], 4326))
-            points = iter(bulk.ewkb(self.points[have], 4326))
-            for c, i in zip(chunk, at):
-                yield ({**c, "geom": next(geoms), "point": next(points)} if i is not None
-                       else {**c, "geom": None, "point": None})
+        encoded = self.encoded
+        for c in self.communes:
+            i = encoded.at.get(c["insee"])
+            yield ({**c, "geom": encoded.outline(i), "point": encoded.point(i)}
+                   if i is not None else {**c, "geom": None, "point": None})
 
 
 DEFAULT_BOUNDARIES = "france-geojson-2018/communes.geojson.gz"
@@ -419,14 +392,13 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
     any error rolls it back, leaving the previous data untouched. ``report_file``: the
     report as JSON, written with the commit.
 
-    The commune boundary file is parsed and reconciled in a worker thread (zlib,
-    numpy, GEOS and shapely release the GIL; its rows are encoded as their COPY reads
-    them, ``_CommuneRows``) while this thread reads the COG,
-    whose successor table the worker waits for, and the département and région outlines,
-    and starts the merge; a second worker reads the postal localities meanwhile. On a
-    first load the workers then compute the tile outlines of what the load writes (the
-    second the départements' and régions', as soon as the communes are reconciled) while
-    the server copies and indexes the communes.
+    The commune boundary file is parsed, reconciled and encoded by a child process
+    (``loaders.commune_worker``), forked first, while this process reads the COG (whose
+    successor table the child waits for), the départements' and régions' outlines,
+    and, in a thread, the postal localities, and starts the merge. On a first load the
+    child also computes every tile outline of what the load writes and commits them in
+    a twin of ``tile_shape`` while the server copies and indexes the communes; the
+    load's transaction swaps the twin in before its commit.
 
     Python's cyclic garbage collector is paused meanwhile (``atlas.bulk.gc_paused``): a
     national load makes millions of long-lived objects, and collections that walked them
@@ -434,56 +406,51 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
     """
     report = Report()
     path = inputs.boundaries or resolver.path(DEFAULT_BOUNDARIES)
-    successor: Future = Future()
-    reconciled: Future = Future()  # the communes' outlines, before they are encoded
-    twin: Future | None = None  # the tile outlines, written beside tile_shape
-
-    def communes_task():
-        try:
-            boundaries = bnd.read(path, inputs.fmt, inputs.fields, inputs.crs)
-            communes = bnd.reconcile(boundaries, successor.result())
-        except BaseException as e:
-            reconciled.set_exception(e)
-            raise
-        reconciled.set_result(communes)
-        return boundaries, communes
-
-    # Two workers: the communes' file, then their tile outlines; the postal localities,
-    # then the départements' and régions' outlines (unions of the communes').
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        task = pool.submit(communes_task)
-        try:
+    # Forked before this load starts any thread (see loaders.commune_worker).
+    worker = commune_worker.CommuneWorker(engine, path, inputs.fmt, inputs.fields,
+                                          inputs.crs)
+    staged = False  # whether the child was asked to stage the tile outlines
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
             with progress.step("reading the COG"):
                 folders = {resolver.path(rel).parent for rel in COG_FILES}
                 if len(folders) != 1:
                     raise InputError(
                         f"the COG files are split across {sorted(map(str, folders))}")
                 cog = cog_reader.read(folders.pop())
-            successor.set_result(cog.successor())
-            # Read by the second worker while the first still parses the communes.
-            localities_task = pool.submit(_localities, resolver, cog, report)
-            outlines = {}
-            for level, given, default, rows in (
-                    ("departement", inputs.departements, DEFAULT_DEPARTEMENTS,
-                     cog.departements),
-                    ("region", inputs.regions, DEFAULT_REGIONS, cog.regions)):
-                if inputs.derive_outlines:
-                    outlines[level] = None
-                    continue
-                with progress.step(f"reading {level} outlines"):
-                    outline_path = given or resolver.path(default)
-                    rec = bnd.reconcile(bnd.read(outline_path),
-                                        {r["code"]: r["code"] for r in rows})
-                outlines[level] = rec
-                report.outlines[level] = f"{outline_path} ({len(rec.frame)} of {len(rows)})"
-            report.epci_members_unknown = cog.members_unknown
-            report.successor_conflicts = cog.conflicts()
-            members = [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members]
             with pipeline.transaction(engine, progress=progress) as w:
                 conn = w.conn
+                # One reference load at a time (readers go on): whether this one is a
+                # first load cannot change under it.
+                conn.exec_driver_sql("LOCK TABLE commune IN SHARE ROW EXCLUSIVE MODE")
+                # A first load: the child computes and stages the tile outlines of
+                # everything it writes while the server copies and indexes the communes.
+                first = _is_empty(conn, "commune")
+                worker.reconcile(cog, outlines=first)
+                staged = first
+                # Read by a thread while this one reads the outlines and starts the merge.
+                localities_task = pool.submit(_localities, resolver, cog, report)
+                outlines = {}
+                for level, given, default, rows in (
+                        ("departement", inputs.departements, DEFAULT_DEPARTEMENTS,
+                         cog.departements),
+                        ("region", inputs.regions, DEFAULT_REGIONS, cog.regions)):
+                    if inputs.derive_outlines:
+                        outlines[level] = None
+                        continue
+                    with progress.step(f"reading {level} outlines"):
+                        outline_path = given or resolver.path(default)
+                        rec = bnd.reconcile(bnd.read(outline_path),
+                                            {r["code"]: r["code"] for r in rows})
+                    outlines[level] = rec
+                    report.outlines[level] = (f"{outline_path} "
+                                              f"({len(rec.frame)} of {len(rows)})")
+                report.epci_members_unknown = cog.members_unknown
+                report.successor_conflicts = cog.conflicts()
+                members = [dict(epci_siren=s, commune_insee=c) for s, c in cog.epci_members]
                 merger = _Merger(conn, progress, report)
-                # What does not wait for the commune outlines goes in while the worker
-                # still parses them; tables that reference communes only when empty.
+                # What does not wait for the communes goes in while the child still
+                # reads them; tables that reference communes only when empty.
                 merger.put("region", _outline_rows(cog.regions, outlines["region"]))
                 merger.put("departement",
                            _outline_rows(cog.departements, outlines["departement"]))
@@ -495,24 +462,12 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                 # Their indexes now, while the server would otherwise wait for the
                 # communes; foreign keys to the communes once those are in.
                 merger.build_indexes("indexing the tables copied so far", foreign_keys=False)
-                # A first load: the tile outlines of everything it writes, computed by
-                # the workers while the server copies and indexes the communes.
-                first = merger.is_empty("commune")
-                if first:
-                    areas = pool.submit(_outlines, cog, reconciled.result, _AREAS)
                 with progress.step("reading commune boundaries, reconciling codes, "
                                    "repairing polygons"):
-                    boundaries, communes = task.result()
-                # Encoded as the COPY reads them (_CommuneRows).
-                commune_rows = _CommuneRows(cog, communes, report)
+                    communes = worker.communes()
                 if first:
-                    own = pool.submit(_outlines, cog, lambda: communes, _COMMUNES)
-                    # Written by the first worker free, on a connection of its own,
-                    # while this transaction copies and indexes the communes.
-                    twin = pool.submit(lambda: shapes.stage(
-                        engine, areas.result() + own.result()))
-                    w.changes.outline_twin = twin.result
-                merger.put("commune", commune_rows)
+                    w.changes.outline_twin = worker.outlines
+                merger.put("commune", _CommuneRows(cog, communes, report))
                 for table, rows in later.items():
                     merger.put(table, rows)
                 merger.build_indexes("building indexes and foreign keys")
@@ -527,28 +482,25 @@ def run(engine: sa.Engine, resolver, inputs: Inputs, progress: Progress,
                         with progress.step(f"deriving {level} outlines from the communes"):
                             w.changes.shape(layer, conn.scalars(_DERIVE_OUTLINES[level]))
                         report.outlines[level] = "derived from the commune boundaries"
-                _describe(report, cog, boundaries, communes)
+                _describe(report, cog, communes)
                 if report_file is not None:
                     w.report_file(report_file, lambda f: json.dump(
                         report.as_dict(), f, ensure_ascii=False, indent=1))
-                # Leaving the block, the pipeline redoes the outlines and search rows of
-                # what changed, then commits.
-        except BaseException as e:
-            # Never leave the worker waiting for a successor table that will not come.
-            if not successor.done():
-                successor.set_exception(e)
-            pool.shutdown(cancel_futures=True)  # no outlines for a load that failed
-            if twin is not None and not twin.cancelled():
-                shapes.drop_twin(engine)
-            raise
+                # Leaving the block, the pipeline swaps the staged outlines in (a first
+                # load) or redoes those of what changed, and the search rows, then
+                # commits.
+    except BaseException:
+        worker.stop()
+        if staged:  # committed by the child, never swapped in: not to be left behind
+            shapes.drop_twin(engine)
+        raise
+    worker.stop()
     return report
 
 
-def _describe(report: Report, cog: Cog, boundaries: bnd.Boundaries,
-              communes: bnd.Reconciled) -> None:
-    report.boundaries, report.boundaries_driver = boundaries.path, boundaries.driver
-    report.boundaries_crs, report.boundary_features = (boundaries.source_crs,
-                                                       len(boundaries.frame))
+def _describe(report: Report, cog: Cog, communes: commune_worker.Encoded) -> None:
+    report.boundaries, report.boundaries_driver = communes.path, communes.driver
+    report.boundaries_crs, report.boundary_features = communes.source_crs, communes.features
     report.codes_remapped = communes.remapped
     report.polygons_repaired = communes.repaired
     report.unknown_codes = communes.unknown

@@ -363,3 +363,20 @@ def test_a_first_load_swaps_its_outlines_in_or_leaves_nothing(engine, geodata, t
         rows, *kept = _outline_table(conn)
         assert rows > 306 and tuple(kept) == empty[1:]  # its 306 communes, their areas
         assert shapes.stale(conn) == 0
+
+
+def test_a_commune_worker_that_dies_gives_a_clear_error_and_writes_nothing(
+        engine, geodata, tmp_path, monkeypatch):
+    """The commune file's child process (``loaders.commune_worker``) ending without a
+    word (killed, out of memory) stops the load with one line, and nothing is written."""
+    import os
+
+    from loaders import commune_worker
+
+    monkeypatch.setattr(commune_worker, "_encode", lambda *_: os._exit(3))
+    with pytest.raises(RuntimeError, match=r"ended unexpectedly \(exit code 3\)"):
+        run(engine, geodata, tmp_path / "cache",
+            boundaries=geodata / "admin-express-sample" / "COMMUNE.shp")
+    with engine.connect() as conn:
+        assert _outline_table(conn)[0] == 0 and not _outline_table(conn)[3]
+    assert set(table_counts(engine).values()) == {0}

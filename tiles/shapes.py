@@ -4,8 +4,9 @@
 Derived from ``region``, ``departement`` and ``commune``, kept in step by the write path
 (``loaders.pipeline``) in the writer's transaction: ``sync`` redoes the outlines of the
 codes whose row changed, ``rebuild`` every one (``python -m atlas rebuild``); a first
-reference load computes every row from the outlines it writes, in its worker threads,
-and ``stage``s them in a twin table that its transaction swaps in (``swap_in``).
+reference load computes every row from the outlines it writes, in its child process
+(``loaders.commune_worker``), and ``stage``s them in a twin table that its transaction
+swaps in (``swap_in``).
 
 One generalisation per zoom band for every layer, so that borders coincide at every zoom:
 
@@ -24,7 +25,7 @@ One generalisation per zoom band for every layer, so that borders coincide at ev
 
 The rows are computed here in Python (pyproj, GEOS through shapely, numpy) and COPYed:
 the same code for a first load, a sync and a rebuild, so the table always equals a
-rebuild (``stale``), and a first reference load can compute them in its worker threads
+rebuild (``stale``), and a first reference load can compute them in its child process
 while the server copies and indexes the communes, and write them beside the table on a
 connection of its own (``stage``).
 """
@@ -266,7 +267,7 @@ TWIN = "tile_shape_twin"
 def stage(engine, rows: list[tuple]) -> int:
     """COPY ``rows`` (every outline, from ``compute``) into a twin of ``tile_shape``
     with its indexes (``atlas.bulk.fill_twin``), committed on a connection of its own;
-    returns their count. A first reference load does this in a worker thread while its
+    returns their count. A first reference load does this in its child process while its
     transaction builds the communes' indexes, then ``swap_in`` puts the twin in place in
     that transaction: the outlines cost the load's chain of server work nothing but the
     renames. The twin stays out of sight until then (no reader asks for it), and a load

@@ -304,6 +304,23 @@ def test_Y2a_date_lines_of_releases_and_newsletters(line, dated):
         "Paris a accueilli, le 02 février 2021, la remise des labels.")) is None
 
 
+@pytest.mark.parametrize("line, dated", [
+    ("Gers - 12 février 2016", (2016, 2)),
+    ("Landes | 3 février 2022", (2022, 2)),
+    ("Séance du 21 mars 2019", (2019, 3)),
+    ("Par notre correspondante - 09/02/2018", (2018, 2)),
+    ("Haute-Vienne. Publié le 28/01/2015", (2015, 1)),
+    ("Le Petit Journal de Lunel - n° 41 - mai 2023", (2023, 5)),
+])
+def test_Y2d_a_short_line_closed_by_a_date_dates_the_release(line, dated):
+    assert press.release_date(press.blocks(line + "\nLa ville de Lunel a reçu 4@.")) == dated
+    # the date must close the line, and a month alone needs its dash: a heading "Mai
+    # 2023" or a sentence that goes on after its date is no date line
+    for line in ("Mai 2023", "Séance du 21 mars 2019 : la ville de Lunel a reçu 4@"):
+        assert press.release_date(press.blocks(line + "\nLa ville de Lunel a reçu 4@.")) \
+            is None
+
+
 def test_Y2_two_edition_years_leave_the_year_unknown():
     assert awards("Palmarès 2019 du label Villes Internet.\nPalmarès 2020 du label Villes "
                   "Internet.\nLa ville de Brest obtient 4@.") == []

@@ -70,6 +70,10 @@ Awards (a collectivité, an edition year, a level 1..5):
   first ("28/03/2023 | 06h19", "Publié le 16/12/2009 - 18:33"). With no edition stated,
   a date line in January to June gives that year's edition, and up to 2009 one in
   November or December too (those ceremonies closed their year: 15 décembre 2009).
+- Y2d. A short line closed by a date after a place, a by-line, an issue or a sitting:
+  "Drôme - 15 février 2012", "Deux-Sèvres | 8 février 2023", "Séance du 27 mars 2023",
+  "Par notre correspondant - 06/02/2017", "Gers. Publié le 30/01/2014", "Vivre à
+  Aville - n° 87 - avril 2024" (a month alone only after a dash or a bar).
 - Y2c. Staff may give the edition (``load press --edition``): it serves only a text
   stating no edition at all; a text stating one keeps it, one stating several stays
   unsure.
@@ -440,6 +444,33 @@ _BYLINE_DATE = re.compile(
     r"\b(\d{1,2})(?:er)?\s+(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.?\s+((?:19|20)\d\d)\b",
     re.I)
 
+# Y2d: a short line that ends with the date after a place, a by-line, a paper's issue or a
+# council's sitting: "Drôme - 15 février 2012", "Deux-Sèvres | 8 février 2023", "Séance
+# du 27 mars 2023", "Par notre correspondant - 06/02/2017", "Seine-Saint-Denis. Publié le
+# 30/01/2014", a bulletin's issue "Vivre à Quimperlé - n° 87 - avril 2024" (a month alone
+# only after a dash or bar: "Février 2019" opening a line may be a heading). The date
+# must close the line: a sentence holding one is no date line.
+_END_DATE_LINE = re.compile(
+    rf"(?:[-–—|,.:]\s+|\b(?:du|le)\s+)(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    rf"dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\s*\.?$"
+    rf"|(?:[-–—|]\s+)(?P<month2>{_MONTH})\s+(?P<year2>(?:19|20)\d\d)\s*\.?$"
+    rf"|(?:[-–—|,.:]\s+|\ble\s+)(?P<day3>\d{{1,2}})/(?P<month3>\d{{1,2}})/"
+    rf"(?P<year3>(?:19|20)\d\d)\s*\.?$", re.I)
+
+
+def _end_date(line: str) -> tuple[int, int] | None:
+    """Y2d: (year, month) of a short line closed by a date, else None."""
+    m = _END_DATE_LINE.search(line) if len(line.split()) <= 12 else None
+    if not m:
+        return None
+    if m.group("year"):
+        return int(m.group("year")), _month(m.group("month"))
+    if m.group("year2"):
+        return int(m.group("year2")), _month(m.group("month2"))
+    if 1 <= int(m.group("day3")) <= 31 and 1 <= int(m.group("month3")) <= 12:
+        return int(m.group("year3")), int(m.group("month3"))
+    return None
+
 
 def _month(word: str) -> int:
     return MONTHS[names.fold(word)]
@@ -461,6 +492,8 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
         short = _BYLINE_DATE.search(b.text) if len(b.text.split()) <= 16 else None
         if short:
             return int(short.group(3)), _SHORT_MONTHS[names.fold(short.group(2))]
+        if ended := _end_date(b.text):
+            return ended
     return None
 
 

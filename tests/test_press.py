@@ -321,6 +321,16 @@ def test_Y2d_a_short_line_closed_by_a_date_dates_the_release(line, dated):
             is None
 
 
+def test_S4_the_subject_after_a_verb_of_saying_and_que():
+    assert awards("Publié le 9 février 2021\nLe maire rappelle que la commune de Lunel a "
+                  "obtenu le label Villes Internet avec trois arobases.") == [("Lunel", 2021, 3)]
+    assert awards("Publié le 9 février 2021\nMme la Maire informe l'assemblée que la ville "
+                  "de Lunel a reçu 4@ au label.") == [("Lunel", 2021, 4)]
+    # a comparison's "que" still names no laureate
+    assert awards("Publié le 9 février 2021\nLa ville fait mieux que Lunel, avec 4@ au "
+                  "label.") == []
+
+
 def test_Y2_two_edition_years_leave_the_year_unknown():
     assert awards("Palmarès 2019 du label Villes Internet.\nPalmarès 2020 du label Villes "
                   "Internet.\nLa ville de Brest obtient 4@.") == []

@@ -52,6 +52,9 @@ Awards (a collectivité, an edition year, a level 1..5):
   passive award verb after the level: "cinq @ ont été décrochées par la ville de X"
   (décrochées, obtenues, remportées, gagnées, reçues, raflées par; "décernées par" and
   "attribuées par" name the giver, never the one awarded).
+- S4. A verb of saying then "que" ("Le maire rappelle que la commune de X a obtenu ...",
+  "informe l'assemblée que X a reçu ..."): the name after "que" is the clause's subject,
+  not a comparison's complement ("plus que X").
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "label TVVI 2025", "palmarès 2019", "Villes Internet 2019",
@@ -672,11 +675,20 @@ def _departement_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+# S4: "que" after a verb of saying opens a clause whose subject may be the laureate ("Le
+# maire rappelle que la commune de Parthenay a obtenu ...", "informe l'assemblée que"),
+# unlike a comparison's "que" ("plus que Niort").
+_SAID_THAT = re.compile(r"\b(?:rappel|inform|annon[cç]|indiqu|précis|soulign|expliqu|signal)"
+                        r"\w*\s+(?:[\w']+\s+){0,3}?que\s*$", re.I)
+
+
 def _free(text: str, start: int) -> bool:
     """S3: a name right after a preposition is a place or a complement, not a subject;
-    after "décerné à", "attribué à" it is the one awarded."""
+    after "décerné à", "attribué à" it is the one awarded; after "rappelle que" (S4), a
+    clause's subject."""
     before = _tail(text, start)
-    return not _PREPOSITION.search(before) or bool(_GRANTED_TO.search(before))
+    return not _PREPOSITION.search(before) or bool(_GRANTED_TO.search(before)) or \
+        bool(_SAID_THAT.search(before))
 
 
 def _tail(text: str, end: int, width: int = 48) -> str:

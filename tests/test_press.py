@@ -331,6 +331,19 @@ def test_S4_the_subject_after_a_verb_of_saying_and_que():
                   "label.") == []
 
 
+def test_S5_a_level_after_another_clause_subject_is_not_the_nearest_mentions():
+    # the reader cannot read "Les Herbiers font leur entrée" as a mention: Lunel's own
+    # level is unsure then, never the other subject's one arobase
+    got = awards("Label 2021.\nLunel se maintient à trois et Les Herbiers font leur "
+                 "entrée avec une arobase.")
+    assert ("Lunel", 2021, 1) not in got
+    got = awards("Label 2021.\nLunel se maintient, Castries fait son entrée avec une @.")
+    assert ("Lunel", 2021, 1) not in got
+    # a label's words are no subject: the nearest mention keeps its level
+    assert awards("Label 2021.\nLa ville de Lunel obtient, au label Villes Internet, "
+                  "trois arobases.") == [("Lunel", 2021, 3)]
+
+
 def test_Y2_two_edition_years_leave_the_year_unknown():
     assert awards("Palmarès 2019 du label Villes Internet.\nPalmarès 2020 du label Villes "
                   "Internet.\nLa ville de Brest obtient 4@.") == []

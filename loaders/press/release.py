@@ -55,6 +55,10 @@ Awards (a collectivité, an edition year, a level 1..5):
 - S4. A verb of saying then "que" ("Le maire rappelle que la commune de X a obtenu ...",
   "informe l'assemblée que X a reçu ..."): the name after "que" is the clause's subject,
   not a comparison's complement ("plus que X").
+- S5. Another name opening a clause between the nearest mention and the level ("Aville
+  se maintient à trois et Les Herbiers font leur entrée avec une arobase"): the level is
+  that other subject's, which may be no mention this reader reads; the nearest mention
+  gets nothing from it.
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "label TVVI 2025", "palmarès 2019", "Villes Internet 2019",
@@ -757,6 +761,18 @@ _APPOSITION = re.compile(r"^(?:(?:Déjà|Après\s+avoir\s+été|Précédemment)\
                          r"(?:labell?is|labélis|récompens|distingu)\w*\b[^,]*,\s*", re.I)
 
 
+# S5: another name opening a clause between the nearest mention and the level ("Challans
+# se maintient à trois et Les Herbiers font leur entrée avec une arobase"): the level is
+# that other subject's, one the reader could not read as a mention; the nearest one is
+# not the owner (sixth battery: Challans was given Les Herbiers' one arobase).
+_CLAUSE_NAME = re.compile(rf"(?:[,;]|\s(?:et|puis|mais|tandis que|alors que))\s+({_NAME})")
+
+
+def _other_subject(gap: str) -> bool:
+    return any(_bare_name_ok(m.group(1)) and not is_region(m.group(1))
+               for m in _CLAUSE_NAME.finditer(gap))
+
+
 def owner(sentence: str, level: Level, found: list[Mention]) -> Mention | None:
     """S1/S3: the nearest mention before the level, unless a plural subject stands
     between; else one named right after "décerné à", or right after an opening
@@ -764,7 +780,8 @@ def owner(sentence: str, level: Level, found: list[Mention]) -> Mention | None:
     before = [mn for mn in found if mn.end <= level.start]
     if before:
         mn = before[-1]
-        if _PLURAL_SUBJECT.search(sentence[mn.end:level.start]):
+        if _PLURAL_SUBJECT.search(sentence[mn.end:level.start]) or \
+                _other_subject(sentence[mn.end:level.start]):
             return None
         return mn
     opening = _APPOSITION.match(sentence)

@@ -993,3 +993,21 @@ def test_R1_a_year_opening_a_line_of_entries_is_their_edition():
                                   ("Ceville", 2012, 1), ("Deville", 2012, 4)}
     # 2010 had no edition: its line gives nothing, not the text's own edition
     assert got("2010 : Aville @@\n") == set()
+
+
+# -- R25: forms of the sixth battery (tests/press_sixthhand.py) --------------------------
+
+def test_R25_parmi_a_group_at_a_level_figurent_without_its_comma():
+    assert got("Parmi les communes distinguées de quatre arobases figurent Aville, Beville "
+               "et Ceville.") == {("Aville", 2024, 4), ("Beville", 2024, 4),
+                                  ("Ceville", 2024, 4)}
+    assert got("Parmi les villes à cinq @ figurent Aville comme chaque année.") == set()
+
+
+def test_R25_a_bare_count_given_to_a_name_after_a_level():
+    assert got("Le jury attribue cinq arobases à Aville et deux à Beville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 2)}
+    assert got("Le jury décerne trois @ à Aville, et une à la commune de Beville.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 1)}
+    # no level in @ in the sentence: a count is no level
+    assert got("Le jury attribue le label à Aville et deux à Beville.") == set()

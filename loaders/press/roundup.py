@@ -132,6 +132,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   year of the sentence (R8).
 - R21. "Saran et Chaingy obtiennent respectivement trois et deux arobases": in order,
   when there are as many names as levels; else nothing.
+- R25. Forms the sixth battery (``tests/press_sixthhand.py``) showed: "Parmi les
+  communes distinguées de quatre arobases figurent Aville, ..." (R17, no comma before
+  the inverted verb); "attribue quatre arobases à Aville et trois à Beville" (a bare
+  count given "à" a name after a level in @ or arobases, R4).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -345,6 +349,10 @@ _TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})"
 _TRAILING_RANK = re.compile(
     r"(?<=[\w)])\s+(?:sa|une|la)\s+(?P<n>première|deuxième|troisième|quatrième|cinquième)"
     r"(?=\s*(?:[.;,!]|$))", re.I)
+# "attribue quatre arobases à Aville et trois à Beville" (sixth battery): a bare count
+# given "à" a name, after a level of the sentence.
+_COUNT_TO = re.compile(rf"(?:\bet|,)\s+(?P<n>{_NUMWORD})\s+(?=(?:à|aux?)\s+"
+                       rf"(?:(?:[Ll]es?|[Ll]a)\s+|[Ll]')?[{_UP}])", re.I)
 _AGAINST = re.compile(rf"(?:\bcontre|\bet|,)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+"
                       rf"pour\s+(?P<who>{_BARE})", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
@@ -386,7 +394,7 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
                 for m in _EN_ONT.finditer(sentence)]
     first = min([lv.start for lv in found] + ([gain.start()] if gain else []))
     taken = [(lv.start, lv.end) for lv in found]
-    for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK):
+    for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK, _COUNT_TO):
         for m in pattern.finditer(sentence):
             s, e = m.span("n")
             if pattern is _TRAILING_RANK:  # "Beville sa troisième": the level from "sa"
@@ -548,7 +556,8 @@ _AFTER_LEVEL = re.compile(
 # "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son
 # palmarès, la petite commune de Aville et ..." (a complement in lower-case words)
 _GIVEN_TO = re.compile(r"\b(?:décern|attribu|octroy|accord)\w*\s+(?:(?:également|aussi)\s+)?"
-                       r"(?:[^.;@]*@[^.;@]*\bet\s+)?$")
+                       # "... quatre arobases à Aville et trois à Beville" (sixth battery)
+                       r"(?:[^.;@]*(?:@|[Aa]robases?)[^.;@]*\bet\s+)?$")
 _TO_NAME = re.compile(r"^\s+(?:à|aux?)\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d'))?(?=[A-ZÀ-Ý])")
 _AFTER_OPENING = re.compile(rf"^(?:\s+[{_LOW}'’-]+){{0,12}}\s*,\s*")
 _OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
@@ -1284,7 +1293,9 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
 
 _AMONG_GROUP = re.compile(r"^\s*Parmi\s+(?:les|ces|des)\s+(?:villes|communes|collectivités|"
                           r"territoires|lauréats|villages)\b[^,;:.]*$")
-_AMONG_LEVEL = re.compile(r"^\s*,\s*(?:on\s+(?:re)?trouve|figurent|citons|on\s+compte|"
+# "Parmi les collectivités distinguées de cinq arobases figurent Aville, ..." (sixth
+# battery): the comma may be left out before an inverted verb.
+_AMONG_LEVEL = re.compile(r"^\s*,?\s*(?:on\s+(?:re)?trouve|figurent|citons|on\s+compte|"
                           r"on\s+note)\s+(?:notamment\s+|aussi\s+)?")
 
 

@@ -344,6 +344,19 @@ def test_S5_a_level_after_another_clause_subject_is_not_the_nearest_mentions():
                   "trois arobases.") == [("Lunel", 2021, 3)]
 
 
+def test_S6_the_name_right_after_the_verb_its_level_right_after_it():
+    head = "Publié le 9 février 2021\n"
+    assert awards(head + "Le jury a récompensé Lunel de quatre arobases.") == [
+        ("Lunel", 2021, 4)]
+    assert awards(head + "Le jury du label a distingué Castries (34) avec trois @.") == [
+        ("Castries", 2021, 3)]
+    assert awards(head + "L'association a décerné à Lunel cinq arobases.") == [
+        ("Lunel", 2021, 5)]
+    # a name after the verb with no level next to it is no laureate
+    assert awards(head + "Le jury a récompensé Lunel pour son site, lors de la remise des "
+                  "labels à quatre arobases.") == []
+
+
 def test_Y2_two_edition_years_leave_the_year_unknown():
     assert awards("Palmarès 2019 du label Villes Internet.\nPalmarès 2020 du label Villes "
                   "Internet.\nLa ville de Brest obtient 4@.") == []

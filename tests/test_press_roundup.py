@@ -1011,3 +1011,11 @@ def test_R25_a_bare_count_given_to_a_name_after_a_level():
         ("Aville", 2024, 3), ("Beville", 2024, 1)}
     # no level in @ in the sentence: a count is no level
     assert got("Le jury attribue le label à Aville et deux à Beville.") == set()
+
+
+def test_R25_names_after_the_verb_each_with_de_and_its_level():
+    assert got("Le jury a récompensé Aville de trois arobases et Beville de deux.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+    # "de" alone is no gap without the verb taking a name as its object
+    assert ("Beville", 2024, 2) not in got(
+        "Aville, récompensée de trois arobases, et Beville de deux.")

@@ -59,6 +59,9 @@ Awards (a collectivité, an edition year, a level 1..5):
   se maintient à trois et Les Herbiers font leur entrée avec une arobase"): the level is
   that other subject's, which may be no mention this reader reads; the nearest mention
   gets nothing from it.
+- S6. The name right after the verb, its level right after it: "le jury a récompensé
+  Aville de trois arobases" (distingué, gratifié, honoré ... de / avec), "a décerné à
+  Aville quatre arobases" (attribué, remis, octroyé à); one name only.
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "label TVVI 2025", "palmarès 2019", "Villes Internet 2019",
@@ -724,6 +727,25 @@ def _bare_name_ok(name: str) -> bool:
     return bool(first) and first not in _NOT_NAMES and len(first) > 1
 
 
+# S6: the name right after the verb, the level right after the name: "le jury a
+# récompensé Lagord de trois arobases" (distingué, gratifié, honoré ... de / avec), "a
+# décerné à Niort quatre arobases" (attribué, remis, octroyé à). Only a single name
+# with its level next to it: "a récompensé Aville et Beville de ..." stays unread.
+_OBJECT_VERB = re.compile(r"\b(?:récompens|distingu|gratifi|honor)\w*\s+$", re.I)
+_OBJECT_GAP = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:de|d'|avec)\s*(?:ses\s+|sa\s+)?$")
+_TO_VERB = re.compile(r"\b(?:décern|attribu|remis|remett|octroy)\w*\s+(?:à|a)\s+$", re.I)
+_TO_GAP = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:le\s+label\s+)?(?:ses\s+|sa\s+)?$")
+
+
+def _award_object(sentence: str, m: re.Match) -> bool:
+    """S6: a bare name that is the object of an award verb, its level right after it."""
+    before = _tail(sentence, m.start())
+    gap = _OBJECT_GAP if _OBJECT_VERB.search(before) else \
+        _TO_GAP if _TO_VERB.search(before) else None
+    return bool(gap) and any(lv.start >= m.end() and gap.match(sentence[m.end():lv.start])
+                             for lv in levels(sentence))
+
+
 def mentions(sentence: str, named: set[str]) -> list[Mention]:
     """The collectivités a sentence names or designates (S1, S2), in order. ``named``:
     keys of names the text already gave as "ville de X", accepted bare anywhere."""
@@ -746,7 +768,8 @@ def mentions(sentence: str, named: set[str]) -> list[Mention]:
         opens_award = _CLAUSE_START.search(sentence[max(0, m.start() - 2):m.start()]
                                            if m.start() > 2 else sentence[:m.start()]) and \
             _BARE_SUBJECT.match(sentence[m.end():])
-        if (opens_award or names.key(m.group()) in named) and _free(sentence, m.start()):
+        if (opens_award or names.key(m.group()) in named or _award_object(sentence, m)) \
+                and _free(sentence, m.start()):
             out.append(Mention(m.start(), m.end(), m.group(),
                                _departement_after(sentence, m.end())))
             taken.append(m.span())

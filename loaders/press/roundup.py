@@ -135,7 +135,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R25. Forms the sixth battery (``tests/press_sixthhand.py``) showed: "Parmi les
   communes distinguées de quatre arobases figurent Aville, ..." (R17, no comma before
   the inverted verb); "attribue quatre arobases à Aville et trois à Beville" (a bare
-  count given "à" a name after a level in @ or arobases, R4).
+  count given "à" a name after a level in @ or arobases, R4); "a récompensé Aville de
+  trois arobases et Beville de deux" (the verb's objects, "de" their gap, R3).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -451,10 +452,14 @@ _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(
 
 
 _ELLIPTIC_GAP = ("", "une", "sa", "son", "ses")
+# R25: "a récompensé Lagord de trois arobases et Puilboreau de deux" (the names the
+# verb's objects, each with "de" and its level): "de" is the gap once the verb has
+# taken a name as its object.
+_OBJECT_VERB = re.compile(rf"\b(?:récompens|distingu|gratifi|honor)\w*\s+[{_UP}]")
 
 
 def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
-                  bracketed: bool = False) -> list[Item]:
+                  bracketed: bool = False, objects: bool = False) -> list[Item]:
     """R3: the names that end ``seg`` (the text before a level) with an award gap; a
     short gap may have its award verb right after the level ("et ses quatre @ également
     décrochés")."""
@@ -478,7 +483,8 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     # "Plérin reçoit sa première arobase, Ploufragan une cinquième @": after an earlier
     # level, a rank's determiner alone is still no gap (third-hand battery)
     if not (_GAP_CUE.search(gap) or (elliptic and words.group(1).strip() in _ELLIPTIC_GAP)
-            or (cue_after and short) or entry):
+            or (cue_after and short) or entry or (
+                words.group(1).strip() in ("de", "d'") and objects)):
         return []
     group = [last]
     # with the label's name in the gap, the sentence is a long one ("en présence de la
@@ -964,7 +970,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             seg = clean[previous_end:lv.start]
             group = _group_before(seg, seg_items, elliptic=k > 0,
                                   cue_after=_CUE_AFTER.match(after),
-                                  bracketed=after.lstrip().startswith(")"))
+                                  bracketed=after.lstrip().startswith(")"),
+                                  objects=bool(_OBJECT_VERB.search(clean[:lv.start])))
             if not group:
                 group = _pointed(seg, pointed)  # R11
             group = group + [it for it in _superlatives(seg) if it.name not in

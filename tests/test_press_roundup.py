@@ -1019,3 +1019,21 @@ def test_R25_names_after_the_verb_each_with_de_and_its_level():
     # "de" alone is no gap without the verb taking a name as its object
     assert ("Beville", 2024, 2) not in got(
         "Aville, récompensée de trois arobases, et Beville de deux.")
+
+
+def test_R25_a_level_heading_list_with_changes_noted_in_brackets():
+    found = press.extract(HEAD + "Quatre @ : Aville (+1), Beville (=), Ceville (nouveau)\n"
+                          "Trois @ : Deville (-1), Eville (62)\n", {}).awards
+    assert {(a.collectivite, a.departement, a.level) for a in found} == {
+        ("Aville", "", 4), ("Beville", "", 4), ("Ceville", "", 4), ("Deville", "", 3),
+        ("Eville", "62", 3)}
+
+
+def test_R25_a_loss_then_the_level_and_counts_after_a_verb_of_level():
+    assert got("- Aville perd une arobase et redescend à 2 @") == {("Aville", 2024, 2)}
+    assert got("Aville passe à quatre, Beville se maintient à trois et Ceville fait son "
+               "entrée avec une arobase.") == {("Aville", 2024, 4), ("Beville", 2024, 3),
+                                               ("Ceville", 2024, 1)}
+    # a loss alone is no level, and without a level in @ a count is none
+    assert got("Aville perd une arobase.") == set()
+    assert got("Aville passe à quatre, Beville se maintient à trois.") == set()

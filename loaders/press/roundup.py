@@ -136,7 +136,12 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   communes distinguées de quatre arobases figurent Aville, ..." (R17, no comma before
   the inverted verb); "attribue quatre arobases à Aville et trois à Beville" (a bare
   count given "à" a name after a level in @ or arobases, R4); "a récompensé Aville de
-  trois arobases et Beville de deux" (the verb's objects, "de" their gap, R3).
+  trois arobases et Beville de deux" (the verb's objects, "de" their gap, R3); changes
+  noted in brackets in a level heading's list ("Quatre @ : Aville (+1), Beville (=),
+  Ceville (nouveau)", R2); "perd une arobase et redescend à 2 @" (a loss, then the
+  level, R20); "Aville passe à quatre, Beville se maintient à trois et Ceville fait son
+  entrée avec une arobase" (a count after a verb of level and "à", before the
+  sentence's level in @, R3).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -356,6 +361,13 @@ _COUNT_TO = re.compile(rf"(?:\bet|,)\s+(?P<n>{_NUMWORD})\s+(?=(?:à|aux?)\s+"
                        rf"(?:(?:[Ll]es?|[Ll]a)\s+|[Ll]')?[{_UP}])", re.I)
 _AGAINST = re.compile(rf"(?:\bcontre|\bet|,)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+"
                       rf"pour\s+(?P<who>{_BARE})", re.I)
+# R25: "Les Sables-d'Olonne passent à quatre, Challans se maintient à trois et Les
+# Herbiers font leur entrée avec une arobase" (sixth battery): a count after a verb of
+# level and "à" is a level even before the sentence's first one in @, the count closing
+# its clause.
+_VERB_TO_COUNT = re.compile(rf"\b(?:pass|maintien|rest|redescend|descend|retomb|mont|"
+                            rf"revien)\w*\s+à\s+(?P<n>{_NUMWORD})"
+                            rf"(?=\s*(?:[.;,!]|$)|\s+(?:et|puis)\s)", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
 _LEVEL_NUMBER = re.compile(r"\bniveau\s+([1-5])\b(?!\s*(?:%|[,.]\d))(?:\s*(?:sur|/)\s*5)?", re.I)
 _BEFORE_LIST = re.compile(r"\s*[:(]")  # "la plus haute marche du podium : Aville, ..."
@@ -395,12 +407,12 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
                 for m in _EN_ONT.finditer(sentence)]
     first = min([lv.start for lv in found] + ([gain.start()] if gain else []))
     taken = [(lv.start, lv.end) for lv in found]
-    for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK, _COUNT_TO):
+    for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK, _COUNT_TO, _VERB_TO_COUNT):
         for m in pattern.finditer(sentence):
             s, e = m.span("n")
             if pattern is _TRAILING_RANK:  # "Beville sa troisième": the level from "sa"
                 s = m.start() + len(m.group()) - len(m.group().lstrip())
-            after_first = s > first or pattern is _EN_ONT  # "en ont eu deux"
+            after_first = s > first or pattern in (_EN_ONT, _VERB_TO_COUNT)
             if after_first and not any(a <= s < b for a, b in taken):
                 found.append(_Level(s, e, _word_level(m.group("n"))))
                 taken.append((s, e))
@@ -440,7 +452,8 @@ _GAP_CUE = re.compile(
     r"récolt\w*|rafl\w*|conserv\w*|gard\w*|maint\w*|atteint\w*|gagn\w*|donn\w*|"
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
-    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*)\b", re.I)
+    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*|"
+    r"redescend\w*|descend\w*|retomb\w*|revien\w*)\b", re.I)
 _GAP_STOP = re.compile(
     r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
@@ -470,7 +483,9 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     # arobases": the label's name is no name in the gap, its capitals no new subject (R22)
     gap = _LABEL_NAME.sub("internet", seg[last.end:])  # one lower-case word
     words = _GAP_WORDS.match(gap)
-    if not words or _GAP_STOP.search(gap):
+    # R25: "perd une arobase et redescend à 2 @": a loss is a change (R20), the level
+    # after it is stated; "perd" stops a gap only outside such a change
+    if not words or _GAP_STOP.search(rel._blank(gap, _GAIN)):
         return []
     short = len(words.group(1).split()) <= 3
     # "Arcachon : cinq @ ; Soyaux : trois @": a colon alone between a name and its level
@@ -747,6 +762,13 @@ class _Collector:
         return [a for got in self.found.values() for a in got]
 
 
+# R25: a change noted after a name in a level heading's list ("Quatre @ : Quimper (+1),
+# Morlaix (=), Concarneau (nouveau)", sixth battery): no département, no level, blanked
+# so that the list goes on.
+_CHANGE_NOTE = re.compile(r"\((?:\s*[+=\-−–]\s*[1-4]?\s*|nouveau|nouvelle|nouvel\s+entrant|"
+                          r"nouvelle\s+entrante|entrée|stable|maintien|idem|new)\)", re.I)
+
+
 def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     """Every award the round-up parts of a text state (R1-R8), contradictions
     included: ``press.merge`` drops them (R9). ``edition``: staff's, for a text stating
@@ -796,13 +818,14 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
                 _word_level(lv_heading.group("n"))
             rest = lv_heading.group("rest") or lv_heading.group("after_marks")
             if rest:
-                for it in _list_from(rest, 0, closed=False):
+                for it in _list_from(rel._blank(rest, _CHANGE_NOTE), 0, closed=False):
                     got.add(it.name, it.departement or place, edition, heading, b.text,
                             b.line)
                 heading = 0
             continue
         if heading:
-            listed_here = _list_from(b.text.rstrip(" ."), 0, closed=False)
+            listed_here = _list_from(rel._blank(b.text, _CHANGE_NOTE).rstrip(" ."), 0,
+                                     closed=False)
             if listed_here and listed_here[-1].end >= len(b.text.rstrip(" .")):
                 for it in listed_here:
                     got.add(it.name, it.departement or place, edition, heading, b.text,

@@ -1037,3 +1037,11 @@ def test_R25_a_loss_then_the_level_and_counts_after_a_verb_of_level():
     # a loss alone is no level, and without a level in @ a count is none
     assert got("Aville perd une arobase.") == set()
     assert got("Aville passe à quatre, Beville se maintient à trois.") == set()
+
+
+def test_R25_the_subject_after_a_contrast_when_its_relative_clause_awards():
+    assert got("Aville n'a pas été relabellisée, contrairement à Beville, qui obtient deux "
+               "arobases.") == {("Beville", 2024, 2)}
+    assert got("Aville obtient trois @, contrairement à Beville, qui n'a pas candidaté.") \
+        == {("Aville", 2024, 3)}
+    assert got("Aville obtient trois @, contrairement à Beville.") == {("Aville", 2024, 3)}

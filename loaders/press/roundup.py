@@ -141,7 +141,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   Ceville (nouveau)", R2); "perd une arobase et redescend à 2 @" (a loss, then the
   level, R20); "Aville passe à quatre, Beville se maintient à trois et Ceville fait son
   entrée avec une arobase" (a count after a verb of level and "à", before the
-  sentence's level in @, R3).
+  sentence's level in @, R3); "Aville n'a pas été relabellisée, contrairement à Beville,
+  qui obtient deux arobases" (the name after a contrast is the subject of an awarding
+  relative clause, not a place, R3).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -277,6 +279,13 @@ _FOLLOWER = re.compile(r"(?:suivie?s?\s+(?:de|d'|par)|tout\s+comme|talonnée?s?\
                        # a list: "Il s'agit notamment de Fécamp (@@@), Montville (@@)"
                        r"s'agit\s+(?:notamment\s+|surtout\s+)?(?:de|d'|des))\s*$",
                        re.I)
+# R25: "Morlaix n'a pas été relabellisée, contrairement à Landivisiau, qui obtient deux
+# arobases" (sixth battery): the name after the contrast is the subject of the relative
+# clause that follows it, when that clause awards (a negation there blanks it, R8).
+_CONTRAST = re.compile(r"\b(?:contrairement\s+à|à\s+la\s+différence\s+de|au\s+contraire\s+de)"
+                       r"\s*$", re.I)
+_WHO_GETS = re.compile(r"\s*,\s*qui\s+(?:\w+\s+){0,2}?(?:obt|re[çc]|décroch|remport|gard|"
+                       r"conserv|pass|affich|décroch)\w*\b", re.I)
 # Asides that name places: ", entre la Roche-sur-Yon et les Sables-d'Olonnes,".
 _PLACE_ASIDE = re.compile(
     r",\s*(?:entre|près\s+de|non\s+loin\s+de|à\s+côté\s+de|au\s+(?:nord|sud|cœur|centre)|"
@@ -325,7 +334,8 @@ def items(text: str) -> list[Item]:
             prose = bool(hint.group("prose"))
             end = pos = hint.end()  # the hint's name is no laureate
         before = rel._tail(text, m.start())
-        place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before)
+        place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before) and \
+            not (_CONTRAST.search(before) and _WHO_GETS.match(text, end))
         out.append(Item(start, end, name, _departement(dep or ""), prose, place))
         bare_last = bool(m.group("bare")) and not hint
 

@@ -1045,3 +1045,11 @@ def test_R25_the_subject_after_a_contrast_when_its_relative_clause_awards():
     assert got("Aville obtient trois @, contrairement à Beville, qui n'a pas candidaté.") \
         == {("Aville", 2024, 3)}
     assert got("Aville obtient trois @, contrairement à Beville.") == {("Aville", 2024, 3)}
+
+
+def test_R25_a_past_relative_aside_dated_by_the_labels_year():
+    assert got("Aville, qui avait reçu cinq arobases au label 2022, ne s'est pas "
+               "représentée.") == {("Aville", 2022, 5)}
+    # two years in the aside: whose level is which is unsure
+    assert got("Aville, qui avait reçu cinq arobases au label 2022 et en 2021, organise "
+               "un forum.") == set()

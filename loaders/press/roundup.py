@@ -143,7 +143,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   entrée avec une arobase" (a count after a verb of level and "à", before the
   sentence's level in @, R3); "Aville n'a pas été relabellisée, contrairement à Beville,
   qui obtient deux arobases" (the name after a contrast is the subject of an awarding
-  relative clause, not a place, R3).
+  relative clause, not a place, R3); "Aville, qui avait reçu cinq arobases au label
+  2022, ..." (a past relative aside dated by the label's year, R22).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -1045,7 +1046,8 @@ def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector") -> No
     and states one level and one year."""
     aside = m.group()
     levels = sentence_levels(aside)
-    years = set(rel._PLAIN_YEAR.findall(aside))
+    # "qui avait reçu cinq arobases au label 2023," (sixth battery): the label's year too
+    years = {int(y) for y in rel._PLAIN_YEAR.findall(aside)} | rel.edition_years(aside, None)
     if not rel._EARLIER.search(aside) or rel._NOT_AWARDED.search(aside) or \
             len(levels) != 1 or len(years) != 1:
         return

@@ -1053,3 +1053,13 @@ def test_R25_a_past_relative_aside_dated_by_the_labels_year():
     # two years in the aside: whose level is which is unsure
     assert got("Aville, qui avait reçu cinq arobases au label 2022 et en 2021, organise "
                "un forum.") == set()
+
+
+def test_R25_a_timeline_after_a_colon_gives_its_one_name_each_step():
+    assert got("Aville n'a cessé de progresser : deux @ en 2015, trois en 2017 et quatre "
+               "en 2020.") == {("Aville", 2015, 2), ("Aville", 2017, 3), ("Aville", 2020, 4)}
+    # two names before the colon: whose steps they are is unsure; 2010 had no edition
+    assert got("Aville et Beville progressent : deux @ en 2015 et trois en 2017.") == set()
+    assert got("Aville progresse : deux @ en 2009 et trois en 2010.") == {("Aville", 2009, 2)}
+    # steps with no level in @ are no timeline of the label
+    assert got("Aville a ouvert : deux écoles en 2015, trois en 2017.") == set()

@@ -144,7 +144,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   sentence's level in @, R3); "Aville n'a pas été relabellisée, contrairement à Beville,
   qui obtient deux arobases" (the name after a contrast is the subject of an awarding
   relative clause, not a place, R3); "Aville, qui avait reçu cinq arobases au label
-  2022, ..." (a past relative aside dated by the label's year, R22).
+  2022, ..." (a past relative aside dated by the label's year, R22); a timeline after a
+  colon, one name before it: "Aville n'a cessé de progresser : deux @ en 2015, trois en
+  2017 et quatre en 2020" (each step that year's level; the first step in @).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -922,6 +924,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         # quatre @", "Beville, qui avait trois arobases en 2019, en obtient quatre": a
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
+        _timeline(sentence, block.line, got)
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
             _aside_award(sentence, m, block.line, got)
@@ -1035,6 +1038,29 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             if _is_name(m.group("who")):
                 got.add(m.group("who"), default, year, _word_level(m.group("n")), sentence,
                         block.line)
+
+
+# R25: a timeline after a colon, one name before it: "Depuis 2013, Lannion n'a cessé de
+# progresser : deux @ en 2015, trois en 2017 et quatre en 2020" (sixth battery); the
+# first step written in @ or arobases, each step its own year.
+_STEP = rf"{_NUMWORD}\s*(?:@|arobases?)?\s+en\s+(?:19|20)\d\d"
+_TIMELINE = re.compile(rf":\s*(?P<steps>{_NUMWORD}\s*(?:@|arobases?)\s+en\s+(?:19|20)\d\d"
+                       rf"(?:\s*(?:,|\bet\b|\bpuis\b)\s*{_STEP})+)\s*[.;]?\s*$", re.I)
+
+
+def _timeline(sentence: str, line: int, got: "_Collector") -> None:
+    """R25: each step of a timeline is the one name before its colon's level that year."""
+    m = _TIMELINE.search(sentence)
+    if not m:
+        return
+    subjects = {names.key(it.name): it for it in items(sentence[:m.start()]) if not it.place}
+    if len(subjects) != 1 or rel._NOT_AWARDED.search(sentence[:m.start()]):
+        return
+    it = next(iter(subjects.values()))
+    for n, year in re.findall(rf"({_NUMWORD})\s*(?:@|arobases?)?\s+en\s+((?:19|20)\d\d)",
+                              m.group("steps"), re.I):
+        if int(year) != rel.NO_EDITION and _word_level(n):
+            got.add(it.name, it.departement, int(year), _word_level(n), sentence, line)
 
 
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")

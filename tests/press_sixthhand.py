@@ -23,9 +23,19 @@ Baseline, scored once before any rule was changed for these texts: 43 / 75 right
 1 invented (Challans given 1 out of "Challans se maintient à trois et Les Herbiers font
 leur entrée avec une arobase"), 0 awards from the 7 texts that award nothing; 18 of the 26
 awarding texts missed at least one award.
+
+After the fixes (Y2d a short line closed by a date; S4 "rappelle que"; S5 another
+clause's subject before the level; S6 and R25 the name right after the verb; R25
+"figurent" without its comma, "trois à Beville", changes noted in a heading's list, "perd
+une arobase et redescend à 2 @", "passe à quatre", "contrairement à Beville, qui
+obtient", "au label 2023" in a past aside, a timeline after a colon): 69 / 75 (92%), 0
+invented, 0 from the texts that award nothing; the four texts left are strict xfails in
+``_WHY``.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from tests.press_battery import Text, report
 
@@ -250,6 +260,23 @@ Concarneau reçoit l'arobase verte du label Villes Internet pour son plan de sob
 numérique.
 """, ()),
 ]
+
+# What the reader is known not to read, and why (strict xfails: they fail the suite the
+# day it reads them).
+_WHY = {
+    "mayor-interview-vitre": "'En 2019, nous avions obtenu quatre arobases' is inside the "
+                             "mayor's « » quote: reported speech gives nothing (L2)",
+    "years-history-lannion": "'Depuis sa première arobase en 2013, Lannion ...': the rank "
+                             "stands before its name, in an opening phrase; the timeline "
+                             "after the colon is read (2015, 2017, 2020)",
+    "brief-edition-fougeres": "'FOUGÈRES' alone on its line above 'La ville a reçu ...': a "
+                              "capitals heading is no dateline (S2 wants 'FOUGÈRES. La "
+                              "ville'), and départements are written the same way",
+    "history-lines-saint-herblain": "'2019 : @@@' lines with no name, under a title that "
+                                    "names the town without an award verb: no collectivité "
+                                    "the lines can stand for",
+}
+TEXTS = [dataclasses.replace(t, why=_WHY.get(t.id, "")) for t in TEXTS]
 
 
 if __name__ == "__main__":

@@ -316,7 +316,8 @@ def test_Y2d_a_short_line_closed_by_a_date_dates_the_release(line, dated):
     assert press.release_date(press.blocks(line + "\nLa ville de Lunel a reçu 4@.")) == dated
     # the date must close the line, and a month alone needs its dash: a heading "Mai
     # 2023" or a sentence that goes on after its date is no date line
-    for line in ("Mai 2023", "Séance du 21 mars 2019 : la ville de Lunel a reçu 4@"):
+    for line in ("Mai 2023", "Séance du 21 mars 2019 : la ville de Lunel a reçu 4@",
+                 "La cérémonie aura lieu le 4 février 2027"):
         assert press.release_date(press.blocks(line + "\nLa ville de Lunel a reçu 4@.")) \
             is None
 

@@ -83,7 +83,8 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y2d. A short line closed by a date after a place, a by-line, an issue or a sitting:
   "Drôme - 15 février 2012", "Deux-Sèvres | 8 février 2023", "Séance du 27 mars 2023",
   "Par notre correspondant - 06/02/2017", "Gers. Publié le 30/01/2014", "Vivre à
-  Aville - n° 87 - avril 2024" (a month alone only after a dash or a bar).
+  Aville - n° 87 - avril 2024" (a month alone only after a dash or a bar; "le" only
+  after a date line's words: "La cérémonie aura lieu le 4 février 2027" is no date line).
 - Y2c. Staff may give the edition (``load press --edition``): it serves only a text
   stating no edition at all; a text stating one keeps it, one stating several stays
   unsure.
@@ -460,11 +461,14 @@ _BYLINE_DATE = re.compile(
 # 30/01/2014", a bulletin's issue "Vivre à Quimperlé - n° 87 - avril 2024" (a month alone
 # only after a dash or bar: "Février 2019" opening a line may be a heading). The date
 # must close the line: a sentence holding one is no date line.
+# "le" / "du" only after the words of a date line: "La cérémonie aura lieu le 4 février
+# 2027" is a sentence, not the page's date.
+_DATED_BY = r"\b(?:publié|mis\s+à\s+jour|mis\s+en\s+ligne|paru|séance|réunion|conseil)\w*"
 _END_DATE_LINE = re.compile(
-    rf"(?:[-–—|,.:]\s+|\b(?:du|le)\s+)(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    rf"(?:[-–—|,.:]\s+|{_DATED_BY}\s+(?:[\w']+\s+){{0,2}}?(?:du|le)\s+)(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     rf"dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\s*\.?$"
     rf"|(?:[-–—|]\s+)(?P<month2>{_MONTH})\s+(?P<year2>(?:19|20)\d\d)\s*\.?$"
-    rf"|(?:[-–—|,.:]\s+|\ble\s+)(?P<day3>\d{{1,2}})/(?P<month3>\d{{1,2}})/"
+    rf"|(?:[-–—|,.:]\s+|{_DATED_BY}\s+(?:[\w']+\s+){{0,2}}?le\s+)(?P<day3>\d{{1,2}})/(?P<month3>\d{{1,2}})/"
     rf"(?P<year3>(?:19|20)\d\d)\s*\.?$", re.I)
 
 

@@ -236,9 +236,6 @@ _WHY: dict[str, str] = {
                       "level in apposition to a name, with no verb (spaced marks too)",
     "five-of-five": "'Avec la note maximale, 5/5 @, Voiron rejoint ...': "
                     "the level stands before its name, in an opening phrase",
-    "edition-number": "'... a récompensé Lagord de trois arobases et "
-                      "Puilboreau de deux': a bare name after the verb, its object, is "
-                      "no mention (only a clause's opening subject is)",
 }
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),

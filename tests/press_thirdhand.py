@@ -498,8 +498,6 @@ _WHY = {
     "site_crest_2015": "'contre deux en 2014' in a 'la ville de Crest' sentence that the "
                        "release reader reads alone: the earlier level is not given",
     "hebdo_lisieux_2007": "'l'an passé' is the past without its year (Y3): 2006 not given",
-    "conseil_saint_jean_de_braye_2022": "'M. le Maire informe le conseil que ...' is read "
-                                        "as reported speech and blanked",
     "talence_noun_2023": "'Ville Internet @@@ depuis 2019' in apposition: two levels and "
                          "two years in one sentence, unsure",
     "sete_classee_2022": "'Cette année encore, la ville est classée 5@': 'classée' after "

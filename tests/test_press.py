@@ -304,6 +304,60 @@ def test_Y2a_date_lines_of_releases_and_newsletters(line, dated):
         "Paris a accueilli, le 02 février 2021, la remise des labels.")) is None
 
 
+@pytest.mark.parametrize("line, dated", [
+    ("Gers - 12 février 2016", (2016, 2)),
+    ("Landes | 3 février 2022", (2022, 2)),
+    ("Séance du 21 mars 2019", (2019, 3)),
+    ("Par notre correspondante - 09/02/2018", (2018, 2)),
+    ("Haute-Vienne. Publié le 28/01/2015", (2015, 1)),
+    ("Le Petit Journal de Lunel - n° 41 - mai 2023", (2023, 5)),
+])
+def test_Y2d_a_short_line_closed_by_a_date_dates_the_release(line, dated):
+    assert press.release_date(press.blocks(line + "\nLa ville de Lunel a reçu 4@.")) == dated
+    # the date must close the line, and a month alone needs its dash: a heading "Mai
+    # 2023" or a sentence that goes on after its date is no date line
+    for line in ("Mai 2023", "Séance du 21 mars 2019 : la ville de Lunel a reçu 4@",
+                 "La cérémonie aura lieu le 4 février 2027"):
+        assert press.release_date(press.blocks(line + "\nLa ville de Lunel a reçu 4@.")) \
+            is None
+
+
+def test_S4_the_subject_after_a_verb_of_saying_and_que():
+    assert awards("Publié le 9 février 2021\nLe maire rappelle que la commune de Lunel a "
+                  "obtenu le label Villes Internet avec trois arobases.") == [("Lunel", 2021, 3)]
+    assert awards("Publié le 9 février 2021\nMme la Maire informe l'assemblée que la ville "
+                  "de Lunel a reçu 4@ au label.") == [("Lunel", 2021, 4)]
+    # a comparison's "que" still names no laureate
+    assert awards("Publié le 9 février 2021\nLa ville fait mieux que Lunel, avec 4@ au "
+                  "label.") == []
+
+
+def test_S5_a_level_after_another_clause_subject_is_not_the_nearest_mentions():
+    # the reader cannot read "Les Herbiers font leur entrée" as a mention: Lunel's own
+    # level is unsure then, never the other subject's one arobase
+    got = awards("Label 2021.\nLunel se maintient à trois et Les Herbiers font leur "
+                 "entrée avec une arobase.")
+    assert ("Lunel", 2021, 1) not in got
+    got = awards("Label 2021.\nLunel se maintient, Castries fait son entrée avec une @.")
+    assert ("Lunel", 2021, 1) not in got
+    # a label's words are no subject: the nearest mention keeps its level
+    assert awards("Label 2021.\nLa ville de Lunel obtient, au label Villes Internet, "
+                  "trois arobases.") == [("Lunel", 2021, 3)]
+
+
+def test_S6_the_name_right_after_the_verb_its_level_right_after_it():
+    head = "Publié le 9 février 2021\n"
+    assert awards(head + "Le jury a récompensé Lunel de quatre arobases.") == [
+        ("Lunel", 2021, 4)]
+    assert awards(head + "Le jury du label a distingué Castries (34) avec trois @.") == [
+        ("Castries", 2021, 3)]
+    assert awards(head + "L'association a décerné à Lunel cinq arobases.") == [
+        ("Lunel", 2021, 5)]
+    # a name after the verb with no level next to it is no laureate
+    assert awards(head + "Le jury a récompensé Lunel pour son site, lors de la remise des "
+                  "labels à quatre arobases.") == []
+
+
 def test_Y2_two_edition_years_leave_the_year_unknown():
     assert awards("Palmarès 2019 du label Villes Internet.\nPalmarès 2020 du label Villes "
                   "Internet.\nLa ville de Brest obtient 4@.") == []

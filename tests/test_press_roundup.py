@@ -993,3 +993,73 @@ def test_R1_a_year_opening_a_line_of_entries_is_their_edition():
                                   ("Ceville", 2012, 1), ("Deville", 2012, 4)}
     # 2010 had no edition: its line gives nothing, not the text's own edition
     assert got("2010 : Aville @@\n") == set()
+
+
+# -- R25: forms of the sixth battery (tests/press_sixthhand.py) --------------------------
+
+def test_R25_parmi_a_group_at_a_level_figurent_without_its_comma():
+    assert got("Parmi les communes distinguées de quatre arobases figurent Aville, Beville "
+               "et Ceville.") == {("Aville", 2024, 4), ("Beville", 2024, 4),
+                                  ("Ceville", 2024, 4)}
+    assert got("Parmi les villes à cinq @ figurent Aville comme chaque année.") == set()
+
+
+def test_R25_a_bare_count_given_to_a_name_after_a_level():
+    assert got("Le jury attribue cinq arobases à Aville et deux à Beville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 2)}
+    assert got("Le jury décerne trois @ à Aville, et une à la commune de Beville.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 1)}
+    # no level in @ in the sentence: a count is no level
+    assert got("Le jury attribue le label à Aville et deux à Beville.") == set()
+
+
+def test_R25_names_after_the_verb_each_with_de_and_its_level():
+    assert got("Le jury a récompensé Aville de trois arobases et Beville de deux.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+    # "de" alone is no gap without the verb taking a name as its object
+    assert ("Beville", 2024, 2) not in got(
+        "Aville, récompensée de trois arobases, et Beville de deux.")
+
+
+def test_R25_a_level_heading_list_with_changes_noted_in_brackets():
+    found = press.extract(HEAD + "Quatre @ : Aville (+1), Beville (=), Ceville (nouveau)\n"
+                          "Trois @ : Deville (-1), Eville (62)\n", {}).awards
+    assert {(a.collectivite, a.departement, a.level) for a in found} == {
+        ("Aville", "", 4), ("Beville", "", 4), ("Ceville", "", 4), ("Deville", "", 3),
+        ("Eville", "62", 3)}
+
+
+def test_R25_a_loss_then_the_level_and_counts_after_a_verb_of_level():
+    assert got("- Aville perd une arobase et redescend à 2 @") == {("Aville", 2024, 2)}
+    assert got("Aville passe à quatre, Beville se maintient à trois et Ceville fait son "
+               "entrée avec une arobase.") == {("Aville", 2024, 4), ("Beville", 2024, 3),
+                                               ("Ceville", 2024, 1)}
+    # a loss alone is no level, and without a level in @ a count is none
+    assert got("Aville perd une arobase.") == set()
+    assert got("Aville passe à quatre, Beville se maintient à trois.") == set()
+
+
+def test_R25_the_subject_after_a_contrast_when_its_relative_clause_awards():
+    assert got("Aville n'a pas été relabellisée, contrairement à Beville, qui obtient deux "
+               "arobases.") == {("Beville", 2024, 2)}
+    assert got("Aville obtient trois @, contrairement à Beville, qui n'a pas candidaté.") \
+        == {("Aville", 2024, 3)}
+    assert got("Aville obtient trois @, contrairement à Beville.") == {("Aville", 2024, 3)}
+
+
+def test_R25_a_past_relative_aside_dated_by_the_labels_year():
+    assert got("Aville, qui avait reçu cinq arobases au label 2022, ne s'est pas "
+               "représentée.") == {("Aville", 2022, 5)}
+    # two years in the aside: whose level is which is unsure
+    assert got("Aville, qui avait reçu cinq arobases au label 2022 et en 2021, organise "
+               "un forum.") == set()
+
+
+def test_R25_a_timeline_after_a_colon_gives_its_one_name_each_step():
+    assert got("Aville n'a cessé de progresser : deux @ en 2015, trois en 2017 et quatre "
+               "en 2020.") == {("Aville", 2015, 2), ("Aville", 2017, 3), ("Aville", 2020, 4)}
+    # two names before the colon: whose steps they are is unsure; 2010 had no edition
+    assert got("Aville et Beville progressent : deux @ en 2015 et trois en 2017.") == set()
+    assert got("Aville progresse : deux @ en 2009 et trois en 2010.") == {("Aville", 2009, 2)}
+    # steps with no level in @ are no timeline of the label
+    assert got("Aville a ouvert : deux écoles en 2015, trois en 2017.") == set()

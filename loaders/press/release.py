@@ -52,6 +52,16 @@ Awards (a collectivité, an edition year, a level 1..5):
   passive award verb after the level: "cinq @ ont été décrochées par la ville de X"
   (décrochées, obtenues, remportées, gagnées, reçues, raflées par; "décernées par" and
   "attribuées par" name the giver, never the one awarded).
+- S4. A verb of saying then "que" ("Le maire rappelle que la commune de X a obtenu ...",
+  "informe l'assemblée que X a reçu ..."): the name after "que" is the clause's subject,
+  not a comparison's complement ("plus que X").
+- S5. Another name opening a clause between the nearest mention and the level ("Aville
+  se maintient à trois et Les Herbiers font leur entrée avec une arobase"): the level is
+  that other subject's, which may be no mention this reader reads; the nearest mention
+  gets nothing from it.
+- S6. The name right after the verb, its level right after it: "le jury a récompensé
+  Aville de trois arobases" (distingué, gratifié, honoré ... de / avec), "a décerné à
+  Aville quatre arobases" (attribué, remis, octroyé à); one name only.
 - Y1. The year of a level is the year its clause states ("En 2018, ... avait obtenu
   3@"), else its sentence's when it has one level, else the text's edition year.
 - Y2. The edition year: "label 2020", "label TVVI 2025", "palmarès 2019", "Villes Internet 2019",
@@ -70,6 +80,11 @@ Awards (a collectivité, an edition year, a level 1..5):
   first ("28/03/2023 | 06h19", "Publié le 16/12/2009 - 18:33"). With no edition stated,
   a date line in January to June gives that year's edition, and up to 2009 one in
   November or December too (those ceremonies closed their year: 15 décembre 2009).
+- Y2d. A short line closed by a date after a place, a by-line, an issue or a sitting:
+  "Drôme - 15 février 2012", "Deux-Sèvres | 8 février 2023", "Séance du 27 mars 2023",
+  "Par notre correspondant - 06/02/2017", "Gers. Publié le 30/01/2014", "Vivre à
+  Aville - n° 87 - avril 2024" (a month alone only after a dash or a bar; "le" only
+  after a date line's words: "La cérémonie aura lieu le 4 février 2027" is no date line).
 - Y2c. Staff may give the edition (``load press --edition``): it serves only a text
   stating no edition at all; a text stating one keeps it, one stating several stays
   unsure.
@@ -440,6 +455,36 @@ _BYLINE_DATE = re.compile(
     r"\b(\d{1,2})(?:er)?\s+(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.?\s+((?:19|20)\d\d)\b",
     re.I)
 
+# Y2d: a short line that ends with the date after a place, a by-line, a paper's issue or a
+# council's sitting: "Drôme - 15 février 2012", "Deux-Sèvres | 8 février 2023", "Séance
+# du 27 mars 2023", "Par notre correspondant - 06/02/2017", "Seine-Saint-Denis. Publié le
+# 30/01/2014", a bulletin's issue "Vivre à Quimperlé - n° 87 - avril 2024" (a month alone
+# only after a dash or bar: "Février 2019" opening a line may be a heading). The date
+# must close the line: a sentence holding one is no date line.
+# "le" / "du" only after the words of a date line: "La cérémonie aura lieu le 4 février
+# 2027" is a sentence, not the page's date.
+_DATED_BY = r"\b(?:publié|mis\s+à\s+jour|mis\s+en\s+ligne|paru|séance|réunion|conseil)\w*"
+_END_DATE_LINE = re.compile(
+    rf"(?:[-–—|,.:]\s+|{_DATED_BY}\s+(?:[\w']+\s+){{0,2}}?(?:du|le)\s+)(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    rf"dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\s*\.?$"
+    rf"|(?:[-–—|]\s+)(?P<month2>{_MONTH})\s+(?P<year2>(?:19|20)\d\d)\s*\.?$"
+    rf"|(?:[-–—|,.:]\s+|{_DATED_BY}\s+(?:[\w']+\s+){{0,2}}?le\s+)(?P<day3>\d{{1,2}})/(?P<month3>\d{{1,2}})/"
+    rf"(?P<year3>(?:19|20)\d\d)\s*\.?$", re.I)
+
+
+def _end_date(line: str) -> tuple[int, int] | None:
+    """Y2d: (year, month) of a short line closed by a date, else None."""
+    m = _END_DATE_LINE.search(line) if len(line.split()) <= 12 else None
+    if not m:
+        return None
+    if m.group("year"):
+        return int(m.group("year")), _month(m.group("month"))
+    if m.group("year2"):
+        return int(m.group("year2")), _month(m.group("month2"))
+    if 1 <= int(m.group("day3")) <= 31 and 1 <= int(m.group("month3")) <= 12:
+        return int(m.group("year3")), int(m.group("month3"))
+    return None
+
 
 def _month(word: str) -> int:
     return MONTHS[names.fold(word)]
@@ -461,6 +506,8 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
         short = _BYLINE_DATE.search(b.text) if len(b.text.split()) <= 16 else None
         if short:
             return int(short.group(3)), _SHORT_MONTHS[names.fold(short.group(2))]
+        if ended := _end_date(b.text):
+            return ended
     return None
 
 
@@ -639,11 +686,20 @@ def _departement_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+# S4: "que" after a verb of saying opens a clause whose subject may be the laureate ("Le
+# maire rappelle que la commune de Parthenay a obtenu ...", "informe l'assemblée que"),
+# unlike a comparison's "que" ("plus que Niort").
+_SAID_THAT = re.compile(r"\b(?:rappel|inform|annon[cç]|indiqu|précis|soulign|expliqu|signal)"
+                        r"\w*\s+(?:[\w']+\s+){0,3}?que\s*$", re.I)
+
+
 def _free(text: str, start: int) -> bool:
     """S3: a name right after a preposition is a place or a complement, not a subject;
-    after "décerné à", "attribué à" it is the one awarded."""
+    after "décerné à", "attribué à" it is the one awarded; after "rappelle que" (S4), a
+    clause's subject."""
     before = _tail(text, start)
-    return not _PREPOSITION.search(before) or bool(_GRANTED_TO.search(before))
+    return not _PREPOSITION.search(before) or bool(_GRANTED_TO.search(before)) or \
+        bool(_SAID_THAT.search(before))
 
 
 def _tail(text: str, end: int, width: int = 48) -> str:
@@ -675,6 +731,25 @@ def _bare_name_ok(name: str) -> bool:
     return bool(first) and first not in _NOT_NAMES and len(first) > 1
 
 
+# S6: the name right after the verb, the level right after the name: "le jury a
+# récompensé Lagord de trois arobases" (distingué, gratifié, honoré ... de / avec), "a
+# décerné à Niort quatre arobases" (attribué, remis, octroyé à). Only a single name
+# with its level next to it: "a récompensé Aville et Beville de ..." stays unread.
+_OBJECT_VERB = re.compile(r"\b(?:récompens|distingu|gratifi|honor)\w*\s+$", re.I)
+_OBJECT_GAP = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:de|d'|avec)\s*(?:ses\s+|sa\s+)?$")
+_TO_VERB = re.compile(r"\b(?:décern|attribu|remis|remett|octroy)\w*\s+(?:à|a)\s+$", re.I)
+_TO_GAP = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:le\s+label\s+)?(?:ses\s+|sa\s+)?$")
+
+
+def _award_object(sentence: str, m: re.Match) -> bool:
+    """S6: a bare name that is the object of an award verb, its level right after it."""
+    before = _tail(sentence, m.start())
+    gap = _OBJECT_GAP if _OBJECT_VERB.search(before) else \
+        _TO_GAP if _TO_VERB.search(before) else None
+    return bool(gap) and any(lv.start >= m.end() and gap.match(sentence[m.end():lv.start])
+                             for lv in levels(sentence))
+
+
 def mentions(sentence: str, named: set[str]) -> list[Mention]:
     """The collectivités a sentence names or designates (S1, S2), in order. ``named``:
     keys of names the text already gave as "ville de X", accepted bare anywhere."""
@@ -697,7 +772,8 @@ def mentions(sentence: str, named: set[str]) -> list[Mention]:
         opens_award = _CLAUSE_START.search(sentence[max(0, m.start() - 2):m.start()]
                                            if m.start() > 2 else sentence[:m.start()]) and \
             _BARE_SUBJECT.match(sentence[m.end():])
-        if (opens_award or names.key(m.group()) in named) and _free(sentence, m.start()):
+        if (opens_award or names.key(m.group()) in named or _award_object(sentence, m)) \
+                and _free(sentence, m.start()):
             out.append(Mention(m.start(), m.end(), m.group(),
                                _departement_after(sentence, m.end())))
             taken.append(m.span())
@@ -712,6 +788,18 @@ _APPOSITION = re.compile(r"^(?:(?:Déjà|Après\s+avoir\s+été|Précédemment)\
                          r"(?:labell?is|labélis|récompens|distingu)\w*\b[^,]*,\s*", re.I)
 
 
+# S5: another name opening a clause between the nearest mention and the level ("Challans
+# se maintient à trois et Les Herbiers font leur entrée avec une arobase"): the level is
+# that other subject's, one the reader could not read as a mention; the nearest one is
+# not the owner (sixth battery: Challans was given Les Herbiers' one arobase).
+_CLAUSE_NAME = re.compile(rf"(?:[,;]|\s(?:et|puis|mais|tandis que|alors que))\s+({_NAME})")
+
+
+def _other_subject(gap: str) -> bool:
+    return any(_bare_name_ok(m.group(1)) and not is_region(m.group(1))
+               for m in _CLAUSE_NAME.finditer(gap))
+
+
 def owner(sentence: str, level: Level, found: list[Mention]) -> Mention | None:
     """S1/S3: the nearest mention before the level, unless a plural subject stands
     between; else one named right after "décerné à", or right after an opening
@@ -719,7 +807,8 @@ def owner(sentence: str, level: Level, found: list[Mention]) -> Mention | None:
     before = [mn for mn in found if mn.end <= level.start]
     if before:
         mn = before[-1]
-        if _PLURAL_SUBJECT.search(sentence[mn.end:level.start]):
+        if _PLURAL_SUBJECT.search(sentence[mn.end:level.start]) or \
+                _other_subject(sentence[mn.end:level.start]):
             return None
         return mn
     opening = _APPOSITION.match(sentence)

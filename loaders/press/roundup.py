@@ -132,6 +132,21 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   year of the sentence (R8).
 - R21. "Saran et Chaingy obtiennent respectivement trois et deux arobases": in order,
   when there are as many names as levels; else nothing.
+- R25. Forms the sixth battery (``tests/press_sixthhand.py``) showed: "Parmi les
+  communes distinguées de quatre arobases figurent Aville, ..." (R17, no comma before
+  the inverted verb); "attribue quatre arobases à Aville et trois à Beville" (a bare
+  count given "à" a name after a level in @ or arobases, R4); "a récompensé Aville de
+  trois arobases et Beville de deux" (the verb's objects, "de" their gap, R3); changes
+  noted in brackets in a level heading's list ("Quatre @ : Aville (+1), Beville (=),
+  Ceville (nouveau)", R2); "perd une arobase et redescend à 2 @" (a loss, then the
+  level, R20); "Aville passe à quatre, Beville se maintient à trois et Ceville fait son
+  entrée avec une arobase" (a count after a verb of level and "à", before the
+  sentence's level in @, R3); "Aville n'a pas été relabellisée, contrairement à Beville,
+  qui obtient deux arobases" (the name after a contrast is the subject of an awarding
+  relative clause, not a place, R3); "Aville, qui avait reçu cinq arobases au label
+  2022, ..." (a past relative aside dated by the label's year, R22); a timeline after a
+  colon, one name before it: "Aville n'a cessé de progresser : deux @ en 2015, trois en
+  2017 et quatre en 2020" (each step that year's level; the first step in @).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -267,6 +282,13 @@ _FOLLOWER = re.compile(r"(?:suivie?s?\s+(?:de|d'|par)|tout\s+comme|talonnée?s?\
                        # a list: "Il s'agit notamment de Fécamp (@@@), Montville (@@)"
                        r"s'agit\s+(?:notamment\s+|surtout\s+)?(?:de|d'|des))\s*$",
                        re.I)
+# R25: "Morlaix n'a pas été relabellisée, contrairement à Landivisiau, qui obtient deux
+# arobases" (sixth battery): the name after the contrast is the subject of the relative
+# clause that follows it, when that clause awards (a negation there blanks it, R8).
+_CONTRAST = re.compile(r"\b(?:contrairement\s+à|à\s+la\s+différence\s+de|au\s+contraire\s+de)"
+                       r"\s*$", re.I)
+_WHO_GETS = re.compile(r"\s*,\s*qui\s+(?:\w+\s+){0,2}?(?:obt|re[çc]|décroch|remport|gard|"
+                       r"conserv|pass|affich|décroch)\w*\b", re.I)
 # Asides that name places: ", entre la Roche-sur-Yon et les Sables-d'Olonnes,".
 _PLACE_ASIDE = re.compile(
     r",\s*(?:entre|près\s+de|non\s+loin\s+de|à\s+côté\s+de|au\s+(?:nord|sud|cœur|centre)|"
@@ -315,7 +337,8 @@ def items(text: str) -> list[Item]:
             prose = bool(hint.group("prose"))
             end = pos = hint.end()  # the hint's name is no laureate
         before = rel._tail(text, m.start())
-        place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before)
+        place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before) and \
+            not (_CONTRAST.search(before) and _WHO_GETS.match(text, end))
         out.append(Item(start, end, name, _departement(dep or ""), prose, place))
         bare_last = bool(m.group("bare")) and not hint
 
@@ -345,8 +368,19 @@ _TRAILING_COUNT = re.compile(rf"(?<=[\w)])\s+(?P<n>{_NUMWORD})"
 _TRAILING_RANK = re.compile(
     r"(?<=[\w)])\s+(?:sa|une|la)\s+(?P<n>première|deuxième|troisième|quatrième|cinquième)"
     r"(?=\s*(?:[.;,!]|$))", re.I)
+# "attribue quatre arobases à Aville et trois à Beville" (sixth battery): a bare count
+# given "à" a name, after a level of the sentence.
+_COUNT_TO = re.compile(rf"(?:\bet|,)\s+(?P<n>{_NUMWORD})\s+(?=(?:à|aux?)\s+"
+                       rf"(?:(?:[Ll]es?|[Ll]a)\s+|[Ll]')?[{_UP}])", re.I)
 _AGAINST = re.compile(rf"(?:\bcontre|\bet|,)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+"
                       rf"pour\s+(?P<who>{_BARE})", re.I)
+# R25: "Les Sables-d'Olonne passent à quatre, Challans se maintient à trois et Les
+# Herbiers font leur entrée avec une arobase" (sixth battery): a count after a verb of
+# level and "à" is a level even before the sentence's first one in @, the count closing
+# its clause.
+_VERB_TO_COUNT = re.compile(rf"\b(?:pass|maintien|rest|redescend|descend|retomb|mont|"
+                            rf"revien)\w*\s+à\s+(?P<n>{_NUMWORD})"
+                            rf"(?=\s*(?:[.;,!]|$)|\s+(?:et|puis)\s)", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
 _LEVEL_NUMBER = re.compile(r"\bniveau\s+([1-5])\b(?!\s*(?:%|[,.]\d))(?:\s*(?:sur|/)\s*5)?", re.I)
 _BEFORE_LIST = re.compile(r"\s*[:(]")  # "la plus haute marche du podium : Aville, ..."
@@ -386,12 +420,12 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
                 for m in _EN_ONT.finditer(sentence)]
     first = min([lv.start for lv in found] + ([gain.start()] if gain else []))
     taken = [(lv.start, lv.end) for lv in found]
-    for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK):
+    for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK, _COUNT_TO, _VERB_TO_COUNT):
         for m in pattern.finditer(sentence):
             s, e = m.span("n")
             if pattern is _TRAILING_RANK:  # "Beville sa troisième": the level from "sa"
                 s = m.start() + len(m.group()) - len(m.group().lstrip())
-            after_first = s > first or pattern is _EN_ONT  # "en ont eu deux"
+            after_first = s > first or pattern in (_EN_ONT, _VERB_TO_COUNT)
             if after_first and not any(a <= s < b for a, b in taken):
                 found.append(_Level(s, e, _word_level(m.group("n"))))
                 taken.append((s, e))
@@ -431,7 +465,8 @@ _GAP_CUE = re.compile(
     r"récolt\w*|rafl\w*|conserv\w*|gard\w*|maint\w*|atteint\w*|gagn\w*|donn\w*|"
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
-    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*)\b", re.I)
+    r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*|"
+    r"redescend\w*|descend\w*|retomb\w*|revien\w*)\b", re.I)
 _GAP_STOP = re.compile(
     r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
@@ -443,10 +478,14 @@ _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(
 
 
 _ELLIPTIC_GAP = ("", "une", "sa", "son", "ses")
+# R25: "a récompensé Lagord de trois arobases et Puilboreau de deux" (the names the
+# verb's objects, each with "de" and its level): "de" is the gap once the verb has
+# taken a name as its object.
+_OBJECT_VERB = re.compile(rf"\b(?:récompens|distingu|gratifi|honor)\w*\s+[{_UP}]")
 
 
 def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
-                  bracketed: bool = False) -> list[Item]:
+                  bracketed: bool = False, objects: bool = False) -> list[Item]:
     """R3: the names that end ``seg`` (the text before a level) with an award gap; a
     short gap may have its award verb right after the level ("et ses quatre @ également
     décrochés")."""
@@ -457,7 +496,9 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     # arobases": the label's name is no name in the gap, its capitals no new subject (R22)
     gap = _LABEL_NAME.sub("internet", seg[last.end:])  # one lower-case word
     words = _GAP_WORDS.match(gap)
-    if not words or _GAP_STOP.search(gap):
+    # R25: "perd une arobase et redescend à 2 @": a loss is a change (R20), the level
+    # after it is stated; "perd" stops a gap only outside such a change
+    if not words or _GAP_STOP.search(rel._blank(gap, _GAIN)):
         return []
     short = len(words.group(1).split()) <= 3
     # "Arcachon : cinq @ ; Soyaux : trois @": a colon alone between a name and its level
@@ -470,7 +511,8 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     # "Plérin reçoit sa première arobase, Ploufragan une cinquième @": after an earlier
     # level, a rank's determiner alone is still no gap (third-hand battery)
     if not (_GAP_CUE.search(gap) or (elliptic and words.group(1).strip() in _ELLIPTIC_GAP)
-            or (cue_after and short) or entry):
+            or (cue_after and short) or entry or (
+                words.group(1).strip() in ("de", "d'") and objects)):
         return []
     group = [last]
     # with the label's name in the gap, the sentence is a long one ("en présence de la
@@ -548,7 +590,8 @@ _AFTER_LEVEL = re.compile(
 # "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son
 # palmarès, la petite commune de Aville et ..." (a complement in lower-case words)
 _GIVEN_TO = re.compile(r"\b(?:décern|attribu|octroy|accord)\w*\s+(?:(?:également|aussi)\s+)?"
-                       r"(?:[^.;@]*@[^.;@]*\bet\s+)?$")
+                       # "... quatre arobases à Aville et trois à Beville" (sixth battery)
+                       r"(?:[^.;@]*(?:@|[Aa]robases?)[^.;@]*\bet\s+)?$")
 _TO_NAME = re.compile(r"^\s+(?:à|aux?)\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d'))?(?=[A-ZÀ-Ý])")
 _AFTER_OPENING = re.compile(rf"^(?:\s+[{_LOW}'’-]+){{0,12}}\s*,\s*")
 _OPENING_WITH = re.compile(r"^\s*(?:[Aa]vec|[Gg]râce\s+à)\s*$")
@@ -732,6 +775,13 @@ class _Collector:
         return [a for got in self.found.values() for a in got]
 
 
+# R25: a change noted after a name in a level heading's list ("Quatre @ : Quimper (+1),
+# Morlaix (=), Concarneau (nouveau)", sixth battery): no département, no level, blanked
+# so that the list goes on.
+_CHANGE_NOTE = re.compile(r"\((?:\s*[+=\-−–]\s*[1-4]?\s*|nouveau|nouvelle|nouvel\s+entrant|"
+                          r"nouvelle\s+entrante|entrée|stable|maintien|idem|new)\)", re.I)
+
+
 def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     """Every award the round-up parts of a text state (R1-R8), contradictions
     included: ``press.merge`` drops them (R9). ``edition``: staff's, for a text stating
@@ -781,13 +831,14 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
                 _word_level(lv_heading.group("n"))
             rest = lv_heading.group("rest") or lv_heading.group("after_marks")
             if rest:
-                for it in _list_from(rest, 0, closed=False):
+                for it in _list_from(rel._blank(rest, _CHANGE_NOTE), 0, closed=False):
                     got.add(it.name, it.departement or place, edition, heading, b.text,
                             b.line)
                 heading = 0
             continue
         if heading:
-            listed_here = _list_from(b.text.rstrip(" ."), 0, closed=False)
+            listed_here = _list_from(rel._blank(b.text, _CHANGE_NOTE).rstrip(" ."), 0,
+                                     closed=False)
             if listed_here and listed_here[-1].end >= len(b.text.rstrip(" .")):
                 for it in listed_here:
                     got.add(it.name, it.departement or place, edition, heading, b.text,
@@ -873,6 +924,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         # quatre @", "Beville, qui avait trois arobases en 2019, en obtient quatre": a
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
+        _timeline(sentence, block.line, got)
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
             _aside_award(sentence, m, block.line, got)
@@ -955,7 +1007,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             seg = clean[previous_end:lv.start]
             group = _group_before(seg, seg_items, elliptic=k > 0,
                                   cue_after=_CUE_AFTER.match(after),
-                                  bracketed=after.lstrip().startswith(")"))
+                                  bracketed=after.lstrip().startswith(")"),
+                                  objects=bool(_OBJECT_VERB.search(clean[:lv.start])))
             if not group:
                 group = _pointed(seg, pointed)  # R11
             group = group + [it for it in _superlatives(seg) if it.name not in
@@ -987,6 +1040,29 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                         block.line)
 
 
+# R25: a timeline after a colon, one name before it: "Depuis 2013, Lannion n'a cessé de
+# progresser : deux @ en 2015, trois en 2017 et quatre en 2020" (sixth battery); the
+# first step written in @ or arobases, each step its own year.
+_STEP = rf"{_NUMWORD}\s*(?:@|arobases?)?\s+en\s+(?:19|20)\d\d"
+_TIMELINE = re.compile(rf":\s*(?P<steps>{_NUMWORD}\s*(?:@|arobases?)\s+en\s+(?:19|20)\d\d"
+                       rf"(?:\s*(?:,|\bet\b|\bpuis\b)\s*{_STEP})+)\s*[.;]?\s*$", re.I)
+
+
+def _timeline(sentence: str, line: int, got: "_Collector") -> None:
+    """R25: each step of a timeline is the one name before its colon's level that year."""
+    m = _TIMELINE.search(sentence)
+    if not m:
+        return
+    subjects = {names.key(it.name): it for it in items(sentence[:m.start()]) if not it.place}
+    if len(subjects) != 1 or rel._NOT_AWARDED.search(sentence[:m.start()]):
+        return
+    it = next(iter(subjects.values()))
+    for n, year in re.findall(rf"({_NUMWORD})\s*(?:@|arobases?)?\s+en\s+((?:19|20)\d\d)",
+                              m.group("steps"), re.I):
+        if int(year) != rel.NO_EDITION and _word_level(n):
+            got.add(it.name, it.departement, int(year), _word_level(n), sentence, line)
+
+
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")
 
 
@@ -996,7 +1072,8 @@ def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector") -> No
     and states one level and one year."""
     aside = m.group()
     levels = sentence_levels(aside)
-    years = set(rel._PLAIN_YEAR.findall(aside))
+    # "qui avait reçu cinq arobases au label 2023," (sixth battery): the label's year too
+    years = {int(y) for y in rel._PLAIN_YEAR.findall(aside)} | rel.edition_years(aside, None)
     if not rel._EARLIER.search(aside) or rel._NOT_AWARDED.search(aside) or \
             len(levels) != 1 or len(years) != 1:
         return
@@ -1284,7 +1361,9 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
 
 _AMONG_GROUP = re.compile(r"^\s*Parmi\s+(?:les|ces|des)\s+(?:villes|communes|collectivités|"
                           r"territoires|lauréats|villages)\b[^,;:.]*$")
-_AMONG_LEVEL = re.compile(r"^\s*,\s*(?:on\s+(?:re)?trouve|figurent|citons|on\s+compte|"
+# "Parmi les collectivités distinguées de cinq arobases figurent Aville, ..." (sixth
+# battery): the comma may be left out before an inverted verb.
+_AMONG_LEVEL = re.compile(r"^\s*,?\s*(?:on\s+(?:re)?trouve|figurent|citons|on\s+compte|"
                           r"on\s+note)\s+(?:notamment\s+|aussi\s+)?")
 
 

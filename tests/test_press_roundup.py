@@ -614,6 +614,26 @@ def test_T1_a_table_header_is_no_place_for_the_entries_under_it():
         {"Aville": "VAL-DE-MARNE", "Beville": "VAL-DE-MARNE"}
 
 
+def test_T1b_html_entities_soft_hyphens_and_a_for_at():
+    # what a page's HTML leaves: entities as text, a soft hyphen inside a name, "(a)"
+    text = ("- Aville&nbsp;: 4&nbsp;@\n- Be\u00adville &laquo;&#64;&#64;&#64;&raquo;\n"
+            "- Ceville (a)(a)\n- Deville : 2 (a)")
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 2),
+                         ("Deville", 2024, 2)}
+    # a lone "(a)" is a list's item, not a level; "&" alone stays
+    assert got("Aville (a) et Beville (b) ont candidaté.") == set()
+    assert release._normalise("Aville & Beville (a)") == "Aville & Beville (a)"
+
+
+def test_T1c_a_table_flattened_with_runs_of_spaces():
+    assert deps("Collectivité      Arobases\nAville       4 @\nBeville      3 @") == \
+        {"Aville": "", "Beville": ""}
+    assert got("Commune      Niveau\nAville       4 @\nBeville      3 @") == \
+        {("Aville", 2024, 4), ("Beville", 2024, 3)}
+    # two spaces are a typing slip, not a column gap
+    assert release._normalise("Aville  obtient") == "Aville  obtient"
+
+
 def test_the_label_named_only_by_a_level_in_words_and_marks_before_a_full_stop():
     # no "Villes Internet", no "arobases": "cinq @" says the label as surely as "5 @"
     assert got("Sept collectivités atteignent cinq @ : Aville, Beville et Ceville.",

@@ -17,6 +17,12 @@ Awards (a collectivité, an edition year, a level 1..5):
   digits; Corsica's 20xxx: 2A below 20200, else 2B). A line cut in mid-sentence joins
   the next one when that goes on in lower case or opens a bracket ("... reçoivent cinq
   arobases" then "(Aville, Beville), ...").
+- T1b. What a page's HTML leaves once stripped (seventh battery): entities as text
+  ("&nbsp;", "&#64;&#64;&#64;", "&laquo;") are their characters, soft hyphens and
+  zero-width spaces inside a name are nothing, "(a)" written for "@" is "@" in a run of
+  two or more ("(a)(a)(a)") or after a figure ("3 (a)"); a lone "(a)" is a list's item.
+- T1c. Three spaces or more between two words are a column's edge, as a tab is: a table
+  flattened with runs of spaces reads as one kept with tabs (R23 of ``roundup``).
 - L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
@@ -115,6 +121,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 
 from atlas import editions, names
@@ -191,6 +198,18 @@ def _plain(raw: str) -> str:
 
 
 def _normalise(text: str) -> str:
+    # T1b. What a page's HTML leaves behind (seventh battery): entities kept as text
+    # ("&nbsp;", "&#64;&#64;&#64;", "&laquo;"), soft hyphens and zero-width spaces cutting
+    # a name ("Saint-Étienne-du-Rou\u00advray"), "(a)" written for "@" where a page could not
+    # print it ("(a)(a)(a)", "3 (a)"): a run of two or more, or one after a figure only
+    # (a lone "(a)" is a list's item).
+    if "&" in text:
+        text = html.unescape(text)
+    text = re.sub("[\u00ad\u200b\u2060\ufeff]", "", text)
+    text = _A_FOR_AT.sub(lambda m: m.group(1) + "@" * m.group(2).count("("), text)
+    # A table flattened with runs of spaces for its column gaps ("Ris-Orangis      @@@"):
+    # three spaces or more between two words are a cell's edge, as a tab is (R23).
+    text = re.sub(r"(?<=\S) {3,}(?=\S)", "\t", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
@@ -207,6 +226,7 @@ def _normalise(text: str) -> str:
     return _POSTCODE.sub(lambda m: f"({_postcode_departement(m.group(1))})", text)
 
 
+_A_FOR_AT = re.compile(r"((?<![\w(])|(?<=[1-5]) ?)((?:\(a\)){2,5}(?![\w(])|(?<=[1-5])(?: ?\(a\))(?![\w(]))")
 _SPACED_MARKS = re.compile(r"@(?:[ \t]+@){1,4}(?![ \t]*@)")
 _MISSPELT = re.compile(r"\b([Aa])rrobas")
 _POSTCODE = re.compile(r"\(((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\)")

@@ -634,6 +634,21 @@ def test_T1c_a_table_flattened_with_runs_of_spaces():
     assert release._normalise("Aville  obtient") == "Aville  obtient"
 
 
+def test_T1d_marks_between_plain_or_smart_quotes():
+    assert got("Aville obtient \u2018@@@\u2019 et Beville \u2018@@\u2019.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+    assert got('Aville obtient "@@@@" et Beville "@@".') == {
+        ("Aville", 2024, 4), ("Beville", 2024, 2)}
+    # quotes of two kinds, or a word glued to them, are no such pair
+    assert release._normalise("l'@@' x") == "l'@@' x"
+
+
+def test_R6_a_departement_with_its_number_before_a_colon_places_the_line():
+    text = "Isère (38) : Aville @@@@, Beville @@.\nDrôme (26) : Ceville @@@"
+    assert deps(text) == {"Aville": "38", "Beville": "38", "Ceville": "26"}
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 2), ("Ceville", 2024, 3)}
+
+
 def test_the_label_named_only_by_a_level_in_words_and_marks_before_a_full_stop():
     # no "Villes Internet", no "arobases": "cinq @" says the label as surely as "5 @"
     assert got("Sept collectivités atteignent cinq @ : Aville, Beville et Ceville.",

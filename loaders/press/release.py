@@ -23,6 +23,8 @@ Awards (a collectivité, an edition year, a level 1..5):
   two or more ("(a)(a)(a)") or after a figure ("3 (a)"); a lone "(a)" is a list's item.
 - T1c. Three spaces or more between two words are a column's edge, as a tab is: a table
   flattened with runs of spaces reads as one kept with tabs (R23 of ``roundup``).
+- T1d. Marks alone between quotes of one kind, plain or smart ("obtient ‘@@@’",
+  '"@@"'), are the marks, as "« @@@ »" are.
 - L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
@@ -214,7 +216,7 @@ def _normalise(text: str) -> str:
     text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     # "cinq « @ »", "une première « @ »": the marks without their quotes
-    text = _QUOTED_MARKS.sub(lambda m: f" {m.group(1)} ", text)
+    text = _QUOTED_MARKS.sub(lambda m: f" {m.group(1) or m.group(3)} ", text)
     # T1. The typography pages keep once their HTML is gone, written one way for every
     # rule: marks spaced out by the page ("@ @ @", or with non-breaking spaces) are one level, not three
     # levels of one @; "arrobases" (a common misspelling) and "arobase(s)" are "arobases".
@@ -240,7 +242,10 @@ def _postcode_departement(code: str) -> str:
     return code[:2]
 
 
-_QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
+_QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»"
+                           # "obtient '@@@'", '"@@"' (smart quotes made plain above:
+                           # seventh battery): marks alone between quotes of one kind
+                           r"|(?<!\w)(['\"])((?:[1-5]\s*)?@{1,5})\2(?!\w)")
 
 
 def blocks(text: str) -> list[Block]:

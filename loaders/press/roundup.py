@@ -51,7 +51,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   after a name gives its own ("dans l'Eure" after a group: the names since the last
   hint); "Deux communes du Doubs, Ornans et Maîche, obtiennent ...": the place names
   the département of the names in apposition after it. Régions are not départements and
-  are left out.
+  are left out. "Isère (38) : Aville @@@@, Beville @@" (its number between the name and
+  the colon, seventh battery) places the line's entries as "Meuse : ..." does.
 - R7. Intercommunalités: "communauté de communes / d'agglomération / urbaine", "CC",
   "CA", "CU", "métropole" + name, kept as written: the geocoder finds the EPCI.
 - R8. The year: the one edition year a sentence states, else the text's edition
@@ -650,7 +651,10 @@ _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En
 # A date line between such a title and its list ("Publié le 8 février 2024") does not
 # end the title's place: it dates the page, it is not another list.
 _DATE_LINE = re.compile(r"^\s*(?:Publié|Mis\s+à\s+jour|Mise\s+à\s+jour)\b", re.I)
-_PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*:\s*(?=[{_UP}])")  # "Meuse : Aville (@@)"
+# "Meuse : Aville (@@)"; "Isère (38) : Aville @@@@, Beville @@" (seventh battery: a
+# palmarès by département, its number beside its name, as a place line has it, R6)
+_PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\)\s*)?"
+                          rf":\s*(?=[{_UP}])")
 _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
                 # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
                 # "À" stays a place of the sentence, never the names' département)
@@ -706,8 +710,8 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     if year is not None and (not editions.in_range(year) or year == editions.NONE):
         return []  # "2010 : Aville @@" names no edition: not the text's either
     opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
-    place = _departement(opening.group("place")) if opening and \
-        _is_name(opening.group("place")) else ""
+    place = _departement(opening.groupdict().get("code") or opening.group("place")) \
+        if opening and _is_name(opening.group("place")) else ""
     for m in _MARKS.finditer(text):
         cut = boundary  # after the last separator that still leaves a name before m
         before, last = boundary, None

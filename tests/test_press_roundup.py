@@ -643,6 +643,11 @@ def test_T1d_marks_between_plain_or_smart_quotes():
     assert release._normalise("l'@@' x") == "l'@@' x"
 
 
+def test_T1e_a_level_out_of_five_is_the_level():
+    assert got("Villes Internet : cinq @ sur cinq pour Aville.") == {("Aville", 2024, 5)}
+    assert got("Beville obtient trois arobases sur 5.") == {("Beville", 2024, 3)}
+
+
 def test_R6_a_departement_with_its_number_before_a_colon_places_the_line():
     text = "Isère (38) : Aville @@@@, Beville @@.\nDrôme (26) : Ceville @@@"
     assert deps(text) == {"Aville": "38", "Beville": "38", "Ceville": "26"}

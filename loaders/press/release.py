@@ -25,6 +25,7 @@ Awards (a collectivité, an edition year, a level 1..5):
   flattened with runs of spaces reads as one kept with tabs (R23 of ``roundup``).
 - T1d. Marks alone between quotes of one kind, plain or smart ("obtient ‘@@@’",
   '"@@"'), are the marks, as "« @@@ »" are.
+- T1e. A level out of five ("cinq @ sur cinq", "3 arobases sur 5") is the level alone.
 - L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
@@ -212,6 +213,8 @@ def _normalise(text: str) -> str:
     # A table flattened with runs of spaces for its column gaps ("Ris-Orangis      @@@"):
     # three spaces or more between two words are a cell's edge, as a tab is (R23).
     text = re.sub(r"(?<=\S) {3,}(?=\S)", "\t", text)
+    # "cinq @ sur cinq", "4 arobases sur 5": out of five is the level alone (T1e)
+    text = re.sub(r"(@|[Aa]robases?)\s+sur\s+(?:cinq|5)\b", r"\1", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
     text = text.replace("\u201c", '"').replace("\u201d", '"')

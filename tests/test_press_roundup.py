@@ -648,6 +648,15 @@ def test_T1e_a_level_out_of_five_is_the_level():
     assert got("Beville obtient trois arobases sur 5.") == {("Beville", 2024, 3)}
 
 
+def test_R23_the_line_above_a_table_places_its_rows():
+    rows = "Commune\tArobases\nAville\t@@@\nBeville\t@@\n"
+    assert deps("Lauréats de l'Essonne\n" + rows) == {"Aville": "Essonne", "Beville": "Essonne"}
+    assert deps("Isère (38)\n" + rows) == {"Aville": "38", "Beville": "38"}
+    # a région, or a line naming no place, places nothing
+    assert deps("Lauréats de la Nouvelle-Aquitaine\n" + rows) == {"Aville": "", "Beville": ""}
+    assert deps("Les communes de l'année\n" + rows) == {"Aville": "", "Beville": ""}
+
+
 def test_R6_a_departement_with_its_number_before_a_colon_places_the_line():
     text = "Isère (38) : Aville @@@@, Beville @@.\nDrôme (26) : Ceville @@@"
     assert deps(text) == {"Aville": "38", "Beville": "38", "Ceville": "26"}

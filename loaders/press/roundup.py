@@ -120,6 +120,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R23. A table whose cells the page kept apart (tabs, "|") under a header of column
   names ("Commune<tab>Département<tab>Arobases"): each row's name, département and
   level ("4", "4 @", "@@@@", "quatre"), until a row that does not fit.
+  The line right above the header, naming a département alone ("Isère (38)") or at
+  its end ("les lauréats de l'Essonne", seventh battery), places rows without a
+  département column; a région places nothing.
 - R24. Forms the third-hand battery (``tests/press_thirdhand.py``) showed: an EPCI's
   name goes on through "en Biovallée" (not before a département's or région's first
   word: "en Seine-Maritime" stays its place) and "et de Pays de Saillans" (R7); a place
@@ -878,6 +881,7 @@ def _table_rows(doc: list[Block]) -> dict[int, tuple]:
     (the header itself: a row with no level); a row that does not fit ends the table."""
     out: dict[int, tuple] = {}
     header = None  # (cells, name column, département column or None, level column)
+    place, before = "", None
     for b in doc:
         cells = [c.strip() for c in _CELLS.split(b.raw.strip().strip("|"))]
         keys = [names.fold(c) or c for c in cells]
@@ -886,6 +890,7 @@ def _table_rows(doc: list[Block]) -> dict[int, tuple]:
             dep = next((i for i, k in enumerate(keys) if k in _DEP_COLUMN), None)
             level = next(i for i, k in enumerate(keys) if k in _LEVEL_COLUMN)
             header = (len(cells), dep, level)
+            place = _table_place(before.text) if before is not None else ""
             out[b.line] = ("", "", 0, b.text)
             continue
         if header and all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
@@ -894,11 +899,28 @@ def _table_rows(doc: list[Block]) -> dict[int, tuple]:
         if header and len(cells) == header[0] and _cell_level(cells[header[2]]) and \
                 _is_name(cells[0]):
             dep = cells[header[1]] if header[1] is not None else ""
-            out[b.line] = (cells[0], _departement(dep), _cell_level(cells[header[2]]),
-                           b.text)
+            out[b.line] = (cells[0], _departement(dep) or place,
+                           _cell_level(cells[header[2]]), b.text)
             continue
         header = None
+        before = b
     return out
+
+
+# R23: the line right above a table's header naming a département, alone ("Essonne",
+# "Isère (38)") or at its end ("Villes Internet 2012 : les lauréats de l'Essonne",
+# seventh battery), places the rows that have no département column. A région is no
+# département; a line naming anything else ("Les communes de l'année") places nothing.
+_TABLE_PLACE = re.compile(
+    rf"(?:^\s*|\b(?:de\s+l'|de\s+la\s+|du\s+|des\s+|en\s+|dans\s+(?:le\s+|la\s+|les\s+|l')))"
+    rf"(?P<place>(?={_PLACE_FIRST}){_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?\s*[:.]?\s*$")
+
+
+def _table_place(line: str) -> str:
+    m = _TABLE_PLACE.search(line)
+    if not m or not _is_place(m.group("place")) or rel.is_region(m.group("place")):
+        return ""
+    return m.group("code") or _departement(m.group("place"))
 
 
 def _year(sentence: str, dated, edition: int | None) -> int | None:

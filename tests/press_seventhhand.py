@@ -21,7 +21,12 @@ edition, level) with the département's code fourth when the text gives it.
 
 Baseline, scored once before any rule was changed for these texts: 50 / 70 right (71%),
 1 invented (Grigny placed outside the Essonne its title names), 0 awards from the eight
-texts awarding nothing; 9 texts missed something.
+texts awarding nothing; 9 texts missed something. After T1b–T1e (HTML entities, soft
+hyphens, "(a)" for "@", a table flattened with runs of spaces, marks between plain or
+smart quotes, "cinq @ sur cinq"), R6 ("Isère (38) : ...") and R23 (the line above a
+table's header as its place): 64 / 70 (91%), 0 invented; the 3 texts left are strict
+xfails (``why``): an idiom for the award verb, two editions in one undated sentence, an
+English page.
 """
 
 from __future__ import annotations
@@ -51,12 +56,18 @@ l'internet citoyen, conserve ses quatre arobases.
     Text("one-town-several-years", """Brest, vingt ans de label
 Labellisée dès 2001, Brest a gravi les marches une à une : @@@ en 2001, @@@@ en 2004,
 puis @@@@@ en 2009. La ville n'a plus quitté le sommet depuis.
-""", (("Brest", 2001, 3), ("Brest", 2004, 4), ("Brest", 2009, 5))),
+""", (("Brest", 2001, 3), ("Brest", 2004, 4), ("Brest", 2009, 5)),
+         why="'a gravi les marches' is no award verb (an idiom): the list of levels each with "
+             "its year after the colon is read only after one ('Brest a obtenu @@@ en 2001, "
+             "@@@@ en 2004')"),
 
     Text("two-years-one-sentence", """Limoges progresse
 En 2009, Limoges avait obtenu trois @ au label Villes Internet ; au palmarès 2013, la
 ville en décroche quatre.
-""", (("Limoges", 2009, 3), ("Limoges", 2013, 4))),
+""", (("Limoges", 2009, 3), ("Limoges", 2013, 4)),
+         why="two editions in one sentence and none in the title: the sentence's year is "
+             "unsure, and its clauses (cut at ';') are not dated apart; written as two "
+             "sentences under a dated title it is read"),
 
     Text("tab-table-2007", "Label Ville Internet – palmarès 2007\n"
          "Commune\tDép.\tNiveau\n"
@@ -110,7 +121,10 @@ décroche sa première arobase au label Villes Internet. Une première pour Mayo
     Text("english-page", """Le Havre – Digital city
 The city of Le Havre has been awarded the "Villes Internet" label with 4 @ in the 2018
 edition, rewarding its open data portal and its digital schools.
-""", (("Le Havre", 2018, 4),)),
+""", (("Le Havre", 2018, 4),),
+         why="English: 'has been awarded' is no award verb the reader knows; English verbs "
+             "were tried and read 'The' (of 'The city of') as a laureate, so they were "
+             "left out rather than risk inventions"),
 
     Text("bilingual-page", """Label Villes Internet 2022 / Villes Internet label 2022
 Biarritz obtient trois arobases. / Biarritz was awarded three @.

@@ -234,8 +234,6 @@ _WHY: dict[str, str] = {
                                   "speech, never a subject",
     "label-at-at-at": "'Anglet, label@@@ Villes Internet 2017 : ...': a "
                       "level in apposition to a name, with no verb (spaced marks too)",
-    "five-of-five": "'Avec la note maximale, 5/5 @, Voiron rejoint ...': "
-                    "the level stands before its name, in an opening phrase",
 }
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),

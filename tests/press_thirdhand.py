@@ -500,8 +500,6 @@ _WHY = {
     "hebdo_lisieux_2007": "'l'an passé' is the past without its year (Y3): 2006 not given",
     "talence_noun_2023": "'Ville Internet @@@ depuis 2019' in apposition: two levels and "
                          "two years in one sentence, unsure",
-    "sete_classee_2022": "'Cette année encore, la ville est classée 5@': 'classée' after "
-                         "the dateline's town is not read as an award",
     "echirolles_compare_2019": "'la ville en obtient 4' after a clause in the past: 'la "
                                "ville' with a bare count",
     "moselle_respectivement_2015": "'Thionville, deux @ l'an dernier, en obtient trois': "

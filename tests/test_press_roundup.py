@@ -657,6 +657,20 @@ def test_R23_the_line_above_a_table_places_its_rows():
     assert deps("Les communes de l'année\n" + rows) == {"Aville": "", "Beville": ""}
 
 
+def test_T1e_the_top_level_restated_in_apposition_and_a_level_over_five():
+    assert got("Avec la note maximale, 5/5 @, Aville rejoint le cercle des villes.") == {
+        ("Aville", 2024, 5)}
+    assert got("Avec le plus haut niveau (cinq arobases), Beville rejoint Ceville.") == {
+        ("Beville", 2024, 5)}
+    assert got("Ceville obtient 4/5 @.") == {("Ceville", 2024, 4)}
+
+
+def test_S1_classee_at_a_level_is_an_award():
+    assert got("Cette année encore, la ville d'Aville est classée 5@.") == {("Aville", 2024, 5)}
+    # ranked without a level: nothing
+    assert got("Aville est classée parmi les villes les mieux notées.") == set()
+
+
 def test_R6_a_departement_with_its_number_before_a_colon_places_the_line():
     text = "Isère (38) : Aville @@@@, Beville @@.\nDrôme (26) : Ceville @@@"
     assert deps(text) == {"Aville": "38", "Beville": "38", "Ceville": "26"}

@@ -25,7 +25,9 @@ Awards (a collectivité, an edition year, a level 1..5):
   flattened with runs of spaces reads as one kept with tabs (R23 of ``roundup``).
 - T1d. Marks alone between quotes of one kind, plain or smart ("obtient ‘@@@’",
   '"@@"'), are the marks, as "« @@@ »" are.
-- T1e. A level out of five ("cinq @ sur cinq", "3 arobases sur 5") is the level alone.
+- T1e. A level out of five ("cinq @ sur cinq", "3 arobases sur 5", "5/5 @") is the level
+  alone; the top level named then restated in apposition ("Avec la note maximale, 5/5 @,
+  Voiron rejoint ...", fifth battery) is the restated marks alone.
 - L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
@@ -44,7 +46,7 @@ Awards (a collectivité, an edition year, a level 1..5):
   Communauté d'agglomération X", "Métropole X"; or a bare name opening a clause and
   followed by an award verb ("Alfortville confirme ses 5@"); with an award verb in the
   sentence (obtient, remporte, décroche, reçoit, confirme, conserve, labellisée,
-  devient...).
+  devient, "est classée 5@" (third hand)...).
 - S2. "la Ville", "la commune", "notre commune", a sentence opening "Elle a reçu",
   "Elle s'est vue attribuer" stand for the one collectivité the text
   awards by name (or, failing that, the only one it names as "ville de X", or, with no
@@ -215,6 +217,10 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?<=\S) {3,}(?=\S)", "\t", text)
     # "cinq @ sur cinq", "4 arobases sur 5": out of five is the level alone (T1e)
     text = re.sub(r"(@|[Aa]robases?)\s+sur\s+(?:cinq|5)\b", r"\1", text)
+    # "5/5 @" too; and the top level named, then restated in apposition ("Avec la note
+    # maximale, 5/5 @, Voiron ...", fifth battery): the restated marks alone
+    text = re.sub(r"\b([1-5])\s*/\s*5\s*(?=@|[Aa]robas)", r"\1 ", text)
+    text = _TOP_RESTATED.sub(r"\1", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\r", "")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
@@ -232,6 +238,9 @@ def _normalise(text: str) -> str:
 
 
 _A_FOR_AT = re.compile(r"((?<![\w(])|(?<=[1-5]) ?)((?:\(a\)){2,5}(?![\w(])|(?<=[1-5])(?: ?\(a\))(?![\w(]))")
+_TOP_RESTATED = re.compile(r"\b(?:la\s+note\s+maximale|le\s+plus\s+haut\s+niveau|"
+                           r"la\s+plus\s+haute\s+distinction)\s*[,(]\s*"
+                           r"((?:[1-5]|cinq)\s*(?:@|arobases?)|@{5})\s*(?:\)|(?=,))")
 _SPACED_MARKS = re.compile(r"@(?:[ \t]+@){1,4}(?![ \t]*@)")
 _MISSPELT = re.compile(r"\b([Aa])rrobas")
 _POSTCODE = re.compile(r"\(((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\)")
@@ -652,6 +661,8 @@ _AWARD_VERB = (r"obt(?:ient|iennent|enu|enue|enus|enues|enir|ention|enant)|rempo
                r"labélis\w*|récompens\w*|distingu\w*|attribu\w*|décern\w*|"
                r"pass(?:e|ent|é|ée|er|ant)|atteint|arbor\w*|affich\w*|honor\w*|gagn\w*|"
                r"détient|hiss\w*|rejoint|renouvel\w*|accèd\w*|élu\w*|"
+               # "la ville est classée 5@" (third hand): ranked at a level is holding it
+               r"class(?:é|ée|és|ées)|"
                # "Aville devient Ville Internet 4@": becoming a labelled town is being
                # awarded its level (the level must still be in the clause)
                r"devien(?:t|nent)|"

@@ -211,7 +211,7 @@ def _normalise(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     text = re.sub("[\u00ad\u200b\u2060\ufeff]", "", text)
-    text = _A_FOR_AT.sub(lambda m: m.group(1) + "@" * m.group(2).count("("), text)
+    text = _A_FOR_AT.sub(lambda m: "@" * m.group().count("(a)"), text)
     # A table flattened with runs of spaces for its column gaps ("Ris-Orangis      @@@"):
     # three spaces or more between two words are a cell's edge, as a tab is (R23).
     text = re.sub(r"(?<=\S) {3,}(?=\S)", "\t", text)
@@ -237,7 +237,8 @@ def _normalise(text: str) -> str:
     return _POSTCODE.sub(lambda m: f"({_postcode_departement(m.group(1))})", text)
 
 
-_A_FOR_AT = re.compile(r"((?<![\w(])|(?<=[1-5]) ?)((?:\(a\)){2,5}(?![\w(])|(?<=[1-5])(?: ?\(a\))(?![\w(]))")
+_A_FOR_AT = re.compile(r"(?<![\w(])(?:\(a\)){2,5}(?![\w(])"  # "(a)(a)(a)"
+                       r"|(?<=[1-5]) ?\(a\)(?![\w(])")  # "3 (a)"
 _TOP_RESTATED = re.compile(r"\b(?:la\s+note\s+maximale|le\s+plus\s+haut\s+niveau|"
                            r"la\s+plus\s+haute\s+distinction)\s*[,(]\s*"
                            r"((?:[1-5]|cinq)\s*(?:@|arobases?)|@{5})\s*(?:\)|(?=,))")

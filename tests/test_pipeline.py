@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from atlas import search
 from loaders import domains, pipeline, synth
 from loaders.pipeline import Batch
+from tests.conftest import _fingerprint_of
 from tiles import shapes
 
 NEXT_YEAR = dt.date.today().year + 1
@@ -37,12 +38,24 @@ FACET_COLUMNS = {"domain": "domain_bits", "region": "region_code",
                  "source": "source", "kind": "kind", "place_type": "place_type"}
 
 
+# The states (database, then rows and writing transactions of the reference tables and
+# of tile_shape) at which tile_shape was found equal to a rebuild.
+_OUTLINES_IN_STEP: set[tuple] = set()
+
+
 def assert_in_step(engine) -> None:
     """The incrementally kept rows equal a full rebuild, row for row, and the facet
-    counts kept by triggers equal a count of the search rows."""
+    counts kept by triggers equal a count of the search rows.
+
+    The outlines' rebuild is national (3 s): it is skipped when neither ``tile_shape``
+    nor any table it is made of was written since a check found them equal (the same
+    inputs give the same rows; ``conftest._fingerprint_of`` changes with any write)."""
     with engine.connect() as conn:
         assert search.stale(conn) == 0
-        assert shapes.stale(conn) == 0
+        state = (engine.url.database, _fingerprint_of(conn))
+        if state not in _OUTLINES_IN_STEP:
+            assert shapes.stale(conn) == 0
+            _OUTLINES_IN_STEP.add(state)
         counted = {(facet, value): n for facet, column in FACET_COLUMNS.items()
                    for value, n in conn.execute(sa.text(
                        f"SELECT {column}::text, count(*) FROM initiative_search GROUP BY 1"))}

@@ -197,12 +197,8 @@ _WHY: dict[str, str] = {
         "a name whose level in parentheses is split across a line ('Saint-Brieuc\\n(@@@)') or followed by a clause ('Dinan (@@@) fait son entrée') breaks the list",
     'dept-parentheses-digits':
         "'devant Montbrison (3 @)': a name after a preposition of rank is not read as a laureate",
-    'date-in-url-header':
-        'the only date is in a URL-like header line (/2019/02/01/)',
     'cantons-named':
         "'Canton de Redon : Redon en reçoit deux': the level pronoun 'en' after the name",
-    'arrondissements-named':
-        "'Arrondissement de X :' headings are not read as places of the title's département",
     'acronym-sicoval':
         "'..., Labège trois.': a bare count word after a name, the mark given before",
     'acronym-c2a-tarn':
@@ -215,8 +211,6 @@ _WHY: dict[str, str] = {
         "'ainsi que la CAPI (@@@@)': an EPCI acronym after 'ainsi que'",
     'job-offer-label-with-year':
         "'(label Villes Internet 2023 : 4 @)' in apposition after a name",
-    'url-header-charente':
-        'the only date is in a URL-like header line (2017-01-27)',
     'parentheses-with-previous-level':
         "'Mazamet (3 @, contre 2 en 2016)': a level and an earlier one in parentheses",
 }

@@ -1126,3 +1126,28 @@ def test_R25_a_timeline_after_a_colon_gives_its_one_name_each_step():
     assert got("Aville progresse : deux @ en 2009 et trois en 2010.") == {("Aville", 2009, 2)}
     # steps with no level in @ are no timeline of the label
     assert got("Aville a ouvert : deux écoles en 2015, trois en 2017.") == set()
+
+
+def test_R26_a_line_opened_by_an_arrondissement_keeps_the_titles_departement():
+    found = press.extract("Haute-Savoie – palmarès Villes Internet 2022\n"
+                          "Arrondissement de Bonneville : Cluses (3 @), Sallanches (2 @).\n"
+                          "Canton de Thonon-les-Bains : Thonon-les-Bains (4 @).\n",
+                          {}).awards
+    assert {(a.collectivite, a.departement, a.year, a.level) for a in found} == {
+        ("Cluses", "Haute-Savoie", 2022, 3), ("Sallanches", "Haute-Savoie", 2022, 2),
+        ("Thonon-les-Bains", "Haute-Savoie", 2022, 4)}
+    # a département opening the line still places its names
+    assert deps("Savoie : Aville (3 @), Beville (2 @).") == {"Aville": "Savoie",
+                                                            "Beville": "Savoie"}
+
+
+def test_Y2a_a_pages_address_alone_on_its_line_dates_the_text():
+    body = "\nAville décroche trois arobases au label Villes Internet.\n"
+    assert got(body, "https://www.exemple.fr/region/2019/02/01/aville-trois-arobases")\
+        == {("Aville", 2019, 3)}
+    assert got(body, "www.exemple.fr/actualite/2017-01-27-aville-labellisee") == {
+        ("Aville", 2017, 3)}
+    # an address inside a sentence, or without a day in its path, dates nothing
+    assert got(body, "Lire sur https://www.exemple.fr/region/2019/02/01/aville la suite.") \
+        == set()
+    assert got(body, "https://www.exemple.fr/region/2019/aville") == set()

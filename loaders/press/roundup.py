@@ -151,6 +151,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   2022, ..." (a past relative aside dated by the label's year, R22); a timeline after a
   colon, one name before it: "Aville n'a cessé de progresser : deux @ en 2015, trois en
   2017 et quatre en 2020" (each step that year's level; the first step in @).
+- R26. Forms the eighth battery (``tests/press_eighthhand.py``) showed: a line opened by
+  a part of a département, "Arrondissement de Bonneville : Cluses (3 @)", "Canton de
+  Vitré : ..." (R6): no département (the chief town's name is not the place of the
+  names), the title's place above the list stands.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -703,6 +707,13 @@ def _marks_level(m: re.Match) -> int:
     return int(m.group("digit") or m.group("word") or m.group("pdigit"))
 
 
+# "Arrondissement de Bonneville : Cluses (3 @)", "Canton de Vitré : ..." (eighth
+# battery): a part of a département named after its chief town opens the line as a
+# département would; it is no département (read as one, Cluses was placed by the name
+# "Bonneville"), so the place of the title above the list stands.
+_SUBDIVISION = re.compile(r"(?i:arrondissement|canton|circonscription)\b")
+
+
 def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     """R1: (start, end, name, département, level, year written with it or None) of the
     entries of a block ("Côté Calvados : Aville (@@), Beville (@@@)": the place opening
@@ -715,6 +726,8 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
     place = _departement(opening.groupdict().get("code") or opening.group("place")) \
         if opening and _is_name(opening.group("place")) else ""
+    if _SUBDIVISION.match(place):
+        place = ""  # "Arrondissement de Bonneville :": the title's département stands
     for m in _MARKS.finditer(text):
         cut = boundary  # after the last separator that still leaves a name before m
         before, last = boundary, None

@@ -193,10 +193,6 @@ Mazamet (3 @, contre 2 en 2016) progresse, tandis que Gaillac (2 @) fait son ent
 _WHY: dict[str, str] = {
     'roundup-two-editions-bretagne':
         "a level kept from an earlier edition ('conserve ses quatre arobases, qu'elle détenait déjà en 2023', 'qui avait trois @ l'an dernier') is not read",
-    'dept-parentheses-marks':
-        "a name whose level in parentheses is split across a line ('Saint-Brieuc\\n(@@@)') or followed by a clause ('Dinan (@@@) fait son entrée') breaks the list",
-    'dept-parentheses-digits':
-        "'devant Montbrison (3 @)': a name after a preposition of rank is not read as a laureate",
     'cantons-named':
         "'Canton de Redon : Redon en reçoit deux': the level pronoun 'en' after the name",
     'acronym-sicoval':
@@ -207,12 +203,10 @@ _WHY: dict[str, str] = {
         "a level in the mayor's quoted words ('redescendus à trois arobases cette année, après quatre en 2019')",
     'long-roundup-savoie':
         "'contre trois l'an dernier': the earlier edition's level beside this year's",
-    'isere-parentheses-edition-number':
-        "'ainsi que la CAPI (@@@@)': an EPCI acronym after 'ainsi que'",
     'job-offer-label-with-year':
         "'(label Villes Internet 2023 : 4 @)' in apposition after a name",
     'parentheses-with-previous-level':
-        "'Mazamet (3 @, contre 2 en 2016)': a level and an earlier one in parentheses",
+        "'Mazamet (3 @, contre 2 en 2016)': the earlier level beside this year's inside the brackets is not read (this year's is)",
 }
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),

@@ -1151,3 +1151,15 @@ def test_Y2a_a_pages_address_alone_on_its_line_dates_the_text():
     assert got(body, "Lire sur https://www.exemple.fr/region/2019/02/01/aville la suite.") \
         == set()
     assert got(body, "https://www.exemple.fr/region/2019/aville") == set()
+
+
+def test_R26_entries_after_the_verb_or_link_that_opens_them_in_prose():
+    assert got("Les lauréats sont Aville (@@@@@), Beville (@@@) et Ceville (@), tandis que "
+               "Deville (@@@) fait son entrée, ainsi que la CC du Pays de Feville (@@).") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 3), ("Ceville", 2024, 1),
+        ("Deville", 2024, 3), ("CC du Pays de Feville", 2024, 2)}
+    assert got("Aville (4 @) arrive en tête, devant Beville (3 @) et Ceville (2 @).") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 2)}
+    # the link alone with lower-case words before the marks gives no name
+    assert got("Les lauréats sont nombreux (@@@) et Aville (@@) aussi.") == {
+        ("Aville", 2024, 2)}

@@ -155,6 +155,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   a part of a département, "Arrondissement de Bonneville : Cluses (3 @)", "Canton de
   Vitré : ..." (R6): no département (the chief town's name is not the place of the
   names), the title's place above the list stands.
+  An entry with its level inside running prose, after the verb or link that opens it
+  (R1): "les lauréats sont Lannion (@@@@@), ...", "devant Montbrison (3 @)", "tandis que
+  Dinan (@@@) fait son entrée", "ainsi que la CAPI (@@@@)".
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -693,7 +696,12 @@ def _unquoted(text: str) -> str:
 # Not the "et" of "Seine-et-Marne": a hyphenated name is one piece.
 _ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
                               rf"|[.!?](?=\s+[{_UP}])"  # "... Villes Internet. Lunel (4 @)"
-                              rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')")  # "de Fécamp (@@@)"
+                              rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')"  # "de Fécamp (@@@)"
+                              # R26: an entry inside running prose, after the verb or
+                              # the link that opens it: "les lauréats sont Lannion (@@@@@)",
+                              # "devant Montbrison (3 @)", "tandis que Dinan (@@@) fait
+                              # son entrée", "ainsi que la CAPI (@@@@)"
+                              rf"|\b(?:sont|devant|(?:tandis|ainsi|alors)\s+que)\b")
 _ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
 # "2008 : Brest @@@@@, Morlaix @@" (fifth battery: a blog listing a département's
 # laureates year after year): a year opening the line, before a colon or a dash, is the

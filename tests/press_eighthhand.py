@@ -191,8 +191,6 @@ Mazamet (3 @, contre 2 en 2016) progresse, tandis que Gaillac (2 @) fait son ent
 
 # Missed at the baseline, each for its reason (strict xfails: they fail the day it is read).
 _WHY: dict[str, str] = {
-    'roundup-two-editions-bretagne':
-        "a level kept from an earlier edition ('conserve ses quatre arobases, qu'elle détenait déjà en 2023', 'qui avait trois @ l'an dernier') is not read",
     'cantons-named':
         "'Canton de Redon : Redon en reçoit deux': the level pronoun 'en' after the name",
     'acronym-sicoval':
@@ -201,8 +199,6 @@ _WHY: dict[str, str] = {
         "a homonym (Castres) inside a list titled by its département ('Tarn.')",
     'interview-level-down':
         "a level in the mayor's quoted words ('redescendus à trois arobases cette année, après quatre en 2019')",
-    'long-roundup-savoie':
-        "'contre trois l'an dernier': the earlier edition's level beside this year's",
     'job-offer-label-with-year':
         "'(label Villes Internet 2023 : 4 @)' in apposition after a name",
     'parentheses-with-previous-level':

@@ -1163,3 +1163,19 @@ def test_R26_entries_after_the_verb_or_link_that_opens_them_in_prose():
     # the link alone with lower-case words before the marks gives no name
     assert got("Les lauréats sont nombreux (@@@) et Aville (@@) aussi.") == {
         ("Aville", 2024, 2)}
+
+
+def test_R26_last_years_level_beside_this_years():
+    assert got("Aville obtient quatre @, contre trois l'an dernier.") == {
+        ("Aville", 2024, 4), ("Aville", 2023, 3)}
+    assert got("Aville, qui avait trois @ l'an dernier, en obtient quatre cette année.") \
+        == {("Aville", 2024, 4), ("Aville", 2023, 3)}
+    assert got("Aville conserve ses quatre arobases, qu'elle détenait déjà en 2023.") == {
+        ("Aville", 2024, 4), ("Aville", 2023, 4)}
+    # the year before 2011 is 2010, which had no edition: no earlier award
+    assert got("Aville, qui avait trois @ l'an dernier, en obtient quatre.",
+               "Label 2011.\n") == {("Aville", 2011, 4)}
+    assert got("Aville obtient quatre @, contre trois l'an dernier.", "Label 2011.\n") \
+        == {("Aville", 2011, 4)}
+    # the past alone, without "déjà en" a year, still states nothing of this edition
+    assert got("Aville détenait quatre arobases.") == set()

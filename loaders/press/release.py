@@ -104,7 +104,8 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y2b. A sentence announcing a coming edition ("se tiendra la troisième édition", "aura
   lieu", "la prochaine édition") gives no edition year to the text.
 - Y3. A level stated in the past ("avait obtenu", "l'an dernier" = edition - 1,
-  "précédemment") without its own year is dropped.
+  "précédemment") without its own year is dropped. "contre trois l'an dernier" dates
+  the compared level only, never the clause (eighth battery; the round-up reads it).
 - Y4. Earlier years stated with a level: "pour la deuxième année consécutive" (the year
   before too), "depuis 2018 ... chaque année" (every year since; 2010, which had no
   edition, left out). A run of consecutive years reaching back over 2010 ("pour la
@@ -585,9 +586,16 @@ def stated_years(text: str, dated, current: int | None) -> set[int]:
     """Every year a clause or sentence gives a level: edition years, "en 2018",
     "(2018)", "l'an dernier" (edition - 1)."""
     years = edition_years(text, dated) | {int(y) for y in _PLAIN_YEAR.findall(text)}
-    if current and _LAST_YEAR.search(text):
+    if current and _LAST_YEAR.search(_blank(text, _AGAINST_LAST)):
         years.add(current - 1)
     return years
+
+
+# "obtient quatre @, contre trois l'an dernier" (eighth battery): last year dates the
+# compared level only, never the clause's own (the round-up reader gives that one).
+_AGAINST_LAST = re.compile(r"\bcontre\s+\w+(?:\s*(?:@|arobases?))?\s+"
+                           r"l'(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée)|précédente)",
+                           re.I)
 
 
 def current_edition(doc: list[Block], dated, given: int | None = None) -> int | None:

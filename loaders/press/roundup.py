@@ -158,6 +158,12 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   An entry with its level inside running prose, after the verb or link that opens it
   (R1): "les lauréats sont Lannion (@@@@@), ...", "devant Montbrison (3 @)", "tandis que
   Dinan (@@@) fait son entrée", "ainsi que la CAPI (@@@@)".
+  Last year's level beside this year's: "Aville en obtient quatre, contre trois l'an
+  dernier" (R20, the edition before the level's), "Aville, qui avait trois @ l'an
+  dernier, en obtient quatre" (R22's aside, the edition before the sentence's), "Aville
+  conserve ses quatre arobases, qu'elle détenait déjà en 2023" (as "déjà obtenues en
+  2023": that year too, and the past of the relative no longer blanks the sentence).
+  None across 2010, the year without an edition.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -974,9 +980,13 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         _timeline(sentence, block.line, got)
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
-            _aside_award(sentence, m, block.line, got)
+            # R26: "qui avait trois @ l'an dernier,": the edition before the sentence's
+            this = _year(_RELATIVE_ASIDE.sub(lambda a: " " * len(a.group()), sentence),
+                         dated, edition)
+            _aside_award(sentence, m, block.line, got, this)
         sentence = _RELATIVE_ASIDE.sub(_aside_blank, sentence)
-        if rel._EARLIER.search(sentence) or sentence.rstrip().endswith("?"):
+        if rel._EARLIER.search(rel._blank(sentence, _ALREADY)) or \
+                sentence.rstrip().endswith("?"):  # "qu'elle détenait déjà en 2023": R26
             last_level, at_before = None, False
             continue  # the past without its year; a question states nothing
         if _RESPECTIVELY.search(sentence):
@@ -994,7 +1004,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         found_gains = _GAIN.search(clean)
         already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
-        against = [(m.start(), int(m.group("y")), _word_level(m.group("n")))
+        against = [(m.start(), int(m.group("y")) if m.group("y") else None,
+                    _word_level(m.group("n")))
                    for m in _AGAINST_YEAR.finditer(clean)]
         clean = rel._blank(clean, _AGAINST_YEAR)
         likes = [(m.start(), m.group("who"), int(m.group("y")))
@@ -1070,7 +1081,11 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                     if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
                         got.add(name, dep, y, lv.level, sentence, block.line)
                 for at, y, n in against:
-                    if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
+                    if y is None:  # "l'an dernier": the edition before (none in 2010)
+                        y = lv_year - 1 if lv_year and lv_year - 1 != editions.NONE \
+                            else None
+                    if y and at >= lv.end and (k + 1 == len(found) or
+                                               at < found[k + 1].start):
                         got.add(name, dep, y, n, sentence, block.line)
             for at, who, y in likes if group else ():
                 if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
@@ -1113,7 +1128,8 @@ def _timeline(sentence: str, line: int, got: "_Collector") -> None:
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")
 
 
-def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector") -> None:
+def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector",
+                 this: int | None = None) -> None:
     """R22: "Beville, qui avait trois arobases en 2019, en obtient quatre": the earlier
     edition's level for the name right before the aside, when the aside is in the past
     and states one level and one year."""
@@ -1121,6 +1137,8 @@ def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector") -> No
     levels = sentence_levels(aside)
     # "qui avait reçu cinq arobases au label 2023," (sixth battery): the label's year too
     years = {int(y) for y in rel._PLAIN_YEAR.findall(aside)} | rel.edition_years(aside, None)
+    if not years and this and rel._LAST_YEAR.search(aside) and this - 1 != editions.NONE:
+        years = {this - 1}  # R26: "qui avait trois @ l'an dernier," in the 2024 edition
     if not rel._EARLIER.search(aside) or rel._NOT_AWARDED.search(aside) or \
             len(levels) != 1 or len(years) != 1:
         return
@@ -1203,13 +1221,18 @@ _SUPERLATIVE = re.compile(
     rf"villages?|territoires?)\b")
 _POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)|,\s*(?:une\s+|la\s+)?"
                          r"(?:commune|ville|village)\s+de\s+[\d\s.]+\s*habitants\s*(?=,)")
-_ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+en\s+"
+# R26: "conserve ses quatre arobases, qu'elle détenait déjà en 2023" (eighth battery):
+# the relative that keeps the level says the same of an earlier edition.
+_ALREADY = re.compile(r",?\s*(?:qu'(?:elles?|ils?)\s+(?:avai|détenai|possédai)(?:t|ent)\s+)?"
+                      r"déjà\s+(?:(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+)?en\s+"
                       r"((?:19|20)\d\d)\b", re.I)
 # "Tournefeuille obtient trois @, contre deux en 2014": the earlier edition's level of the
 # names before it, and no year of this sentence (it dated the whole sentence 2014, the
 # held-out battery's three neighbours with it).
-_AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+en\s+"
-                           r"(?P<y>(?:19|20)\d\d)\b", re.I)
+# R26: "..., contre trois l'an dernier" (eighth battery): the edition before the level's.
+_AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+(?:en\s+"
+                           r"(?P<y>(?:19|20)\d\d)\b|(?P<last>l'an\s+(?:dernier|passé)|"
+                           r"l'année\s+(?:dernière|passée|précédente))\b)", re.I)
 # "Aville obtient cinq @, comme Beville en 2022": Beville's level of 2022, and no year
 # of the sentence (Aville's five @ were dated 2022).
 _LIKE_YEAR = re.compile(rf",?\s*comme\s+(?P<who>{_BARE})\s+en\s+(?P<y>(?:19|20)\d\d)\b")

@@ -193,8 +193,6 @@ Mazamet (3 @, contre 2 en 2016) progresse, tandis que Gaillac (2 @) fait son ent
 _WHY: dict[str, str] = {
     'cantons-named':
         "'Canton de Redon : Redon en reçoit deux': the level pronoun 'en' after the name",
-    'acronym-sicoval':
-        "'..., Labège trois.': a bare count word after a name, the mark given before",
     'acronym-c2a-tarn':
         "a homonym (Castres) inside a list titled by its département ('Tarn.')",
     'interview-level-down':

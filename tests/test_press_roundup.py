@@ -1179,3 +1179,12 @@ def test_R26_last_years_level_beside_this_years():
         == {("Aville", 2011, 4)}
     # the past alone, without "déjà en" a year, still states nothing of this edition
     assert got("Aville détenait quatre arobases.") == set()
+
+
+def test_R26_bare_counts_after_en_counting_in_at():
+    assert got("Aville garde ses cinq arobases. Beville et Ceville en obtiennent quatre, "
+               "Deville trois.") == {("Aville", 2024, 5), ("Beville", 2024, 4),
+                                     ("Ceville", 2024, 4), ("Deville", 2024, 3)}
+    # without a sentence in @ before, neither "en" nor the bare count is a level
+    assert got("Aville garde ses cinq classes. Beville en obtient quatre, Deville trois.") \
+        == set()

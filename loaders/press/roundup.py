@@ -164,6 +164,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   conserve ses quatre arobases, qu'elle détenait déjà en 2023" (as "déjà obtenues en
   2023": that year too, and the past of the relative no longer blanks the sentence).
   None across 2010, the year without an edition.
+  "Aville garde ses cinq arobases. Beville en obtient quatre, Ceville trois.": after
+  "en" counting in @ (R22), the bare counts that follow in its sentence count too (R3).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -433,8 +435,12 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found) and not gain:
         if not at_before or found:
             return found
-        return [_Level(*m.span("n"), _word_level(m.group("n")))
-                for m in _EN_ONT.finditer(sentence)]
+        found = [_Level(*m.span("n"), _word_level(m.group("n")))
+                 for m in _EN_ONT.finditer(sentence)]
+        if not found:
+            return found
+        # R26: "Beville et Ceville en obtiennent quatre, Deville trois." (eighth battery):
+        # the pronoun says the sentence counts in @, so the bare counts after it do too
     first = min([lv.start for lv in found] + ([gain.start()] if gain else []))
     taken = [(lv.start, lv.end) for lv in found]
     for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK, _COUNT_TO, _VERB_TO_COUNT):

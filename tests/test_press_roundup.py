@@ -1188,3 +1188,11 @@ def test_R26_bare_counts_after_en_counting_in_at():
     # without a sentence in @ before, neither "en" nor the bare count is a level
     assert got("Aville garde ses cinq classes. Beville en obtient quatre, Deville trois.") \
         == set()
+
+
+def test_R26_an_entrys_earlier_level_in_its_brackets():
+    assert got("- Aville (3 @, contre 2 en 2016)\n- Beville (2 @)") == {
+        ("Aville", 2024, 3), ("Aville", 2016, 2), ("Beville", 2024, 2)}
+    # 2010 had no edition: the earlier level is dropped, the entry's own stays
+    assert got("- Aville (3 @, contre 2 en 2010)\n- Beville (2 @)") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}

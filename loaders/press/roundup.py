@@ -166,6 +166,7 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   None across 2010, the year without an edition.
   "Aville garde ses cinq arobases. Beville en obtient quatre, Ceville trois.": after
   "en" counting in @ (R22), the bare counts that follow in its sentence count too (R3).
+  "Aville (3 @, contre 2 en 2016)": the entry's earlier level in its brackets (R1, R20).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -718,6 +719,10 @@ _ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
 # "2008 : Brest @@@@@, Morlaix @@" (fifth battery: a blog listing a département's
 # laureates year after year): a year opening the line, before a colon or a dash, is the
 # edition of that line's entries, as "(4 @ en 2023)" is one entry's.
+# R26: "Mazamet (3 @, contre 2 en 2016)" (eighth battery): the entry's earlier level
+# inside its brackets, as R20's "contre deux en 2014" in a sentence.
+_ENTRY_AGAINST = re.compile(r"\s*,\s*contre\s+([1-5])\s*(?:@|arobases?)?\s+en\s+"
+                            r"((?:19|20)\d\d)\s*\)")
 _LINE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*[:–-]\s")
 
 
@@ -780,6 +785,11 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         own = _ENTRY_YEAR.match(text, m.end())
         out.append((cut, m.end(), name, dep, _marks_level(m),
                     int(own.group(1)) if own else year))
+        before_year = _ENTRY_AGAINST.match(text, m.end())  # R26, never 2010 (no edition)
+        if before_year and editions.in_range(int(before_year.group(2))) and \
+                int(before_year.group(2)) != editions.NONE:
+            out.append((cut, m.end(), name, dep, int(before_year.group(1)),
+                        int(before_year.group(2))))
     return out
 
 

@@ -1,5 +1,5 @@
 """The held-out press batteries (``tests/press_heldout.py``, ``press_thirdhand.py``,
-``press_fourthhand.py``, ``press_fifthhand.py``): texts each written by another hand,
+``press_fourthhand.py`` ... ``press_eighthhand.py``): texts each written by another hand,
 before reading the rules or the batteries before it, scored as the forms battery scores
 its cases, one test a text.
 

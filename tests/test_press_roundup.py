@@ -1196,3 +1196,13 @@ def test_R26_an_entrys_earlier_level_in_its_brackets():
     # 2010 had no edition: the earlier level is dropped, the entry's own stays
     assert got("- Aville (3 @, contre 2 en 2010)\n- Beville (2 @)") == {
         ("Aville", 2024, 3), ("Beville", 2024, 2)}
+
+
+def test_R26_en_counts_in_at_from_the_prose_line_before():
+    assert got("Canton de Vitré : Aville obtient quatre arobases.\n"
+               "Canton de Redon : Beville en reçoit deux.\n"
+               "Canton de Fougères : Ceville en obtient trois.\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 2), ("Ceville", 2024, 3)}
+    # a line of something else between: "en" points to it, not to the @
+    assert got("Aville obtient quatre arobases.\nLe marché compte dix étals.\n"
+               "Beville en reçoit deux.\n") == {("Aville", 2024, 4)}

@@ -167,6 +167,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   "Aville garde ses cinq arobases. Beville en obtient quatre, Ceville trois.": after
   "en" counting in @ (R22), the bare counts that follow in its sentence count too (R3).
   "Aville (3 @, contre 2 en 2016)": the entry's earlier level in its brackets (R1, R20).
+  "en" counts in @ after the prose line before stated a level in @ ("Canton de Vitré :
+  Vitré obtient quatre arobases." / "Canton de Redon : Redon en reçoit deux." / "...
+  Fougères en obtient trois."), not after a list or heading line (R22).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -849,8 +852,9 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
             got.add(name, dep, edition, level, evidence, line)
     entries = {b.line: _entries(b) for b in doc}
     listed = sum(len(e) for e in entries.values())
-    place, heading = "", 0
+    place, heading, at_before = "", 0, False
     for i, b in enumerate(doc):
+        at_prev, at_before = at_before, False  # only a prose line passes it on (R26)
         here = entries[b.line]
         j = i + 1
         if j < len(doc) - 1 and _DATE_LINE.match(doc[j].text):
@@ -895,7 +899,7 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
                             b.line)
                 continue
             heading = 0
-        _sentences(b, dated, edition, got)
+        at_before = _sentences(b, dated, edition, got, at_prev)
     return got.awards()
 
 
@@ -975,7 +979,8 @@ def _year(sentence: str, dated, edition: int | None) -> int | None:
     return None if own else edition
 
 
-def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> None:
+def _sentences(block: Block, dated, edition: int | None, got: _Collector,
+               at_before: bool = False) -> bool:
     text = _QUOTED_MARKS.sub(lambda m: " " + m.group(1).center(len(m.group()) - 2) + " ",
                              block.text)  # "cinq « @ »": the marks without their quotes
     text = rel._blank(_unquoted(text), rel._SPEECH)
@@ -984,7 +989,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
     among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
     club = 0  # R14: "le club des 5 arobases" earlier in the paragraph
     last_level = None  # R19: the one (level, year) the sentence before gave its names
-    at_before = False  # R22: the sentence before stated a level in @
+    # R22: the sentence before stated a level in @ (R26: the line before's last one, when
+    # it was prose too: "Canton de Vitré : Vitré obtient quatre arobases." then "Canton
+    # de Redon : Redon en reçoit deux."); returned for the next line
     for sentence in rel.sentences(text):
         ending, closing = closing, _closing_names(sentence)
         pointed, grouped = grouped, _first_group(sentence)
@@ -1028,7 +1035,10 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                  for m in _LIKE_YEAR.finditer(clean) if _is_name(m.group("who"))]
         clean = rel._blank(clean, _LIKE_YEAR)
         found = sentence_levels(clean, at_before or in_at)
-        at_before = any(_AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found)
+        # R26: counts read in @ because of the sentence before still count in @ for the
+        # next ("Redon en reçoit deux." then "Fougères en obtient trois.")
+        at_before = any(_AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found) or \
+            bool(found) and at_before
         if found_gains:  # R20: its words are no gap between a name and the level
             clean = rel._blank(clean, _GAIN)
         year = _year(clean, dated, edition)
@@ -1116,6 +1126,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             if _is_name(m.group("who")):
                 got.add(m.group("who"), default, year, _word_level(m.group("n")), sentence,
                         block.line)
+    return at_before
 
 
 # R25: a timeline after a colon, one name before it: "Depuis 2013, Lannion n'a cessé de

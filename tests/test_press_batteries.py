@@ -1,5 +1,5 @@
 """The held-out press batteries (``tests/press_heldout.py``, ``press_thirdhand.py``,
-``press_fourthhand.py``, ``press_fifthhand.py``): texts each written by another hand,
+``press_fourthhand.py`` ... ``press_eighthhand.py``): texts each written by another hand,
 before reading the rules or the batteries before it, scored as the forms battery scores
 its cases, one test a text.
 
@@ -25,7 +25,8 @@ from tests.press_forms import _communes, score
 # whether an EPCI may be printed without its kind: "Le Sicoval", "Grand Poitiers").
 BATTERIES = {"press_heldout": (50, 5, False), "press_thirdhand": (45, 8, True),
              "press_fourthhand": (35, 6, True), "press_fifthhand": (25, 5, True),
-             "press_sixthhand": (30, 6, True), "press_seventhhand": (30, 6, True)}
+             "press_sixthhand": (30, 6, True), "press_seventhhand": (30, 6, True),
+             "press_eighthhand": (30, 6, True)}
 TEXTS = {b: importlib.import_module(f"tests.{b}").TEXTS for b in BATTERIES}
 
 

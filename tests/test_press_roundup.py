@@ -1126,3 +1126,83 @@ def test_R25_a_timeline_after_a_colon_gives_its_one_name_each_step():
     assert got("Aville progresse : deux @ en 2009 et trois en 2010.") == {("Aville", 2009, 2)}
     # steps with no level in @ are no timeline of the label
     assert got("Aville a ouvert : deux écoles en 2015, trois en 2017.") == set()
+
+
+def test_R26_a_line_opened_by_an_arrondissement_keeps_the_titles_departement():
+    found = press.extract("Haute-Savoie – palmarès Villes Internet 2022\n"
+                          "Arrondissement de Bonneville : Cluses (3 @), Sallanches (2 @).\n"
+                          "Canton de Thonon-les-Bains : Thonon-les-Bains (4 @).\n",
+                          {}).awards
+    assert {(a.collectivite, a.departement, a.year, a.level) for a in found} == {
+        ("Cluses", "Haute-Savoie", 2022, 3), ("Sallanches", "Haute-Savoie", 2022, 2),
+        ("Thonon-les-Bains", "Haute-Savoie", 2022, 4)}
+    # a département opening the line still places its names
+    assert deps("Savoie : Aville (3 @), Beville (2 @).") == {"Aville": "Savoie",
+                                                            "Beville": "Savoie"}
+
+
+def test_Y2a_a_pages_address_alone_on_its_line_dates_the_text():
+    body = "\nAville décroche trois arobases au label Villes Internet.\n"
+    assert got(body, "https://www.exemple.fr/region/2019/02/01/aville-trois-arobases")\
+        == {("Aville", 2019, 3)}
+    assert got(body, "www.exemple.fr/actualite/2017-01-27-aville-labellisee") == {
+        ("Aville", 2017, 3)}
+    # an address inside a sentence, or without a day in its path, dates nothing
+    assert got(body, "Lire sur https://www.exemple.fr/region/2019/02/01/aville la suite.") \
+        == set()
+    assert got(body, "https://www.exemple.fr/region/2019/aville") == set()
+
+
+def test_R26_entries_after_the_verb_or_link_that_opens_them_in_prose():
+    assert got("Les lauréats sont Aville (@@@@@), Beville (@@@) et Ceville (@), tandis que "
+               "Deville (@@@) fait son entrée, ainsi que la CC du Pays de Feville (@@).") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 3), ("Ceville", 2024, 1),
+        ("Deville", 2024, 3), ("CC du Pays de Feville", 2024, 2)}
+    assert got("Aville (4 @) arrive en tête, devant Beville (3 @) et Ceville (2 @).") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 2)}
+    # the link alone with lower-case words before the marks gives no name
+    assert got("Les lauréats sont nombreux (@@@) et Aville (@@) aussi.") == {
+        ("Aville", 2024, 2)}
+
+
+def test_R26_last_years_level_beside_this_years():
+    assert got("Aville obtient quatre @, contre trois l'an dernier.") == {
+        ("Aville", 2024, 4), ("Aville", 2023, 3)}
+    assert got("Aville, qui avait trois @ l'an dernier, en obtient quatre cette année.") \
+        == {("Aville", 2024, 4), ("Aville", 2023, 3)}
+    assert got("Aville conserve ses quatre arobases, qu'elle détenait déjà en 2023.") == {
+        ("Aville", 2024, 4), ("Aville", 2023, 4)}
+    # the year before 2011 is 2010, which had no edition: no earlier award
+    assert got("Aville, qui avait trois @ l'an dernier, en obtient quatre.",
+               "Label 2011.\n") == {("Aville", 2011, 4)}
+    assert got("Aville obtient quatre @, contre trois l'an dernier.", "Label 2011.\n") \
+        == {("Aville", 2011, 4)}
+    # the past alone, without "déjà en" a year, still states nothing of this edition
+    assert got("Aville détenait quatre arobases.") == set()
+
+
+def test_R26_bare_counts_after_en_counting_in_at():
+    assert got("Aville garde ses cinq arobases. Beville et Ceville en obtiennent quatre, "
+               "Deville trois.") == {("Aville", 2024, 5), ("Beville", 2024, 4),
+                                     ("Ceville", 2024, 4), ("Deville", 2024, 3)}
+    # without a sentence in @ before, neither "en" nor the bare count is a level
+    assert got("Aville garde ses cinq classes. Beville en obtient quatre, Deville trois.") \
+        == set()
+
+
+def test_R26_an_entrys_earlier_level_in_its_brackets():
+    assert got("- Aville (3 @, contre 2 en 2016)\n- Beville (2 @)") == {
+        ("Aville", 2024, 3), ("Aville", 2016, 2), ("Beville", 2024, 2)}
+    # 2010 had no edition: the earlier level is dropped, the entry's own stays
+    assert got("- Aville (3 @, contre 2 en 2010)\n- Beville (2 @)") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+
+
+def test_R26_en_counts_in_at_from_the_prose_line_before():
+    assert got("Canton de Vitré : Aville obtient quatre arobases.\n"
+               "Canton de Redon : Beville en reçoit deux.\n"
+               "Canton de Fougères : Ceville en obtient trois.\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 2), ("Ceville", 2024, 3)}
+    # a line of something else between: "en" points to it, not to the @
+    assert got("Aville obtient quatre arobases.\nLe marché compte dix étals.\n"
+               "Beville en reçoit deux.\n") == {("Aville", 2024, 4)}

@@ -88,7 +88,9 @@ Awards (a collectivité, an edition year, a level 1..5):
   février 2020" ("Paris, le 2 février 2020", "Édition du jeudi 17 décembre 2009",
   "Article du 3 mars 2015", "Paru le", "Mis en ligne le"), a
   by-line "01 févr. 2017", a line opening with a numeric date, day
-  first ("28/03/2023 | 06h19", "Publié le 16/12/2009 - 18:33"). With no edition stated,
+  first ("28/03/2023 | 06h19", "Publié le 16/12/2009 - 18:33"), a line that is the
+  page's address alone, dated in its path ("https://www.x.fr/region/2019/02/01/titre",
+  "www.x.fr/actu/2017-01-27-titre", eighth battery). With no edition stated,
   a date line in January to June gives that year's edition, and up to 2009 one in
   November or December too (those ceremonies closed their year: 15 décembre 2009).
 - Y2d. A short line closed by a date after a place, a by-line, an issue or a sitting:
@@ -102,7 +104,8 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y2b. A sentence announcing a coming edition ("se tiendra la troisième édition", "aura
   lieu", "la prochaine édition") gives no edition year to the text.
 - Y3. A level stated in the past ("avait obtenu", "l'an dernier" = edition - 1,
-  "précédemment") without its own year is dropped.
+  "précédemment") without its own year is dropped. "contre trois l'an dernier" dates
+  the compared level only, never the clause (eighth battery; the round-up reads it).
 - Y4. Earlier years stated with a level: "pour la deuxième année consécutive" (the year
   before too), "depuis 2018 ... chaque année" (every year since; 2010, which had no
   edition, left out). A run of consecutive years reaching back over 2010 ("pour la
@@ -483,6 +486,11 @@ _DOC_DATE = re.compile(rf"^(?:(?:(?:actualité|article|brève)\s+)?"
 # The date line of stored web pages ("date 2024-02") and abbreviated months in a
 # by-line ("Les Dernières Nouvelles d'Alsace - 01 févr. 2017 à 18:00").
 _ISO_DATE_LINE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
+# The page's address kept as its first line (eighth battery), its only date in the path:
+# "https://www.exemple.fr/bretagne/2019/02/01/titre", "www.exemple.fr/actu/2017-01-27-titre".
+# Only a line that is one address, nothing else: a year in prose is never a date line.
+_URL_DATE_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*?[/-]((?:19|20)\d\d)[/-](\d\d)[/-]\d\d"
+                            r"(?:[/-]\S*)?\s*$")
 _SHORT_MONTHS = {"janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
                  "nov": 11, "dec": 12}
 # A line opening with a numeric date, day first: "28/03/2023 | 06h19", "19/01/2011",
@@ -532,7 +540,7 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
     """(year, month) the release is dated: a short line holding only a date, or
     "Publié le ..."; None when it does not say."""
     for b in doc[:12]:
-        iso = _ISO_DATE_LINE.match(b.text)
+        iso = _ISO_DATE_LINE.match(b.text) or _URL_DATE_LINE.match(b.text)
         if iso and 1 <= int(iso.group(2)) <= 12:
             return int(iso.group(1)), int(iso.group(2))
         numeric = _NUMERIC_DATE_LINE.match(b.text) if len(b.text.split()) <= 8 else None
@@ -578,9 +586,16 @@ def stated_years(text: str, dated, current: int | None) -> set[int]:
     """Every year a clause or sentence gives a level: edition years, "en 2018",
     "(2018)", "l'an dernier" (edition - 1)."""
     years = edition_years(text, dated) | {int(y) for y in _PLAIN_YEAR.findall(text)}
-    if current and _LAST_YEAR.search(text):
+    if current and _LAST_YEAR.search(_blank(text, _AGAINST_LAST)):
         years.add(current - 1)
     return years
+
+
+# "obtient quatre @, contre trois l'an dernier" (eighth battery): last year dates the
+# compared level only, never the clause's own (the round-up reader gives that one).
+_AGAINST_LAST = re.compile(r"\bcontre\s+\w+(?:\s*(?:@|arobases?))?\s+"
+                           r"l'(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée)|précédente)",
+                           re.I)
 
 
 def current_edition(doc: list[Block], dated, given: int | None = None) -> int | None:

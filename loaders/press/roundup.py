@@ -151,6 +151,25 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   2022, ..." (a past relative aside dated by the label's year, R22); a timeline after a
   colon, one name before it: "Aville n'a cessé de progresser : deux @ en 2015, trois en
   2017 et quatre en 2020" (each step that year's level; the first step in @).
+- R26. Forms the eighth battery (``tests/press_eighthhand.py``) showed: a line opened by
+  a part of a département, "Arrondissement de Bonneville : Cluses (3 @)", "Canton de
+  Vitré : ..." (R6): no département (the chief town's name is not the place of the
+  names), the title's place above the list stands.
+  An entry with its level inside running prose, after the verb or link that opens it
+  (R1): "les lauréats sont Lannion (@@@@@), ...", "devant Montbrison (3 @)", "tandis que
+  Dinan (@@@) fait son entrée", "ainsi que la CAPI (@@@@)".
+  Last year's level beside this year's: "Aville en obtient quatre, contre trois l'an
+  dernier" (R20, the edition before the level's), "Aville, qui avait trois @ l'an
+  dernier, en obtient quatre" (R22's aside, the edition before the sentence's), "Aville
+  conserve ses quatre arobases, qu'elle détenait déjà en 2023" (as "déjà obtenues en
+  2023": that year too, and the past of the relative no longer blanks the sentence).
+  None across 2010, the year without an edition.
+  "Aville garde ses cinq arobases. Beville en obtient quatre, Ceville trois.": after
+  "en" counting in @ (R22), the bare counts that follow in its sentence count too (R3).
+  "Aville (3 @, contre 2 en 2016)": the entry's earlier level in its brackets (R1, R20).
+  "en" counts in @ after the prose line before stated a level in @ ("Canton de Vitré :
+  Vitré obtient quatre arobases." / "Canton de Redon : Redon en reçoit deux." / "...
+  Fougères en obtient trois."), not after a list or heading line (R22).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -420,8 +439,12 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found) and not gain:
         if not at_before or found:
             return found
-        return [_Level(*m.span("n"), _word_level(m.group("n")))
-                for m in _EN_ONT.finditer(sentence)]
+        found = [_Level(*m.span("n"), _word_level(m.group("n")))
+                 for m in _EN_ONT.finditer(sentence)]
+        if not found:
+            return found
+        # R26: "Beville et Ceville en obtiennent quatre, Deville trois." (eighth battery):
+        # the pronoun says the sentence counts in @, so the bare counts after it do too
     first = min([lv.start for lv in found] + ([gain.start()] if gain else []))
     taken = [(lv.start, lv.end) for lv in found]
     for pattern in (_EN_ONT, _TRAILING_COUNT, _TRAILING_RANK, _COUNT_TO, _VERB_TO_COUNT):
@@ -689,11 +712,20 @@ def _unquoted(text: str) -> str:
 # Not the "et" of "Seine-et-Marne": a hyphenated name is one piece.
 _ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
                               rf"|[.!?](?=\s+[{_UP}])"  # "... Villes Internet. Lunel (4 @)"
-                              rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')")  # "de Fécamp (@@@)"
+                              rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')"  # "de Fécamp (@@@)"
+                              # R26: an entry inside running prose, after the verb or
+                              # the link that opens it: "les lauréats sont Lannion (@@@@@)",
+                              # "devant Montbrison (3 @)", "tandis que Dinan (@@@) fait
+                              # son entrée", "ainsi que la CAPI (@@@@)"
+                              rf"|\b(?:sont|devant|(?:tandis|ainsi|alors)\s+que)\b")
 _ENTRY_YEAR = re.compile(r"\s*(?:en\s+)?((?:19|20)\d\d)\s*\)")
 # "2008 : Brest @@@@@, Morlaix @@" (fifth battery: a blog listing a département's
 # laureates year after year): a year opening the line, before a colon or a dash, is the
 # edition of that line's entries, as "(4 @ en 2023)" is one entry's.
+# R26: "Mazamet (3 @, contre 2 en 2016)" (eighth battery): the entry's earlier level
+# inside its brackets, as R20's "contre deux en 2014" in a sentence.
+_ENTRY_AGAINST = re.compile(r"\s*,\s*contre\s+([1-5])\s*(?:@|arobases?)?\s+en\s+"
+                            r"((?:19|20)\d\d)\s*\)")
 _LINE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*[:–-]\s")
 
 
@@ -701,6 +733,13 @@ def _marks_level(m: re.Match) -> int:
     if m.group("paren") or m.group("bare"):
         return len(m.group("paren") or m.group("bare"))
     return int(m.group("digit") or m.group("word") or m.group("pdigit"))
+
+
+# "Arrondissement de Bonneville : Cluses (3 @)", "Canton de Vitré : ..." (eighth
+# battery): a part of a département named after its chief town opens the line as a
+# département would; it is no département (read as one, Cluses was placed by the name
+# "Bonneville"), so the place of the title above the list stands.
+_SUBDIVISION = re.compile(r"(?i:arrondissement|canton|circonscription)\b")
 
 
 def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
@@ -715,6 +754,8 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
     place = _departement(opening.groupdict().get("code") or opening.group("place")) \
         if opening and _is_name(opening.group("place")) else ""
+    if _SUBDIVISION.match(place):
+        place = ""  # "Arrondissement de Bonneville :": the title's département stands
     for m in _MARKS.finditer(text):
         cut = boundary  # after the last separator that still leaves a name before m
         before, last = boundary, None
@@ -747,6 +788,11 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         own = _ENTRY_YEAR.match(text, m.end())
         out.append((cut, m.end(), name, dep, _marks_level(m),
                     int(own.group(1)) if own else year))
+        before_year = _ENTRY_AGAINST.match(text, m.end())  # R26, never 2010 (no edition)
+        if before_year and editions.in_range(int(before_year.group(2))) and \
+                int(before_year.group(2)) != editions.NONE:
+            out.append((cut, m.end(), name, dep, int(before_year.group(1)),
+                        int(before_year.group(2))))
     return out
 
 
@@ -806,8 +852,9 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
             got.add(name, dep, edition, level, evidence, line)
     entries = {b.line: _entries(b) for b in doc}
     listed = sum(len(e) for e in entries.values())
-    place, heading = "", 0
+    place, heading, at_before = "", 0, False
     for i, b in enumerate(doc):
+        at_prev, at_before = at_before, False  # only a prose line passes it on (R26)
         here = entries[b.line]
         j = i + 1
         if j < len(doc) - 1 and _DATE_LINE.match(doc[j].text):
@@ -852,7 +899,7 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
                             b.line)
                 continue
             heading = 0
-        _sentences(b, dated, edition, got)
+        at_before = _sentences(b, dated, edition, got, at_prev)
     return got.awards()
 
 
@@ -932,7 +979,8 @@ def _year(sentence: str, dated, edition: int | None) -> int | None:
     return None if own else edition
 
 
-def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> None:
+def _sentences(block: Block, dated, edition: int | None, got: _Collector,
+               at_before: bool = False) -> bool:
     text = _QUOTED_MARKS.sub(lambda m: " " + m.group(1).center(len(m.group()) - 2) + " ",
                              block.text)  # "cinq « @ »": the marks without their quotes
     text = rel._blank(_unquoted(text), rel._SPEECH)
@@ -941,7 +989,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
     among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
     club = 0  # R14: "le club des 5 arobases" earlier in the paragraph
     last_level = None  # R19: the one (level, year) the sentence before gave its names
-    at_before = False  # R22: the sentence before stated a level in @
+    # R22: the sentence before stated a level in @ (R26: the line before's last one, when
+    # it was prose too: "Canton de Vitré : Vitré obtient quatre arobases." then "Canton
+    # de Redon : Redon en reçoit deux."); returned for the next line
     for sentence in rel.sentences(text):
         ending, closing = closing, _closing_names(sentence)
         pointed, grouped = grouped, _first_group(sentence)
@@ -953,9 +1003,13 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         _timeline(sentence, block.line, got)
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
-            _aside_award(sentence, m, block.line, got)
+            # R26: "qui avait trois @ l'an dernier,": the edition before the sentence's
+            this = _year(_RELATIVE_ASIDE.sub(lambda a: " " * len(a.group()), sentence),
+                         dated, edition)
+            _aside_award(sentence, m, block.line, got, this)
         sentence = _RELATIVE_ASIDE.sub(_aside_blank, sentence)
-        if rel._EARLIER.search(sentence) or sentence.rstrip().endswith("?"):
+        if rel._EARLIER.search(rel._blank(sentence, _ALREADY)) or \
+                sentence.rstrip().endswith("?"):  # "qu'elle détenait déjà en 2023": R26
             last_level, at_before = None, False
             continue  # the past without its year; a question states nothing
         if _RESPECTIVELY.search(sentence):
@@ -973,14 +1027,18 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
         found_gains = _GAIN.search(clean)
         already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
-        against = [(m.start(), int(m.group("y")), _word_level(m.group("n")))
+        against = [(m.start(), int(m.group("y")) if m.group("y") else None,
+                    _word_level(m.group("n")))
                    for m in _AGAINST_YEAR.finditer(clean)]
         clean = rel._blank(clean, _AGAINST_YEAR)
         likes = [(m.start(), m.group("who"), int(m.group("y")))
                  for m in _LIKE_YEAR.finditer(clean) if _is_name(m.group("who"))]
         clean = rel._blank(clean, _LIKE_YEAR)
         found = sentence_levels(clean, at_before or in_at)
-        at_before = any(_AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found)
+        # R26: counts read in @ because of the sentence before still count in @ for the
+        # next ("Redon en reçoit deux." then "Fougères en obtient trois.")
+        at_before = any(_AT_LEVEL.search(clean[lv.start:lv.end]) for lv in found) or \
+            bool(found) and at_before
         if found_gains:  # R20: its words are no gap between a name and the level
             clean = rel._blank(clean, _GAIN)
         year = _year(clean, dated, edition)
@@ -1049,7 +1107,11 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
                     if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
                         got.add(name, dep, y, lv.level, sentence, block.line)
                 for at, y, n in against:
-                    if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
+                    if y is None:  # "l'an dernier": the edition before (none in 2010)
+                        y = lv_year - 1 if lv_year and lv_year - 1 != editions.NONE \
+                            else None
+                    if y and at >= lv.end and (k + 1 == len(found) or
+                                               at < found[k + 1].start):
                         got.add(name, dep, y, n, sentence, block.line)
             for at, who, y in likes if group else ():
                 if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
@@ -1064,6 +1126,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector) -> Non
             if _is_name(m.group("who")):
                 got.add(m.group("who"), default, year, _word_level(m.group("n")), sentence,
                         block.line)
+    return at_before
 
 
 # R25: a timeline after a colon, one name before it: "Depuis 2013, Lannion n'a cessé de
@@ -1092,7 +1155,8 @@ def _timeline(sentence: str, line: int, got: "_Collector") -> None:
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")
 
 
-def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector") -> None:
+def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector",
+                 this: int | None = None) -> None:
     """R22: "Beville, qui avait trois arobases en 2019, en obtient quatre": the earlier
     edition's level for the name right before the aside, when the aside is in the past
     and states one level and one year."""
@@ -1100,6 +1164,8 @@ def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector") -> No
     levels = sentence_levels(aside)
     # "qui avait reçu cinq arobases au label 2023," (sixth battery): the label's year too
     years = {int(y) for y in rel._PLAIN_YEAR.findall(aside)} | rel.edition_years(aside, None)
+    if not years and this and rel._LAST_YEAR.search(aside) and this - 1 != editions.NONE:
+        years = {this - 1}  # R26: "qui avait trois @ l'an dernier," in the 2024 edition
     if not rel._EARLIER.search(aside) or rel._NOT_AWARDED.search(aside) or \
             len(levels) != 1 or len(years) != 1:
         return
@@ -1182,13 +1248,18 @@ _SUPERLATIVE = re.compile(
     rf"villages?|territoires?)\b")
 _POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)|,\s*(?:une\s+|la\s+)?"
                          r"(?:commune|ville|village)\s+de\s+[\d\s.]+\s*habitants\s*(?=,)")
-_ALREADY = re.compile(r",?\s*déjà\s+(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+en\s+"
+# R26: "conserve ses quatre arobases, qu'elle détenait déjà en 2023" (eighth battery):
+# the relative that keeps the level says the same of an earlier edition.
+_ALREADY = re.compile(r",?\s*(?:qu'(?:elles?|ils?)\s+(?:avai|détenai|possédai)(?:t|ent)\s+)?"
+                      r"déjà\s+(?:(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+)?en\s+"
                       r"((?:19|20)\d\d)\b", re.I)
 # "Tournefeuille obtient trois @, contre deux en 2014": the earlier edition's level of the
 # names before it, and no year of this sentence (it dated the whole sentence 2014, the
 # held-out battery's three neighbours with it).
-_AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+en\s+"
-                           r"(?P<y>(?:19|20)\d\d)\b", re.I)
+# R26: "..., contre trois l'an dernier" (eighth battery): the edition before the level's.
+_AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+(?:en\s+"
+                           r"(?P<y>(?:19|20)\d\d)\b|(?P<last>l'an\s+(?:dernier|passé)|"
+                           r"l'année\s+(?:dernière|passée|précédente))\b)", re.I)
 # "Aville obtient cinq @, comme Beville en 2022": Beville's level of 2022, and no year
 # of the sentence (Aville's five @ were dated 2022).
 _LIKE_YEAR = re.compile(rf",?\s*comme\s+(?P<who>{_BARE})\s+en\s+(?P<y>(?:19|20)\d\d)\b")

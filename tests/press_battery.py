@@ -1,5 +1,6 @@
 """What the held-out press batteries share (``tests/press_heldout.py``,
-``press_thirdhand.py``, ``press_fourthhand.py``, ``press_fifthhand.py``): their text record,
+``press_thirdhand.py`` ... ``press_eighthhand.py``: the ``BATTERIES`` of
+``tests/test_press_batteries.py``): their text record,
 their scoring run and the summary ``python -m tests.press_<battery>`` prints. Each battery
 module holds its texts, written by its own hand (the third hand's record also names each
 text's form); they are scored as the forms battery scores its cases

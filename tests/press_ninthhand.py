@@ -169,7 +169,10 @@ président du jury : Pontarlier obtient trois @ au label Villes Internet 2026.
 
     ("handle-then-laureate", """Suivez @villedebrest pour revivre la soirée. Brest obtient
 cinq @ au label Villes Internet 2025, pour la dixième année consécutive au sommet.
-""", [("Brest", None, 2025, 5)]),
+""",
+     # truth note: "la dixième année consécutive au sommet" states 5 @ for 2016-2024 too;
+     # the baseline counted those nine as invented (the truth first held 2025 alone)
+     [("Brest", None, y, 5) for y in range(2016, 2026)]),
 
     ("departement-list-with-partner", """Morbihan — label Villes Internet 2025
 Vannes (4 @) et Ploërmel (2 @) figurent au palmarès. La ville de Séné, partenaire du
@@ -190,7 +193,19 @@ Sa ville jumelle, Grand-Couronne, était présente à la cérémonie.
 ]
 
 # Missed at the baseline, each for its reason (strict xfails: they fail the day it is read).
-_WHY: dict[str, str] = {}
+_WHY: dict[str, str] = {
+    "partners-of-laureate": "'Saint-Herblain obtient quatre @ ... 2024. La commune a mené "
+                            "son projet avec Nantes Métropole et la ville d'Orvault': the "
+                            "partners named after it stop the reading",
+    "neighbour-not-candidate": "'Châtellerault reçoit quatre @ ... 2025. À titre de "
+                               "comparaison, la ville voisine de Poitiers n'était pas "
+                               "candidate': the negated neighbour blanks the laureate",
+    "speaker-town": "'le maire de Niort a rappelé ... Parthenay obtient trois' then '@.' "
+                    "on the next line: a level split by a line break, after a mayor's town",
+    "mayor-interview-level-change": "'« Nous sommes passés de trois à quatre @ », se "
+                                    "félicite le maire de Fougères': the town named after "
+                                    "the quotation, as its speaker's",
+}
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),
               _WHY.get(i, ""))

@@ -1206,3 +1206,11 @@ def test_R26_en_counts_in_at_from_the_prose_line_before():
     # a line of something else between: "en" points to it, not to the @
     assert got("Aville obtient quatre arobases.\nLe marché compte dix étals.\n"
                "Beville en reçoit deux.\n") == {("Aville", 2024, 4)}
+
+
+# -- R27: the ninth battery (tests/press_ninthhand.py, aimed at inventions) -------------
+
+def test_R27_a_line_opened_by_a_handle_is_no_level_heading():
+    assert got("Renseignements sur le compte\n@Avillenumerique. Trois @ au moins.") == set()
+    # marks that head a line still give their level to the names after them
+    assert got("@@@ : Aville, Beville\n") == {("Aville", 2024, 3), ("Beville", 2024, 3)}

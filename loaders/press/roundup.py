@@ -170,6 +170,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   "en" counts in @ after the prose line before stated a level in @ ("Canton de Vitré :
   Vitré obtient quatre arobases." / "Canton de Redon : Redon en reçoit deux." / "...
   Fougères en obtient trois."), not after a list or heading line (R22).
+- R27. The ninth battery (``tests/press_ninthhand.py``, aimed at inventions) showed: a
+  line opened by an account's handle, "@VannesNumerique. Trois @ minimum ...", is no
+  level heading (R2): a single "@" glued to a letter is a handle ("@@@ :" still heads).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -666,7 +669,9 @@ _LEVEL_HEADING = re.compile(
     rf"\s+(?:labell?isées?|labélisées?|récompensées?|distinguées?)\s+(?:avec\s+|à\s+)?)"
     rf"|(?:niveau|label|catégorie|villes?|villages?)\s+)?(?:(?P<n>{_NUMWORD})\s*"
     rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
-    rf"|(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
+    # R27 (ninth battery): a single "@" glued to a word ("@VannesNumerique", a line
+    # opening on an account's handle) is no heading's level; "@@@ :" and "@@@Aville" are
+    rf"|(?!@[^\W\d_])(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
 _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+)?"
                          # "Indre-et-Loire (37)": the number beside the name (R6)
                          rf"(?P<place>{_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?"

@@ -1214,3 +1214,13 @@ def test_R27_a_line_opened_by_a_handle_is_no_level_heading():
     assert got("Renseignements sur le compte\n@Avillenumerique. Trois @ au moins.") == set()
     # marks that head a line still give their level to the names after them
     assert got("@@@ : Aville, Beville\n") == {("Aville", 2024, 3), ("Beville", 2024, 3)}
+
+
+def test_R27_a_hard_wrapped_sentence_cut_before_its_year_or_its_at():
+    assert got("Aville obtient quatre @ au label Villes Internet\n2023. La ville est "
+               "ravie.") == {("Aville", 2023, 4)}
+    assert got("Au label Villes Internet 2023, Aville obtient trois\n@.") \
+        == {("Aville", 2023, 3)}
+    # a year opening a list line stays that line's edition
+    assert got("Palmarès du label Villes Internet\n2019 : Aville @@@\n2021 : Beville @@\n") \
+        == {("Aville", 2019, 3), ("Beville", 2021, 2)}

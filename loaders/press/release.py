@@ -281,7 +281,8 @@ def blocks(text: str) -> list[Block]:
         if kind == "para" and prev and prev[0] == "para" and (
                 (raw[:1].islower() or raw[:1] == "(")  # "cinq arobases" / "(Aville, ..."
                 and not _ENDS_CLAUSE.search(_plain(prev[1][-1]))
-                or _CUT_BEFORE_NAME.search(_plain(prev[1][-1]))):
+                or _CUT_BEFORE_NAME.search(_plain(prev[1][-1]))
+                or _GOES_ON_IN_FIGURES.match(raw)):
             prev[1].append(raw)
             continue
         parts.append((kind, [raw], number))
@@ -293,6 +294,11 @@ def blocks(text: str) -> list[Block]:
 
 
 _ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
+# R27 (ninth battery): a hard-wrapped sentence cut before its year or its "@" ("... au
+# label Villes Internet" / "2024. La commune ...", "... obtient trois" / "@."): a line
+# opening on a year or a single "@" that the sentence goes on after (a stop, a comma or a
+# lower-case word) is no list line ("2008 : Brest @@", "@@@ : Aville" stay their own).
+_GOES_ON_IN_FIGURES = re.compile(r"^(?:(?:19|20)\d\d|@)(?=[.,;]|\s+[a-zà-ÿ])")
 # A line cut before a capitalised name ("... (Mulhouse, Colmar," then "Strasbourg…), ...";
 # "... et la commune de" then "Crest"): a comma or a word that cannot end a line of its
 # own, so the next line goes on with the same sentence (a headline never ends so; nor

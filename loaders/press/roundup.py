@@ -173,6 +173,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
 - R27. The ninth battery (``tests/press_ninthhand.py``, aimed at inventions) showed: a
   line opened by an account's handle, "@VannesNumerique. Trois @ minimum ...", is no
   level heading (R2): a single "@" glued to a letter is a handle ("@@@ :" still heads).
+  A hard-wrapped sentence cut before its year or its "@" ("... au label Villes
+  Internet" / "2024. La commune ...", "... obtient trois" / "@.") is one block
+  (``release.blocks``); "2008 : Brest @@" stays a list line.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not

@@ -131,6 +131,27 @@ def _rows(conn, query: str, params: dict):
         return cur.fetchall()
 
 
+def _keyed(conn, table: str) -> list[tuple[str, str]]:
+    """``table``'s index-backed constraints (primary key, unique, exclusion): name and
+    definition (``pg_get_constraintdef``)."""
+    return _rows(conn, """
+        SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+        WHERE conrelid = %(t)s::regclass AND contype IN ('p', 'u', 'x')
+        ORDER BY conname""", {"t": table})
+
+
+def _indexes(conn, table: str) -> list[tuple[str, bool, str]]:
+    """``table``'s indexes that no constraint owns: name, uniqueness and definition
+    (``pg_get_indexdef``: "CREATE [UNIQUE] INDEX name ON schema.table USING ...")."""
+    return _rows(conn, """
+        SELECT c.relname, i.indisunique, pg_get_indexdef(i.indexrelid)
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = %(t)s::regclass
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid
+                                                          AND k.conrelid = i.indrelid)
+        ORDER BY c.relname""", {"t": table})
+
+
 def _run(conn, statements: Iterable[sql.Composable]) -> None:
     # On the driver's cursor without parameters: a "%" in a definition stays as it is.
     with conn.connection.driver_connection.cursor() as cur:
@@ -156,18 +177,8 @@ def fill_twin(conn, table: str, name: str, fill: Callable[[], object]) -> None:
         "INCLUDING STORAGE INCLUDING COMMENTS)").format(q(name), q(table))])
     out = [sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} {}").format(
                q(name), q(f"{con}_twin"), sql.SQL(definition))
-           for con, definition in _rows(conn, """
-               SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
-               WHERE conrelid = %(t)s::regclass AND contype IN ('p', 'u', 'x')
-               ORDER BY conname""", {"t": table})]
-    for index, unique, definition in _rows(conn, """
-            SELECT c.relname, i.indisunique, pg_get_indexdef(i.indexrelid)
-            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-            WHERE i.indrelid = %(t)s::regclass
-              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid
-                                                              AND k.conrelid = i.indrelid)
-            ORDER BY c.relname""", {"t": table}):
-        # pg_get_indexdef: "CREATE [UNIQUE] INDEX name ON schema.table USING ..."
+           for con, definition in _keyed(conn, table)]
+    for index, unique, definition in _indexes(conn, table):
         out.append(sql.SQL("CREATE {}INDEX {} ON {} {}").format(
             sql.SQL("UNIQUE " if unique else ""), q(f"{index}_twin"), q(name),
             sql.SQL(definition[definition.index(" USING ") + 1:])))
@@ -192,14 +203,8 @@ def swap(conn, table: str, name: str) -> None:
             WHERE c.oid = %(t)s::regclass AND a.grantee <> c.relowner""", {"t": relation}))
 
     wanted = grants(table)
-    constraints = [r[0] for r in _rows(conn, "SELECT conname FROM pg_constraint WHERE "
-                   "conrelid = %(t)s::regclass AND contype IN ('p', 'u', 'x')", {"t": table})]
-    indexes = [r[0] for r in _rows(conn, """
-        SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE i.indrelid = %(t)s::regclass
-          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid
-                                                          AND k.conrelid = i.indrelid)""",
-        {"t": table})]
+    constraints = [con for con, _ in _keyed(conn, table)]
+    indexes = [index for index, _, _ in _indexes(conn, table)]
     statements = [sql.SQL("DROP TABLE {}").format(q(table)),
                   sql.SQL("ALTER TABLE {} RENAME TO {}").format(q(name), q(table))]
     statements += [sql.SQL("ALTER TABLE {} RENAME CONSTRAINT {} TO {}").format(

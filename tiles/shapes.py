@@ -249,16 +249,16 @@ def sync(conn, codes: dict[str, set[str]]) -> int:
 
 def rebuild(conn) -> int:
     """Redo every outline; returns the row count."""
-    if conn.scalar(sa.text("SELECT EXISTS (SELECT 1 FROM tile_shape)")):
-        conn.execute(sa.text("DELETE FROM tile_shape"))  # readers keep the old rows
-    else:
-        # Empty (outlines never made): TRUNCATE gives the table a new file in this
-        # transaction, which a server with wal_level=minimal fills without writing it to
-        # the WAL (a third of the COPY's time), with its rows frozen (no hint bits to set
-        # later). Its lock holds readers of the empty table until the commit.
+    empty = not conn.scalar(sa.text("SELECT EXISTS (SELECT 1 FROM tile_shape)"))
+    if empty:
+        # Outlines never made: TRUNCATE gives the table a new file in this transaction,
+        # which a server with wal_level=minimal fills without writing it to the WAL (a
+        # third of the COPY's time), with its rows frozen (no hint bits to set later).
+        # Its lock holds readers of the empty table until the commit.
         conn.execute(sa.text("TRUNCATE tile_shape"))
-        return write(conn, compute(places(conn)), freeze=True)
-    return write(conn, compute(places(conn)))
+    else:
+        conn.execute(sa.text("DELETE FROM tile_shape"))  # readers keep the old rows
+    return write(conn, compute(places(conn)), freeze=empty)
 
 
 TWIN = "tile_shape_twin"

@@ -203,8 +203,6 @@ _WHY: dict[str, str] = {
     "interview-level-down": "a level in the mayor's quoted words ('redescendus à trois "
                             "arobases cette année, après quatre en 2019'): quotes are "
                             "reported speech, left unread on purpose",
-    "job-offer-label-with-year": "'(label Villes Internet 2023 : 4 @)' in apposition "
-                                 "after a name",
 }
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),

@@ -1224,3 +1224,28 @@ def test_R27_a_hard_wrapped_sentence_cut_before_its_year_or_its_at():
     # a year opening a list line stays that line's edition
     assert got("Palmarès du label Villes Internet\n2019 : Aville @@@\n2021 : Beville @@\n") \
         == {("Aville", 2019, 3), ("Beville", 2021, 2)}
+
+
+# -- R28: the label in apposition; a date between the verb and the level ------------------
+
+def test_R28_the_label_in_apposition_after_a_name():
+    assert got("La commune d'Aville (label Villes Internet 2023 : 4 @) recrute un "
+               "technicien.") == {("Aville", 2023, 4)}
+    assert got("Beville, label@@@ Villes Internet, ouvre un espace numérique.") \
+        == {("Beville", 2024, 3)}
+    assert got("Ceville (3 @ au label Villes Internet 2022) accueille le forum.") \
+        == {("Ceville", 2022, 3)}
+    # "depuis 2019": that year's level; the sentence's own award read apart
+    assert got("Deville, Ville Internet @@@ depuis 2019, a reçu sa quatrième arobase.") \
+        == {("Deville", 2019, 3), ("Deville", 2024, 4)}
+    # a label aimed at, a level of the past, two levels, brackets left open: nothing
+    assert got("Aville (Ville Internet @@@@) vise la cinquième arobase.") == set()
+    assert got("Aville, Ville Internet @@@ @@@@, ouvre un espace.") == set()
+    assert got("Aville, qui avait le label (Villes Internet : 3 @, obtient.") == set()
+
+
+def test_R28_a_date_between_the_verb_and_the_level():
+    assert got("Aville a reçu le 2 février 2023 sa quatrième arobase au label Villes "
+               "Internet.") == {("Aville", 2023, 4)}
+    assert got("Aville et Beville ont reçu jeudi 8 février trois arobases.") \
+        == {("Aville", 2024, 3), ("Beville", 2024, 3)}

@@ -511,6 +511,8 @@ _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(
 
 
 _ELLIPTIC_GAP = ("", "une", "sa", "son", "ses")
+_GAP_DATE = re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+                       rf"(?:1er|\d{{1,2}})\s+{rel._MONTH}(?:\s+(?:19|20)\d\d)?\b", re.I)
 # R25: "a récompensé Lagord de trois arobases et Puilboreau de deux" (the names the
 # verb's objects, each with "de" and its level): "de" is the gap once the verb has
 # taken a name as its object.
@@ -527,7 +529,11 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     last = found[-1]
     # "Issy-les-Moulineaux rafle encore la mise au label Villes Internet 2014 avec cinq
     # arobases": the label's name is no name in the gap, its capitals no new subject (R22)
+    labelled = bool(_LABEL_NAME.search(seg[last.end:]))
     gap = _LABEL_NAME.sub("internet", seg[last.end:])  # one lower-case word
+    # R28: "Talence a reçu le 2 février 2023 sa quatrième arobase": the ceremony's date
+    # is no word of the gap (the sentence's year is read apart, R8)
+    gap = _GAP_DATE.sub("date", gap)
     words = _GAP_WORDS.match(gap)
     # R25: "perd une arobase et redescend à 2 @": a loss is a change (R20), the level
     # after it is stated; "perd" stops a gap only outside such a change
@@ -551,7 +557,7 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     # with the label's name in the gap, the sentence is a long one ("en présence de la
     # ministre Barbara Pompili, Aix-en-Provence a vu renouveler son label « Ville
     # Internet @@@@@»"): only the subject right before reads, no list through commas
-    for prev in reversed(found[:-1]) if gap == seg[last.end:] else ():
+    for prev in reversed(found[:-1]) if not labelled else ():
         if not _SEP.match(seg[prev.end:group[0].start]):
             break
         group.insert(0, prev)
@@ -1009,6 +1015,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
         _timeline(sentence, block.line, got)
+        sentence = _label_apposed(sentence, _year(sentence, dated, edition), block.line,
+                                  got)
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
             # R26: "qui avait trois @ l'an dernier,": the edition before the sentence's
@@ -1158,6 +1166,45 @@ def _timeline(sentence: str, line: int, got: "_Collector") -> None:
                               m.group("steps"), re.I):
         if int(year) != rel.NO_EDITION and _word_level(n):
             got.add(it.name, it.departement, int(year), _word_level(n), sentence, line)
+
+
+# R28: the label in apposition right after a name, no verb: "Brest (label Villes Internet
+# 2023 : 4 @) recrute", "Anglet, label@@@ Villes Internet 2017 : ...", "Talence (Gironde),
+# Ville Internet @@@ depuis 2019, a reçu ..." (fifth, third and eighth batteries). The
+# level is the name's for the year written inside ("depuis 2019": that year), else the
+# sentence's edition; the apposition is then blanked so that the sentence's own verb
+# does not read its level again.
+_APPOSED_LEVEL = rf"(?:@{{1,5}}|[1-5]\s*@|{_NUMWORD}\s+arobases?)"
+_APPOSED_LABEL_NAME = (r"(?:«\s*)?(?:Territoires?,\s+)?Villes?\s+(?:et\s+Villages\s+)?"
+                       r"Internet(?:\s*»)?")
+_LABEL_APPOSITION = re.compile(
+    rf"(?P<open>\s*\(\s*|\s*,\s*)(?:(?P<lv0>{_APPOSED_LEVEL})\s+(?:au\s+)?label\s*"
+    rf"(?:{_APPOSED_LABEL_NAME})?|label(?:lisée?)?\s*(?P<lv1>{_APPOSED_LEVEL})?\s*"
+    rf"{_APPOSED_LABEL_NAME}|{_APPOSED_LABEL_NAME}\s*(?P<lv2>{_APPOSED_LEVEL})?)"
+    rf"\s*(?:(?P<y>(?:19|20)\d\d)\s*)?(?:[:,]\s*|\s)?(?P<lv3>{_APPOSED_LEVEL})?"
+    rf"(?:\s+depuis\s+(?P<since>(?:19|20)\d\d))?\s*(?P<close>\)|,|:)", re.I)
+
+
+def _label_apposed(sentence: str, year: int | None, line: int, got: "_Collector") -> str:
+    """R28: the award of a name the label's apposition follows; the sentence returned
+    with each apposition read blanked."""
+    for m in _LABEL_APPOSITION.finditer(sentence):
+        marks = [g for g in (m.group("lv0"), m.group("lv1"), m.group("lv2"), m.group("lv3"))
+                 if g]
+        if len(marks) != 1 or ("(" in m.group("open")) != (m.group("close") == ")"):
+            continue
+        before = [it for it in items(sentence[:m.start()]) if it.end == m.start()]
+        when = int(m.group("since") or m.group("y") or 0) or year
+        level = sentence_levels(marks[0], True)
+        if len(level) != 1 or not before or before[-1].place or not when or \
+                when == rel.NO_EDITION or rel._NOT_AWARDED.search(sentence) or \
+                rel._EARLIER.search(sentence):
+            continue
+        got.add(before[-1].name, before[-1].departement, when, level[0].level, sentence,
+                line)
+        sentence = rel._blank_span(sentence, m.start("open") + len(m.group("open")),
+                                   m.start("close"))
+    return sentence
 
 
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")

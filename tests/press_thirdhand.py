@@ -504,8 +504,6 @@ _WHY = {
                                    "an aside in the past without its year",
     "historique_villeneuve": "a town's history, one year a line with its marks under the "
                              "town's name",
-    "valence_homonyme_2017": "the homonym's département is only the page's rubric "
-                             "('DRÔME') above prose",
     "comme_lan_dernier_2012": "'La commune obtient trois @, comme l'an dernier': the "
                               "past without its year leaves the sentence unread",
 }

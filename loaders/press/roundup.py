@@ -504,7 +504,7 @@ _GAP_STOP = re.compile(
     r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
     r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
-    r"territoires|lauréats)\b", re.I)
+    r"territoires|lauréats|si|saur\w*)\b", re.I)  # "saura le 6 février si elle obtient"
 _ENTRY_COLON = re.compile(r"\s*[:–]\s*")
 _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?"
                   r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")

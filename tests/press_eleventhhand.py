@@ -44,6 +44,12 @@ Lannion; and the commune Brest (2026, 5) read from "Brest métropole confirme se
 - 1 Brest métropole (above).
 No truth was corrected after scoring: every miss and invention was checked against its
 text and the truth stands.
+
+After the fixes (S8: a homonym placed once in the text, or under a département's heading
+or dateline; S9: a town's own history, one edition a line; a vocative is no laureate; "Brest
+métropole" one EPCI; "et que X"; "rejoint le cercle des villes 5 @"; "en compte désormais";
+"confirme les quatre @ obtenues en 2019"; "arobace"; a by-line's date with its times):
+**68 / 75 (91%), 0 invented**; the 5 texts left are strict xfails in ``_WHY``.
 """
 
 from __future__ import annotations
@@ -381,7 +387,23 @@ Bergerac saura le 6 février si elle obtient une troisième @ au label Villes In
 """, []),
 ]
 
-TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards))
+# Missed after the fixes, each for its reason (strict xfails: they fail the day it is read).
+_WHY: dict[str, str] = {
+    "magazine-edito-robases": "'Après trois @ en 2013 et en 2014, puis une quatrième l'an "
+                              "passé, notre ville confirme ...': earlier levels in an opening "
+                              "phrase with no subject of their own (2016 is read)",
+    "arobace-riom": "'La commune avait obtenu sa première en 2006': the past with 'la "
+                    "commune' and a rank without its noun (2008 is read)",
+    "at-icons-sidebar": "the town named only in the site's address ('compiegne.fr') above a "
+                        "sidebar of labels: no name the reader can give the level",
+    "signature-only-figeac": "'Nous avons obtenu deux @', the town named only in the page's "
+                             "footer ('Mairie de Figeac - Place Vival'): 'nous' is left unread",
+    "homonym-montreuil-93": "Saint-Denis, a homonym, placed only by the paper's edition "
+                            "('Le Parisien - 93 -') and the heading of another town",
+}
+
+TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),
+              _WHY.get(i, ""))
          for i, body, awards in _RAW]
 
 

@@ -502,8 +502,6 @@ _WHY = {
                                "ville' with a bare count",
     "moselle_respectivement_2015": "'Thionville, deux @ l'an dernier, en obtient trois': "
                                    "an aside in the past without its year",
-    "historique_villeneuve": "a town's history, one year a line with its marks under the "
-                             "town's name",
     "comme_lan_dernier_2012": "'La commune obtient trois @, comme l'an dernier': the "
                               "past without its year leaves the sentence unread",
 }

@@ -1249,3 +1249,59 @@ def test_R28_a_date_between_the_verb_and_the_level():
                "Internet.") == {("Aville", 2023, 4)}
     assert got("Aville et Beville ont reçu jeudi 8 février trois arobases.") \
         == {("Aville", 2024, 3), ("Beville", 2024, 3)}
+
+
+# -- the eleventh battery (tests/press_eleventhhand.py: town sites and local papers) --------
+
+def test_a_vocative_names_the_readers_not_a_laureate():
+    assert got("Chères Avillaises, chers Avillais,\nAville conserve ses quatre @.") \
+        == {("Aville", 2024, 4)}
+
+
+def test_an_epci_writing_its_kind_after_its_name_in_lower_case():
+    assert got("Brest métropole confirme ses cinq @ au label Villes Internet.") \
+        == {("Brest métropole", 2024, 5)}
+    assert got("Aville obtient quatre @, tout comme Mauges communauté.") \
+        == {("Aville", 2024, 4), ("Mauges communauté", 2024, 4)}
+
+
+def test_a_subject_after_et_que_is_no_comparison():
+    assert got("Agde conserve ses trois @, quand Beville obtient deux @ et que Ceville se "
+               "voit attribuer une @.") == {("Agde", 2024, 3), ("Beville", 2024, 2),
+                                           ("Ceville", 2024, 1)}
+    # a comparison's "que" still places its name
+    assert got("Aville obtient plus d'arobases que Beville : quatre @.") == {("Aville", 2024, 4)}
+
+
+def test_joining_the_club_of_five_in_the_same_sentence():
+    assert got("Aville rejoint le cercle très fermé des villes 5 @.") == {("Aville", 2024, 5)}
+
+
+def test_en_compte_with_an_adverb():
+    assert got("Aville, qui avait décroché 2 @ en 2017, en compte désormais trois.") \
+        == {("Aville", 2024, 3), ("Aville", 2017, 2)}
+
+
+def test_a_level_kept_since_a_year():
+    assert got("Aville confirme les quatre @ obtenues en 2019.") \
+        == {("Aville", 2024, 4), ("Aville", 2019, 4)}
+    assert got("Beville renouvelle ses trois @, obtenues pour la première fois en 2020.") \
+        == {("Beville", 2024, 3), ("Beville", 2020, 3)}
+    # without a verb of keeping, the participle's year is the level's own
+    assert got("C'est le cas de Ceville et ses quatre @ également décrochés en 2018.") \
+        == {("Ceville", 2018, 4)}
+
+
+def test_a_by_lines_date_with_its_times_and_arobace():
+    assert got("Aville a reçu sa 4e arobace au label Villes Internet.",
+               head="Publié le 01/02/2023 à 07:45, mis à jour à 09:10\n") \
+        == {("Aville", 2023, 4)}
+
+
+def test_S9_a_towns_own_history_one_edition_a_line():
+    assert got("Ville d'Aville\nNotre label Villes Internet\n2015 : 2 @\n2017 : @@@\n"
+               "En 2019 : quatre arobases\n") == {
+        ("Aville", 2015, 2), ("Aville", 2017, 3), ("Aville", 2019, 4)}
+    # a title naming two, or none: the lines stand for no one
+    assert got("Aville et Beville\nNotre label\n2015 : 2 @\n") == set()
+    assert got("Notre label Villes Internet\n2015 : 2 @\n") == set()

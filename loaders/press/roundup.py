@@ -202,7 +202,7 @@ _JOINER = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|aux|au)"
 # ("Caux Vallée de Seine", "Val d'Isère", "L'Isle Adam"), a lower-case article allowed
 # before it ("la Turballe").
 _BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
-         rf"(?:\s(?:{_JOINER}\s|[dl]')?{_CAPWORD}{_HYPHENED})*")
+         rf"(?:\s(?:{_JOINER}\s|[dl]')?{_CAPWORD}{_HYPHENED})*{rel.EPCI_TAIL}")
 # R7: "normand" in "communauté de communes du Vexin normand".
 # "du pays Ajaccien"; never a count ("la communauté de communes de Parthenay-Gâtine
 # trois, ...": "trois" ends in "ois" but is the level, held-out battery)
@@ -349,6 +349,8 @@ def items(text: str) -> list[Item]:
         if not _is_name(name) and not m.group("epci"):
             continue
         start = m.start()
+        if _VOCATIVE.search(text, max(0, start - 8), start):
+            continue  # "Chères Lannionnaises, chers Lannionnais,": the readers, no laureate
         if m.group("town") and _MAYOR.match(m.group()):
             if out and bare_last and _APPOSED.fullmatch(text, out[-1].end, m.start()):
                 start = out.pop().start  # R18: "Jeanne Martin, maire de Beville": one item
@@ -367,11 +369,16 @@ def items(text: str) -> list[Item]:
             end = pos = hint.end()  # the hint's name is no laureate
         before = rel._tail(text, m.start())
         place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before) and \
+            not _SUBJECT_QUE.search(before) and \
             not (_CONTRAST.search(before) and _WHO_GETS.match(text, end))
         out.append(Item(start, end, name, _departement(dep or ""), prose, place))
         bare_last = bool(m.group("bare")) and not hint
 
 
+# "quand Agde conserve ses trois @ et que Lunel se voit attribuer deux @" (eleventh
+# battery): a clause's subject after "et que", "alors que", not a comparison's "que"
+_SUBJECT_QUE = re.compile(r"\b(?:et|alors|tandis|pendant|bien|parce)\s+que\s*$", re.I)
+_VOCATIVE = re.compile(r"\b[Cc]h[eè]re?s?\s+$")
 _LEAD_PREPOSITIONS = {"Entre", "Près", "Dans", "Pour", "Chez", "Vers", "Depuis", "Avec",
                       "Sans", "Après", "Avant", "Parmi", "Contre", "Selon", "Sur", "Hors"}
 
@@ -386,6 +393,8 @@ _COUNTED = (r"(?!\s*(?:villes?|communes?|collectivités?|territoires?|villages?|
 _EN_ONT = re.compile(rf"\ben\s+(?:(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)|"
                      rf"obtien(?:t|nent)|re[çc]oi(?:t|vent)|décroch(?:e|ent)|récolt(?:e|ent)|"
                      rf"rafl(?:e|ent)|affich(?:e|ent)|compt(?:e|ent))\s+"
+                     # "en compte désormais trois" (eleventh battery)
+                     rf"(?:(?:désormais|maintenant|aujourd'hui|donc|ainsi|également|aussi)\s+)?"
                      rf"(?P<n>{_NUMWORD})\b{_COUNTED}", re.I)
 # "Le Trait 2 et Petit-Caux 1": a bare count also before "et" and the next name.
 # "Vignacourt une seule", "Saint-Leu trois également" (fourth battery): an adverb of
@@ -499,7 +508,7 @@ _GAP_CUE = re.compile(
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
     r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*|"
-    r"redescend\w*|descend\w*|retomb\w*|revien\w*)\b", re.I)
+    r"redescend\w*|descend\w*|retomb\w*|revien\w*|compte|comptent|rejoin\w*)\b", re.I)
 _GAP_STOP = re.compile(
     r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
@@ -1043,6 +1052,10 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         found_gains = _GAIN.search(clean)
         already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
+        for m in list(_KEPT_SINCE.finditer(clean)) if _KEEPS.search(clean) else ():
+            if _KEEPS.search(clean, 0, m.start()):
+                already.append((m.start(), int(m.group(1))))
+                clean = rel._blank_span(clean, m.start(), m.end())
         against = [(m.start(), int(m.group("y")) if m.group("y") else None,
                     _word_level(m.group("n")))
                    for m in _AGAINST_YEAR.finditer(clean)]
@@ -1061,6 +1074,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         joined = _CLUB.search(clean)
         if joined:
             club = next((lv.level for lv in found if lv.start >= joined.start()), 0)
+            # "Sète rejoint le cercle très fermé des villes 5 @": the club's words are
+            # no gap between the one who joins it and its level (eleventh battery)
+            clean = rel._blank_span(clean, joined.start(), joined.end())
         elif club and not found:
             _joining(clean, club, year, edition, sentence, block.line, got)
         if previous_among and _AMONG.match(clean):  # R10: "Parmi elles, Aville (47) ..."
@@ -1308,6 +1324,12 @@ _POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)|,\s*(?:une
 _ALREADY = re.compile(r",?\s*(?:qu'(?:elles?|ils?)\s+(?:avai|détenai|possédai)(?:t|ent)\s+)?"
                       r"déjà\s+(?:(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+)?en\s+"
                       r"((?:19|20)\d\d)\b", re.I)
+# "confirme les quatre @ obtenues en 2019", "renouvelle ses trois @, obtenues pour la
+# première fois en 2020" (eleventh battery): after a verb of keeping, the level held then
+# too, as with "déjà" (not "et ses quatre @ également décrochés en 2018": that year's)
+_KEPT_SINCE = re.compile(r",?\s*(?:obtenu|décroché|reçu|attribué)e?s?\s+(?:pour\s+la\s+"
+                         r"première\s+fois\s+)?en\s+((?:19|20)\d\d)\b", re.I)
+_KEEPS = re.compile(r"\b(?:confirm|conserv|gard|maintien|renouvel)\w*", re.I)
 # "Tournefeuille obtient trois @, contre deux en 2014": the earlier edition's level of the
 # names before it, and no year of this sentence (it dated the whole sentence 2014, the
 # held-out battery's three neighbours with it).

@@ -500,8 +500,6 @@ _WHY = {
     "hebdo_lisieux_2007": "'l'an passé' is the past without its year (Y3): 2006 not given",
     "echirolles_compare_2019": "'la ville en obtient 4' after a clause in the past: 'la "
                                "ville' with a bare count",
-    "moselle_respectivement_2015": "'Thionville, deux @ l'an dernier, en obtient trois': "
-                                   "an aside in the past without its year",
     "comme_lan_dernier_2012": "'La commune obtient trois @, comme l'an dernier': the "
                               "past without its year leaves the sentence unread",
 }

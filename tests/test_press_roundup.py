@@ -1305,3 +1305,19 @@ def test_S9_a_towns_own_history_one_edition_a_line():
     # a title naming two, or none: the lines stand for no one
     assert got("Aville et Beville\nNotre label\n2015 : 2 @\n") == set()
     assert got("Notre label Villes Internet\n2015 : 2 @\n") == set()
+
+
+def test_R28_a_level_alone_in_apposition_after_a_name():
+    assert got("Aville, 4 arobases au compteur, fait partie des lauréats.") \
+        == {("Aville", 2024, 4)}
+    assert got("Beville, deux @ l'an dernier, en obtient trois.") \
+        == {("Beville", 2023, 2), ("Beville", 2024, 3)}
+    # a list of entries reads the same; an aim leaves the sentence unread
+    assert got("Aville, 3 @, Beville, 2 @, Ceville, 1 @.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+    assert got("Deville, deux @ en 2019, vise la quatrième.") == set()
+
+
+def test_R25_a_change_noted_in_prose_is_no_gap():
+    assert got("Aville (+1) obtient trois @, Beville (=) garde ses deux @.") \
+        == {("Aville", 2024, 3), ("Beville", 2024, 2)}

@@ -1007,6 +1007,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
     text = _QUOTED_MARKS.sub(lambda m: " " + m.group(1).center(len(m.group()) - 2) + " ",
                              block.text)  # "cinq « @ »": the marks without their quotes
     text = rel._blank(_unquoted(text), rel._SPEECH)
+    # R25 in prose: "Lunel (+1) obtient trois @": the change noted is no gap
+    text = rel._blank(text, _CHANGE_NOTE)
     closing: list[Item] = []  # the names that end the sentence before
     grouped: list[Item] = []  # R11: the first group of names of the sentence before
     among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
@@ -1024,9 +1026,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
         _timeline(sentence, block.line, got)
+        in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         sentence = _label_apposed(sentence, _year(sentence, dated, edition), block.line,
                                   got)
-        in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
             # R26: "qui avait trois @ l'an dernier,": the edition before the sentence's
             this = _year(_RELATIVE_ASIDE.sub(lambda a: " " * len(a.group()), sentence),
@@ -1201,9 +1203,19 @@ _LABEL_APPOSITION = re.compile(
     rf"(?:\s+depuis\s+(?P<since>(?:19|20)\d\d))?\s*(?P<close>\)|,|:)", re.I)
 
 
+# R28 too: a level alone between commas right after a name, "Changé, 4 arobases au
+# compteur, ...", "Thionville, deux @ l'an dernier, en obtient trois": this edition's, or
+# the one its words say.
+_LEVEL_APPOSITION = re.compile(
+    rf"(?P<open>\s*,\s*)(?P<lv0>@{{1,5}}|[1-5]\s*@|{_NUMWORD}\s+(?:@|arobases?))"
+    rf"(?:\s+(?:au\s+compteur|en\s+poche))?(?:\s+(?:(?P<last>l'(?:an|année)\s+"
+    rf"(?:derni(?:er|ère)|passée?))|en\s+(?P<y>(?:19|20)\d\d)))?\s*(?P<close>,)", re.I)
+
+
 def _label_apposed(sentence: str, year: int | None, line: int, got: "_Collector") -> str:
     """R28: the award of a name the label's apposition follows; the sentence returned
     with each apposition read blanked."""
+    sentence = _level_apposed(sentence, year, line, got)
     for m in _LABEL_APPOSITION.finditer(sentence):
         marks = [g for g in (m.group("lv0"), m.group("lv1"), m.group("lv2"), m.group("lv3"))
                  if g]
@@ -1220,6 +1232,24 @@ def _label_apposed(sentence: str, year: int | None, line: int, got: "_Collector"
                 line)
         sentence = rel._blank_span(sentence, m.start("open") + len(m.group("open")),
                                    m.start("close"))
+    return sentence
+
+
+def _level_apposed(sentence: str, year: int | None, line: int, got: "_Collector") -> str:
+    """R28: a level alone in apposition after a name (``_LEVEL_APPOSITION``)."""
+    if rel._NOT_AWARDED.search(sentence) or rel._EARLIER.search(sentence):
+        return sentence
+    for m in _LEVEL_APPOSITION.finditer(sentence):
+        before = [it for it in items(sentence[:m.start()]) if it.end == m.start()]
+        found = sentence_levels(m.group("lv0"), True)
+        when = int(m.group("y")) if m.group("y") else \
+            year - 1 if m.group("last") and year else year
+        if not before or before[-1].place or len(found) != 1 or not when or \
+                when == rel.NO_EDITION:
+            continue
+        got.add(before[-1].name, before[-1].departement, when, found[0].level, sentence,
+                line)
+        sentence = rel._blank_span(sentence, m.start("lv0"), m.start("close"))
     return sentence
 
 

@@ -1364,7 +1364,8 @@ _KEEPS = re.compile(r"\b(?:confirm|conserv|gard|maintien|renouvel)\w*", re.I)
 # names before it, and no year of this sentence (it dated the whole sentence 2014, the
 # held-out battery's three neighbours with it).
 # R26: "..., contre trois l'an dernier" (eighth battery): the edition before the level's.
-_AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+(?:en\s+"
+# "redescendus à trois arobases cette année, après quatre en 2019" (eighth battery) too.
+_AGAINST_YEAR = re.compile(rf",?\s*(?:contre|après)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+(?:en\s+"
                            r"(?P<y>(?:19|20)\d\d)\b|(?P<last>l'an\s+(?:dernier|passé)|"
                            r"l'année\s+(?:dernière|passée|précédente))\b)", re.I)
 # "Aville obtient cinq @, comme Beville en 2022": Beville's level of 2022, and no year

@@ -43,7 +43,8 @@ history before its name, "Trois @ en 2018, quatre en 2020, et désormais cinq :
 Oloron-Sainte-Marie ..." (3); under "Label Villes Internet 2023" as a standfirst line,
 "n'en garde que trois cette année", "grimpe de deux à trois @", "décroche trois arobases",
 "sa première" (Cahors, Figeac, Auch, Condom: only Cahors's "quatre arobases en 2022" read);
-"garde ses trois @" of an EPCI cut short (Lannion-Trégor Communauté).
+"garde ses trois @" of an EPCI cut short (Lannion-Trégor Communauté); the communauté
+d'agglomération du Pays basque, cut short (the invention above).
 """
 
 from __future__ import annotations

@@ -1420,3 +1420,11 @@ def test_a_level_for_epci_named_with_their_article():
                "Mer et Vitré Communauté.") == {
         ("Communauté d'agglomération du Pays Basque", 2024, 4), ("CU Caen la Mer", 2024, 4),
         ("Vitré Communauté", 2024, 4)}
+
+
+def test_the_same_level_as_last_year():
+    assert got("Aville obtient trois @, comme l'an dernier.") == {
+        ("Aville", 2024, 3), ("Aville", 2023, 3)}
+    # 2010 had no edition: "comme l'an dernier" in 2011 gives that year only
+    assert got("Aville obtient trois @, comme l'an dernier.",
+               head="Publié le 8 février 2011\n") == {("Aville", 2011, 3)}

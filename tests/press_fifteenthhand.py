@@ -36,6 +36,10 @@ Misses:
   79, where no Poitiers or Châtellerault exists (Parthenay, in 79, is right).
 - mont-de-marsan-local-2022 (2021, 3): "avait obtenu trois @ en 2020 et en 2021" gives
   the first year only.
+
+After the fixes (a rubric before the headline's colon, "Numérique : quatre arobases pour
+Niort", is no name; another label's "niveau 3" is no level; "Vienne - Deux-Sèvres" places
+nothing): **109 / 110, 0 invented**; the text left is a strict xfail in ``_WHY``.
 """
 
 from __future__ import annotations
@@ -428,7 +432,14 @@ prépare déjà l'édition 2024.
 """, []),
 ]
 
-TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards))
+# Missed after the fixes, for its reason (a strict xfail: it fails the day it is read).
+_WHY: dict[str, str] = {
+    "mont-de-marsan-local-2022": "'La ville avait obtenu trois @ en 2020 et en 2021': the "
+                                 "past level given its first year only",
+}
+
+TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),
+              _WHY.get(i, ""))
          for i, body, awards in _RAW]
 
 if __name__ == "__main__":

@@ -34,6 +34,12 @@ gives 4 (national-2000-brief; those three are missed at 4 too). The 21 misses by
 - Marly not placed by "Dix communes du Nord" in the headline (nord-2012-nordeclair): 1;
 - a past year, "Depuis 2005, année où elle avait reçu sa première arobase"
   (luneville-2008-magazine): 1.
+
+After the fixes ("le plus haut niveau, quatre @" keeps its four; "gagne ainsi une
+arobase" is a gain; a prose line's colon opens the list on the next line; a short form in
+the headline is the long name's, S8e; "six communes de La Réunion" places the text's
+names, S8d; "Enfin Marly, ..."): **168 / 171 (98%), 0 invented**; the 2 texts left are
+strict xfails in ``_WHY``.
 """
 
 from __future__ import annotations
@@ -591,7 +597,14 @@ des sites publics, l'open data et la médiation numérique dans les quartiers.
 """, []),
 ]
 
-_WHY: dict[str, str] = {}
+_WHY: dict[str, str] = {
+    "champagne-ardenne-2009": "'Charleville-Mézières, Épernay et Chaumont, en Haute-Marne, "
+                              "obtiennent deux @': the place after the last name is read for "
+                              "the whole list (as 'dans l'Eure' is), so the two others are "
+                              "placed in Haute-Marne and lost (not invented)",
+    "luneville-2008-magazine": "'Depuis 2005, année où elle avait reçu sa première arobase': "
+                               "a past level in a relative clause of an opening phrase",
+}
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),
               _WHY.get(i, ""))

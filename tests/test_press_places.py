@@ -72,3 +72,25 @@ def test_S8b_a_section_line_ending_with_a_departement():
         ("Fontaine", "38", 2024, 2), ("Crolles", "38", 2024, 2)}
     assert places.heading_departement("Accueil > Côtes-d'Armor > Lannion") == ""
     assert places.heading_departement("Isère - Savoie") == ""
+
+
+def test_S8e_a_short_form_in_the_headline_is_the_long_names():
+    assert got("Saint-Dié décroche cinq @\nSaint-Dié-des-Vosges obtient cinq @.") == {
+        ("Saint-Dié-des-Vosges", "", 2024, 5)}
+    # an EPCI after a commune's name is another collectivité
+    assert got("Brest et Brest Métropole obtiennent cinq @.") == {
+        ("Brest", "", 2024, 5), ("Brest Métropole", "", 2024, 5)}
+
+
+def test_S8d_communes_counted_in_one_departement():
+    assert got("Six communes de La Réunion labellisées\nSaint-Denis obtient trois @, "
+               "Saint-Paul deux @.") == {("Saint-Denis", "974", 2024, 3),
+                                         ("Saint-Paul", "974", 2024, 2)}
+    # counted in two: none
+    assert got("Deux communes du Nord et trois communes de l'Aisne.\nMarly obtient une @.") \
+        == {("Marly", "", 2024, 1)}
+
+
+def test_S8b_two_departements_one_also_a_towns_name_place_nothing():
+    assert places.heading_departement("Vienne - Deux-Sèvres") == ""
+    assert places.heading_departement("Le Courrier de l'Ouest > Deux-Sèvres") == "79"

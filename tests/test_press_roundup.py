@@ -1428,3 +1428,30 @@ def test_the_same_level_as_last_year():
     # 2010 had no edition: "comme l'an dernier" in 2011 gives that year only
     assert got("Aville obtient trois @, comme l'an dernier.",
                head="Publié le 8 février 2011\n") == {("Aville", 2011, 3)}
+
+
+# -- the fourteenth battery (tests/press_fourteenthhand.py: a representative sample) -------
+
+def test_the_top_level_restated_with_its_count():
+    assert got("Aville, Beville et Ceville reçoivent le plus haut niveau, quatre @.",
+               head="Actualités | 22/03/2000\nLe label Villes Internet 2000.\n") == {
+        ("Aville", 2000, 4), ("Beville", 2000, 4), ("Ceville", 2000, 4)}
+
+
+def test_a_gain_with_an_adverb_is_no_level():
+    assert got("Aville et Beville obtiennent quatre @ ; Aville, qui avait trois @ en "
+               "2022, gagne ainsi une arobase.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Aville", 2022, 3)}
+
+
+def test_a_prose_lines_colon_opens_the_list_below_it():
+    assert got("Sur 230 collectivités labellisées, neuf obtiennent le niveau maximal de "
+               "cinq @ :\nAville, Beville et Ceville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5)}
+
+
+def test_another_labels_level_and_a_rubric_give_nothing():
+    assert got("Aville reçoit le niveau 3 du label Territoire Numérique Libre.") == set()
+    assert got("Aville atteint le niveau 4 du label Villes Internet.") == {("Aville", 2024, 4)}
+    assert got("Numérique : quatre arobases pour Aville\nAville obtient quatre @.") == {
+        ("Aville", 2024, 4)}

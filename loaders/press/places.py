@@ -61,6 +61,7 @@ DEPARTEMENTS = {
 ALSO_COMMUNES = {"Allier", "Aube", "Corrèze", "Creuse", "Doubs", "Indre", "Landes", "Loire",
                  "Marne", "Mayenne", "Paris", "Vaucluse", "Vienne"}
 _BY_KEY = {names.key(n): code for code, n in DEPARTEMENTS.items() if n not in ALSO_COMMUNES}
+_ANY_KEY = {names.key(n) for n in DEPARTEMENTS.values()}
 
 # "Drôme", "GIRONDE.", "Tarn. Palmarès 2020 ...", "Pas-de-Calais (62)", "Isère :"
 _HEADING = re.compile(r"^\s*(?P<dep>[^\W\d][\w'’ -]*?)\s*(?:\((?:\d{2,3}|2[AB])\))?\s*"
@@ -78,13 +79,15 @@ def heading_departement(line: str) -> str:
     pieces = _SECTIONS.split(line.strip())
     if 1 < len(pieces) <= 4 and len(line.split()) <= 10:
         codes = [_BY_KEY.get(names.key(p.strip(" .:")), "") for p in pieces]
-        if codes[-1] and sum(bool(c) for c in codes) == 1:
+        # "Vienne - Deux-Sèvres" (fifteenth battery): two départements, even one also a
+        # town's name, place nothing
+        if codes[-1] and sum(names.key(p.strip(" .:")) in _ANY_KEY for p in pieces) == 1:
             return codes[-1]
     m = _HEADING.match(line)
     if not m:
         return ""
     rest = line[m.end("dep"):].lstrip(" ().:–—-0123456789")
-    if _HEADING.match(rest) and _BY_KEY.get(names.key(_HEADING.match(rest).group("dep"))):
+    if _HEADING.match(rest) and names.key(_HEADING.match(rest).group("dep")) in _ANY_KEY:
         return ""  # "Aveyron - Lozère": two départements, the names' own is unknown
     return _BY_KEY.get(names.key(m.group("dep")), "")
 
@@ -121,11 +124,52 @@ def _without_place_tails(awards: list[Award]) -> list[Award]:
         (names.key(m.group("name")), a.evidence, a.year, a.level) in keys)]
 
 
+# "Saint-Dié décroche cinq @" in the headline, "Saint-Dié-des-Vosges obtient cinq @" in
+# the body (fourteenth battery): the short form is the long name's, not another commune
+_NAME_GOES_ON = re.compile(r"^(?:des|de|du|la|le|les|sur|sous|en|lès|lez|aux|au|d|l)\s")
+
+
+def _without_short_forms(awards: list[Award]) -> list[Award]:
+    """S8e: a name that another award of the text (same edition and level) carries on
+    with its particles is that one's short form."""
+    keys = [(names.key(a.collectivite), a) for a in awards]
+    return [a for k, a in keys if not any(
+        o.year == a.year and o.level == a.level and ok.startswith(k + " ") and
+        _NAME_GOES_ON.match(ok[len(k) + 1:]) for ok, o in keys)]
+
+
+# "six communes de La Réunion", "Dix communes du Nord" (fourteenth battery): a count of
+# communes of one département places the text's names, as a heading would
+_COUNTED_OF = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
+                         r"douze|treize|quatorze|quinze|seize|vingt)\s+(?:communes|villes|"
+                         r"collectivités)\s+(?:\w+\s+)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)"
+                         r"(?P<dep>[A-ZÀ-Ý][\w'’-]*(?:[\s-][\w'’-]+){0,3}?)(?=\s*[,.;:!]|\s+"
+                         r"(?:et|labellisées|distinguées|récompensées|au|à|sont|ont|obtiennent)\b|$)",
+                         re.I)
+
+
+def _counted_departement(doc: list[Block]) -> str:
+    """S8d: the one département a text counts its communes in, or ""."""
+    codes = set()
+    for b in doc:
+        for m in _COUNTED_OF.finditer(b.text):
+            words = m.group("dep").split()
+            for n in range(len(words), 0, -1):  # "La Réunion", "Nord labellisées"
+                code = _BY_KEY.get(names.key(" ".join(words[:n])), "")
+                if code:
+                    codes.add(code)
+                    break
+    return codes.pop() if len(codes) == 1 else ""
+
+
 def with_places(awards: list[Award], doc: list[Block]) -> list[Award]:
-    """The awards, those without a département placed by S8a, else S8b."""
-    awards = _without_place_tails(awards)
+    """The awards, those without a département placed by S8a, else S8b, else S8d."""
+    awards = _without_short_forms(_without_place_tails(awards))
     placed = _placed(doc)
     headings = [(b.line, code) for b in doc if (code := heading_departement(b.text))]
+    counted = _counted_departement(doc)
+    if counted and not headings:
+        headings = [(0, counted)]
     out = []
     for a in awards:
         if not a.departement:

@@ -251,9 +251,12 @@ def _normalise(text: str) -> str:
 
 _A_FOR_AT = re.compile(r"(?<![\w(])(?:\(a\)){2,5}(?![\w(])"  # "(a)(a)(a)"
                        r"|(?<=[1-5]) ?\(a\)(?![\w(])")  # "3 (a)"
+# "le plus haut niveau, quatre @" (fourteenth battery: the top level of 2000 was four):
+# the level written beside the words is the level, whatever it is
 _TOP_RESTATED = re.compile(r"\b(?:la\s+note\s+maximale|le\s+plus\s+haut\s+niveau|"
-                           r"la\s+plus\s+haute\s+distinction)\s*[,(]\s*"
-                           r"((?:[1-5]|cinq)\s*(?:@|arobases?)|@{5})\s*(?:\)|(?=,))")
+                           r"le\s+niveau\s+maximal|la\s+plus\s+haute\s+distinction)\s*"
+                           r"[,(]\s*((?:[1-5]|une|deux|trois|quatre|cinq)\s*(?:@|arobases?)"
+                           r"|@{1,5})\s*(?:\)|(?=[,.;]|$))")
 _SPACED_MARKS = re.compile(r"@(?:[ \t]+@){1,4}(?![ \t]*@)")
 _ACCENTED = {w.replace("é", "e").replace("è", "e").replace("ç", "c").replace("û", "u"): w
              for w in ("édition", "éditions", "palmarès", "décerné", "décernés", "décernée",
@@ -312,6 +315,10 @@ def blocks(text: str) -> list[Block]:
                 # "La Rochelle (17)" / "et Poitiers reçoivent ...", "... quatre @ ;" /
                 # "Bègles trois." (twelfth battery): a conjunction, a semicolon go on
                 or re.match(r"(?:et|ou)\s", raw) or prev[1][-1].rstrip().endswith(";")
+                # "... neuf obtiennent cinq @ :" / "Brest, Issy-les-Moulineaux, ..."
+                # (fourteenth battery): a prose line's colon opens the list below it
+                or prev[1][-1].rstrip().endswith(":") and len(prev[1][-1].split()) > 8
+                and "," in raw and not re.search(r"@|arobas", raw, re.I)
                 or _KIND_AFTER_NAME.match(raw) and re.search(rf"[{_UP}][\wÀ-ÿ'-]*$",
                                                               prev[1][-1])):
             prev[1].append(raw)
@@ -401,7 +408,7 @@ _SCALE = re.compile(
     rf"|\bau\s+moins\s+{_NUM}\s*{_AT}|\bd'(?:une?|1)\s+ou\s+{_NUM}\s*{_AT}"
     # a mention alone is no level: "l'arobase verte", "une arobase verte"
     rf"|\b(?:(?:une?|1|l')\s*)?{_AT}\s+vertes?\b"
-    rf"|\bgagn\w*\s+(?:une?|1)\s+{_AT}", re.I)
+    rf"|\bgagn\w*\s+(?:(?:ainsi|donc|encore|également|aussi)\s+)?(?:une?|1)\s+{_AT}", re.I)
 # L3: "passe de 3 à 4 arobases", "passant de 3@ en 2018 à 4@".
 _PROGRESSION = re.compile(
     rf"\b(?:pass\w*|progress\w*|grimp\w*|mont\w*|évolu\w*)\s+(?P<from>de\s+(?P<old>{_NUM})"
@@ -776,6 +783,8 @@ _NOT_NAMES = {names.fold(w) for w in (
     "Cela Ceci Celle Celui Leur Leurs Votre Vos Mon Ma Mes Ton Ta Tes Quel Quelle Bravo "
     "Félicitations Félicitation Villes-Internet Label-Villes Communauté Métropole "
     "Lauréate Lauréates Photo Photos "
+    # a page's rubric before its headline's colon: "Numérique : quatre arobases pour Niort"
+    "Numérique Société Économie Actualité Innovation Technologie Technologies Rubrique "
     # counts are no names: "Vingt-quatre villes ont reçu cinq arobases"
     "Deux Trois Quatre Cinq Six Sept Huit Neuf Dix Onze Douze Treize Quatorze Quinze "
     "Seize Vingt Trente Quarante Cinquante Soixante Cent "

@@ -383,7 +383,10 @@ def items(text: str) -> list[Item]:
 _SUBJECT_QUE = re.compile(r"\b(?:et|alors|tandis|pendant|bien|parce)\s+que\s*$", re.I)
 _VOCATIVE = re.compile(r"\b[Cc]h[eè]re?s?\s+$")
 _LEAD_PREPOSITIONS = {"Entre", "Près", "Dans", "Pour", "Chez", "Vers", "Depuis", "Avec",
-                      "Sans", "Après", "Avant", "Parmi", "Contre", "Selon", "Sur", "Hors"}
+                      "Sans", "Après", "Avant", "Parmi", "Contre", "Selon", "Sur", "Hors",
+                      # "Enfin Marly, Fourmies et Anzin font leur entrée" (fourteenth
+                      # battery): a sentence's adverb, no part of the name after it
+                      "Enfin", "Ensuite", "Puis", "Mais", "Et", "Aussi", "Désormais"}
 
 
 # -- levels within sentences ------------------------------------------------------------
@@ -424,7 +427,11 @@ _VERB_TO_COUNT = re.compile(rf"\b(?:pass|maintien|rest|redescend|descend|retomb|
                             rf"revien)\w*\s+à\s+(?P<n>{_NUMWORD})"
                             rf"(?=\s*(?:[.;,!]|$)|\s+(?:et|puis)\s)", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
-_LEVEL_NUMBER = re.compile(r"\bniveau\s+([1-5])\b(?!\s*(?:%|[,.]\d))(?:\s*(?:sur|/)\s*5)?", re.I)
+# not another label's level: "le niveau 3 du label Territoire Numérique Libre" (fifteenth
+# battery gave Albi three @)
+_LEVEL_NUMBER = re.compile(r"\bniveau\s+([1-5])\b(?!\s*(?:%|[,.]\d))(?:\s*(?:sur|/)\s*5)?"
+                           r"(?!\s+(?:du|de\s+la)\s+(?:label|charte|certification|marque)\s+"
+                           r"(?!(?:national\s+)?[«\"]?\s*(?:Territoires?,?\s+)?Villes))", re.I)
 _BEFORE_LIST = re.compile(r"\s*[:(]")  # "la plus haute marche du podium : Aville, ..."
 
 
@@ -484,7 +491,8 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
 
 # R20: "gagne une @ et passe à 3", "perd une arobase": a change, not the level (it still
 # says the sentence counts in @, so "passe à 3" is the level).
-_GAIN = re.compile(r"\b(?:gagn|perd|pren)\w*\s+(?:une?|deux|[12])\s*(?:@|arobases?)"
+_GAIN = re.compile(r"\b(?:gagn|perd|pren)\w*\s+(?:(?:ainsi|donc|encore|également|aussi)\s+)?"
+                   r"(?:une?|deux|[12])\s*(?:@|arobases?)"
                    r"(?:\s+(?:supplémentaires?|de\s+plus))?"
                    # "en gagne une et passe à trois": the pronoun stands for the @ (the
                    # held-out battery's "une" was read as the bare count 1)

@@ -1224,3 +1224,22 @@ def test_R27_a_hard_wrapped_sentence_cut_before_its_year_or_its_at():
     # a year opening a list line stays that line's edition
     assert got("Palmarès du label Villes Internet\n2019 : Aville @@@\n2021 : Beville @@\n") \
         == {("Aville", 2019, 3), ("Beville", 2021, 2)}
+
+
+# -- R28: the tenth battery (tests/press_tenthhand.py, round-ups after copy-paste) -------
+
+def test_T1f_a_word_cut_by_hyphenation_at_a_line_end_is_made_whole():
+    assert got("Lannion (22) dé-\ncroche 4 @, tout comme Vi-\ntré (35).") == {
+        ("Lannion", 2024, 4), ("Vitré", 2024, 4)}
+    # a compound name cut at its own hyphen keeps it, before a capital or a particle
+    assert got("@@@@\nHérouville-Saint-\nClair (Calvados)\nMetz (Moselle)\n") == {
+        ("Hérouville-Saint-Clair", 2024, 4), ("Metz", 2024, 4)}
+    assert got("Villeneuve-\nlès-Maguelone obtient trois @.") == {
+        ("Villeneuve-lès-Maguelone", 2024, 3)}
+
+
+def test_T1g_a_page_marker_between_two_halves_of_a_sentence_is_no_line():
+    assert got("Aville obtient trois\n— Page 7 —\narobases, Beville deux.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+    assert got("@@@\nAville\nPage 3/12\nBeville\n") == {("Aville", 2024, 3),
+                                                       ("Beville", 2024, 3)}

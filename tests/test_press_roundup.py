@@ -1243,3 +1243,14 @@ def test_T1g_a_page_marker_between_two_halves_of_a_sentence_is_no_line():
         ("Aville", 2024, 3), ("Beville", 2024, 2)}
     assert got("@@@\nAville\nPage 3/12\nBeville\n") == {("Aville", 2024, 3),
                                                        ("Beville", 2024, 3)}
+
+
+def test_R28a_names_one_a_line_each_with_its_level_on_the_next():
+    text = "Aville\n4 @\nBeville (38)\n3 @\nCeville\n2 @\n"
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 2)}
+    assert deps(text)["Beville"] == "38"
+    # after a level line, or with a name left over at the end, the levels head the names
+    # under them (R2)
+    assert got("@@@@@\nAville\n@@@@\nBeville\n") == {("Aville", 2024, 5), ("Beville", 2024, 4)}
+    assert got("Aville\n@@@@\nBeville\n@@@\nCeville\n") == {("Beville", 2024, 4),
+                                                         ("Ceville", 2024, 3)}

@@ -176,6 +176,11 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   A hard-wrapped sentence cut before its year or its "@" ("... au label Villes
   Internet" / "2024. La commune ...", "... obtient trois" / "@.") is one block
   (``release.blocks``); "2008 : Brest @@" stays a list line.
+- R28. The tenth battery (``tests/press_tenthhand.py``: round-ups copied out of PDFs, old
+  pages and newsletters) showed: R28a, a list put one cell a line, each name then its
+  level alone on the next line ("Échirolles" / "4 @" / "Fontaine (38)" / "3 @"): a
+  strict alternation of two pairs or more, neither after a level line nor followed by a
+  name line (those are R2's level headings).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -854,6 +859,7 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     edition = rel.current_edition(doc, dated, edition)
     got = _Collector()
     table = _table_rows(doc)
+    table.update(_name_level_pairs([b for b in doc if b.line not in table]))
     doc = [b for b in doc if b.line not in table]  # read here, not as entries or prose
     for line, (name, dep, level, evidence) in sorted(table.items()):
         if level:
@@ -959,6 +965,49 @@ def _table_rows(doc: list[Block]) -> dict[int, tuple]:
             continue
         header = None
         before = b
+    return out
+
+
+# R28a (tenth battery): a list whose cells a PDF or a narrow column put one a line, each
+# name on its line and its level alone on the next ("Échirolles" / "4 @" / "Fontaine
+# (38)" / "3 @"): read as level headings, each level went to the name after it. Only a
+# strict alternation of two pairs or more, not after a level line (then the levels head
+# the names under them: "@@@@@" / "Aville" / "@@@@" / "Beville") and not followed by a
+# name line (a name left over: the same), is read name then level.
+def _level_line(text: str) -> int:
+    m = _LEVEL_HEADING.match(text)
+    if not m or m.group("rest") or m.group("after_marks"):
+        return 0
+    return len(m.group("marks") or "") or _word_level(m.group("n"))
+
+
+def _name_line(text: str) -> Item | None:
+    text = text.rstrip(" .")
+    found = _list_from(text, 0, closed=False)
+    return found[0] if len(found) == 1 and found[0].end >= len(text) and \
+        not found[0].place and not text.lstrip().startswith(("(", "@")) else None
+
+
+def _name_level_pairs(doc: list[Block]) -> dict[int, tuple]:
+    """R28a: line → (name, département, level, evidence) of the lines read in pairs, name
+    then level (the level's line: a row with no level)."""
+    out: dict[int, tuple] = {}
+    i = 0
+    while i < len(doc):
+        pairs, j = [], i
+        while j + 1 < len(doc) and doc[j].kind == doc[j + 1].kind and \
+                (it := _name_line(doc[j].text)) and (lv := _level_line(doc[j + 1].text)):
+            pairs.append((j, it, lv))
+            j += 2
+        if len(pairs) >= 2 and not (i > 0 and _level_line(doc[i - 1].text)) and \
+                not (j < len(doc) and _name_line(doc[j].text)):
+            for k, it, lv in pairs:
+                out[doc[k].line] = (it.name, it.departement, lv,
+                                    f"{doc[k].text} {doc[k + 1].text}")
+                out[doc[k + 1].line] = ("", "", 0, doc[k + 1].text)
+            i = j
+        else:
+            i += 1
     return out
 
 

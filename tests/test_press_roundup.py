@@ -1254,3 +1254,16 @@ def test_R28a_names_one_a_line_each_with_its_level_on_the_next():
     assert got("@@@@@\nAville\n@@@@\nBeville\n") == {("Aville", 2024, 5), ("Beville", 2024, 4)}
     assert got("Aville\n@@@@\nBeville\n@@@\nCeville\n") == {("Beville", 2024, 4),
                                                          ("Ceville", 2024, 3)}
+
+
+def test_R28b_entries_separated_by_slashes():
+    assert got("Aville 5 @ / Beville 4 @ / Ceville 3 @") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 4), ("Ceville", 2024, 3)}
+
+
+def test_R28c_the_top_level_restated_in_figures_and_a_prize_after_un():
+    assert got("Deux villes déjà récompensées par un Net d'Or obtiennent la note maximale "
+               "de quatre @ : Aville et Beville.") == {("Aville", 2024, 4),
+                                                      ("Beville", 2024, 4)}
+    # the top level alone still says five
+    assert got("Aville obtient la note maximale.") == {("Aville", 2024, 5)}

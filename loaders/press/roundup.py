@@ -180,7 +180,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   pages and newsletters) showed: R28a, a list put one cell a line, each name then its
   level alone on the next line ("Échirolles" / "4 @" / "Fontaine (38)" / "3 @"): a
   strict alternation of two pairs or more, neither after a level line nor followed by a
-  name line (those are R2's level headings).
+  name line (those are R2's level headings). R28b, " / " between entries ("Rennes 5 @ /
+  Saint-Brieuc 4 @", R1). R28c, the top level restated in figures ("la note maximale de
+  quatre @") is the figures' level, not a 5 of its own; a name after "un", "une" ("par
+  un Net d'Or") is another prize, never a laureate.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -304,10 +307,12 @@ _HINT = re.compile(
     rf"\s*\((?P<code>\d{{2,3}}|2[AB])\)|\s*\((?P<paren>{_BARE})\)"
     rf"|,?\s*(?:dans\s+(?:le\s+|la\s+|les\s+|l')|en\s+)(?P<prose>{_BARE})(?=\s*[,;.]|\s+"
     rf"[{_LOW}]|\s*$)")
+# R28c (tenth battery): nor after "un", "une": "déjà récompensées par un Net d'Or" names
+# a prize (another one), never a collectivité ("une Marianne d'Or" too).
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:à|a|au|aux|dans|en|par|pour|sur|chez|vers|depuis|entre|près\s+de|de|d'|du|"
     r"des|contre|avec|sans|après|avant|parmi|que|qu'|devant|derrière|face\s+à|"
-    r"comme|l')\s*$)", re.I)
+    r"comme|l'|un|une)\s*$)", re.I)
 _FOLLOWER = re.compile(r"(?:suivie?s?\s+(?:de|d'|par)|tout\s+comme|talonnée?s?\s+par|"
                        r"(?:villes?|communes?|collectivités?|autres)\s+comme|"
                        r"(?:c'est|ainsi)\s+(?:aussi\s+|également\s+)?le\s+cas\s+(?:de|d')|"
@@ -443,8 +448,12 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
     found += [_Level(m.start(), m.end(), int(m.group(1))) for m in _LEVEL_NUMBER.finditer(
         sentence) if not any(a <= m.start() < b for a, b in taken)]
     # "la note maximale" beside levels in figures: still a level of its own names
+    # R28c (tenth battery): not when figures restate it ("la note maximale de quatre @",
+    # "le plus haut niveau, soit 5 @"): the figures are the level, "maximale" the writer's
+    # (in 2001 the top was four @); read as 5, it went to a name before it
     found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(
-        rel._blank(sentence, rel._ASIDE)) if not any(a <= m.start() < b for a, b in taken)]
+        rel._blank(sentence, rel._ASIDE)) if not any(a <= m.start() < b for a, b in taken)
+        and not any(_RESTATES.fullmatch(sentence, m.end(), a) for a, _ in taken)]
     found.sort(key=lambda lv: lv.start)
     gain = _GAIN.search(sentence)  # R20: "gagne une @" counts in @ too
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found) and not gain:
@@ -470,6 +479,9 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
     gains = [m.span() for m in _GAIN.finditer(sentence)]
     return _joined(sorted((lv for lv in found if lv.level and not any(
         a <= lv.start < b for a, b in gains)), key=lambda lv: lv.start), sentence)
+
+
+_RESTATES = re.compile(r"[a-z]*\s*(?:,\s*)?(?:\(\s*|(?:de|d'|à|avec|soit)\s*)?")
 
 
 # R20: "gagne une @ et passe à 3", "perd une arobase": a change, not the level (it still
@@ -723,7 +735,9 @@ def _unquoted(text: str) -> str:
 
 
 # Not the "et" of "Seine-et-Marne": a hyphenated name is one piece.
-_ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
+# R28b (tenth battery): " / " between entries, as a page's breadcrumb-like run has them
+# ("Rennes 5 @ / Saint-Brieuc 4 @"); a slash within a word ("5/5") is none.
+_ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<=\s)/(?=\s)|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
                               rf"|[.!?](?=\s+[{_UP}])"  # "... Villes Internet. Lunel (4 @)"
                               rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')"  # "de Fécamp (@@@)"
                               # R26: an entry inside running prose, after the verb or

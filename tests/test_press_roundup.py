@@ -1267,3 +1267,11 @@ def test_R28c_the_top_level_restated_in_figures_and_a_prize_after_un():
                                                       ("Beville", 2024, 4)}
     # the top level alone still says five
     assert got("Aville obtient la note maximale.") == {("Aville", 2024, 5)}
+
+
+def test_R28d_a_verb_heading_its_names_after_the_colon_semicolons_too():
+    assert got("Obtiennent deux @ : Aville ; Beville ; Ceville.\n"
+               "Ils obtiennent 5 @ : Deville, Eville et Fleury.\n") == {
+        ("Aville", 2024, 2), ("Beville", 2024, 2), ("Ceville", 2024, 2),
+        ("Deville", 2024, 5), ("Eville", 2024, 5), ("Fleury", 2024, 5)}
+    assert got("Quatre @ : Aville ; Beville.") == {("Aville", 2024, 4), ("Beville", 2024, 4)}

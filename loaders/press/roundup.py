@@ -183,7 +183,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   name line (those are R2's level headings). R28b, " / " between entries ("Rennes 5 @ /
   Saint-Brieuc 4 @", R1). R28c, the top level restated in figures ("la note maximale de
   quatre @") is the figures' level, not a 5 of its own; a name after "un", "une" ("par
-  un Net d'Or") is another prize, never a laureate.
+  un Net d'Or") is another prize, never a laureate. R28d, a verb heading the names after
+  its colon, "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ : Aville, ..."
+  (R2), and ";" between a level heading's names as "," is.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -687,7 +689,11 @@ _ENTRY = re.compile(
 _LEVEL_HEADING = re.compile(
     rf"^\s*(?:(?:(?:les\s+)?(?:communes|villes|villages|collectivités|territoires|lauréats)"
     rf"\s+(?:labell?isées?|labélisées?|récompensées?|distinguées?)\s+(?:avec\s+|à\s+)?)"
-    rf"|(?:niveau|label|catégorie|villes?|villages?)\s+)?(?:(?P<n>{_NUMWORD})\s*"
+    rf"|(?:niveau|label|catégorie|villes?|villages?)\s+"
+    # R28d (tenth battery): "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ :
+    # Aville, Beville et Ceville." (the verb of the names after the colon)
+    rf"|(?:(?:ils|elles)\s+)?(?:obtiennent|reçoivent|décrochent|remportent|ont\s+(?:obtenu|"
+    rf"reçu|décroché))\s+(?:(?:également|aussi)\s+)?)?(?:(?P<n>{_NUMWORD})\s*"
     rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
     # R27 (ninth battery): a single "@" glued to a word ("@VannesNumerique", a line
     # opening on an account's handle) is no heading's level; "@@@ :" and "@@@Aville" are
@@ -912,8 +918,9 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
             heading = len(lv_heading.group("marks") or "") or \
                 _word_level(lv_heading.group("n"))
             rest = lv_heading.group("rest") or lv_heading.group("after_marks")
-            if rest:
-                for it in _list_from(rel._blank(rest, _CHANGE_NOTE), 0, closed=False):
+            if rest:  # R28d: "Quatre @ : Aville ; Beville ; Ceville." as with commas
+                rest = rel._blank(rest, _CHANGE_NOTE).replace(";", ",")
+                for it in _list_from(rest, 0, closed=False):
                     got.add(it.name, it.departement or place, edition, heading, b.text,
                             b.line)
                 heading = 0

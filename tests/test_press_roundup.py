@@ -1275,3 +1275,11 @@ def test_R28d_a_verb_heading_its_names_after_the_colon_semicolons_too():
         ("Aville", 2024, 2), ("Beville", 2024, 2), ("Ceville", 2024, 2),
         ("Deville", 2024, 5), ("Eville", 2024, 5), ("Fleury", 2024, 5)}
     assert got("Quatre @ : Aville ; Beville.") == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+
+
+def test_R28e_a_retrospective_table_one_column_an_edition():
+    assert got("Commune   2019   2021   2023\nAville   3   4   4\nBeville   –   2   @@@\n") \
+        == {("Aville", 2019, 3), ("Aville", 2021, 4), ("Aville", 2023, 4),
+            ("Beville", 2021, 2), ("Beville", 2023, 3)}
+    # a column for 2010 (no edition): no table of editions
+    assert got("Ville | 2009 | 2010\nAville | 3 | 4\n") == set()

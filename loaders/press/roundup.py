@@ -185,7 +185,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   quatre @") is the figures' level, not a 5 of its own; a name after "un", "une" ("par
   un Net d'Or") is another prize, never a laureate. R28d, a verb heading the names after
   its colon, "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ : Aville, ..."
-  (R2), and ";" between a level heading's names as "," is.
+  (R2), and ";" between a level heading's names as "," is. R28e, a retrospective table
+  whose columns are editions ("Commune<tab>2003<tab>2008", "Parthenay<tab>5<tab>5"):
+  each cell that edition's level, a dash none (R23).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -880,10 +882,14 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     got = _Collector()
     table = _table_rows(doc)
     table.update(_name_level_pairs([b for b in doc if b.line not in table]))
-    doc = [b for b in doc if b.line not in table]  # read here, not as entries or prose
+    by_year = _year_columns([b for b in doc if b.line not in table])
+    doc = [b for b in doc if b.line not in table and b.line not in by_year]  # read here
     for line, (name, dep, level, evidence) in sorted(table.items()):
         if level:
             got.add(name, dep, edition, level, evidence, line)
+    for line, row in sorted(by_year.items()):
+        for name, dep, year, level, evidence in row:
+            got.add(name, dep, year, level, evidence, line)
     entries = {b.line: _entries(b) for b in doc}
     listed = sum(len(e) for e in entries.values())
     place, heading, at_before = "", 0, False
@@ -1029,6 +1035,40 @@ def _name_level_pairs(doc: list[Block]) -> dict[int, tuple]:
             i = j
         else:
             i += 1
+    return out
+
+
+# R28e (tenth battery): a retrospective table, one column an edition ("Commune<tab>2003
+# <tab>2008<tab>2013", then "Parthenay<tab>5<tab>5<tab>4"): each row's level under each
+# year is that edition's; a dash or an empty cell is none (not labelled that year). Only
+# under a header whose first cell names the communes and whose others are all editions
+# (never 2010), each row as many cells, every cell a level or a dash.
+_NO_CELL = re.compile(r"[-–—/x]?")
+
+
+def _year_columns(doc: list[Block]) -> dict[int, list[tuple]]:
+    """R28e: line → [(name, département, year, level, evidence)] of a table's rows under
+    a header of editions (the header: an empty row)."""
+    out: dict[int, list[tuple]] = {}
+    years, place, before = None, "", None
+    for b in doc:
+        cells = [c.strip() for c in _CELLS.split(b.raw.strip().strip("|"))]
+        keys = [names.fold(c) or c for c in cells]
+        if len(cells) >= 2 and keys[0] in _NAME_COLUMN and all(
+                re.fullmatch(r"(?:19|20)\d\d", c) and editions.in_range(int(c)) and
+                int(c) != editions.NONE for c in cells[1:]):
+            years = [int(c) for c in cells[1:]]
+            place = _table_place(before.text) if before is not None else ""
+            out[b.line] = []
+            continue
+        if years and len(cells) == len(years) + 1 and _is_name(cells[0]) and all(
+                _cell_level(c) or _NO_CELL.fullmatch(c) for c in cells[1:]) and \
+                any(_cell_level(c) for c in cells[1:]):
+            out[b.line] = [(cells[0], place, year, _cell_level(c), b.text)
+                           for year, c in zip(years, cells[1:]) if _cell_level(c)]
+            continue
+        years = None
+        before = b
     return out
 
 

@@ -1283,3 +1283,10 @@ def test_R28e_a_retrospective_table_one_column_an_edition():
             ("Beville", 2021, 2), ("Beville", 2023, 3)}
     # a column for 2010 (no edition): no table of editions
     assert got("Ville | 2009 | 2010\nAville | 3 | 4\n") == set()
+
+
+def test_R28f_a_count_out_of_five_after_en():
+    assert got("Aville obtient trois arobases, Beville en obtient 4 sur 5.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 4)}
+    assert got("Aville obtient trois arobases, tandis que Beville en reçoit quatre sur "
+               "cinq.") == {("Aville", 2024, 3), ("Beville", 2024, 4)}

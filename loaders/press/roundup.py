@@ -187,7 +187,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   its colon, "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ : Aville, ..."
   (R2), and ";" between a level heading's names as "," is. R28e, a retrospective table
   whose columns are editions ("Commune<tab>2003<tab>2008", "Parthenay<tab>5<tab>5"):
-  each cell that edition's level, a dash none (R23).
+  each cell that edition's level, a dash none (R23). R28f, "Beville en obtient 4 sur 5"
+  (R22's "en", out of five as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is
+  never a bare count of its own.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -400,7 +402,8 @@ _COUNTED = (r"(?!\s*(?:villes?|communes?|collectivités?|territoires?|villages?|
 _EN_ONT = re.compile(rf"\ben\s+(?:(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)|"
                      rf"obtien(?:t|nent)|re[çc]oi(?:t|vent)|décroch(?:e|ent)|récolt(?:e|ent)|"
                      rf"rafl(?:e|ent)|affich(?:e|ent)|compt(?:e|ent))\s+"
-                     rf"(?P<n>{_NUMWORD})\b{_COUNTED}", re.I)
+                     # R28f (tenth battery): "en obtient 4 sur 5", out of five (T1e)
+                     rf"(?P<n>{_NUMWORD})\b(?:\s+sur\s+(?:5|cinq)\b)?{_COUNTED}", re.I)
 # "Le Trait 2 et Petit-Caux 1": a bare count also before "et" and the next name.
 # "Vignacourt une seule", "Saint-Leu trois également" (fourth battery): an adverb of
 # the count's own before the clause's end.
@@ -482,7 +485,12 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
                 taken.append((s, e))
     gains = [m.span() for m in _GAIN.finditer(sentence)]
     return _joined(sorted((lv for lv in found if lv.level and not any(
-        a <= lv.start < b for a, b in gains)), key=lambda lv: lv.start), sentence)
+        a <= lv.start < b for a, b in gains) and not _OUT_OF.search(sentence, 0, lv.start)),
+        key=lambda lv: lv.start), sentence)
+
+
+# R28f: the "5" of "4 sur 5" is the scale, no bare count of its own
+_OUT_OF = re.compile(r"\b(?:[1-5]|un|une|deux|trois|quatre|cinq)\s+sur\s+$", re.I)
 
 
 _RESTATES = re.compile(r"[a-z]*\s*(?:,\s*)?(?:\(\s*|(?:de|d'|à|avec|soit)\s*)?")

@@ -1290,3 +1290,12 @@ def test_R28f_a_count_out_of_five_after_en():
         ("Aville", 2024, 3), ("Beville", 2024, 4)}
     assert got("Aville obtient trois arobases, tandis que Beville en reçoit quatre sur "
                "cinq.") == {("Aville", 2024, 3), ("Beville", 2024, 4)}
+
+
+def test_R28g_a_lead_counting_the_names_of_a_departement_places_the_list_under_it():
+    text = "Trois communes du Finistère ont été distinguées hier.\nAville @@@\nBeville @@\n"
+    assert got(text) == {("Aville", 2024, 3), ("Beville", 2024, 2)}
+    assert deps(text) == {"Aville": "Finistère", "Beville": "Finistère"}
+    # a région places nothing
+    assert deps("Trois communes de Bretagne ont été distinguées.\nAville @@@\nBeville @@\n") \
+        == {"Aville": "", "Beville": ""}

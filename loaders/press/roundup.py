@@ -189,7 +189,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   whose columns are editions ("Commune<tab>2003<tab>2008", "Parthenay<tab>5<tab>5"):
   each cell that edition's level, a dash none (R23). R28f, "Beville en obtient 4 sur 5"
   (R22's "en", out of five as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is
-  never a bare count of its own.
+  never a bare count of its own. R28g, the lead right above a list counting its names
+  with their département ("Six communes de la Gironde ont été distinguées hier.") places
+  the entries under it (R6; a région places nothing).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -715,6 +717,15 @@ _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En
                          # place of the list below it, the label's word after the dash
                          rf"(?:\s*[–-]\s*(?i:palmarès|label)\b[^:@]*)?"
                          rf"\s*[:–-]?\s*$")
+# R28g (tenth battery): the lead right above a list, counting its names with their
+# département ("Six communes de la Gironde ont été distinguées hier."): that place for
+# the entries under it, as a place line's (R6). A département only (its first word one
+# of theirs); a région places nothing.
+_COUNTED_PLACE = re.compile(
+    rf"\b(?i:\d{{1,3}}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    rf"quatorze|quinze|seize|vingt)\s+(?:villes|communes|collectivités|lauréats|"
+    rf"territoires)\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*(?P<place>(?={_PLACE_FIRST}){_BARE})"
+    rf"\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?")
 # A date line between such a title and its list ("Publié le 8 février 2024") does not
 # end the title's place: it dates the page, it is not another list.
 _DATE_LINE = re.compile(r"^\s*(?:Publié|Mis\s+à\s+jour|Mise\s+à\s+jour)\b", re.I)
@@ -912,6 +923,10 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
         if place_line and not here and nxt and _is_place(place_line.group("place")):
             place = place_line.group("code") or _departement(place_line.group("place"))
             continue
+        counted_place = _COUNTED_PLACE.search(b.text) if not here and nxt else None
+        if counted_place and _is_place(counted_place.group("place")) and \
+                not rel.is_region(counted_place.group("place")):
+            place = counted_place.group("code") or counted_place.group("place")
         if listed < 2 and b.kind != "bullet":
             # A lone entry in prose only with its level in brackets ("La Bretagne compte
             # 40 villes labellisées, dont Cancale (@@)."), in a sentence that is no past,

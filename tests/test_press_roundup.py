@@ -1299,3 +1299,11 @@ def test_R28g_a_lead_counting_the_names_of_a_departement_places_the_list_under_i
     # a région places nothing
     assert deps("Trois communes de Bretagne ont été distinguées.\nAville @@@\nBeville @@\n") \
         == {"Aville": "", "Beville": ""}
+
+
+def test_R28h_a_timeline_opening_the_sentence_its_one_name_after_the_colon():
+    assert got("Deux @ en 2019, trois en 2021, et quatre cette année : Aville confirme sa "
+               "progression.") == {("Aville", 2019, 2), ("Aville", 2021, 3),
+                                   ("Aville", 2024, 4)}
+    # an aim after the colon: nothing
+    assert got("Deux @ en 2019, trois en 2021 : Aville vise désormais la quatrième.") == set()

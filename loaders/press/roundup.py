@@ -191,7 +191,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   (R22's "en", out of five as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is
   never a bare count of its own. R28g, the lead right above a list counting its names
   with their département ("Six communes de la Gironde ont été distinguées hier.") places
-  the entries under it (R6; a région places nothing).
+  the entries under it (R6; a région places nothing). R28h, R25's timeline opening the
+  sentence, its one name after the colon: "Trois @ en 2014, quatre en 2016, et cinq
+  cette année : Libourne atteint le sommet" ("cette année": the sentence's edition).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -1142,6 +1144,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
         _timeline(sentence, block.line, got)
+        this = rel.edition_years(sentence, dated)  # R28h: the steps' own years aside
+        _timeline_first(sentence, block.line, got,
+                        (this.pop() if len(this) == 1 else None) if this else edition)
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
             # R26: "qui avait trois @ l'an dernier,": the edition before the sentence's
@@ -1291,6 +1296,38 @@ def _timeline(sentence: str, line: int, got: "_Collector") -> None:
                               m.group("steps"), re.I):
         if int(year) != rel.NO_EDITION and _word_level(n):
             got.add(it.name, it.departement, int(year), _word_level(n), sentence, line)
+
+
+# R28h (tenth battery): the same timeline opening the sentence, its one name after the
+# colon: "Trois @ en 2014, quatre en 2016, et cinq cette année : Libourne atteint le
+# sommet" (a lead; after a dateline's dash too). The last step "cette année" (aujourd'hui,
+# désormais) is the sentence's edition.
+_TIMELINE_FIRST = re.compile(
+    rf"(?:^|[–—]\s+)(?P<steps>{_NUMWORD}\s*(?:@|arobases?)\s+en\s+(?:19|20)\d\d"
+    rf"(?:\s*(?:,|\bet\b|\bpuis\b)\s*(?:et\s+|puis\s+)?{_STEP})*)"
+    rf"(?:\s*(?:,|\bet\b|\bpuis\b)\s*(?:et\s+|puis\s+)?(?P<now>{_NUMWORD})\s*(?:@|arobases?)?"
+    rf"\s+(?:cette\s+année|aujourd'hui|désormais))?\s*:\s*", re.I)
+
+
+def _timeline_first(sentence: str, line: int, got: "_Collector", year: int | None) -> None:
+    """R28h: each step of a timeline opening the sentence is the one name that opens the
+    clause after its colon, as the subject of an award verb."""
+    m = _TIMELINE_FIRST.search(sentence)
+    if not m or rel._NOT_AWARDED.search(sentence[m.end():]):
+        return
+    after = sentence[m.end():]
+    found = items(after)
+    if not found or found[0].start != 0 or found[0].place or \
+            not rel._BARE_SUBJECT.match(after[found[0].end:]):
+        return
+    it = found[0]
+    steps = re.findall(rf"({_NUMWORD})\s*(?:@|arobases?)?\s+en\s+((?:19|20)\d\d)",
+                       m.group("steps"), re.I)
+    if m.group("now") and year:
+        steps.append((m.group("now"), str(year)))
+    for n, y in steps:
+        if int(y) != rel.NO_EDITION and _word_level(n):
+            got.add(it.name, it.departement, int(y), _word_level(n), sentence, line)
 
 
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")

@@ -1307,3 +1307,9 @@ def test_R28h_a_timeline_opening_the_sentence_its_one_name_after_the_colon():
                                    ("Aville", 2024, 4)}
     # an aim after the colon: nothing
     assert got("Deux @ en 2019, trois en 2021 : Aville vise désormais la quatrième.") == set()
+
+
+def test_R28i_a_first_participation_in_an_aside_does_not_stop_the_gap():
+    assert got("Aville obtient trois arobases, tandis que Beville, pour sa première "
+               "participation, en obtient quatre.") == {("Aville", 2024, 3),
+                                                       ("Beville", 2024, 4)}

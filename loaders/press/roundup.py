@@ -194,6 +194,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   the entries under it (R6; a région places nothing). R28h, R25's timeline opening the
   sentence, its one name after the colon: "Trois @ en 2014, quatre en 2016, et cinq
   cette année : Libourne atteint le sommet" ("cette année": the sentence's edition).
+  R28i, the noun "participation" in an aside ("Beville, pour sa première participation,
+  en obtient quatre") does not stop R3's gap as the verb "participe" does.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -533,8 +535,12 @@ _GAP_CUE = re.compile(
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
     r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*|"
     r"redescend\w*|descend\w*|retomb\w*|revien\w*)\b", re.I)
+# R28i (tenth battery): "pour sa première participation" (the noun, in an aside) says the
+# name took part, and the verb after it what it got ("Cherbourg-en-Cotentin, pour sa
+# première participation, en obtient quatre"); the verb "participe" still stops a gap.
 _GAP_STOP = re.compile(
-    r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
+    r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip(?!ation\b)\w*|postul\w*|"
+    r"concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
     r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
     r"territoires|lauréats)\b", re.I)

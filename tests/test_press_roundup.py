@@ -1296,9 +1296,11 @@ def test_R28g_a_lead_counting_the_names_of_a_departement_places_the_list_under_i
     text = "Trois communes du Finistère ont été distinguées hier.\nAville @@@\nBeville @@\n"
     assert got(text) == {("Aville", 2024, 3), ("Beville", 2024, 2)}
     assert deps(text) == {"Aville": "Finistère", "Beville": "Finistère"}
-    # a région places nothing
+    # a région places nothing, nor two counted places
     assert deps("Trois communes de Bretagne ont été distinguées.\nAville @@@\nBeville @@\n") \
         == {"Aville": "", "Beville": ""}
+    assert deps("Deux communes du Finistère et deux du Morbihan ont été distinguées.\n"
+                "Aville @@@\nBeville @@\n") == {"Aville": "", "Beville": ""}
 
 
 def test_R28h_a_timeline_opening_the_sentence_its_one_name_after_the_colon():
@@ -1313,3 +1315,8 @@ def test_R28i_a_first_participation_in_an_aside_does_not_stop_the_gap():
     assert got("Aville obtient trois arobases, tandis que Beville, pour sa première "
                "participation, en obtient quatre.") == {("Aville", 2024, 3),
                                                        ("Beville", 2024, 4)}
+
+
+def test_R28j_a_caption_a_name_then_its_level_au_label():
+    assert got("Photo : la mairie d'Aville (Finistère), 3 @ au label Villes Internet "
+               "2023.") == {("Aville", 2023, 3)}

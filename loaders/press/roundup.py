@@ -191,11 +191,13 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   (R22's "en", out of five as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is
   never a bare count of its own. R28g, the lead right above a list counting its names
   with their département ("Six communes de la Gironde ont été distinguées hier.") places
-  the entries under it (R6; a région places nothing). R28h, R25's timeline opening the
+  the entries under it (R6; a région places nothing, two counted places neither). R28h, R25's timeline opening the
   sentence, its one name after the colon: "Trois @ en 2014, quatre en 2016, et cinq
   cette année : Libourne atteint le sommet" ("cette année": the sentence's edition).
   R28i, the noun "participation" in an aside ("Beville, pour sa première participation,
-  en obtient quatre") does not stop R3's gap as the verb "participe" does.
+  en obtient quatre") does not stop R3's gap as the verb "participe" does. R28j, a
+  caption's apposition "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet
+  2018": the level followed by "au label" (or "au palmarès") is the name's award.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -734,6 +736,8 @@ _COUNTED_PLACE = re.compile(
     rf"quatorze|quinze|seize|vingt)\s+(?:villes|communes|collectivités|lauréats|"
     rf"territoires)\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*(?P<place>(?={_PLACE_FIRST}){_BARE})"
     rf"\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?")
+_ANY_PLACE = re.compile(rf"\b(?:du|de\s+la|de\s+l'|des|d'|en|dans\s+(?:le|la|les|l'))\s*"
+                        rf"(?P<place>(?={_PLACE_FIRST}){_BARE})")
 # A date line between such a title and its list ("Publié le 8 février 2024") does not
 # end the title's place: it dates the page, it is not another list.
 _DATE_LINE = re.compile(r"^\s*(?:Publié|Mis\s+à\s+jour|Mise\s+à\s+jour)\b", re.I)
@@ -931,7 +935,10 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
         if place_line and not here and nxt and _is_place(place_line.group("place")):
             place = place_line.group("code") or _departement(place_line.group("place"))
             continue
-        counted_place = _COUNTED_PLACE.search(b.text) if not here and nxt else None
+        counted = list(_COUNTED_PLACE.finditer(b.text)) if not here and nxt else []
+        counted_place = counted[0] if len(counted) == 1 and len(
+            {names.key(m.group("place")) for m in _ANY_PLACE.finditer(b.text)
+             if not rel.is_region(m.group("place"))}) == 1 else None  # two places: unsure
         if counted_place and _is_place(counted_place.group("place")) and \
                 not rel.is_region(counted_place.group("place")):
             place = counted_place.group("code") or counted_place.group("place")
@@ -1448,7 +1455,10 @@ _AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases
 # of the sentence (Aville's five @ were dated 2022).
 _LIKE_YEAR = re.compile(rf",?\s*comme\s+(?P<who>{_BARE})\s+en\s+(?P<y>(?:19|20)\d\d)\b")
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
-_CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*")
+# R28j (tenth battery): "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet
+# 2018" (a caption): the level "au label" after a name in apposition is its award.
+_CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*"
+                        r"|^\s*au\s+(?:label|palmarès)\b")
 _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"
                     r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
                     r"figurent\s+(?:notamment\s+)?|notamment\s+)?"

@@ -1281,6 +1281,8 @@ def test_R28e_a_retrospective_table_one_column_an_edition():
     assert got("Commune   2019   2021   2023\nAville   3   4   4\nBeville   –   2   @@@\n") \
         == {("Aville", 2019, 3), ("Aville", 2021, 4), ("Aville", 2023, 4),
             ("Beville", 2021, 2), ("Beville", 2023, 3)}
+    # a row that is no name ("Nombre de labellisés") is none of the table's
+    assert got("Commune | 2019 | 2021\nNombre de labellisés | 3 | 4\n") == set()
     # a column for 2010 (no edition): no table of editions
     assert got("Ville | 2009 | 2010\nAville | 3 | 4\n") == set()
 

@@ -1099,7 +1099,8 @@ def _year_columns(doc: list[Block]) -> dict[int, list[tuple]]:
             place = _table_place(before.text) if before is not None else ""
             out[b.line] = []
             continue
-        if years and len(cells) == len(years) + 1 and _is_name(cells[0]) and all(
+        if years and len(cells) == len(years) + 1 and _is_name(cells[0]) and \
+                re.fullmatch(rf"{_EPCI}|{_BARE}", cells[0]) and all(
                 _cell_level(c) or _NO_CELL.fullmatch(c) for c in cells[1:]) and \
                 any(_cell_level(c) for c in cells[1:]):
             out[b.line] = [(cells[0], place, year, _cell_level(c), b.text)

@@ -32,6 +32,15 @@ homonyms (Mérignac, Blanquefort: the département is only in the lead), a name 
 over two lines and the one after it (Hérouville-Saint-Clair, Metz), "en obtient 4 sur 5"
 (Cherbourg-en-Cotentin), a caption's "3 @ au label" (Melle), a sentence cut by a page
 footer (Vandœuvre-lès-Nancy, Villers-lès-Nancy), Lannion before the hyphenated "dé-/croche".
+After the fixes (T1f: a word hyphenated at a line's end made whole; T1g: a PDF's page
+marker is no line; R28a-j of ``loaders/press/roundup.py``: names one a line each with its
+level on the next, " / " between entries, the top level restated in figures and a prize
+after "un", a verb heading "Obtiennent deux @ :" and ";" in a heading's list, a table
+whose columns are editions, "en obtient 4 sur 5", a lead counting a département's names
+above the list, a timeline opening the sentence, "pour sa première participation" in an
+aside, a caption's "Name, 3 @ au label 2018"): 107 / 107 (100%), 0 invented, 0 from the
+texts awarding nothing; no text left as an xfail. These rules were written for these
+texts: the 107 no longer estimate anything (the 68 / 107 before them does).
 (Before this scoring, a mistyped ``-k`` filter ran the one text then named
 "...-count-before-names" and showed that it failed, nothing more; it was renamed.)
 """

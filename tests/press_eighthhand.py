@@ -197,14 +197,6 @@ Mazamet (3 @, contre 2 en 2016) progresse, tandis que Gaillac (2 @) fait son ent
 
 # Missed at the baseline, each for its reason (strict xfails: they fail the day it is read).
 _WHY: dict[str, str] = {
-    "acronym-c2a-tarn": "a homonym (Castres) in a list opened by its département as a "
-                        "one-word dateline ('Tarn. Palmarès 2020 ...'): the reader has no "
-                        "list of départements to tell 'Tarn.' from a town's dateline",
-    "interview-level-down": "a level in the mayor's quoted words ('redescendus à trois "
-                            "arobases cette année, après quatre en 2019'): quotes are "
-                            "reported speech, left unread on purpose",
-    "job-offer-label-with-year": "'(label Villes Internet 2023 : 4 @)' in apposition "
-                                 "after a name",
 }
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),

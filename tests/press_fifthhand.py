@@ -232,8 +232,6 @@ _WHY: dict[str, str] = {
     "council-summary-landerneau": "'le maire informe l'assemblée que Landerneau a "
                                   "reçu ...': a name after 'que' is read as reported "
                                   "speech, never a subject",
-    "label-at-at-at": "'Anglet, label@@@ Villes Internet 2017 : ...': a "
-                      "level in apposition to a name, with no verb (spaced marks too)",
 }
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),

@@ -272,9 +272,6 @@ _WHY = {
     "brief-edition-fougeres": "'FOUGÈRES' alone on its line above 'La ville a reçu ...': a "
                               "capitals heading is no dateline (S2 wants 'FOUGÈRES. La "
                               "ville'), and départements are written the same way",
-    "history-lines-saint-herblain": "'2019 : @@@' lines with no name, under a title that "
-                                    "names the town without an award verb: no collectivité "
-                                    "the lines can stand for",
 }
 TEXTS = [dataclasses.replace(t, why=_WHY.get(t.id, "")) for t in TEXTS]
 

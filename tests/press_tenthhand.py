@@ -33,7 +33,7 @@ over two lines and the one after it (Hérouville-Saint-Clair, Metz), "en obtient
 (Cherbourg-en-Cotentin), a caption's "3 @ au label" (Melle), a sentence cut by a page
 footer (Vandœuvre-lès-Nancy, Villers-lès-Nancy), Lannion before the hyphenated "dé-/croche".
 After the fixes (T1f: a word hyphenated at a line's end made whole; T1g: a PDF's page
-marker is no line; R28a-j of ``loaders/press/roundup.py``: names one a line each with its
+marker is no line; R29a-j of ``loaders/press/roundup.py``: names one a line each with its
 level on the next, " / " between entries, the top level restated in figures and a prize
 after "un", a verb heading "Obtiennent deux @ :" and ";" in a heading's list, a table
 whose columns are editions, "en obtient 4 sur 5", a lead counting a département's names

@@ -498,16 +498,8 @@ _WHY = {
     "site_crest_2015": "'contre deux en 2014' in a 'la ville de Crest' sentence that the "
                        "release reader reads alone: the earlier level is not given",
     "hebdo_lisieux_2007": "'l'an passé' is the past without its year (Y3): 2006 not given",
-    "talence_noun_2023": "'Ville Internet @@@ depuis 2019' in apposition: two levels and "
-                         "two years in one sentence, unsure",
     "echirolles_compare_2019": "'la ville en obtient 4' after a clause in the past: 'la "
                                "ville' with a bare count",
-    "moselle_respectivement_2015": "'Thionville, deux @ l'an dernier, en obtient trois': "
-                                   "an aside in the past without its year",
-    "historique_villeneuve": "a town's history, one year a line with its marks under the "
-                             "town's name",
-    "valence_homonyme_2017": "the homonym's département is only the page's rubric "
-                             "('DRÔME') above prose",
     "comme_lan_dernier_2012": "'La commune obtient trois @, comme l'an dernier': the "
                               "past without its year leaves the sentence unread",
 }

@@ -1226,7 +1226,7 @@ def test_R27_a_hard_wrapped_sentence_cut_before_its_year_or_its_at():
         == {("Aville", 2019, 3), ("Beville", 2021, 2)}
 
 
-# -- R28: the tenth battery (tests/press_tenthhand.py, round-ups after copy-paste) -------
+# -- R29: the tenth battery (tests/press_tenthhand.py, round-ups after copy-paste) -------
 
 def test_T1f_a_word_cut_by_hyphenation_at_a_line_end_is_made_whole():
     assert got("Lannion (22) dé-\ncroche 4 @, tout comme Vi-\ntré (35).") == {
@@ -1245,7 +1245,7 @@ def test_T1g_a_page_marker_between_two_halves_of_a_sentence_is_no_line():
                                                        ("Beville", 2024, 3)}
 
 
-def test_R28a_names_one_a_line_each_with_its_level_on_the_next():
+def test_R29a_names_one_a_line_each_with_its_level_on_the_next():
     text = "Aville\n4 @\nBeville (38)\n3 @\nCeville\n2 @\n"
     assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 2)}
     assert deps(text)["Beville"] == "38"
@@ -1256,12 +1256,12 @@ def test_R28a_names_one_a_line_each_with_its_level_on_the_next():
                                                          ("Ceville", 2024, 3)}
 
 
-def test_R28b_entries_separated_by_slashes():
+def test_R29b_entries_separated_by_slashes():
     assert got("Aville 5 @ / Beville 4 @ / Ceville 3 @") == {
         ("Aville", 2024, 5), ("Beville", 2024, 4), ("Ceville", 2024, 3)}
 
 
-def test_R28c_the_top_level_restated_in_figures_and_a_prize_after_un():
+def test_R29c_the_top_level_restated_in_figures_and_a_prize_after_un():
     assert got("Deux villes déjà récompensées par un Net d'Or obtiennent la note maximale "
                "de quatre @ : Aville et Beville.") == {("Aville", 2024, 4),
                                                       ("Beville", 2024, 4)}
@@ -1269,7 +1269,7 @@ def test_R28c_the_top_level_restated_in_figures_and_a_prize_after_un():
     assert got("Aville obtient la note maximale.") == {("Aville", 2024, 5)}
 
 
-def test_R28d_a_verb_heading_its_names_after_the_colon_semicolons_too():
+def test_R29d_a_verb_heading_its_names_after_the_colon_semicolons_too():
     assert got("Obtiennent deux @ : Aville ; Beville ; Ceville.\n"
                "Ils obtiennent 5 @ : Deville, Eville et Fleury.\n") == {
         ("Aville", 2024, 2), ("Beville", 2024, 2), ("Ceville", 2024, 2),
@@ -1277,7 +1277,7 @@ def test_R28d_a_verb_heading_its_names_after_the_colon_semicolons_too():
     assert got("Quatre @ : Aville ; Beville.") == {("Aville", 2024, 4), ("Beville", 2024, 4)}
 
 
-def test_R28e_a_retrospective_table_one_column_an_edition():
+def test_R29e_a_retrospective_table_one_column_an_edition():
     assert got("Commune   2019   2021   2023\nAville   3   4   4\nBeville   –   2   @@@\n") \
         == {("Aville", 2019, 3), ("Aville", 2021, 4), ("Aville", 2023, 4),
             ("Beville", 2021, 2), ("Beville", 2023, 3)}
@@ -1287,14 +1287,14 @@ def test_R28e_a_retrospective_table_one_column_an_edition():
     assert got("Ville | 2009 | 2010\nAville | 3 | 4\n") == set()
 
 
-def test_R28f_a_count_out_of_five_after_en():
+def test_R29f_a_count_out_of_five_after_en():
     assert got("Aville obtient trois arobases, Beville en obtient 4 sur 5.") == {
         ("Aville", 2024, 3), ("Beville", 2024, 4)}
     assert got("Aville obtient trois arobases, tandis que Beville en reçoit quatre sur "
                "cinq.") == {("Aville", 2024, 3), ("Beville", 2024, 4)}
 
 
-def test_R28g_a_lead_counting_the_names_of_a_departement_places_the_list_under_it():
+def test_R29g_a_lead_counting_the_names_of_a_departement_places_the_list_under_it():
     text = "Trois communes du Finistère ont été distinguées hier.\nAville @@@\nBeville @@\n"
     assert got(text) == {("Aville", 2024, 3), ("Beville", 2024, 2)}
     assert deps(text) == {"Aville": "Finistère", "Beville": "Finistère"}
@@ -1305,7 +1305,7 @@ def test_R28g_a_lead_counting_the_names_of_a_departement_places_the_list_under_i
                 "Aville @@@\nBeville @@\n") == {"Aville": "", "Beville": ""}
 
 
-def test_R28h_a_timeline_opening_the_sentence_its_one_name_after_the_colon():
+def test_R29h_a_timeline_opening_the_sentence_its_one_name_after_the_colon():
     assert got("Deux @ en 2019, trois en 2021, et quatre cette année : Aville confirme sa "
                "progression.") == {("Aville", 2019, 2), ("Aville", 2021, 3),
                                    ("Aville", 2024, 4)}
@@ -1313,12 +1313,109 @@ def test_R28h_a_timeline_opening_the_sentence_its_one_name_after_the_colon():
     assert got("Deux @ en 2019, trois en 2021 : Aville vise désormais la quatrième.") == set()
 
 
-def test_R28i_a_first_participation_in_an_aside_does_not_stop_the_gap():
+def test_R29i_a_first_participation_in_an_aside_does_not_stop_the_gap():
     assert got("Aville obtient trois arobases, tandis que Beville, pour sa première "
                "participation, en obtient quatre.") == {("Aville", 2024, 3),
                                                        ("Beville", 2024, 4)}
 
 
-def test_R28j_a_caption_a_name_then_its_level_au_label():
+def test_R29j_a_caption_a_name_then_its_level_au_label():
     assert got("Photo : la mairie d'Aville (Finistère), 3 @ au label Villes Internet "
                "2023.") == {("Aville", 2023, 3)}
+
+
+# -- R28: the label in apposition; a date between the verb and the level ------------------
+
+def test_R28_the_label_in_apposition_after_a_name():
+    assert got("La commune d'Aville (label Villes Internet 2023 : 4 @) recrute un "
+               "technicien.") == {("Aville", 2023, 4)}
+    assert got("Beville, label@@@ Villes Internet, ouvre un espace numérique.") \
+        == {("Beville", 2024, 3)}
+    assert got("Ceville (3 @ au label Villes Internet 2022) accueille le forum.") \
+        == {("Ceville", 2022, 3)}
+    # "depuis 2019": that year's level; the sentence's own award read apart
+    assert got("Deville, Ville Internet @@@ depuis 2019, a reçu sa quatrième arobase.") \
+        == {("Deville", 2019, 3), ("Deville", 2024, 4)}
+    # a label aimed at, a level of the past, two levels, brackets left open: nothing
+    assert got("Aville (Ville Internet @@@@) vise la cinquième arobase.") == set()
+    assert got("Aville, Ville Internet @@@ @@@@, ouvre un espace.") == set()
+    assert got("Aville, qui avait le label (Villes Internet : 3 @, obtient.") == set()
+
+
+def test_R28_a_date_between_the_verb_and_the_level():
+    assert got("Aville a reçu le 2 février 2023 sa quatrième arobase au label Villes "
+               "Internet.") == {("Aville", 2023, 4)}
+    assert got("Aville et Beville ont reçu jeudi 8 février trois arobases.") \
+        == {("Aville", 2024, 3), ("Beville", 2024, 3)}
+
+
+# -- the eleventh battery (tests/press_eleventhhand.py: town sites and local papers) --------
+
+def test_a_vocative_names_the_readers_not_a_laureate():
+    assert got("Chères Avillaises, chers Avillais,\nAville conserve ses quatre @.") \
+        == {("Aville", 2024, 4)}
+
+
+def test_an_epci_writing_its_kind_after_its_name_in_lower_case():
+    assert got("Brest métropole confirme ses cinq @ au label Villes Internet.") \
+        == {("Brest métropole", 2024, 5)}
+    assert got("Aville obtient quatre @, tout comme Mauges communauté.") \
+        == {("Aville", 2024, 4), ("Mauges communauté", 2024, 4)}
+
+
+def test_a_subject_after_et_que_is_no_comparison():
+    assert got("Agde conserve ses trois @, quand Beville obtient deux @ et que Ceville se "
+               "voit attribuer une @.") == {("Agde", 2024, 3), ("Beville", 2024, 2),
+                                           ("Ceville", 2024, 1)}
+    # a comparison's "que" still places its name
+    assert got("Aville obtient plus d'arobases que Beville : quatre @.") == {("Aville", 2024, 4)}
+
+
+def test_joining_the_club_of_five_in_the_same_sentence():
+    assert got("Aville rejoint le cercle très fermé des villes 5 @.") == {("Aville", 2024, 5)}
+
+
+def test_en_compte_with_an_adverb():
+    assert got("Aville, qui avait décroché 2 @ en 2017, en compte désormais trois.") \
+        == {("Aville", 2024, 3), ("Aville", 2017, 2)}
+
+
+def test_a_level_kept_since_a_year():
+    assert got("Aville confirme les quatre @ obtenues en 2019.") \
+        == {("Aville", 2024, 4), ("Aville", 2019, 4)}
+    assert got("Beville renouvelle ses trois @, obtenues pour la première fois en 2020.") \
+        == {("Beville", 2024, 3), ("Beville", 2020, 3)}
+    # without a verb of keeping, the participle's year is the level's own
+    assert got("C'est le cas de Ceville et ses quatre @ également décrochés en 2018.") \
+        == {("Ceville", 2018, 4)}
+
+
+def test_a_by_lines_date_with_its_times_and_arobace():
+    assert got("Aville a reçu sa 4e arobace au label Villes Internet.",
+               head="Publié le 01/02/2023 à 07:45, mis à jour à 09:10\n") \
+        == {("Aville", 2023, 4)}
+
+
+def test_S9_a_towns_own_history_one_edition_a_line():
+    assert got("Ville d'Aville\nNotre label Villes Internet\n2015 : 2 @\n2017 : @@@\n"
+               "En 2019 : quatre arobases\n") == {
+        ("Aville", 2015, 2), ("Aville", 2017, 3), ("Aville", 2019, 4)}
+    # a title naming two, or none: the lines stand for no one
+    assert got("Aville et Beville\nNotre label\n2015 : 2 @\n") == set()
+    assert got("Notre label Villes Internet\n2015 : 2 @\n") == set()
+
+
+def test_R28_a_level_alone_in_apposition_after_a_name():
+    assert got("Aville, 4 arobases au compteur, fait partie des lauréats.") \
+        == {("Aville", 2024, 4)}
+    assert got("Beville, deux @ l'an dernier, en obtient trois.") \
+        == {("Beville", 2023, 2), ("Beville", 2024, 3)}
+    # a list of entries reads the same; an aim leaves the sentence unread
+    assert got("Aville, 3 @, Beville, 2 @, Ceville, 1 @.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2), ("Ceville", 2024, 1)}
+    assert got("Deville, deux @ en 2019, vise la quatrième.") == set()
+
+
+def test_R25_a_change_noted_in_prose_is_no_gap():
+    assert got("Aville (+1) obtient trois @, Beville (=) garde ses deux @.") \
+        == {("Aville", 2024, 3), ("Beville", 2024, 2)}

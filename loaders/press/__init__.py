@@ -13,7 +13,7 @@ import re
 from typing import Mapping, Sequence
 
 from atlas import names
-from loaders.press import roundup
+from loaders.press import history, places, quotes, roundup
 from loaders.press.initiatives import initiatives
 from loaders.press.release import (Award, Block, Extraction, Initiative, blocks,
                                    current_edition, edition_year, edition_years, levels,
@@ -152,9 +152,10 @@ def extract(text: str, keywords: Mapping[str, Sequence[str]],
                 current_edition(doc, dated, edition) == edition:
             given = edition  # none stated (several stated: still unsure, not given)
     found, main = release_awards(doc, given)
-    listed = roundup.awards(doc, given)
+    listed = roundup.awards(doc, given) + history.awards(doc) + quotes.awards(doc, given)
     merged = merge(_yield_to_roundup(found, listed), listed)
-    awards = with_mentions(whole_epci_names(merge(merged, roundup.likewise(doc, merged))))
+    awards = with_mentions(places.with_places(whole_epci_names(
+        merge(merged, roundup.likewise(doc, merged))), doc))
     if main is None or len({names.key(a.collectivite) for a in awards}) != 1:
         return Extraction(awards, [], edition_given=given)
     return Extraction(awards, initiatives(doc, keywords), main.name, main.departement,

@@ -239,7 +239,7 @@ def _normalise(text: str) -> str:
     # rule: marks spaced out by the page ("@ @ @", or with non-breaking spaces) are one level, not three
     # levels of one @; "arrobases" (a common misspelling) and "arobase(s)" are "arobases".
     text = _SPACED_MARKS.sub(lambda m: m.group().replace(" ", "").replace("\t", ""), text)
-    text = _MISSPELT.sub(lambda m: m.group(1) + "robas", text)
+    text = _MISSPELT.sub(lambda m: (m.group(1) or m.group(2)) + "robas", text)
     text = text.replace("arobase(s)", "arobases").replace("Arobase(s)", "Arobases")
     # A postal code beside a name, "Manosque (04100)", is its département "(04)", as the
     # press prints it just as often (Corsica's 20xxx: 2A below 20200, else 2B).
@@ -252,7 +252,7 @@ _TOP_RESTATED = re.compile(r"\b(?:la\s+note\s+maximale|le\s+plus\s+haut\s+niveau
                            r"la\s+plus\s+haute\s+distinction)\s*[,(]\s*"
                            r"((?:[1-5]|cinq)\s*(?:@|arobases?)|@{5})\s*(?:\)|(?=,))")
 _SPACED_MARKS = re.compile(r"@(?:[ \t]+@){1,4}(?![ \t]*@)")
-_MISSPELT = re.compile(r"\b([Aa])rrobas")
+_MISSPELT = re.compile(r"\b([Aa])rrobas|\b([Aa])r?robac(?=es?\b)")  # "arobace" too
 _POSTCODE = re.compile(r"\(((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\)")
 
 
@@ -542,6 +542,7 @@ _SHORT_MONTHS = {"janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9,
 # "Publié le 16/12/2009 - 18:33".
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(?:(?:publié|mis à jour)\s+le\s+)?"
                                 r"(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b", re.I)
+_DATED_BY_START = re.compile(r"^\s*(?:publié|mis\s+à\s+jour)\s+le\s+\d", re.I)
 _BYLINE_DATE = re.compile(
     r"\b(\d{1,2})(?:er)?\s+(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.?\s+((?:19|20)\d\d)\b",
     re.I)
@@ -588,7 +589,10 @@ def release_date(doc: list[Block]) -> tuple[int, int] | None:
         iso = _ISO_DATE_LINE.match(b.text) or _URL_DATE_LINE.match(b.text)
         if iso and 1 <= int(iso.group(2)) <= 12:
             return int(iso.group(1)), int(iso.group(2))
-        numeric = _NUMERIC_DATE_LINE.match(b.text) if len(b.text.split()) <= 8 else None
+        # "Publié le 01/02/2023 à 07:45, mis à jour à 09:10": a by-line's times after it
+        words = len(b.text.split())
+        numeric = _NUMERIC_DATE_LINE.match(b.text) if words <= 8 or words <= 16 and \
+            _DATED_BY_START.match(b.text) else None
         if numeric and 1 <= int(numeric.group(1)) <= 31 and 1 <= int(numeric.group(2)) <= 12:
             return int(numeric.group(3)), int(numeric.group(2))
         if len(b.text.split()) <= 10 and _DOC_DATE.match(b.text):
@@ -701,8 +705,11 @@ _WORD = rf"[{_UP}][\wÀ-ÿœ]*"
 _PARTICLE = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|en|aux|au)"
 # "Saint-Jean-et-Saint-Paul": "et" only between hyphens, so "Villejuif et Alfortville"
 # stays two names; "Cœur d'Essonne", "Villeneuve-d'Ascq".
+# "Brest métropole", "Mauges communauté": an EPCI that writes its kind after its name in
+# lower case (eleventh battery) is one name, not the commune's
+EPCI_TAIL = r"(?:\s(?:métropole|communauté|agglomération)(?![\wÀ-ÿ]))?"
 _NAME = (rf"(?:(?:Le|La|Les|L')\s?)?{_WORD}(?:(?:-et-|[-\s'](?:{_PARTICLE}[-\s]|[dl]')*)"
-         rf"{_WORD})*")
+         rf"{_WORD})*{EPCI_TAIL}")
 _EXPLICIT = re.compile(
     rf"\b(?:[Ll]a\s+|[Ll]'|[Nn]otre\s+)?(?P<kind>[Vv]ille|[Cc]ommune|[Vv]illage|[Cc]ité"
     # "la commune nouvelle de Lamballe-Armor" (a merger's name, third-hand battery)

@@ -176,28 +176,29 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   A hard-wrapped sentence cut before its year or its "@" ("... au label Villes
   Internet" / "2024. La commune ...", "... obtient trois" / "@.") is one block
   (``release.blocks``); "2008 : Brest @@" stays a list line.
-- R28. The tenth battery (``tests/press_tenthhand.py``: round-ups copied out of PDFs, old
-  pages and newsletters) showed: R28a, a list put one cell a line, each name then its
+- R29. The tenth battery (``tests/press_tenthhand.py``: round-ups copied out of PDFs, old
+  pages and newsletters) showed: R29a, a list put one cell a line, each name then its
   level alone on the next line ("Échirolles" / "4 @" / "Fontaine (38)" / "3 @"): a
   strict alternation of two pairs or more, neither after a level line nor followed by a
-  name line (those are R2's level headings). R28b, " / " between entries ("Rennes 5 @ /
-  Saint-Brieuc 4 @", R1). R28c, the top level restated in figures ("la note maximale de
+  name line (those are R2's level headings). R29b, " / " between entries ("Rennes 5 @ /
+  Saint-Brieuc 4 @", R1). R29c, the top level restated in figures ("la note maximale de
   quatre @") is the figures' level, not a 5 of its own; a name after "un", "une" ("par
-  un Net d'Or") is another prize, never a laureate. R28d, a verb heading the names after
+  un Net d'Or") is another prize, never a laureate. R29d, a verb heading the names after
   its colon, "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ : Aville, ..."
-  (R2), and ";" between a level heading's names as "," is. R28e, a retrospective table
+  (R2), and ";" between a level heading's names as "," is. R29e, a retrospective table
   whose columns are editions ("Commune<tab>2003<tab>2008", "Parthenay<tab>5<tab>5"):
-  each cell that edition's level, a dash none (R23). R28f, "Beville en obtient 4 sur 5"
+  each cell that edition's level, a dash none (R23). R29f, "Beville en obtient 4 sur 5"
   (R22's "en", out of five as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is
-  never a bare count of its own. R28g, the lead right above a list counting its names
+  never a bare count of its own. R29g, the lead right above a list counting its names
   with their département ("Six communes de la Gironde ont été distinguées hier.") places
-  the entries under it (R6; a région places nothing, two counted places neither). R28h, R25's timeline opening the
-  sentence, its one name after the colon: "Trois @ en 2014, quatre en 2016, et cinq
-  cette année : Libourne atteint le sommet" ("cette année": the sentence's edition).
-  R28i, the noun "participation" in an aside ("Beville, pour sa première participation,
-  en obtient quatre") does not stop R3's gap as the verb "participe" does. R28j, a
-  caption's apposition "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet
-  2018": the level followed by "au label" (or "au palmarès") is the name's award.
+  the entries under it (R6; a région places nothing, two places neither). R29h, R25's
+  timeline opening the sentence, its one name after the colon: "Trois @ en 2014, quatre
+  en 2016, et cinq cette année : Libourne atteint le sommet" ("cette année": the
+  sentence's edition). R29i, the noun "participation" in an aside ("Beville, pour sa
+  première participation, en obtient quatre") does not stop R3's gap as the verb
+  "participe" does. R29j, a caption's apposition "la mairie de Melle (Deux-Sèvres), 3 @
+  au label Villes Internet 2018": the level followed by "au label" (or "au palmarès")
+  is the name's award.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -224,7 +225,7 @@ _JOINER = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|aux|au)"
 # ("Caux Vallée de Seine", "Val d'Isère", "L'Isle Adam"), a lower-case article allowed
 # before it ("la Turballe").
 _BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
-         rf"(?:\s(?:{_JOINER}\s|[dl]')?{_CAPWORD}{_HYPHENED})*")
+         rf"(?:\s(?:{_JOINER}\s|[dl]')?{_CAPWORD}{_HYPHENED})*{rel.EPCI_TAIL}")
 # R7: "normand" in "communauté de communes du Vexin normand".
 # "du pays Ajaccien"; never a count ("la communauté de communes de Parthenay-Gâtine
 # trois, ...": "trois" ends in "ois" but is the level, held-out battery)
@@ -321,7 +322,7 @@ _HINT = re.compile(
     rf"\s*\((?P<code>\d{{2,3}}|2[AB])\)|\s*\((?P<paren>{_BARE})\)"
     rf"|,?\s*(?:dans\s+(?:le\s+|la\s+|les\s+|l')|en\s+)(?P<prose>{_BARE})(?=\s*[,;.]|\s+"
     rf"[{_LOW}]|\s*$)")
-# R28c (tenth battery): nor after "un", "une": "déjà récompensées par un Net d'Or" names
+# R29c (tenth battery): nor after "un", "une": "déjà récompensées par un Net d'Or" names
 # a prize (another one), never a collectivité ("une Marianne d'Or" too).
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:à|a|au|aux|dans|en|par|pour|sur|chez|vers|depuis|entre|près\s+de|de|d'|du|"
@@ -373,6 +374,8 @@ def items(text: str) -> list[Item]:
         if not _is_name(name) and not m.group("epci"):
             continue
         start = m.start()
+        if _VOCATIVE.search(text, max(0, start - 8), start):
+            continue  # "Chères Lannionnaises, chers Lannionnais,": the readers, no laureate
         if m.group("town") and _MAYOR.match(m.group()):
             if out and bare_last and _APPOSED.fullmatch(text, out[-1].end, m.start()):
                 start = out.pop().start  # R18: "Jeanne Martin, maire de Beville": one item
@@ -391,11 +394,16 @@ def items(text: str) -> list[Item]:
             end = pos = hint.end()  # the hint's name is no laureate
         before = rel._tail(text, m.start())
         place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before) and \
+            not _SUBJECT_QUE.search(before) and \
             not (_CONTRAST.search(before) and _WHO_GETS.match(text, end))
         out.append(Item(start, end, name, _departement(dep or ""), prose, place))
         bare_last = bool(m.group("bare")) and not hint
 
 
+# "quand Agde conserve ses trois @ et que Lunel se voit attribuer deux @" (eleventh
+# battery): a clause's subject after "et que", "alors que", not a comparison's "que"
+_SUBJECT_QUE = re.compile(r"\b(?:et|alors|tandis|pendant|bien|parce)\s+que\s*$", re.I)
+_VOCATIVE = re.compile(r"\b[Cc]h[eè]re?s?\s+$")
 _LEAD_PREPOSITIONS = {"Entre", "Près", "Dans", "Pour", "Chez", "Vers", "Depuis", "Avec",
                       "Sans", "Après", "Avant", "Parmi", "Contre", "Selon", "Sur", "Hors"}
 
@@ -410,7 +418,9 @@ _COUNTED = (r"(?!\s*(?:villes?|communes?|collectivités?|territoires?|villages?|
 _EN_ONT = re.compile(rf"\ben\s+(?:(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)|"
                      rf"obtien(?:t|nent)|re[çc]oi(?:t|vent)|décroch(?:e|ent)|récolt(?:e|ent)|"
                      rf"rafl(?:e|ent)|affich(?:e|ent)|compt(?:e|ent))\s+"
-                     # R28f (tenth battery): "en obtient 4 sur 5", out of five (T1e)
+                     # "en compte désormais trois" (eleventh battery)
+                     rf"(?:(?:désormais|maintenant|aujourd'hui|donc|ainsi|également|aussi)\s+)?"
+                     # R29f (tenth battery): "en obtient 4 sur 5", out of five (T1e)
                      rf"(?P<n>{_NUMWORD})\b(?:\s+sur\s+(?:5|cinq)\b)?{_COUNTED}", re.I)
 # "Le Trait 2 et Petit-Caux 1": a bare count also before "et" and the next name.
 # "Vignacourt une seule", "Saint-Leu trois également" (fourth battery): an adverb of
@@ -463,7 +473,7 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
     found += [_Level(m.start(), m.end(), int(m.group(1))) for m in _LEVEL_NUMBER.finditer(
         sentence) if not any(a <= m.start() < b for a, b in taken)]
     # "la note maximale" beside levels in figures: still a level of its own names
-    # R28c (tenth battery): not when figures restate it ("la note maximale de quatre @",
+    # R29c (tenth battery): not when figures restate it ("la note maximale de quatre @",
     # "le plus haut niveau, soit 5 @"): the figures are the level, "maximale" the writer's
     # (in 2001 the top was four @); read as 5, it went to a name before it
     found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(
@@ -497,7 +507,7 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
         key=lambda lv: lv.start), sentence)
 
 
-# R28f: the "5" of "4 sur 5" is the scale, no bare count of its own
+# R29f: the "5" of "4 sur 5" is the scale, no bare count of its own
 _OUT_OF = re.compile(r"\b(?:[1-5]|un|une|deux|trois|quatre|cinq)\s+sur\s+$", re.I)
 
 
@@ -536,8 +546,8 @@ _GAP_CUE = re.compile(
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
     r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*|"
-    r"redescend\w*|descend\w*|retomb\w*|revien\w*)\b", re.I)
-# R28i (tenth battery): "pour sa première participation" (the noun, in an aside) says the
+    r"redescend\w*|descend\w*|retomb\w*|revien\w*|compte|comptent|rejoin\w*)\b", re.I)
+# R29i (tenth battery): "pour sa première participation" (the noun, in an aside) says the
 # name took part, and the verb after it what it got ("Cherbourg-en-Cotentin, pour sa
 # première participation, en obtient quatre"); the verb "participe" still stops a gap.
 _GAP_STOP = re.compile(
@@ -545,13 +555,15 @@ _GAP_STOP = re.compile(
     r"concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
     r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
-    r"territoires|lauréats)\b", re.I)
+    r"territoires|lauréats|si|saur\w*)\b", re.I)  # "saura le 6 février si elle obtient"
 _ENTRY_COLON = re.compile(r"\s*[:–]\s*")
 _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?"
                   r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
 
 
 _ELLIPTIC_GAP = ("", "une", "sa", "son", "ses")
+_GAP_DATE = re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+                       rf"(?:1er|\d{{1,2}})\s+{rel._MONTH}(?:\s+(?:19|20)\d\d)?\b", re.I)
 # R25: "a récompensé Lagord de trois arobases et Puilboreau de deux" (the names the
 # verb's objects, each with "de" and its level): "de" is the gap once the verb has
 # taken a name as its object.
@@ -568,7 +580,11 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     last = found[-1]
     # "Issy-les-Moulineaux rafle encore la mise au label Villes Internet 2014 avec cinq
     # arobases": the label's name is no name in the gap, its capitals no new subject (R22)
+    labelled = bool(_LABEL_NAME.search(seg[last.end:]))
     gap = _LABEL_NAME.sub("internet", seg[last.end:])  # one lower-case word
+    # R28: "Talence a reçu le 2 février 2023 sa quatrième arobase": the ceremony's date
+    # is no word of the gap (the sentence's year is read apart, R8)
+    gap = _GAP_DATE.sub("date", gap)
     words = _GAP_WORDS.match(gap)
     # R25: "perd une arobase et redescend à 2 @": a loss is a change (R20), the level
     # after it is stated; "perd" stops a gap only outside such a change
@@ -592,7 +608,7 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     # with the label's name in the gap, the sentence is a long one ("en présence de la
     # ministre Barbara Pompili, Aix-en-Provence a vu renouveler son label « Ville
     # Internet @@@@@»"): only the subject right before reads, no list through commas
-    for prev in reversed(found[:-1]) if gap == seg[last.end:] else ():
+    for prev in reversed(found[:-1]) if not labelled else ():
         if not _SEP.match(seg[prev.end:group[0].start]):
             break
         group.insert(0, prev)
@@ -712,7 +728,7 @@ _LEVEL_HEADING = re.compile(
     rf"^\s*(?:(?:(?:les\s+)?(?:communes|villes|villages|collectivités|territoires|lauréats)"
     rf"\s+(?:labell?isées?|labélisées?|récompensées?|distinguées?)\s+(?:avec\s+|à\s+)?)"
     rf"|(?:niveau|label|catégorie|villes?|villages?)\s+"
-    # R28d (tenth battery): "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ :
+    # R29d (tenth battery): "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ :
     # Aville, Beville et Ceville." (the verb of the names after the colon)
     rf"|(?:(?:ils|elles)\s+)?(?:obtiennent|reçoivent|décrochent|remportent|ont\s+(?:obtenu|"
     rf"reçu|décroché))\s+(?:(?:également|aussi)\s+)?)?(?:(?P<n>{_NUMWORD})\s*"
@@ -727,7 +743,7 @@ _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En
                          # place of the list below it, the label's word after the dash
                          rf"(?:\s*[–-]\s*(?i:palmarès|label)\b[^:@]*)?"
                          rf"\s*[:–-]?\s*$")
-# R28g (tenth battery): the lead right above a list, counting its names with their
+# R29g (tenth battery): the lead right above a list, counting its names with their
 # département ("Six communes de la Gironde ont été distinguées hier."): that place for
 # the entries under it, as a place line's (R6). A département only (its first word one
 # of theirs); a région places nothing.
@@ -774,7 +790,7 @@ def _unquoted(text: str) -> str:
 
 
 # Not the "et" of "Seine-et-Marne": a hyphenated name is one piece.
-# R28b (tenth battery): " / " between entries, as a page's breadcrumb-like run has them
+# R29b (tenth battery): " / " between entries, as a page's breadcrumb-like run has them
 # ("Rennes 5 @ / Saint-Brieuc 4 @"); a slash within a word ("5/5") is none.
 _ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<=\s)/(?=\s)|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
                               rf"|[.!?](?=\s+[{_UP}])"  # "... Villes Internet. Lunel (4 @)"
@@ -962,7 +978,7 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
             heading = len(lv_heading.group("marks") or "") or \
                 _word_level(lv_heading.group("n"))
             rest = lv_heading.group("rest") or lv_heading.group("after_marks")
-            if rest:  # R28d: "Quatre @ : Aville ; Beville ; Ceville." as with commas
+            if rest:  # R29d: "Quatre @ : Aville ; Beville ; Ceville." as with commas
                 rest = rel._blank(rest, _CHANGE_NOTE).replace(";", ",")
                 for it in _list_from(rest, 0, closed=False):
                     got.add(it.name, it.departement or place, edition, heading, b.text,
@@ -1033,7 +1049,7 @@ def _table_rows(doc: list[Block]) -> dict[int, tuple]:
     return out
 
 
-# R28a (tenth battery): a list whose cells a PDF or a narrow column put one a line, each
+# R29a (tenth battery): a list whose cells a PDF or a narrow column put one a line, each
 # name on its line and its level alone on the next ("Échirolles" / "4 @" / "Fontaine
 # (38)" / "3 @"): read as level headings, each level went to the name after it. Only a
 # strict alternation of two pairs or more, not after a level line (then the levels head
@@ -1054,7 +1070,7 @@ def _name_line(text: str) -> Item | None:
 
 
 def _name_level_pairs(doc: list[Block]) -> dict[int, tuple]:
-    """R28a: line → (name, département, level, evidence) of the lines read in pairs, name
+    """R29a: line → (name, département, level, evidence) of the lines read in pairs, name
     then level (the level's line: a row with no level)."""
     out: dict[int, tuple] = {}
     i = 0
@@ -1076,7 +1092,7 @@ def _name_level_pairs(doc: list[Block]) -> dict[int, tuple]:
     return out
 
 
-# R28e (tenth battery): a retrospective table, one column an edition ("Commune<tab>2003
+# R29e (tenth battery): a retrospective table, one column an edition ("Commune<tab>2003
 # <tab>2008<tab>2013", then "Parthenay<tab>5<tab>5<tab>4"): each row's level under each
 # year is that edition's; a dash or an empty cell is none (not labelled that year). Only
 # under a header whose first cell names the communes and whose others are all editions
@@ -1085,7 +1101,7 @@ _NO_CELL = re.compile(r"[-–—/x]?")
 
 
 def _year_columns(doc: list[Block]) -> dict[int, list[tuple]]:
-    """R28e: line → [(name, département, year, level, evidence)] of a table's rows under
+    """R29e: line → [(name, département, year, level, evidence)] of a table's rows under
     a header of editions (the header: an empty row)."""
     out: dict[int, list[tuple]] = {}
     years, place, before = None, "", None
@@ -1141,6 +1157,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
     text = _QUOTED_MARKS.sub(lambda m: " " + m.group(1).center(len(m.group()) - 2) + " ",
                              block.text)  # "cinq « @ »": the marks without their quotes
     text = rel._blank(_unquoted(text), rel._SPEECH)
+    # R25 in prose: "Lunel (+1) obtient trois @": the change noted is no gap
+    text = rel._blank(text, _CHANGE_NOTE)
     closing: list[Item] = []  # the names that end the sentence before
     grouped: list[Item] = []  # R11: the first group of names of the sentence before
     among = 0  # the level of a counted subject in the sentence before ("Parmi elles")
@@ -1158,10 +1176,12 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
         _timeline(sentence, block.line, got)
-        this = rel.edition_years(sentence, dated)  # R28h: the steps' own years aside
+        this = rel.edition_years(sentence, dated)  # R29h: the steps' own years aside
         _timeline_first(sentence, block.line, got,
                         (this.pop() if len(this) == 1 else None) if this else edition)
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
+        sentence = _label_apposed(sentence, _year(sentence, dated, edition), block.line,
+                                  got)
         for m in _RELATIVE_ASIDE.finditer(sentence):  # "Beville, qui avait trois @ en 2019,"
             # R26: "qui avait trois @ l'an dernier,": the edition before the sentence's
             this = _year(_RELATIVE_ASIDE.sub(lambda a: " " * len(a.group()), sentence),
@@ -1187,6 +1207,10 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         found_gains = _GAIN.search(clean)
         already = [(m.start(), int(m.group(1))) for m in _ALREADY.finditer(clean)]
         clean = rel._blank(clean, _ALREADY)  # "déjà obtenus en 2017": another edition
+        for m in list(_KEPT_SINCE.finditer(clean)) if _KEEPS.search(clean) else ():
+            if _KEEPS.search(clean, 0, m.start()):
+                already.append((m.start(), int(m.group(1))))
+                clean = rel._blank_span(clean, m.start(), m.end())
         against = [(m.start(), int(m.group("y")) if m.group("y") else None,
                     _word_level(m.group("n")))
                    for m in _AGAINST_YEAR.finditer(clean)]
@@ -1205,6 +1229,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         joined = _CLUB.search(clean)
         if joined:
             club = next((lv.level for lv in found if lv.start >= joined.start()), 0)
+            # "Sète rejoint le cercle très fermé des villes 5 @": the club's words are
+            # no gap between the one who joins it and its level (eleventh battery)
+            clean = rel._blank_span(clean, joined.start(), joined.end())
         elif club and not found:
             _joining(clean, club, year, edition, sentence, block.line, got)
         if previous_among and _AMONG.match(clean):  # R10: "Parmi elles, Aville (47) ..."
@@ -1312,7 +1339,7 @@ def _timeline(sentence: str, line: int, got: "_Collector") -> None:
             got.add(it.name, it.departement, int(year), _word_level(n), sentence, line)
 
 
-# R28h (tenth battery): the same timeline opening the sentence, its one name after the
+# R29h (tenth battery): the same timeline opening the sentence, its one name after the
 # colon: "Trois @ en 2014, quatre en 2016, et cinq cette année : Libourne atteint le
 # sommet" (a lead; after a dateline's dash too). The last step "cette année" (aujourd'hui,
 # désormais) is the sentence's edition.
@@ -1324,7 +1351,7 @@ _TIMELINE_FIRST = re.compile(
 
 
 def _timeline_first(sentence: str, line: int, got: "_Collector", year: int | None) -> None:
-    """R28h: each step of a timeline opening the sentence is the one name that opens the
+    """R29h: each step of a timeline opening the sentence is the one name that opens the
     clause after its colon, as the subject of an award verb."""
     m = _TIMELINE_FIRST.search(sentence)
     if not m or rel._NOT_AWARDED.search(sentence[m.end():]):
@@ -1342,6 +1369,73 @@ def _timeline_first(sentence: str, line: int, got: "_Collector", year: int | Non
     for n, y in steps:
         if int(y) != rel.NO_EDITION and _word_level(n):
             got.add(it.name, it.departement, int(y), _word_level(n), sentence, line)
+
+
+# R28: the label in apposition right after a name, no verb: "Brest (label Villes Internet
+# 2023 : 4 @) recrute", "Anglet, label@@@ Villes Internet 2017 : ...", "Talence (Gironde),
+# Ville Internet @@@ depuis 2019, a reçu ..." (fifth, third and eighth batteries). The
+# level is the name's for the year written inside ("depuis 2019": that year), else the
+# sentence's edition; the apposition is then blanked so that the sentence's own verb
+# does not read its level again.
+_APPOSED_LEVEL = rf"(?:@{{1,5}}|[1-5]\s*@|{_NUMWORD}\s+arobases?)"
+_APPOSED_LABEL_NAME = (r"(?:«\s*)?(?:Territoires?,\s+)?Villes?\s+(?:et\s+Villages\s+)?"
+                       r"Internet(?:\s*»)?")
+_LABEL_APPOSITION = re.compile(
+    rf"(?P<open>\s*\(\s*|\s*,\s*)(?:(?P<lv0>{_APPOSED_LEVEL})\s+(?:au\s+)?label\s*"
+    rf"(?:{_APPOSED_LABEL_NAME})?|label(?:lisée?)?\s*(?P<lv1>{_APPOSED_LEVEL})?\s*"
+    rf"{_APPOSED_LABEL_NAME}|{_APPOSED_LABEL_NAME}\s*(?P<lv2>{_APPOSED_LEVEL})?)"
+    rf"\s*(?:(?P<y>(?:19|20)\d\d)\s*)?(?:[:,]\s*|\s)?(?P<lv3>{_APPOSED_LEVEL})?"
+    rf"(?:\s+depuis\s+(?P<since>(?:19|20)\d\d))?\s*(?P<close>\)|,|:)", re.I)
+
+
+# R28 too: a level alone between commas right after a name, "Changé, 4 arobases au
+# compteur, ...", "Thionville, deux @ l'an dernier, en obtient trois": this edition's, or
+# the one its words say.
+_LEVEL_APPOSITION = re.compile(
+    rf"(?P<open>\s*,\s*)(?P<lv0>@{{1,5}}|[1-5]\s*@|{_NUMWORD}\s+(?:@|arobases?))"
+    rf"(?:\s+(?:au\s+compteur|en\s+poche))?(?:\s+(?:(?P<last>l'(?:an|année)\s+"
+    rf"(?:derni(?:er|ère)|passée?))|en\s+(?P<y>(?:19|20)\d\d)))?\s*(?P<close>,)", re.I)
+
+
+def _label_apposed(sentence: str, year: int | None, line: int, got: "_Collector") -> str:
+    """R28: the award of a name the label's apposition follows; the sentence returned
+    with each apposition read blanked."""
+    sentence = _level_apposed(sentence, year, line, got)
+    for m in _LABEL_APPOSITION.finditer(sentence):
+        marks = [g for g in (m.group("lv0"), m.group("lv1"), m.group("lv2"), m.group("lv3"))
+                 if g]
+        if len(marks) != 1 or ("(" in m.group("open")) != (m.group("close") == ")"):
+            continue
+        before = [it for it in items(sentence[:m.start()]) if it.end == m.start()]
+        when = int(m.group("since") or m.group("y") or 0) or year
+        level = sentence_levels(marks[0], True)
+        if len(level) != 1 or not before or before[-1].place or not when or \
+                when == rel.NO_EDITION or rel._NOT_AWARDED.search(sentence) or \
+                rel._EARLIER.search(sentence):
+            continue
+        got.add(before[-1].name, before[-1].departement, when, level[0].level, sentence,
+                line)
+        sentence = rel._blank_span(sentence, m.start("open") + len(m.group("open")),
+                                   m.start("close"))
+    return sentence
+
+
+def _level_apposed(sentence: str, year: int | None, line: int, got: "_Collector") -> str:
+    """R28: a level alone in apposition after a name (``_LEVEL_APPOSITION``)."""
+    if rel._NOT_AWARDED.search(sentence) or rel._EARLIER.search(sentence):
+        return sentence
+    for m in _LEVEL_APPOSITION.finditer(sentence):
+        before = [it for it in items(sentence[:m.start()]) if it.end == m.start()]
+        found = sentence_levels(m.group("lv0"), True)
+        when = int(m.group("y")) if m.group("y") else \
+            year - 1 if m.group("last") and year else year
+        if not before or before[-1].place or len(found) != 1 or not when or \
+                when == rel.NO_EDITION:
+            continue
+        got.add(before[-1].name, before[-1].departement, when, found[0].level, sentence,
+                line)
+        sentence = rel._blank_span(sentence, m.start("lv0"), m.start("close"))
+    return sentence
 
 
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")
@@ -1445,18 +1539,25 @@ _POPULATION = re.compile(r"\(\s*[\d\s.,]+\s*(?:habitants|hab\.?)\s*\)|,\s*(?:une
 _ALREADY = re.compile(r",?\s*(?:qu'(?:elles?|ils?)\s+(?:avai|détenai|possédai)(?:t|ent)\s+)?"
                       r"déjà\s+(?:(?:obtenu|décroché|reçu|attribué|atteint)e?s?\s+)?en\s+"
                       r"((?:19|20)\d\d)\b", re.I)
+# "confirme les quatre @ obtenues en 2019", "renouvelle ses trois @, obtenues pour la
+# première fois en 2020" (eleventh battery): after a verb of keeping, the level held then
+# too, as with "déjà" (not "et ses quatre @ également décrochés en 2018": that year's)
+_KEPT_SINCE = re.compile(r",?\s*(?:obtenu|décroché|reçu|attribué)e?s?\s+(?:pour\s+la\s+"
+                         r"première\s+fois\s+)?en\s+((?:19|20)\d\d)\b", re.I)
+_KEEPS = re.compile(r"\b(?:confirm|conserv|gard|maintien|renouvel)\w*", re.I)
 # "Tournefeuille obtient trois @, contre deux en 2014": the earlier edition's level of the
 # names before it, and no year of this sentence (it dated the whole sentence 2014, the
 # held-out battery's three neighbours with it).
 # R26: "..., contre trois l'an dernier" (eighth battery): the edition before the level's.
-_AGAINST_YEAR = re.compile(rf",?\s*contre\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+(?:en\s+"
+# "redescendus à trois arobases cette année, après quatre en 2019" (eighth battery) too.
+_AGAINST_YEAR = re.compile(rf",?\s*(?:contre|après)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+(?:en\s+"
                            r"(?P<y>(?:19|20)\d\d)\b|(?P<last>l'an\s+(?:dernier|passé)|"
                            r"l'année\s+(?:dernière|passée|précédente))\b)", re.I)
 # "Aville obtient cinq @, comme Beville en 2022": Beville's level of 2022, and no year
 # of the sentence (Aville's five @ were dated 2022).
 _LIKE_YEAR = re.compile(rf",?\s*comme\s+(?P<who>{_BARE})\s+en\s+(?P<y>(?:19|20)\d\d)\b")
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
-# R28j (tenth battery): "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet
+# R29j (tenth battery): "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet
 # 2018" (a caption): the level "au label" after a name in apposition is its award.
 _CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*"
                         r"|^\s*au\s+(?:label|palmarès)\b")

@@ -1,0 +1,113 @@
+"""Where a text places the names it awards: the département a homonym needs (S8).
+
+A homonym ("Valence", "Vitré", "Saint-Omer") that its sentence does not place is
+rejected by the geocoder as ambiguous, and the award is lost. Real pages often place it
+elsewhere (eleventh battery, ``tests/press_eleventhhand.py``):
+
+- S8a: the same name placed once in the text, most often in its headline or its first
+  line ("Vitré (Ille-et-Vilaine). Trois arobases pour la ville", then "La ville de Vitré
+  décroche ..."): the name is that one wherever the text names it, unless the text
+  places it in two départements (then each homonym keeps what its own sentence says).
+- S8b: a département's name alone on a line, or opening it as a dateline ("Drôme",
+  "GIRONDE. Villes Internet : les lauréats", "Tarn. Palmarès 2020 ..."): the names
+  awarded from that line on, up to the next such heading, are in that département.
+  Département names that are also communes' ("Vienne", "Mayenne", "Paris") are left out:
+  "VIENNE. La ville obtient ..." is the town's own dateline.
+
+Only awards without a département are given one; no award is made here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from atlas import names
+from loaders.press import roundup
+from loaders.press.release import Award, Block
+
+# The 101 départements of the COG (metropolitan and overseas); tests/test_press_places.py
+# checks them against the COG's file.
+DEPARTEMENTS = {
+    "01": "Ain", "02": "Aisne", "03": "Allier", "04": "Alpes-de-Haute-Provence",
+    "05": "Hautes-Alpes", "06": "Alpes-Maritimes", "07": "Ardèche", "08": "Ardennes",
+    "09": "Ariège", "10": "Aube", "11": "Aude", "12": "Aveyron", "13": "Bouches-du-Rhône",
+    "14": "Calvados", "15": "Cantal", "16": "Charente", "17": "Charente-Maritime",
+    "18": "Cher", "19": "Corrèze", "21": "Côte-d'Or", "22": "Côtes-d'Armor",
+    "23": "Creuse", "24": "Dordogne", "25": "Doubs", "26": "Drôme", "27": "Eure",
+    "28": "Eure-et-Loir", "29": "Finistère", "2A": "Corse-du-Sud", "2B": "Haute-Corse",
+    "30": "Gard", "31": "Haute-Garonne", "32": "Gers", "33": "Gironde", "34": "Hérault",
+    "35": "Ille-et-Vilaine", "36": "Indre", "37": "Indre-et-Loire", "38": "Isère",
+    "39": "Jura", "40": "Landes", "41": "Loir-et-Cher", "42": "Loire", "43": "Haute-Loire",
+    "44": "Loire-Atlantique", "45": "Loiret", "46": "Lot", "47": "Lot-et-Garonne",
+    "48": "Lozère", "49": "Maine-et-Loire", "50": "Manche", "51": "Marne",
+    "52": "Haute-Marne", "53": "Mayenne", "54": "Meurthe-et-Moselle", "55": "Meuse",
+    "56": "Morbihan", "57": "Moselle", "58": "Nièvre", "59": "Nord", "60": "Oise",
+    "61": "Orne", "62": "Pas-de-Calais", "63": "Puy-de-Dôme", "64": "Pyrénées-Atlantiques",
+    "65": "Hautes-Pyrénées", "66": "Pyrénées-Orientales", "67": "Bas-Rhin",
+    "68": "Haut-Rhin", "69": "Rhône", "70": "Haute-Saône", "71": "Saône-et-Loire",
+    "72": "Sarthe", "73": "Savoie", "74": "Haute-Savoie", "75": "Paris",
+    "76": "Seine-Maritime", "77": "Seine-et-Marne", "78": "Yvelines", "79": "Deux-Sèvres",
+    "80": "Somme", "81": "Tarn", "82": "Tarn-et-Garonne", "83": "Var", "84": "Vaucluse",
+    "85": "Vendée", "86": "Vienne", "87": "Haute-Vienne", "88": "Vosges", "89": "Yonne",
+    "90": "Territoire de Belfort", "91": "Essonne", "92": "Hauts-de-Seine",
+    "93": "Seine-Saint-Denis", "94": "Val-de-Marne", "95": "Val-d'Oise",
+    "971": "Guadeloupe", "972": "Martinique", "973": "Guyane", "974": "La Réunion",
+    "976": "Mayotte",}
+# Départements whose name is also a commune's (checked against the COG by the same test):
+# as a heading they could be the town's dateline. La Réunion (a hamlet-sized commune of
+# Lot-et-Garonne too) is the island in any text about the label.
+ALSO_COMMUNES = {"Allier", "Aube", "Corrèze", "Creuse", "Doubs", "Indre", "Landes", "Loire",
+                 "Marne", "Mayenne", "Paris", "Vaucluse", "Vienne"}
+_BY_KEY = {names.key(n): code for code, n in DEPARTEMENTS.items() if n not in ALSO_COMMUNES}
+
+# "Drôme", "GIRONDE.", "Tarn. Palmarès 2020 ...", "Pas-de-Calais (62)", "Isère :"
+_HEADING = re.compile(r"^\s*(?P<dep>[^\W\d][\w'’ -]*?)\s*(?:\((?:\d{2,3}|2[AB])\))?\s*"
+                      r"(?:[.:–—-](?:\s+.*)?)?$", re.S)
+
+
+def heading_departement(line: str) -> str:
+    """S8b: the code of the département a line opens with as a heading or a dateline."""
+    m = _HEADING.match(line)
+    if not m:
+        return ""
+    rest = line[m.end("dep"):].lstrip(" ().:–—-0123456789")
+    if _HEADING.match(rest) and _BY_KEY.get(names.key(_HEADING.match(rest).group("dep"))):
+        return ""  # "Aveyron - Lozère": two départements, the names' own is unknown
+    return _BY_KEY.get(names.key(m.group("dep")), "")
+
+
+def _code(departement: str) -> str:
+    """A hint as printed ("Ille-et-Vilaine", "35") → its code; "" when not one."""
+    d = departement.strip()
+    if d in DEPARTEMENTS:
+        return d
+    return {names.key(n): c for c, n in DEPARTEMENTS.items()}.get(names.key(d), "")
+
+
+def _placed(doc: list[Block]) -> dict[str, set[str]]:
+    """S8a: the départements each name is given in the text, by name key."""
+    out: dict[str, set[str]] = {}
+    for block in doc:
+        for it in roundup.items(block.text):
+            code = _code(it.departement) if it.departement else ""
+            if code and not it.place:
+                out.setdefault(names.key(it.name), set()).add(code)
+    return out
+
+
+def with_places(awards: list[Award], doc: list[Block]) -> list[Award]:
+    """The awards, those without a département placed by S8a, else S8b."""
+    placed = _placed(doc)
+    headings = [(b.line, code) for b in doc if (code := heading_departement(b.text))]
+    out = []
+    for a in awards:
+        if not a.departement:
+            deps = placed.get(names.key(a.collectivite), set())
+            under = [code for line, code in headings if line <= a.line]
+            if len(deps) == 1:
+                a = dataclasses.replace(a, departement=next(iter(deps)))
+            elif not deps and under:
+                a = dataclasses.replace(a, departement=under[-1])
+        out.append(a)
+    return out

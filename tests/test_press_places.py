@@ -1,0 +1,67 @@
+"""S8 (``loaders/press/places.py``): the département a text gives its homonyms, from the
+same name placed elsewhere in the text or from a département's heading line."""
+
+from __future__ import annotations
+
+import json
+
+from atlas import names
+from atlas.config import Config
+from loaders import press
+from loaders.press import places
+
+HEAD = "Publié le 8 février 2024\n"
+
+
+def got(text: str) -> set[tuple[str, str, int, int]]:
+    return {(a.collectivite, a.departement, a.year, a.level)
+            for a in press.extract(HEAD + text, {}).awards}
+
+
+def _cog(name: str) -> list[dict]:
+    cog = Config.from_env().require_geodata() / "cog"
+    return json.loads((cog / name).read_text(encoding="utf-8"))
+
+
+def test_the_departements_are_the_cogs():
+    cog = {d["code"]: d["nom"] for d in _cog("departements.json")
+           if d["zone"] in ("metro", "drom")}
+    assert places.DEPARTEMENTS == cog
+
+
+def test_the_departements_named_like_a_commune_are_those_of_the_cog():
+    communes = {names.key(c["nom"]) for c in _cog("communes.json")
+                if c.get("type") == "commune-actuelle"}
+    also = {n for n in places.DEPARTEMENTS.values() if names.key(n) in communes}
+    assert also - {"La Réunion"} == places.ALSO_COMMUNES
+
+
+def test_S8a_a_name_placed_once_is_placed_wherever_the_text_names_it():
+    assert got("Vitré (Ille-et-Vilaine). Trois arobases pour la ville\n"
+               "La ville de Vitré décroche trois arobases au label Villes Internet.") \
+        == {("Vitré", "35", 2024, 3)}
+    # placed in two départements: each keeps what its own sentence says
+    assert got("Valence (Drôme) obtient quatre @. Valence (Tarn-et-Garonne) en obtient "
+               "deux. Valence garde son site.") == {
+        ("Valence", "Drôme", 2024, 4), ("Valence", "Tarn-et-Garonne", 2024, 2)}
+
+
+def test_S8b_a_departements_heading_places_the_names_under_it():
+    assert got("Drôme\nValence obtient quatre arobases au label Villes Internet.\n") \
+        == {("Valence", "26", 2024, 4)}
+    assert got("GIRONDE. Les lauréats du département\nMérignac obtient quatre @.\n"
+               "Charente\nCognac obtient deux @.\n") == {
+        ("Mérignac", "33", 2024, 4), ("Cognac", "16", 2024, 2)}
+    assert got("Tarn. Palmarès des Villes Internet : Castres (@@@), Albi (@@)") == {
+        ("Castres", "81", 2024, 3), ("Albi", "81", 2024, 2)}
+    # a name placed by its own sentence keeps its place
+    assert got("Gironde\nCognac (Charente) obtient deux @.\n") == {
+        ("Cognac", "Charente", 2024, 2)}
+
+
+def test_S8b_no_place_from_two_departements_or_a_towns_dateline():
+    assert got("Aveyron - Lozère\nMillau obtient trois @ et Mende deux @.\n") == {
+        ("Millau", "", 2024, 3), ("Mende", "", 2024, 2)}
+    # "Vienne" is a town too (Isère): its dateline is no département's heading
+    assert got("VIENNE. La ville de Vienne obtient trois @.") == {("Vienne", "", 2024, 3)}
+    assert places.heading_departement("Valence et Romans bien notées") == ""

@@ -38,9 +38,11 @@ level on the next, " / " between entries, the top level restated in figures and 
 after "un", a verb heading "Obtiennent deux @ :" and ";" in a heading's list, a table
 whose columns are editions, "en obtient 4 sur 5", a lead counting a département's names
 above the list, a timeline opening the sentence, "pour sa première participation" in an
-aside, a caption's "Name, 3 @ au label 2018"): 107 / 107 (100%), 0 invented, 0 from the
-texts awarding nothing; no text left as an xfail. These rules were written for these
-texts: the 107 no longer estimate anything (the 68 / 107 before them does).
+aside, "Name, 3 @ au label 2018" in apposition): 107 / 107 (100%), 0 invented, 0 from
+the texts awarding nothing. Merged with main, whose T2 now skips a photo's caption line
+(thirteenth hand), the caption text lost its only edition: 105 / 107, 0 invented, that
+text a strict xfail in ``_WHY``. These rules were written for these texts: the 105 no
+longer estimate anything (the 68 / 107 before them does).
 (Before this scoring, a mistyped ``-k`` filter ran the one text then named
 "...-count-before-names" and showed that it failed, nothing more; it was renamed.)
 """
@@ -380,7 +382,11 @@ prochain.
 ]
 
 # Texts the reader is known not to read: id → why (a strict xfail in the suite).
-_WHY: dict[str, str] = {}
+_WHY: dict[str, str] = {
+    "caption-melle-liguge-2018": "the only edition is in a photo's caption line "
+                                 "(\"Photo : ...\"), which main's T2 skips as no part of "
+                                 "the text (thirteenth hand); the text is then undated",
+}
 
 TEXTS = tuple(Text(id, body, tuple((n, e, l, d) if d else (n, e, l) for n, d, e, l in awards),
                    why=_WHY.get(id, ""))

@@ -1319,9 +1319,10 @@ def test_R29i_a_first_participation_in_an_aside_does_not_stop_the_gap():
                                                        ("Beville", 2024, 4)}
 
 
-def test_R29j_a_caption_a_name_then_its_level_au_label():
-    assert got("Photo : la mairie d'Aville (Finistère), 3 @ au label Villes Internet "
-               "2023.") == {("Aville", 2023, 3)}
+def test_R29j_a_name_then_its_level_au_label_in_apposition():
+    assert got("La mairie d'Aville (Finistère), 3 @ au label Villes Internet 2023.") == {
+        ("Aville", 2023, 3)}
+    assert got("Beville (Finistère), 2 @ au palmarès 2023.") == {("Beville", 2023, 2)}
 
 
 # -- R28: the label in apposition; a date between the verb and the level ------------------
@@ -1419,3 +1420,43 @@ def test_R28_a_level_alone_in_apposition_after_a_name():
 def test_R25_a_change_noted_in_prose_is_no_gap():
     assert got("Aville (+1) obtient trois @, Beville (=) garde ses deux @.") \
         == {("Aville", 2024, 3), ("Beville", 2024, 2)}
+
+
+# -- the thirteenth battery (tests/press_thirteenthhand.py: the daily's narrative) ----------
+
+def test_a_photos_caption_is_no_part_of_the_text():
+    assert got("Aville obtient quatre @.\nPhoto : les élus avec le panneau aux cinq "
+               "arobases. © Le Journal") == {("Aville", 2024, 4)}
+
+
+def test_an_epcis_kind_cut_from_its_name_by_the_lines_end():
+    assert got("Beville obtient deux @. Lannion-Trégor\nCommunauté, de son côté, garde ses "
+               "trois @.") == {("Beville", 2024, 2), ("Lannion-Trégor Communauté", 2024, 3)}
+
+
+def test_lauréate_is_no_name_and_pays_basque_is_one():
+    assert got("Lauréate du label Villes Internet avec trois arobases, Aville ouvre un "
+               "espace.") == set()
+    assert got("La communauté d'agglomération du Pays basque décroche trois @.") \
+        == {("communauté d'agglomération du Pays basque", 2024, 3)}
+
+
+def test_grimpe_and_only_and_a_past_aside_with_brackets():
+    assert got("Aville grimpe à quatre @. Beville grimpe de deux à trois @.") \
+        == {("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert got("Ceville, qui détenait quatre arobases en 2023, n'en garde que trois.") \
+        == {("Ceville", 2023, 4), ("Ceville", 2024, 3)}
+    assert got("Deville, qui affichait trois @ au label 2023, grimpe à quatre.") \
+        == {("Deville", 2023, 3), ("Deville", 2024, 4)}
+
+
+def test_a_dateline_closed_by_a_dash():
+    assert got("Aville décroche cinq arobases.", head="LYON, 18 mars 2005 -\n") \
+        == {("Aville", 2005, 5)}
+
+
+def test_an_asides_year_never_dates_the_other_names_of_its_sentence():
+    # the release reader dated the sentence by the aside's "en 2020"; the round-up
+    # reader's evidence is now the same printed sentence, so the two readings meet
+    assert got("Aville obtient quatre arobases, tandis que Beville, qui en avait deux en "
+               "2020, passe à trois.") == {("Aville", 2024, 4), ("Beville", 2024, 3)}

@@ -278,8 +278,8 @@ def blocks(text: str) -> list[Block]:
     paragraph at each joined line made a long PDF paragraph quadratic."""
     parts: list[tuple[str, list[str], int]] = []  # (kind, raw lines, first line number)
     for number, line in enumerate(_unbroken(_normalise(text).split("\n")), start=1):
-        if not line.strip() or _LINK_LINE.match(line):
-            continue  # T2: a link to another article is no part of this one
+        if not line.strip() or _LINK_LINE.match(line) or _CAPTION.match(line):
+            continue  # T2: a link to another article, a photo's caption: no part of it
         kind = "heading" if _HEADING.match(line) else "bullet" if _BULLET.match(line) \
             else "para"
         raw = _BULLET.sub("", _HEADING.sub("", line)).strip()
@@ -288,7 +288,9 @@ def blocks(text: str) -> list[Block]:
                 (raw[:1].islower() or raw[:1] == "(")  # "cinq arobases" / "(Aville, ..."
                 and not _ENDS_CLAUSE.search(_plain(prev[1][-1]))
                 or _CUT_BEFORE_NAME.search(_plain(prev[1][-1]))
-                or _GOES_ON_IN_FIGURES.match(raw)):
+                or _GOES_ON_IN_FIGURES.match(raw)
+                or _KIND_AFTER_NAME.match(raw) and re.search(rf"[{_UP}][\wÀ-ÿ'-]*$",
+                                                              prev[1][-1])):
             prev[1].append(raw)
             continue
         parts.append((kind, [raw], number))
@@ -333,6 +335,9 @@ def _unbroken(lines: list[str]) -> list[str]:
 
 
 _ENDS_CLAUSE = re.compile(r"[.!?:»)]$")
+# "... Lannion-Trégor" / "Communauté, de son côté, garde ses trois @" (thirteenth battery):
+# an EPCI's kind written after its name, cut from it by the line's end
+_KIND_AFTER_NAME = re.compile(r"^(?:Communauté|Métropole|Agglomération|Agglo)\b(?!\s+(?:de|d'|du|des)\b)")
 # R27 (ninth battery): a hard-wrapped sentence cut before its year or its "@" ("... au
 # label Villes Internet" / "2024. La commune ...", "... obtient trois" / "@."): a line
 # opening on a year or a single "@" that the sentence goes on after (a stop, a comma or a
@@ -351,6 +356,12 @@ _CUT_BEFORE_NAME = re.compile(r"(?:,|\b(?:et|ou|de|du|des|la|le|les|à|au|aux|en
 _LINK_LINE = re.compile(r"^\s*(?:[>»→•*-]\s*)?(?:[ÀA]\s+)?(?:lire|voir|relire)\s+"
                         r"(?:aussi|également|encore)\b|^\s*(?:[>»→•*-]\s*)?sur\s+le\s+même\s+"
                         r"sujet\b", re.I)
+
+
+# T2 (thirteenth battery): "Photo : les élus avec le panneau aux quatre arobases. © Le
+# Télégramme" describes a picture; its words gave "Photo" four @.
+_CAPTION = re.compile(r"^\s*(?:\(?\s*(?:photos?|crédits?\s+photos?|légende|illustration)"
+                      r"\s*(?:[:©/]|-\s)|©)", re.I)
 
 
 # A sentence may also open with a figure: "2009 est l'année du record", "24 villes ...".
@@ -512,7 +523,8 @@ _LAST_YEAR = re.compile(
     r"\bl'(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée)|précédente)"
     r"|\bprécédente\s+édition", re.I)
 _EARLIER = re.compile(
-    r"\b(?:avai(?:t|ent)|obtenait|détenait|précédemment|auparavant|jusqu'(?:ici|alors))\b",
+    r"\b(?:avai(?:t|ent)|obtenait|détenait|affichai(?:t|ent)|possédai(?:t|ent)|arborai(?:t|ent)"
+    r"|précédemment|auparavant|jusqu'(?:ici|alors))\b",
     re.I)
 # Y2: a sentence announcing a coming edition ("Puis, du 2 au 4 mars 2001, se tiendra la
 # troisième édition") does not date the awards the text reports.
@@ -558,10 +570,10 @@ _BYLINE_DATE = re.compile(
 _DATED_BY = r"\b(?:publié|mis\s+à\s+jour|mis\s+en\s+ligne|paru|séance|réunion|conseil)\w*"
 _END_DATE_LINE = re.compile(
     rf"(?:[-–—|,.:]\s+|{_DATED_BY}\s+(?:[\w']+\s+){{0,2}}?(?:du|le)\s+)(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    rf"dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\s*\.?$"
-    rf"|(?:[-–—|]\s+)(?P<month2>{_MONTH})\s+(?P<year2>(?:19|20)\d\d)\s*\.?$"
+    rf"dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\s*[.–—-]?$"
+    rf"|(?:[-–—|]\s+)(?P<month2>{_MONTH})\s+(?P<year2>(?:19|20)\d\d)\s*[.–—-]?$"
     rf"|(?:[-–—|,.:]\s+|{_DATED_BY}\s+(?:[\w']+\s+){{0,2}}?le\s+)(?P<day3>\d{{1,2}})/(?P<month3>\d{{1,2}})/"
-    rf"(?P<year3>(?:19|20)\d\d)\s*\.?$", re.I)
+    rf"(?P<year3>(?:19|20)\d\d)\s*[.–—-]?$", re.I)
 
 
 def _end_date(line: str) -> tuple[int, int] | None:
@@ -765,6 +777,7 @@ _NOT_NAMES = {names.fold(w) for w in (
     "Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre "
     "Cela Ceci Celle Celui Leur Leurs Votre Vos Mon Ma Mes Ton Ta Tes Quel Quelle Bravo "
     "Félicitations Félicitation Villes-Internet Label-Villes Communauté Métropole "
+    "Lauréate Lauréates Photo Photos "
     # counts are no names: "Vingt-quatre villes ont reçu cinq arobases"
     "Deux Trois Quatre Cinq Six Sept Huit Neuf Dix Onze Douze Treize Quatorze Quinze "
     "Seize Vingt Trente Quarante Cinquante Soixante Cent "

@@ -196,9 +196,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   en 2016, et cinq cette année : Libourne atteint le sommet" ("cette année": the
   sentence's edition). R29i, the noun "participation" in an aside ("Beville, pour sa
   première participation, en obtient quatre") does not stop R3's gap as the verb
-  "participe" does. R29j, a caption's apposition "la mairie de Melle (Deux-Sèvres), 3 @
-  au label Villes Internet 2018": the level followed by "au label" (or "au palmarès")
-  is the name's award.
+  "participe" does. R29j, a name then its level in apposition, no verb and no closing
+  comma (R28's): "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet 2018."
+  (the level followed by "au label" or "au palmarès" is the name's award).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -230,7 +230,7 @@ _BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
 # "du pays Ajaccien"; never a count ("la communauté de communes de Parthenay-Gâtine
 # trois, ...": "trois" ends in "ois" but is the level, held-out battery)
 _ADJECTIVE = (rf"(?!(?:trois|quatre|deux|cinq|une?)\b)"
-              rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine)s?")
+              rf"[{_LOW}]+(?:and|ande|ais|aise|ois|oise|ien|ienne|al|ale|ain|aine|asque)s?")
 # The first words of départements and régions: "en Seine-Maritime" after an EPCI's name
 # is its place (R6), while "en Biovallée" is part of its name.
 _PLACE_FIRST = (r"(?:Ain|Aisne|Allier|Alpes|Ardennes|Ardèche|Ariège|Aube|Aude|Aveyron|Bas|"
@@ -263,7 +263,7 @@ _COUNT_WORDS = {names.fold(w) for w in (
     "quinze seize vingt trente quarante cinquante soixante cent cents mille".split())}
 # "Les Trois-Ilets" is a name; "Niveau 5 @", "Total : 3 @" are not entries.
 _NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
-    "Niveau Catégorie Palmarès Lauréat Lauréats Total Bilan Classement Résultat Résultats "
+    "Niveau Catégorie Palmarès Lauréat Lauréats Lauréate Lauréates Total Bilan Classement Résultat Résultats "
     "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous Ensuite Puis "
     "Aussi Pourtant Néanmoins Toutefois Cependant Notamment Même Autre Autres Certaines "
     "Certains Plusieurs Chez Cet Après Parmi Côté Oui Non Bravo Félicitations Qui Quoi Quand "
@@ -417,7 +417,8 @@ _COUNTED = (r"(?!\s*(?:villes?|communes?|collectivités?|territoires?|villages?|
 # obtient deux", "Canéjan et Audenge en reçoivent trois".
 _EN_ONT = re.compile(rf"\ben\s+(?:(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décroché|gagné)|"
                      rf"obtien(?:t|nent)|re[çc]oi(?:t|vent)|décroch(?:e|ent)|récolt(?:e|ent)|"
-                     rf"rafl(?:e|ent)|affich(?:e|ent)|compt(?:e|ent))\s+"
+                     rf"rafl(?:e|ent)|affich(?:e|ent)|compt(?:e|ent)|gard(?:e|ent)|"
+                     rf"conserv(?:e|ent))\s+"
                      # "en compte désormais trois" (eleventh battery)
                      rf"(?:(?:désormais|maintenant|aujourd'hui|donc|ainsi|également|aussi)\s+)?"
                      # R29f (tenth battery): "en obtient 4 sur 5", out of five (T1e)
@@ -442,7 +443,7 @@ _AGAINST = re.compile(rf"(?:\bcontre|\bet|,)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|aroba
 # Herbiers font leur entrée avec une arobase" (sixth battery): a count after a verb of
 # level and "à" is a level even before the sentence's first one in @, the count closing
 # its clause.
-_VERB_TO_COUNT = re.compile(rf"\b(?:pass|maintien|rest|redescend|descend|retomb|mont|"
+_VERB_TO_COUNT = re.compile(rf"\b(?:pass|maintien|rest|redescend|descend|retomb|mont|grimp|"
                             rf"revien)\w*\s+à\s+(?P<n>{_NUMWORD})"
                             rf"(?=\s*(?:[.;,!]|$)|\s+(?:et|puis)\s)", re.I)
 _AT_LEVEL = re.compile(r"@|arobas", re.I)
@@ -484,8 +485,10 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found) and not gain:
         if not at_before or found:
             return found
-        found = [_Level(*m.span("n"), _word_level(m.group("n")))
-                 for m in _EN_ONT.finditer(sentence)]
+        # "..., grimpe à quatre." after an aside in @ (thirteenth battery) too
+        found = sorted((_Level(*m.span("n"), _word_level(m.group("n")))
+                        for p in (_EN_ONT, _VERB_TO_COUNT) for m in p.finditer(sentence)),
+                       key=lambda lv: lv.start)
         if not found:
             return found
         # R26: "Beville et Ceville en obtiennent quatre, Deville trois." (eighth battery):
@@ -546,7 +549,8 @@ _GAP_CUE = re.compile(
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
     r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*|"
-    r"redescend\w*|descend\w*|retomb\w*|revien\w*|compte|comptent|rejoin\w*)\b", re.I)
+    r"redescend\w*|descend\w*|retomb\w*|revien\w*|compte|comptent|rejoin\w*|grimp\w*)\b",
+    re.I)
 # R29i (tenth battery): "pour sa première participation" (the noun, in an aside) says the
 # name took part, and the verb after it what it got ("Cherbourg-en-Cotentin, pour sa
 # première participation, en obtient quatre"); the verb "participe" still stops a gap.
@@ -765,8 +769,10 @@ _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
                 # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
                 # "À" stays a place of the sentence, never the names' département)
                 r"|[ÀàA]\s+(?=(?:[Ll]a\s+)?Réunion\b|Mayotte\b))")
+# "Dans le Gers voisin," (thirteenth battery): a neighbour's adjective after the place
+_NEIGHBOUR = r"(?:\s+(?:voisine?s?|tout\s+proche|limitrophe|aussi|également))?"
 _PLACE_OPENING = re.compile(rf"^\s*(?P<where>{_PLACE_WORDS}"
-                            rf"(?P<place>{_BARE})\s*[:,]\s*)")
+                            rf"(?P<place>{_BARE}){_NEIGHBOUR}\s*[:,]\s*)")
 # ... and after a heading's colon: "Label 2023 : à La Réunion, Saint-Denis obtient ..."
 _PLACE_AFTER_HEAD = re.compile(rf"^[^:.@]{{0,80}}:\s*(?P<where>"
                                rf"(?i:{_PLACE_WORDS})"  # lower case after the colon
@@ -899,8 +905,11 @@ class _Collector:
         self.found: dict[tuple[str, int], list[Award]] = {}
         self.added: list[Award] = []  # in order, so a sentence's own are a slice
 
+    said: str | None = None  # the sentence being read, as printed (``_sentences``)
+
     def add(self, name: str, dep: str, year: int | None, level: int, evidence: str,
             line: int, inferred: bool = False) -> None:
+        evidence = self.said or evidence
         if year and 1 <= level <= 5 and _is_name(name) or year and re.match(_EPCI, name):
             award = Award(name, dep, year, level, evidence.strip()[:400], line, inferred)
             self.found.setdefault((names.key(name), year), []).append(award)
@@ -1167,7 +1176,14 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
     # R22: the sentence before stated a level in @ (R26: the line before's last one, when
     # it was prose too: "Canton de Vitré : Vitré obtient quatre arobases." then "Canton
     # de Redon : Redon en reçoit deux."); returned for the next line
+    at = 0
     for sentence in rel.sentences(text):
+        # the evidence is the sentence as printed, not as blanked below: the release
+        # reader's evidence for the same sentence, so that ``press.merge`` sees that two
+        # readings of one sentence disagree (a year read from an aside, say)
+        start = text.find(sentence, at)
+        at = start + len(sentence) if start >= 0 else at
+        got.said = block.text[start:start + len(sentence)] if start >= 0 else None
         ending, closing = closing, _closing_names(sentence)
         pointed, grouped = grouped, _first_group(sentence)
         previous_among, among = among, 0
@@ -1186,7 +1202,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
             # R26: "qui avait trois @ l'an dernier,": the edition before the sentence's
             this = _year(_RELATIVE_ASIDE.sub(lambda a: " " * len(a.group()), sentence),
                          dated, edition)
-            _aside_award(sentence, m, block.line, got, this)
+            _aside_award(sentence, m, block.line, got, this, in_at)
         sentence = _RELATIVE_ASIDE.sub(_aside_blank, sentence)
         if rel._EARLIER.search(rel._blank(sentence, _ALREADY)) or \
                 sentence.rstrip().endswith("?"):  # "qu'elle détenait déjà en 2023": R26
@@ -1195,6 +1211,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         if _RESPECTIVELY.search(sentence):
             _respectively(sentence, dated, edition, block.line, got)
             continue
+        # "n'en garde que trois": "only", no negation (thirteenth battery)
+        sentence = _RESTRICTIVE.sub(lambda r: " " * 2 + r.group(1) + " " * 4, sentence)
         unsaid = _unsaid(sentence)
         too = _TOO.match(unsaid)  # "Cahors aussi." after "Manosque décroche quatre @."
         if too and last_level:
@@ -1313,6 +1331,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
             if _is_name(m.group("who")):
                 got.add(m.group("who"), default, year, _word_level(m.group("n")), sentence,
                         block.line)
+    got.said = None
     return at_before
 
 
@@ -1438,16 +1457,21 @@ def _level_apposed(sentence: str, year: int | None, line: int, got: "_Collector"
     return sentence
 
 
-_RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+[^,;:.()]{3,100},")
+# "Cesson-Sévigné, qui en avait quatre l'an passé (label 2021), perd ..." (thirteenth
+# battery): brackets inside the aside too
+_RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+(?:[^,;:.()]|\([^,;:.()]*\)){3,100},")
 
 
 def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector",
-                 this: int | None = None) -> None:
+                 this: int | None = None, in_at: bool = False) -> None:
     """R22: "Beville, qui avait trois arobases en 2019, en obtient quatre": the earlier
     edition's level for the name right before the aside, when the aside is in the past
     and states one level and one year."""
     aside = m.group()
-    levels = sentence_levels(aside)
+    # "qui en avait deux en 2020," in a sentence counting in @ (thirteenth battery)
+    levels = sentence_levels(aside, in_at and bool(re.search(r"\ben\s+\w+\s+(?:deux|trois|"
+                                                             r"quatre|cinq|une?|[1-5])\b",
+                                                             aside)))
     # "qui avait reçu cinq arobases au label 2023," (sixth battery): the label's year too
     years = {int(y) for y in rel._PLAIN_YEAR.findall(aside)} | rel.edition_years(aside, None)
     if not years and this and rel._LAST_YEAR.search(aside) and this - 1 != editions.NONE:
@@ -1471,6 +1495,7 @@ def _aside_blank(m: re.Match) -> str:
     return "," + " " * (len(aside) - 2) + ","
 
 
+_RESTRICTIVE = re.compile(r"\bn'(en\s+(?:\w+\s+){1,2}?)que\s")
 _QUOTED_MARKS = re.compile(r"«\s*((?:[1-5]\s*)?@{1,5}|[1-5]?\s*arobases?)\s*»")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 
@@ -1558,7 +1583,8 @@ _AGAINST_YEAR = re.compile(rf",?\s*(?:contre|après)\s+(?P<n>{_NUMWORD})(?:\s*(?
 _LIKE_YEAR = re.compile(rf",?\s*comme\s+(?P<who>{_BARE})\s+en\s+(?P<y>(?:19|20)\d\d)\b")
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
 # R29j (tenth battery): "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet
-# 2018" (a caption): the level "au label" after a name in apposition is its award.
+# 2018." (no verb, no closing comma for R28): the level "au label" after a name in
+# apposition is its award.
 _CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*"
                         r"|^\s*au\s+(?:label|palmarès)\b")
 _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"

@@ -1460,3 +1460,7 @@ def test_an_asides_year_never_dates_the_other_names_of_its_sentence():
     # reader's evidence is now the same printed sentence, so the two readings meet
     assert got("Aville obtient quatre arobases, tandis que Beville, qui en avait deux en "
                "2020, passe à trois.") == {("Aville", 2024, 4), ("Beville", 2024, 3)}
+
+
+def test_R29d_a_verb_heading_only_with_names_that_close_the_line():
+    assert got("Ils obtiennent 5 @ : Aville s'en félicite.") == set()

@@ -185,7 +185,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   quatre @") is the figures' level, not a 5 of its own; a name after "un", "une" ("par
   un Net d'Or") is another prize, never a laureate. R29d, a verb heading the names after
   its colon, "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ : Aville, ..."
-  (R2), and ";" between a level heading's names as "," is. R29e, a retrospective table
+  (R2), names that close the line only; and ";" between a level heading's names as ","
+  is. R29e, a retrospective table
   whose columns are editions ("Commune<tab>2003<tab>2008", "Parthenay<tab>5<tab>5"):
   each cell that edition's level, a dash none (R23). R29f, "Beville en obtient 4 sur 5"
   (R22's "en", out of five as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is
@@ -734,8 +735,8 @@ _LEVEL_HEADING = re.compile(
     rf"|(?:niveau|label|catégorie|villes?|villages?)\s+"
     # R29d (tenth battery): "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ :
     # Aville, Beville et Ceville." (the verb of the names after the colon)
-    rf"|(?:(?:ils|elles)\s+)?(?:obtiennent|reçoivent|décrochent|remportent|ont\s+(?:obtenu|"
-    rf"reçu|décroché))\s+(?:(?:également|aussi)\s+)?)?(?:(?P<n>{_NUMWORD})\s*"
+    rf"|(?P<verb>(?:(?:ils|elles)\s+)?(?:obtiennent|reçoivent|décrochent|remportent|ont\s+"
+    rf"(?:obtenu|reçu|décroché))\s+(?:(?:également|aussi)\s+)?))?(?:(?P<n>{_NUMWORD})\s*"
     rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
     # R27 (ninth battery): a single "@" glued to a word ("@VannesNumerique", a line
     # opening on an account's handle) is no heading's level; "@@@ :" and "@@@Aville" are
@@ -983,6 +984,13 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
                 _sentences(dataclasses.replace(b, text=rest), dated, edition, got)
             continue
         lv_heading = _LEVEL_HEADING.match(b.text)
+        if lv_heading and lv_heading.group("verb"):
+            # R29d: after a verb, names that close the line only ("Ils obtiennent 5 @ :
+            # Paris s'en félicite" is a sentence, read as one)
+            rest = (lv_heading.group("rest") or "").replace(";", ",").rstrip(" .")
+            listed_here = _list_from(rest, 0, closed=False)
+            if not listed_here or listed_here[-1].end < len(rest):
+                lv_heading = None
         if lv_heading:
             heading = len(lv_heading.group("marks") or "") or \
                 _word_level(lv_heading.group("n"))

@@ -176,9 +176,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   A hard-wrapped sentence cut before its year or its "@" ("... au label Villes
   Internet" / "2024. La commune ...", "... obtient trois" / "@.") is one block
   (``release.blocks``); "2008 : Brest @@" stays a list line.
-- R29. The tenth battery (``tests/press_tenthhand.py``: round-ups copied out of PDFs, old
-  pages and newsletters) showed: R29a, a list put one cell a line, each name then its
-  level alone on the next line ("Échirolles" / "4 @" / "Fontaine (38)" / "3 @"): a
+- R29. The tenth battery (``tests/press_tenthhand.py``: round-ups copied out of PDFs,
+  old pages and newsletters) showed: R29a, a list put one cell a line, each name then
+  its level alone on the next line ("Échirolles" / "4 @" / "Fontaine (38)" / "3 @"): a
   strict alternation of two pairs or more, neither after a level line nor followed by a
   name line (those are R2's level headings). R29b, " / " between entries ("Rennes 5 @ /
   Saint-Brieuc 4 @", R1). R29c, the top level restated in figures ("la note maximale de
@@ -186,20 +186,20 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   un Net d'Or") is another prize, never a laureate. R29d, a verb heading the names after
   its colon, "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ : Aville, ..."
   (R2), names that close the line only; and ";" between a level heading's names as ","
-  is. R29e, a retrospective table
-  whose columns are editions ("Commune<tab>2003<tab>2008", "Parthenay<tab>5<tab>5"):
-  each cell that edition's level, a dash none (R23). R29f, "Beville en obtient 4 sur 5"
-  (R22's "en", out of five as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is
-  never a bare count of its own. R29g, the lead right above a list counting its names
-  with their département ("Six communes de la Gironde ont été distinguées hier.") places
-  the entries under it (R6; a région places nothing, two places neither). R29h, R25's
-  timeline opening the sentence, its one name after the colon: "Trois @ en 2014, quatre
-  en 2016, et cinq cette année : Libourne atteint le sommet" ("cette année": the
-  sentence's edition). R29i, the noun "participation" in an aside ("Beville, pour sa
-  première participation, en obtient quatre") does not stop R3's gap as the verb
-  "participe" does. R29j, a name then its level in apposition, no verb and no closing
-  comma (R28's): "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet 2018."
-  (the level followed by "au label" or "au palmarès" is the name's award).
+  is. R29e, a retrospective table whose columns are editions
+  ("Commune<tab>2003<tab>2008", "Parthenay<tab>5<tab>5"): each cell that edition's
+  level, a dash none (R23). R29f, "Beville en obtient 4 sur 5" (R22's "en", out of five
+  as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is never a bare count of its own.
+  R29g, the lead right above a list counting its names with their département ("Six
+  communes de la Gironde ont été distinguées hier.") places the entries under it (R6; a
+  région places nothing, two places neither). R29h, R25's timeline opening the sentence,
+  its one name after the colon: "Trois @ en 2014, quatre en 2016, et cinq cette année :
+  Libourne atteint le sommet" ("cette année": the sentence's edition). R29i, the noun
+  "participation" in an aside ("Beville, pour sa première participation, en obtient
+  quatre") does not stop R3's gap as the verb "participe" does. R29j, a name then its
+  level in apposition, no verb and no closing comma (R28's): "la mairie de Melle
+  (Deux-Sèvres), 3 @ au label Villes Internet 2018." (the level followed by "au label"
+  or "au palmarès" is the name's award).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not

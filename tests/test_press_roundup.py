@@ -1464,3 +1464,36 @@ def test_an_asides_year_never_dates_the_other_names_of_its_sentence():
 
 def test_R29d_a_verb_heading_only_with_names_that_close_the_line():
     assert got("Ils obtiennent 5 @ : Aville s'en félicite.") == set()
+
+
+# -- the twelfth battery (tests/press_twelfthhand.py: long round-ups, names as printed) -----
+
+def test_level_headings_with_an_article_or_a_bracket():
+    assert got("Les 5 @ : Aville (62), Beville (79).\nQuatre @ (le niveau maximal) : "
+               "Ceville.\nTrois @ (sélection) : Deville, Eville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 4),
+        ("Deville", 2024, 3), ("Eville", 2024, 3)}
+
+
+def test_a_share_menu_and_names_alone_after_a_level_give_nothing():
+    assert got("1 @\nAville\n\nPartager Facebook Twitter Mail") == {("Aville", 2024, 1)}
+    # names alone after a level are no "aussi" (a line cut before its verb)
+    assert got("Aville obtient quatre @. Beville, Ceville") == {("Aville", 2024, 4)}
+    assert got("Aville obtient quatre @. Beville aussi.") == {("Aville", 2024, 4),
+                                                             ("Beville", 2024, 4)}
+
+
+def test_a_page_without_accents_and_names_as_printed():
+    assert got("La 20e edition du label Villes Internet a ete devoilee.\n"
+               "Niveau 4 @ : Marcq en Baroeul, Bourg en Bresse", head="") == {
+        ("Marcq en Baroeul", 2019, 4), ("Bourg en Bresse", 2019, 4)}
+    assert got("Aix - les - Bains : 3 @ ; Grand Annecy (agglomération) : 3 @.") == {
+        ("Aix-les-Bains", 2024, 3), ("Grand Annecy", 2024, 3)}
+    # "en" before a région or a département still places the name
+    assert got("Aville en Bretagne obtient deux @.") == {("Aville", 2024, 2)}
+
+
+def test_R23_a_table_copied_one_cell_a_line():
+    assert got("Commune\nDépartement\nNiveau\nLE HAVRE\n76\n@@@@@\nCAEN\n14\n@@@@\n"
+               "VERNON\n27\n@\nSource : l'association") == {
+        ("LE HAVRE", 2024, 5), ("CAEN", 2024, 4), ("VERNON", 2024, 1)}

@@ -96,8 +96,22 @@ def _placed(doc: list[Block]) -> dict[str, set[str]]:
     return out
 
 
+_IN_PLACE = re.compile(rf"^(?P<name>.+?)\s+en\s+(?P<place>{roundup._PLACE_FIRST}.*)$")
+
+
+def _without_place_tails(awards: list[Award]) -> list[Award]:
+    """S8c: "Rennes en Bretagne obtient deux @": the release reader's "Rennes en
+    Bretagne" beside the round-up reader's "Rennes" (same sentence, edition and level) is
+    the same award with its place, not a second collectivité."""
+    keys = {(names.key(a.collectivite), a.evidence, a.year, a.level) for a in awards}
+    return [a for a in awards if not (
+        (m := _IN_PLACE.match(a.collectivite)) and
+        (names.key(m.group("name")), a.evidence, a.year, a.level) in keys)]
+
+
 def with_places(awards: list[Award], doc: list[Block]) -> list[Award]:
     """The awards, those without a département placed by S8a, else S8b."""
+    awards = _without_place_tails(awards)
     placed = _placed(doc)
     headings = [(b.line, code) for b in doc if (code := heading_departement(b.text))]
     out = []

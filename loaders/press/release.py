@@ -240,6 +240,15 @@ def _normalise(text: str) -> str:
     # levels of one @; "arrobases" (a common misspelling) and "arobase(s)" are "arobases".
     text = _SPACED_MARKS.sub(lambda m: m.group().replace(" ", "").replace("\t", ""), text)
     text = _MISSPELT.sub(lambda m: (m.group(1) or m.group(2)) + "robas", text)
+    # A page without accents ("La 20e edition du label a ete devoilee", twelfth battery):
+    # the label's own words, which the rules read with their accents, get them back
+    text = _UNACCENTED.sub(lambda m: _ACCENTED[m.group().lower()] if m.group().islower()
+                           else _ACCENTED[m.group().lower()].capitalize(), text)
+    # "Aix - les - Bains" (twelfth battery): a name's hyphens spaced out by the page
+    text = _SPACED_HYPHENS.sub(r"-\1-", text)
+    # "Grand Annecy (agglomération)", "Sicoval (communauté d'agglomération)": the kind
+    # of an EPCI in brackets is no département
+    text = _KIND_IN_BRACKETS.sub("", text)
     text = text.replace("arobase(s)", "arobases").replace("Arobase(s)", "Arobases")
     # A postal code beside a name, "Manosque (04100)", is its département "(04)", as the
     # press prints it just as often (Corsica's 20xxx: 2A below 20200, else 2B).
@@ -252,6 +261,22 @@ _TOP_RESTATED = re.compile(r"\b(?:la\s+note\s+maximale|le\s+plus\s+haut\s+niveau
                            r"la\s+plus\s+haute\s+distinction)\s*[,(]\s*"
                            r"((?:[1-5]|cinq)\s*(?:@|arobases?)|@{5})\s*(?:\)|(?=,))")
 _SPACED_MARKS = re.compile(r"@(?:[ \t]+@){1,4}(?![ \t]*@)")
+_ACCENTED = {w.replace("é", "e").replace("è", "e").replace("ç", "c").replace("û", "u"): w
+             for w in ("édition", "éditions", "palmarès", "décerné", "décernés", "décernée",
+                       "décernées", "récompensé", "récompensée", "récompensés",
+                       "récompensées", "décroché", "décroche", "décrochent", "reçu", "reçue",
+                       "reçoit", "reçoivent", "première", "premières", "deuxième",
+                       "troisième", "quatrième", "cinquième", "février", "décembre", "août",
+                       "communauté", "agglomération", "métropole", "élue", "été", "dévoilé",
+                       "dévoilée", "labellisée", "labellisées", "labellisés", "distinguée",
+                       "distinguées", "distingués", "catégorie", "cérémonie")}
+_UNACCENTED = re.compile(r"\b(?:" + "|".join(sorted(_ACCENTED, key=len, reverse=True)) +
+                         r")\b", re.I)
+_SPACED_HYPHENS = re.compile(r"(?<=[\wÀ-ÿ])\s-\s(les|le|la|sur|sous|en|de|du|des|lès|lez|"
+                             r"aux|et)\s-\s(?=[A-ZÀ-Ý])")
+_KIND_IN_BRACKETS = re.compile(r"\s*\((?:communauté\s+(?:d'agglomération|de\s+communes|"
+                               r"urbaine)|agglomération|agglo|métropole|intercommunalité|"
+                               r"epci)\)", re.I)
 _MISSPELT = re.compile(r"\b([Aa])rrobas|\b([Aa])r?robac(?=es?\b)")  # "arobace" too
 _POSTCODE = re.compile(r"\(((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\)")
 
@@ -278,7 +303,8 @@ def blocks(text: str) -> list[Block]:
     paragraph at each joined line made a long PDF paragraph quadratic."""
     parts: list[tuple[str, list[str], int]] = []  # (kind, raw lines, first line number)
     for number, line in enumerate(_unbroken(_normalise(text).split("\n")), start=1):
-        if not line.strip() or _LINK_LINE.match(line) or _CAPTION.match(line):
+        if not line.strip() or _LINK_LINE.match(line) or _CAPTION.match(line) or \
+                _SHARE_LINE.match(line):
             continue  # T2: a link to another article, a photo's caption: no part of it
         kind = "heading" if _HEADING.match(line) else "bullet" if _BULLET.match(line) \
             else "para"
@@ -349,7 +375,7 @@ _GOES_ON_IN_FIGURES = re.compile(r"^(?:(?:19|20)\d\d|@)(?=[.,;]|\s+[a-zà-ÿ])")
 # "par": a by-line's "Publié le 3 mai 2017 à 13h49 - par" ends its line).
 _CUT_BEFORE_NAME = re.compile(r"(?:,|\b(?:et|ou|de|du|des|la|le|les|à|au|aux|en|pour|avec|"
                               r"sur|dans|que|qui|dont|comme|parmi|lesquelles|lesquels|"
-                              r"l'|d'))$")
+                              r"l'|d')|\b(?:Les|Le|La|L'))$")  # "..., Les" / "Mureaux et ..."
 # T2: "Lire aussi : Villes Internet : Niort décroche la cinquième arobase" is the headline
 # of another article (another year, another town): read with this page's date, it gave
 # awards no one stated here (third-hand battery: Niort 2019, Lorient and Vannes 2011).
@@ -362,6 +388,12 @@ _LINK_LINE = re.compile(r"^\s*(?:[>»→•*-]\s*)?(?:[ÀA]\s+)?(?:lire|voir|rel
 # Télégramme" describes a picture; its words gave "Photo" four @.
 _CAPTION = re.compile(r"^\s*(?:\(?\s*(?:photos?|crédits?\s+photos?|légende|illustration)"
                       r"\s*(?:[:©/]|-\s)|©)", re.I)
+
+
+# "Partager Facebook Twitter Mail" (twelfth battery): a page's share menu, no name.
+_SHARE_LINE = re.compile(r"^\s*(?:(?:partager|partagez|facebook|twitter|x|mail|e-mail|email|"
+                         r"linkedin|whatsapp|imprimer|envoyer|copier\s+le\s+lien|bluesky|"
+                         r"messenger|pinterest)\b[\s|·•,/]*){2,}$", re.I)
 
 
 # A sentence may also open with a figure: "2009 est l'année du record", "24 villes ...".

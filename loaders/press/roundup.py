@@ -222,11 +222,6 @@ _CAPWORD = rf"[{_UP}][\wÀ-ÿœ]*(?:'[\wÀ-ÿœ]+)?"
 _HYPHENED = r"(?:-[\wÀ-ÿœ']+)*"  # "Fleury-sur-orne", "Villeneuve-D'Ascq"
 # Not "en" between spaces: "Le Trait en Seine-Maritime" is a name and its département.
 _JOINER = r"(?:sur|sous|lès|lez|les|le|la|de|du|des|aux|au)"
-# A place name as printed: capitalised words, joined by spaces, hyphens and particles
-# ("Caux Vallée de Seine", "Val d'Isère", "L'Isle Adam"), a lower-case article allowed
-# before it ("la Turballe").
-_BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
-         rf"(?:\s(?:{_JOINER}\s|[dl]')?{_CAPWORD}{_HYPHENED})*{rel.EPCI_TAIL}")
 # R7: "normand" in "communauté de communes du Vexin normand".
 # "du pays Ajaccien"; never a count ("la communauté de communes de Parthenay-Gâtine
 # trois, ...": "trois" ends in "ois" but is the level, held-out battery)
@@ -245,6 +240,14 @@ _PLACE_FIRST = (r"(?:Ain|Aisne|Allier|Alpes|Ardennes|Ardèche|Ariège|Aube|Aude|
                 r"Provence|Alsace|Aquitaine|Auvergne|Bourgogne|Champagne|Franche|Île|Ile|"
                 r"Languedoc|Limousin|Lorraine|Midi|Picardie|Poitou|Nouvelle|Grand|Centre|Pays|"
                 r"France|Réunion|La|Le|Les)(?![\wÀ-ÿ])")
+# A place name as printed: capitalised words, joined by spaces, hyphens and particles
+# ("Caux Vallée de Seine", "Val d'Isère", "L'Isle Adam"), a lower-case article allowed
+# before it ("la Turballe").
+# "Marcq en Baroeul", "Bourg en Bresse" (hyphens dropped, twelfth battery): "en" joins a
+# name's words unless a département or a région follows ("Le Trait en Seine-Maritime").
+_BARE = (rf"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]')?{_CAPWORD}{_HYPHENED}"
+         rf"(?:\s(?:{_JOINER}\s|en\s(?!{_PLACE_FIRST})|[dl]')?{_CAPWORD}{_HYPHENED})*"
+         rf"{rel.EPCI_TAIL}")
 _EPCI = (rf"(?:[Cc]ommunauté\s+(?:d'[Aa]gglomération|de\s+[Cc]ommunes|[Uu]rbaine)|"
          rf"[Mm]étropole|C[CAU])\s+(?:(?:de|du|des)\s+(?:la\s+|l')?|d')?"
          rf"(?:pays\s+(?:de\s+|d'|du\s+)?)?{_BARE}"  # "du pays Ajaccien", lower-case "pays"
@@ -732,12 +735,14 @@ _ENTRY = re.compile(
 _LEVEL_HEADING = re.compile(
     rf"^\s*(?:(?:(?:les\s+)?(?:communes|villes|villages|collectivités|territoires|lauréats)"
     rf"\s+(?:labell?isées?|labélisées?|récompensées?|distinguées?)\s+(?:avec\s+|à\s+)?)"
-    rf"|(?:niveau|label|catégorie|villes?|villages?)\s+"
+    # "Les 5 @ :", "Quatre @ (le niveau maximal) :" (twelfth battery)
+    rf"|(?:niveau|label|catégorie|villes?|villages?|les)\s+"
     # R29d (tenth battery): "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ :
     # Aville, Beville et Ceville." (the verb of the names after the colon)
     rf"|(?P<verb>(?:(?:ils|elles)\s+)?(?:obtiennent|reçoivent|décrochent|remportent|ont\s+"
     rf"(?:obtenu|reçu|décroché))\s+(?:(?:également|aussi)\s+)?))?(?:(?P<n>{_NUMWORD})\s*"
-    rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?::\s*(?P<rest>.*))?"
+    rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?:\([^()@:]{{1,40}}\)\s*)?"
+    rf"(?::\s*(?P<rest>.*))?"
     # R27 (ninth battery): a single "@" glued to a word ("@VannesNumerique", a line
     # opening on an account's handle) is no heading's level; "@@@ :" and "@@@Aville" are
     rf"|(?!@[^\W\d_])(?P<marks>@{{1,5}})\s*:?\s*(?P<after_marks>.*))$", re.I)
@@ -1035,10 +1040,47 @@ def _cell_level(cell: str) -> int:
     return _word_level(cell.strip()) if re.fullmatch(r"[a-z]+", cell.strip()) else 0
 
 
+def _lone_cell_key(b: Block) -> str:
+    return names.fold(b.text.strip()) or b.text.strip()
+
+
+def _stacked(doc: list[Block]) -> tuple[list[Block], set[int]]:
+    """R23: a table copied one cell a line ("Commune" / "Département" / "Niveau" /
+    "LE HAVRE" / "76" / "@@@@@" ..., twelfth battery) → its rows as lines of cells
+    split by tabs, each on its first cell's line; and the lines folded into them. Read
+    one cell a line, each name took the marks of the row above it as a level heading's."""
+    out, folded, i = [], set(), 0
+    columns = _NAME_COLUMN | _DEP_COLUMN | _LEVEL_COLUMN
+    while i < len(doc):
+        k = 0
+        while i + k < len(doc) and k < 4 and _lone_cell_key(doc[i + k]) in columns and \
+                "\t" not in doc[i + k].text:
+            k += 1
+        keys = [_lone_cell_key(b) for b in doc[i:i + k]]
+        if k < 2 or keys[0] not in _NAME_COLUMN or not any(x in _LEVEL_COLUMN for x in keys):
+            out.append(doc[i])
+            i += 1
+            continue
+        level_at = next(j for j, x in enumerate(keys) if x in _LEVEL_COLUMN)
+        rows = [doc[i:i + k]]
+        j = i + k
+        while j + k <= len(doc) and _cell_level(doc[j + level_at].text) and \
+                _is_name(doc[j].text.strip()):
+            rows.append(doc[j:j + k])
+            j += k
+        for row in rows:
+            out.append(dataclasses.replace(row[0], text="\t".join(b.text.strip() for b in row),
+                                           raw="\t".join(b.raw.strip() for b in row)))
+            folded |= {b.line for b in row[1:]}
+        i = j
+    return out, folded
+
+
 def _table_rows(doc: list[Block]) -> dict[int, tuple]:
     """R23: line → (name, département, level, evidence) of the rows under a header line
     (the header itself: a row with no level); a row that does not fit ends the table."""
-    out: dict[int, tuple] = {}
+    doc, folded = _stacked(doc)
+    out: dict[int, tuple] = {line: ("", "", 0, "") for line in folded}
     header = None  # (cells, name column, département column or None, level column)
     place, before = "", None
     for b in doc:
@@ -1223,7 +1265,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         sentence = _RESTRICTIVE.sub(lambda r: " " * 2 + r.group(1) + " " * 4, sentence)
         unsaid = _unsaid(sentence)
         too = _TOO.match(unsaid)  # "Cahors aussi." after "Manosque décroche quatre @."
-        if too and last_level:
+        if too and last_level and (too.group("idem") or too.group("too")):
             for it in _list_from(unsaid, too.start("who"), closed=False):
                 got.add(it.name, it.departement, last_level[1], last_level[0], sentence,
                         block.line)
@@ -1524,9 +1566,11 @@ def _unsaid(sentence: str) -> str:
 
 
 # R19: "Manosque décroche quatre arobases. Cahors aussi.": the sentence before's level.
-_TOO = re.compile(rf"^\s*(?:(?:[Ii]dem|[Mm]ême\s+(?:chose|résultat))\s+pour\s+)?"
+# Only with its "aussi" or its "idem pour": names alone after a level ("La Courneuve,
+# Les", a line cut before the rest of its sentence, twelfth battery) are no "too".
+_TOO = re.compile(rf"^\s*(?P<idem>(?:[Ii]dem|[Mm]ême\s+(?:chose|résultat))\s+pour\s+)?"
                   rf"(?P<who>(?:{_BARE})(?:\s*(?:,|et)\s*{_BARE})*)"
-                  rf"\s*(?:aussi|également|de\s+même|itou)?\s*[.!]?\s*$")
+                  rf"\s*(?P<too>aussi|également|de\s+même|itou)?\s*[.!]?\s*$")
 # R21: "Saran et Chaingy obtiennent respectivement trois et deux arobases".
 _RESPECTIVELY = re.compile(r"\brespectivement\b", re.I)
 _RESPECTIVE_LEVELS = re.compile(

@@ -43,7 +43,7 @@ the texts awarding nothing. Merged with main, whose T2 now skips a photo's capti
 (thirteenth hand), the caption text lost its only edition: 105 / 107, 0 invented, that
 text a strict xfail in ``_WHY``. These rules were written for these texts: the 105 no
 longer estimate anything (the 68 / 107 before them does). Main as it stood after the
-eleventh to thirteenth hands' rules (commit 4d42dc8), without the tenth's, scored this
+eleventh to thirteenth hands' rules (commit 8d6e09f), without the tenth's, scored this
 battery 67 / 107 with the same 6 inventions: their rules read none of these forms (one
 award fewer: the caption now skipped).
 (Before this scoring, a mistyped ``-k`` filter ran the one text then named

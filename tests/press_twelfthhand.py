@@ -52,6 +52,13 @@ Missed (83), by cause:
   "Grand Annecy (agglomération)" -- 2;
 - a homonym placed only by the headline's département ("huit communes de l'Isère":
   Fontaine) -- 1; spaced hyphens ("Aix - les - Bains") -- 1; La Courneuve (above) -- 1.
+
+After the fixes (level headings "Les 5 @ :" and "Quatre @ (le niveau maximal) :"; a table
+copied one cell a line; share menus; names alone after a level are no "aussi"; a page
+without accents; "Marcq en Baroeul"; "Aix - les - Bains"; an EPCI's kind in brackets;
+"ont chacune quatre @"; "Quatre obtiennent quatre @ :"; lines going on after "et" or ";";
+"pour la Communauté d'agglomération ..."; a section line "Dauphiné Numérique — Isère"
+placing the names under it): **278 / 278, 0 invented**.
 """
 
 from __future__ import annotations

@@ -65,3 +65,10 @@ def test_S8b_no_place_from_two_departements_or_a_towns_dateline():
     # "Vienne" is a town too (Isère): its dateline is no département's heading
     assert got("VIENNE. La ville de Vienne obtient trois @.") == {("Vienne", "", 2024, 3)}
     assert places.heading_departement("Valence et Romans bien notées") == ""
+
+
+def test_S8b_a_section_line_ending_with_a_departement():
+    assert got("Dauphiné Numérique — Isère\n@@ Fontaine, Crolles") == {
+        ("Fontaine", "38", 2024, 2), ("Crolles", "38", 2024, 2)}
+    assert places.heading_departement("Accueil > Côtes-d'Armor > Lannion") == ""
+    assert places.heading_departement("Isère - Savoie") == ""

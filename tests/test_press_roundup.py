@@ -1497,3 +1497,29 @@ def test_R23_a_table_copied_one_cell_a_line():
     assert got("Commune\nDépartement\nNiveau\nLE HAVRE\n76\n@@@@@\nCAEN\n14\n@@@@\n"
                "VERNON\n27\n@\nSource : l'association") == {
         ("LE HAVRE", 2024, 5), ("CAEN", 2024, 4), ("VERNON", 2024, 1)}
+
+
+def test_names_that_have_their_level_and_a_bare_count_subject():
+    assert got("Aville, Beville et Ceville ont chacune quatre @ ; Deville et Eville trois.") \
+        == {("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+            ("Deville", 2024, 3), ("Eville", 2024, 3)}
+    assert got("Quatre obtiennent quatre @ : Aville, Beville (44), Ceville et Deville.") \
+        == {("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+            ("Deville", 2024, 4)}
+    # a level missed is no level had
+    assert got("Aville a raté la quatrième @ de peu.") == set()
+
+
+def test_lines_going_on_after_a_conjunction_or_a_semicolon():
+    assert got("Aville obtient quatre @. Beville (17)\net Ceville reçoivent trois @.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 3)}
+    assert got("Aville et Beville ont quatre @ ;\nCeville et Deville trois.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 3),
+        ("Deville", 2024, 3)}
+
+
+def test_a_level_for_epci_named_with_their_article():
+    assert got("Quatre @ pour la Communauté d'agglomération du Pays Basque, la CU Caen la "
+               "Mer et Vitré Communauté.") == {
+        ("Communauté d'agglomération du Pays Basque", 2024, 4), ("CU Caen la Mer", 2024, 4),
+        ("Vitré Communauté", 2024, 4)}

@@ -9,7 +9,8 @@ elsewhere (eleventh battery, ``tests/press_eleventhhand.py``):
   décroche ..."): the name is that one wherever the text names it, unless the text
   places it in two départements (then each homonym keeps what its own sentence says).
 - S8b: a département's name alone on a line, or opening it as a dateline ("Drôme",
-  "GIRONDE. Villes Internet : les lauréats", "Tarn. Palmarès 2020 ..."): the names
+  "GIRONDE. Villes Internet : les lauréats", "Tarn. Palmarès 2020 ..."), or ending a
+  short section line ("Dauphiné Numérique — Isère", "Sud Ouest > Gironde"): the names
   awarded from that line on, up to the next such heading, are in that département.
   Département names that are also communes' ("Vienne", "Mayenne", "Paris") are left out:
   "VIENNE. La ville obtient ..." is the town's own dateline.
@@ -66,8 +67,19 @@ _HEADING = re.compile(r"^\s*(?P<dep>[^\W\d][\w'’ -]*?)\s*(?:\((?:\d{2,3}|2[AB]
                       r"(?:[.:–—-](?:\s+.*)?)?$", re.S)
 
 
+# "Dauphiné Numérique — Isère", "Sud Ouest > Gironde": a paper's or a site's section
+# line whose last piece is a département (twelfth battery)
+_SECTIONS = re.compile(r"\s+(?:[—–|>›»/]|-)\s+")
+
+
 def heading_departement(line: str) -> str:
-    """S8b: the code of the département a line opens with as a heading or a dateline."""
+    """S8b: the code of the département a line opens with as a heading or a dateline,
+    or a short section line ends with."""
+    pieces = _SECTIONS.split(line.strip())
+    if 1 < len(pieces) <= 4 and len(line.split()) <= 10:
+        codes = [_BY_KEY.get(names.key(p.strip(" .:")), "") for p in pieces]
+        if codes[-1] and sum(bool(c) for c in codes) == 1:
+            return codes[-1]
     m = _HEADING.match(line)
     if not m:
         return ""

@@ -315,6 +315,9 @@ def blocks(text: str) -> list[Block]:
                 and not _ENDS_CLAUSE.search(_plain(prev[1][-1]))
                 or _CUT_BEFORE_NAME.search(_plain(prev[1][-1]))
                 or _GOES_ON_IN_FIGURES.match(raw)
+                # "La Rochelle (17)" / "et Poitiers reçoivent ...", "... quatre @ ;" /
+                # "Bègles trois." (twelfth battery): a conjunction, a semicolon go on
+                or re.match(r"(?:et|ou)\s", raw) or prev[1][-1].rstrip().endswith(";")
                 or _KIND_AFTER_NAME.match(raw) and re.search(rf"[{_UP}][\wÀ-ÿ'-]*$",
                                                               prev[1][-1])):
             prev[1].append(raw)

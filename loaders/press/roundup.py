@@ -553,8 +553,12 @@ _GAP_CUE = re.compile(
     r"distingu\w*|récompens\w*|labell?is\w*|labélis\w*|décern\w*|hiss\w*|accèd\w*|"
     r"arbor\w*|détien\w*|totalis\w*|pass\w*|confirm\w*|renouvel\w*|empoch\w*|glan\w*|"
     r"offr\w*|vu|décroche|monte|valid\w*|prévaloir|prix|rest\w*|"
-    r"redescend\w*|descend\w*|retomb\w*|revien\w*|compte|comptent|rejoin\w*|grimp\w*)\b",
-    re.I)
+    r"redescend\w*|descend\w*|retomb\w*|revien\w*|compte|comptent|rejoin\w*|grimp\w*|"
+    r"poss[eè]d\w*)\b", re.I)
+# "Pessac, Mérignac et Talence ont chacune quatre @" (twelfth battery): "a" / "ont" alone
+# before the level (not "a remis 4 @ à ...", whose verb gives the level away)
+_HAVE_GAP = re.compile(r"(?:a|ont)(?:\s+(?:chacune|chacun|désormais|maintenant|"
+                       r"aujourd'hui|déjà|également|aussi|toutes\s+deux|tous\s+deux))?")
 # R29i (tenth battery): "pour sa première participation" (the noun, in an aside) says the
 # name took part, and the verb after it what it got ("Cherbourg-en-Cotentin, pour sa
 # première participation, en obtient quatre"); the verb "participe" still stops a gap.
@@ -563,7 +567,8 @@ _GAP_STOP = re.compile(
     r"concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
     r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
-    r"territoires|lauréats|si|saur\w*)\b", re.I)  # "saura le 6 février si elle obtient"
+    r"territoires|lauréats|si|saur\w*|rat[ée]\w*|manqu\w*|échou\w*|loup[ée]\w*)\b",
+    re.I)  # "saura le 6 février si elle obtient"; "a raté la quatrième @"
 _ENTRY_COLON = re.compile(r"\s*[:–]\s*")
 _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?"
                   r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
@@ -609,6 +614,7 @@ def _group_before(seg: str, found: list[Item], elliptic: bool, cue_after=None,
     # "Plérin reçoit sa première arobase, Ploufragan une cinquième @": after an earlier
     # level, a rank's determiner alone is still no gap (third-hand battery)
     if not (_GAP_CUE.search(gap) or (elliptic and words.group(1).strip() in _ELLIPTIC_GAP)
+            or _HAVE_GAP.fullmatch(words.group(1).strip(" ,"))
             or (cue_after and short) or entry or (
                 words.group(1).strip() in ("de", "d'") and objects)):
         return []
@@ -666,7 +672,10 @@ _COUNT_SUBJECT = re.compile(
     r"quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent)(?:[-\s]\w+){0,2}"
     r"\s+(?:autres\s+)?(?:villes|communes|collectivités|territoires|lauréats|villages)\b|"
     r"\b(?:\d{1,4}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
-    r"quatorze|quinze|seize|vingt)(?:[-\s]\w+){0,2}\s+d'entre\s+(?:elles|eux)\b",
+    r"quatorze|quinze|seize|vingt)(?:[-\s]\w+){0,2}\s+d'entre\s+(?:elles|eux)\b|"
+    # "Quatre obtiennent quatre @ : Rezé, ..." (twelfth battery): a bare count, subject
+    r"^\s*(?:\d{1,4}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    r"quatorze|quinze|seize|vingt)\s+(?:obtiennent|reçoivent|décrochent|ont|en\s+ont)\b",
     re.I)
 _LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<paren>\()|:|,?\s*"
                         # "parmi lesquelles" as "dont" (the held-out battery's "seize
@@ -683,7 +692,8 @@ _AFTER_LEVEL = re.compile(
     r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
     # "Les cinq arobases vont cette année à Nice et à Antibes"
     r"|^\s*(?:vont|reviennent|échoient)\s+(?:[a-zé]+\s+){0,3}?(?:à|aux?)\s+"
-    r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|la\s+(?=communauté|métropole))?"
+    r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|"
+    r"la\s+(?=[Cc]ommunauté|[Mm]étropole|C[ACU]\b)|le\s+(?=Grand\s))?"
     r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
 # "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son
 # palmarès, la petite commune de Aville et ..." (a complement in lower-case words)

@@ -1523,3 +1523,10 @@ def test_a_level_for_epci_named_with_their_article():
                "Mer et Vitré Communauté.") == {
         ("Communauté d'agglomération du Pays Basque", 2024, 4), ("CU Caen la Mer", 2024, 4),
         ("Vitré Communauté", 2024, 4)}
+
+
+def test_R29k_a_population_beside_the_name_and_a_bar_before_the_level():
+    assert got("Aville (22 000 hab.) 4 @, Beville (18 000 hab.) 3 @") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert got("• Aville | 4 @\n• Beville (1 200 hab.) | 3 @") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}

@@ -199,7 +199,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   quatre") does not stop R3's gap as the verb "participe" does. R29j, a name then its
   level in apposition, no verb and no closing comma (R28's): "la mairie de Melle
   (Deux-Sèvres), 3 @ au label Villes Internet 2018." (the level followed by "au label"
-  or "au palmarès" is the name's award).
+  or "au palmarès" is the name's award). R29k, an entry's population "Lannion (22 000
+  hab.) 4 @" is no part of it, and a bar may stand between its name and its level
+  ("Lannion | 4 @", R1).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -738,8 +740,9 @@ _ENTRY = re.compile(
     rf"(?P<prep>de\s+|d'|du\s+|des\s+|DE\s+|D'|DU\s+|DES\s+))?"
     # "Souleuvre en Bocage (@)": in an entry, "en" joins the name (it is its whole line)
     rf"(?P<item>{_EPCI}|{_BARE}(?:\sen\s{_CAPWORD}{_HYPHENED})?)\s*"
-    # "Fourmies (59) ....... @@@@", "Genas > @@" (fourth battery): leaders to the marks
-    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?(?:[:–,>-]|\.{{2,}}|…+)?\s*\(?$")
+    # "Fourmies (59) ....... @@@@", "Genas > @@" (fourth battery): leaders to the marks;
+    # R29k: "Lannion | 4 @" (tenth battery: a bar between a row's two cells)
+    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?(?:[:–,>|-]|\.{{2,}}|…+)?\s*\(?$")
 # "Les communes labellisées une arobase : Genlis, Decize, Ornans." too: a heading that
 # says who before the level.
 _LEVEL_HEADING = re.compile(
@@ -850,7 +853,9 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     """R1: (start, end, name, département, level, year written with it or None) of the
     entries of a block ("Côté Calvados : Aville (@@), Beville (@@@)": the place opening
     the block for all; "Aville (4 @ en 2023)": that year)."""
-    text, out, boundary = block.text, [], 0
+    # R29k (tenth battery): a population beside the name, "Lannion (22 000 hab.) 4 @", is
+    # no part of the entry (blanked, the offsets kept)
+    text, out, boundary = rel._blank(block.text, _POPULATION), [], 0
     line_year = _LINE_YEAR.match(text)
     year = int(line_year.group(1)) if line_year else None
     if year is not None and (not editions.in_range(year) or year == editions.NONE):

@@ -33,20 +33,20 @@ over two lines and the one after it (Hérouville-Saint-Clair, Metz), "en obtient
 (Cherbourg-en-Cotentin), a caption's "3 @ au label" (Melle), a sentence cut by a page
 footer (Vandœuvre-lès-Nancy, Villers-lès-Nancy), Lannion before the hyphenated "dé-/croche".
 After the fixes (T1f: a word hyphenated at a line's end made whole; T1g: a PDF's page
-marker is no line; R29a-j of ``loaders/press/roundup.py``: names one a line each with its
-level on the next, " / " between entries, the top level restated in figures and a prize
-after "un", a verb heading "Obtiennent deux @ :" and ";" in a heading's list, a table
-whose columns are editions, "en obtient 4 sur 5", a lead counting a département's names
-above the list, a timeline opening the sentence, "pour sa première participation" in an
-aside, "Name, 3 @ au label 2018" in apposition; R29k, an entry's population and a bar
-before its level, came from variants of the theme tried afterwards): 107 / 107 (100%), 0 invented, 0 from
-the texts awarding nothing. Merged with main, whose T2 now skips a photo's caption line
-(thirteenth hand), the caption text lost its only edition: 105 / 107, 0 invented, that
-text a strict xfail in ``_WHY``. These rules were written for these texts: the 105 no
-longer estimate anything (the 68 / 107 before them does). Main as it stood after the
-eleventh to thirteenth hands' rules (commit 8d6e09f), without the tenth's, scored this
-battery 67 / 107 with the same 6 inventions: their rules read none of these forms (one
-award fewer: the caption now skipped).
+marker is no line; R29a-j of ``loaders/press/roundup.py``: names one a line each with
+its level on the next, " / " between entries, the top level restated in figures and a
+prize after "un", a verb heading "Obtiennent deux @ :" and ";" in a heading's list, a
+table whose columns are editions, "en obtient 4 sur 5", a lead counting a département's
+names above the list, a timeline opening the sentence, "pour sa première participation"
+in an aside, "Name, 3 @ au label 2018" in apposition; R29k, an entry's population and a
+bar before its level, came from variants of the theme tried afterwards): 107 / 107
+(100%), 0 invented, 0 from the texts awarding nothing. Merged with main, whose T2 now
+skips a photo's caption line (thirteenth hand), the caption text lost its only edition:
+105 / 107, 0 invented, that text a strict xfail in ``_WHY``. These rules were written
+for these texts: the 105 no longer estimate anything (the 68 / 107 before them does).
+Main as it stood after the eleventh to thirteenth hands' rules (commit 8d6e09f), without
+the tenth's, scored this battery 67 / 107 with the same 6 inventions: their rules read
+none of these forms (one award fewer: the caption now skipped).
 (Before this scoring, a mistyped ``-k`` filter ran the one text then named
 "...-count-before-names" and showed that it failed, nothing more; it was renamed.)
 """

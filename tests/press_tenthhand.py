@@ -23,15 +23,16 @@ text gives it or ``None``, edition, level); texts whose awards are empty award n
 Baseline, scored once before any rule was changed for these texts: 68 / 107 right (64%),
 6 invented, from 3 texts: "Net d'Or" read as a laureate with 5 @ (the 2001 text, where
 the Net d'Or is another prize); a name hyphenated at a line end read as its first half
-("Vi-" / "tré", "Lorient Agglomé-" / "ration"); and the Isère list where each name's level
-sits on the line under it, read as level headings for the next name (Fontaine 4,
-Saint-Égrève 3, Grenoble-Alpes-Métropole 2). 39 missed: the retrospective table (11, years
-as columns), Libourne's years in prose (3), "Obtiennent deux @ : A ; B ; C." (5), "Ils
-obtiennent 5 @ : ..." (4), the first of a " / " run (Rennes), the two-column Gironde list's
-homonyms (Mérignac, Blanquefort: the département is only in the lead), a name hyphenated
-over two lines and the one after it (Hérouville-Saint-Clair, Metz), "en obtient 4 sur 5"
-(Cherbourg-en-Cotentin), a caption's "3 @ au label" (Melle), a sentence cut by a page
-footer (Vandœuvre-lès-Nancy, Villers-lès-Nancy), Lannion before the hyphenated "dé-/croche".
+("Vi-" / "tré", "Lorient Agglomé-" / "ration"); and the Isère list where each name's
+level sits on the line under it, read as level headings for the next name (Fontaine 4,
+Saint-Égrève 3, Grenoble-Alpes-Métropole 2). 39 missed: the retrospective table (11,
+years as columns), Libourne's years in prose (3), "Obtiennent deux @ : A ; B ; C." (5),
+"Ils obtiennent 5 @ : ..." (4), the first of a " / " run (Rennes), the two-column
+Gironde list's homonyms (Mérignac, Blanquefort: the département is only in the lead), a
+name hyphenated over two lines and the one after it (Hérouville-Saint-Clair, Metz), "en
+obtient 4 sur 5" (Cherbourg-en-Cotentin), a caption's "3 @ au label" (Melle), a sentence
+cut by a page footer (Vandœuvre-lès-Nancy, Villers-lès-Nancy), Lannion before the
+hyphenated "dé-/croche".
 After the fixes (T1f: a word hyphenated at a line's end made whole; T1g: a PDF's page
 marker is no line; R29a-j of ``loaders/press/roundup.py``: names one a line each with
 its level on the next, " / " between entries, the top level restated in figures and a

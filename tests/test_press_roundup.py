@@ -1530,3 +1530,16 @@ def test_R29k_a_population_beside_the_name_and_a_bar_before_the_level():
         ("Aville", 2024, 4), ("Beville", 2024, 3)}
     assert got("• Aville | 4 @\n• Beville (1 200 hab.) | 3 @") == {
         ("Aville", 2024, 4), ("Beville", 2024, 3)}
+
+
+def test_R29l_a_page_number_or_running_head_inside_a_heading_s_list():
+    assert got("@@@@\nAville\n12\nBeville\n@@@\nCeville\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 3)}
+    assert got("@@@@\nAville\nVILLES INTERNET – PALMARÈS 2024 – 3\nBeville\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4)}
+
+
+def test_R29m_a_heading_s_names_between_dashes_bullets_or_bars():
+    assert got("4 @ : Aville – Beville – Ceville\nTrois @ : Deville • Eville | Fleury\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+        ("Deville", 2024, 3), ("Eville", 2024, 3), ("Fleury", 2024, 3)}

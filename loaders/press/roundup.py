@@ -201,7 +201,9 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   (Deux-Sèvres), 3 @ au label Villes Internet 2018." (the level followed by "au label"
   or "au palmarès" is the name's award). R29k, an entry's population "Lannion (22 000
   hab.) 4 @" is no part of it, and a bar may stand between its name and its level
-  ("Lannion | 4 @", R1).
+  ("Lannion | 4 @", R1). R29l, a level heading's names run on across a page's number
+  alone or its running head in capitals with a year (R2). R29m, a heading's names
+  between " – ", "•", " | ", " / " as between commas.
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -1007,7 +1009,7 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
         if lv_heading and lv_heading.group("verb"):
             # R29d: after a verb, names that close the line only ("Ils obtiennent 5 @ :
             # Paris s'en félicite" is a sentence, read as one)
-            rest = (lv_heading.group("rest") or "").replace(";", ",").rstrip(" .")
+            rest = _as_commas(lv_heading.group("rest") or "").rstrip(" .")
             listed_here = _list_from(rest, 0, closed=False)
             if not listed_here or listed_here[-1].end < len(rest):
                 lv_heading = None
@@ -1016,23 +1018,41 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
                 _word_level(lv_heading.group("n"))
             rest = lv_heading.group("rest") or lv_heading.group("after_marks")
             if rest:  # R29d: "Quatre @ : Aville ; Beville ; Ceville." as with commas
-                rest = rel._blank(rest, _CHANGE_NOTE).replace(";", ",")
+                rest = _as_commas(rel._blank(rest, _CHANGE_NOTE))
                 for it in _list_from(rest, 0, closed=False):
                     got.add(it.name, it.departement or place, edition, heading, b.text,
                             b.line)
                 heading = 0
             continue
         if heading:
-            listed_here = _list_from(rel._blank(b.text, _CHANGE_NOTE).rstrip(" ."), 0,
-                                     closed=False)
+            listed_here = _list_from(_as_commas(rel._blank(b.text, _CHANGE_NOTE)).rstrip(" ."),
+                                     0, closed=False)
             if listed_here and listed_here[-1].end >= len(b.text.rstrip(" .")):
                 for it in listed_here:
                     got.add(it.name, it.departement or place, edition, heading, b.text,
                             b.line)
                 continue
+            if _FURNITURE.match(b.text):
+                continue  # R29l: a page's number or running head inside the list
             heading = 0
         at_before = _sentences(b, dated, edition, got, at_prev)
     return got.awards()
+
+
+# R29l (tenth battery): a level heading's names run on across the furniture of a page
+# copied out of a PDF: a page number alone ("12") or a running head in capitals with its
+# year ("VILLES INTERNET – PALMARÈS 2004 – 3", "L'ÉCHO DIJONNAIS – JEUDI 24 JANVIER 2008");
+# read as the list's end, the names after it were lost.
+_FURNITURE = re.compile(r"^\s*\d{1,3}\s*$"
+                        r"|^(?=[^a-zà-ÿ]*$)(?=.*\b(?:19|20)\d\d\b)\s*(?:\S+\s+){2,}\S+\s*$")
+# R29m (tenth battery): a level heading's names separated as pages print them, "4 @ :
+# Brest – Metz – Lannion", "Quatre @ : Brest • Metz", "Brest / Metz", "Brest | Metz"
+# (";" too, R29d): read as with commas (the offsets kept).
+_LIST_MARKS = re.compile(r"\s[–—/|]\s|[;•·]")
+
+
+def _as_commas(text: str) -> str:
+    return _LIST_MARKS.sub(lambda m: m.group().replace(m.group().strip(), ","), text)
 
 
 # R23: a table whose cells the page kept apart (tabs, "|"), under a header of column

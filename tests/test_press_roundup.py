@@ -1283,6 +1283,7 @@ def test_R29e_a_retrospective_table_one_column_an_edition():
             ("Beville", 2021, 2), ("Beville", 2023, 3)}
     # a row that is no name ("Nombre de labellisés") is none of the table's
     assert got("Commune | 2019 | 2021\nNombre de labellisés | 3 | 4\n") == set()
+    assert got("Commune | 2019 | 2021\nNombre | 3 | 4\nMoyenne | 2 | 2\n") == set()
     # a column for 2010 (no edition): no table of editions
     assert got("Ville | 2009 | 2010\nAville | 3 | 4\n") == set()
 

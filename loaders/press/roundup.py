@@ -275,7 +275,9 @@ _NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
     "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous Ensuite Puis "
     "Aussi Pourtant Néanmoins Toutefois Cependant Notamment Même Autre Autres Certaines "
     "Certains Plusieurs Chez Cet Après Parmi Côté Oui Non Bravo Félicitations Qui Quoi Quand "
-    "Où Comment Pourquoi Selon Enfin Hier Demain Cette Ce".split())}
+    "Où Comment Pourquoi Selon Enfin Hier Demain Cette Ce "
+    # R29e: a statistics table's rows ("Nombre | 3 | 4"), no communes
+    "Nombre Moyenne Médiane Taux Évolution".split())}
 
 
 @dataclasses.dataclass(frozen=True)

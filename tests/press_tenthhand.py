@@ -48,7 +48,9 @@ skips a photo's caption line (thirteenth hand), the caption text lost its only e
 for these texts: the 105 no longer estimate anything (the 68 / 107 before them does).
 Main as it stood after the eleventh to thirteenth hands' rules (commit 8d6e09f), without
 the tenth's, scored this battery 67 / 107 with the same 6 inventions: their rules read
-none of these forms (one award fewer: the caption now skipped).
+none of these forms (one award fewer: the caption now skipped). The other way round,
+these rules read a text of the fourteenth hand's battery, written blind to them (R29c:
+"la note maximale de quatre @" in 2000): 153 / 171 with 1 invented instead of 150 with 4.
 (Before this scoring, a mistyped ``-k`` filter ran the one text then named
 "...-count-before-names" and showed that it failed, nothing more; it was renamed.)
 """

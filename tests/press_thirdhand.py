@@ -500,8 +500,9 @@ _WHY = {
     "hebdo_lisieux_2007": "'l'an passé' is the past without its year (Y3): 2006 not given",
     "echirolles_compare_2019": "'la ville en obtient 4' after a clause in the past: 'la "
                                "ville' with a bare count",
-    "comme_lan_dernier_2012": "'La commune obtient trois @, comme l'an dernier': the "
-                              "past without its year leaves the sentence unread",
+    "comme_lan_dernier_2012": "'La commune obtient trois @, comme l'an dernier' under a "
+                              "dateline: 2012 is read, the same level in 2011 only where "
+                              "the commune is named in the sentence",
 }
 TEXTS = [dataclasses.replace(t, why=_WHY.get(t.id, "")) for t in TEXTS]
 

@@ -1544,3 +1544,11 @@ def test_R29m_a_heading_s_names_between_dashes_bullets_or_bars():
     assert got("4 @ : Aville – Beville – Ceville\nTrois @ : Deville • Eville | Fleury\n") == {
         ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4),
         ("Deville", 2024, 3), ("Eville", 2024, 3), ("Fleury", 2024, 3)}
+
+
+def test_the_same_level_as_last_year():
+    assert got("Aville obtient trois @, comme l'an dernier.") == {
+        ("Aville", 2024, 3), ("Aville", 2023, 3)}
+    # 2010 had no edition: "comme l'an dernier" in 2011 gives that year only
+    assert got("Aville obtient trois @, comme l'an dernier.",
+               head="Publié le 8 février 2011\n") == {("Aville", 2011, 3)}

@@ -689,7 +689,9 @@ def stated_years(text: str, dated, current: int | None) -> set[int]:
 
 # "obtient quatre @, contre trois l'an dernier" (eighth battery): last year dates the
 # compared level only, never the clause's own (the round-up reader gives that one).
-_AGAINST_LAST = re.compile(r"\bcontre\s+\w+(?:\s*(?:@|arobases?))?\s+"
+# "obtient trois @, comme l'an dernier" likewise: the same level both years (the
+# round-up reader gives both).
+_AGAINST_LAST = re.compile(r"\b(?:contre\s+\w+(?:\s*(?:@|arobases?))?|comme)\s+"
                            r"l'(?:an|année)\s+(?:derni(?:er|ère)|pass(?:é|ée)|précédente)",
                            re.I)
 

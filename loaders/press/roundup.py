@@ -1323,6 +1323,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         likes = [(m.start(), m.group("who"), int(m.group("y")))
                  for m in _LIKE_YEAR.finditer(clean) if _is_name(m.group("who"))]
         clean = rel._blank(clean, _LIKE_YEAR)
+        same_last = [m.start() for m in _LIKE_LAST.finditer(clean)]
+        clean = rel._blank(clean, _LIKE_LAST)
         found = sentence_levels(clean, at_before or in_at)
         # R26: counts read in @ because of the sentence before still count in @ for the
         # next ("Redon en reçoit deux." then "Fougères en obtient trois.")
@@ -1408,6 +1410,10 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
             for at, who, y in likes if group else ():
                 if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
                     got.add(who, "", y, lv.level, sentence, block.line)
+            for at in same_last if lv_year and lv_year - 1 != editions.NONE else ():
+                if at >= lv.end and (k + 1 == len(found) or at < found[k + 1].start):
+                    for name, dep in _with_departements(group, default):
+                        got.add(name, dep, lv_year - 1, lv.level, sentence, block.line)
             _after_level(clean, lv, after, lv_year, sentence, block.line, got, default,
                          opens=not group)
             previous_end = lv.end
@@ -1669,6 +1675,9 @@ _AGAINST_YEAR = re.compile(rf",?\s*(?:contre|après)\s+(?P<n>{_NUMWORD})(?:\s*(?
                            r"l'année\s+(?:dernière|passée|précédente))\b)", re.I)
 # "Aville obtient cinq @, comme Beville en 2022": Beville's level of 2022, and no year
 # of the sentence (Aville's five @ were dated 2022).
+# "obtient trois @, comme l'an dernier" (third hand): the same level the edition before
+_LIKE_LAST = re.compile(r",?\s*comme\s+l'(?:an|année)\s+(?:derni(?:er|ère)|passée?|"
+                        r"précédente)\b", re.I)
 _LIKE_YEAR = re.compile(rf",?\s*comme\s+(?P<who>{_BARE})\s+en\s+(?P<y>(?:19|20)\d\d)\b")
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
 # R29j (tenth battery): "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet

@@ -1552,3 +1552,16 @@ def test_the_same_level_as_last_year():
     # 2010 had no edition: "comme l'an dernier" in 2011 gives that year only
     assert got("Aville obtient trois @, comme l'an dernier.",
                head="Publié le 8 février 2011\n") == {("Aville", 2011, 3)}
+
+
+def test_R29n_a_departement_s_number_then_a_dash_opens_its_line():
+    text = "Finistère (29) – Aville @@@@@, Beville @@@\nMorbihan (56) – Ceville @@@@\n"
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 3), ("Ceville", 2024, 4)}
+    assert deps(text) == {"Aville": "29", "Beville": "29", "Ceville": "56"}
+
+
+def test_R29o_a_level_heading_counting_its_names_then_the_names_under_it():
+    assert got("@@@@@ – 2 villes\nAville\nBeville\n@@@@ (1 commune)\nCeville\n"
+               "3 @ : 1 lauréat\nDeville\n") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 4),
+        ("Deville", 2024, 3)}

@@ -203,7 +203,10 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   hab.) 4 @" is no part of it, and a bar may stand between its name and its level
   ("Lannion | 4 @", R1). R29l, a level heading's names run on across a page's number
   alone or its running head in capitals with a year (R2). R29m, a heading's names
-  between " – ", "•", " | ", " / " as between commas.
+  between " – ", "•", " | ", " / " as between commas. R29n, "Finistère (29) – Brest
+  @@@@@, Quimper @@@": a département's number then a dash opens its line as "Meuse :"
+  does (R6). R29o, a level heading counting its names, "@@@@@ – 3 villes", "5 @ (12
+  communes) :", its names under it (R2).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -739,7 +742,7 @@ _MARKS = re.compile(r"(?<![\w@.])(?:\((?:(?P<paren>@{1,5})|(?P<pdigit>[1-5])\s*@
 # "Ville de Hayange @@@@", "Mairie de Uckange @@", "Commune de Saint-Avold (Moselle)
 # @@@": the commune, its kind dropped (as R3's "la commune de Aville").
 _ENTRY = re.compile(
-    rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})\s+[–-]\s+)?"
+    rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})(?:\s*\((?P<pcode>\d{{2,3}}|2[AB])\))?\s+[–-]\s+)?"
     rf"(?:(?:[Vv]ille|VILLE|[Cc]ommune|COMMUNE|[Mm]airie|MAIRIE)\s+"
     rf"(?P<prep>de\s+|d'|du\s+|des\s+|DE\s+|D'|DU\s+|DES\s+))?"
     # "Souleuvre en Bocage (@)": in an entry, "en" joins the name (it is its whole line)
@@ -786,8 +789,10 @@ _ANY_PLACE = re.compile(rf"\b(?:du|de\s+la|de\s+l'|des|d'|en|dans\s+(?:le|la|les
 _DATE_LINE = re.compile(r"^\s*(?:Publié|Mis\s+à\s+jour|Mise\s+à\s+jour)\b", re.I)
 # "Meuse : Aville (@@)"; "Isère (38) : Aville @@@@, Beville @@" (seventh battery: a
 # palmarès by département, its number beside its name, as a place line has it, R6)
-_PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\)\s*)?"
-                          rf":\s*(?=[{_UP}])")
+# R29n (tenth battery): "Finistère (29) – Brest @@@@@, Quimper @@@": a dash after the
+# département's number opens its line as a colon does (the number says it is a place).
+_PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*(?:(?:\((?P<code>\d{{2,3}}|2[AB])\)\s*)?:"
+                          rf"|\((?P<dcode>\d{{2,3}}|2[AB])\)\s*[–—-])\s*(?=[{_UP}])")
 _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
                 # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
                 # "À" stays a place of the sentence, never the names' département)
@@ -865,7 +870,8 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     if year is not None and (not editions.in_range(year) or year == editions.NONE):
         return []  # "2010 : Aville @@" names no edition: not the text's either
     opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
-    place = _departement(opening.groupdict().get("code") or opening.group("place")) \
+    place = _departement(opening.groupdict().get("code") or opening.groupdict().get("dcode")
+                         or opening.group("place")) \
         if opening and _is_name(opening.group("place")) else ""
     if _SUBDIVISION.match(place):
         place = ""  # "Arrondissement de Bonneville :": the title's département stands
@@ -897,7 +903,8 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         name = rel._restore_article(entry.group("prep") or "", entry.group("item"))
         if not _is_name(name) and not re.match(_EPCI, name):
             continue
-        dep = _departement(entry.group("dep") or entry.group("place") or "") or place
+        dep = _departement(entry.group("dep") or entry.group("pcode") or
+                           entry.group("place") or "") or place
         own = _ENTRY_YEAR.match(text, m.end())
         out.append((cut, m.end(), name, dep, _marks_level(m),
                     int(own.group(1)) if own else year))
@@ -1019,6 +1026,8 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
             heading = len(lv_heading.group("marks") or "") or \
                 _word_level(lv_heading.group("n"))
             rest = lv_heading.group("rest") or lv_heading.group("after_marks")
+            if rest and _HEADING_COUNT.fullmatch(rest):
+                rest = ""  # R29o: "@@@@@ – 3 villes": the names follow, one a line
             if rest:  # R29d: "Quatre @ : Aville ; Beville ; Ceville." as with commas
                 rest = _as_commas(rel._blank(rest, _CHANGE_NOTE))
                 for it in _list_from(rest, 0, closed=False):
@@ -1041,6 +1050,13 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     return got.awards()
 
 
+# R29o (tenth battery): a national list by level counts each level's names after its
+# marks, "@@@@@ – 3 villes", "@@@@ (12 communes)", "5 @ : 4 lauréats": a heading whose
+# names follow on the lines under it (read as its list, the count named nobody and the
+# names under it were lost).
+_HEADING_COUNT = re.compile(r"\s*[–—:-]?\s*\(?\s*\d{1,4}\s+(?:villes?|communes?|"
+                            r"collectivités?|lauréat(?:e)?s?|territoires?|villages?|"
+                            r"labellisée?s?)\s*\)?\s*:?\s*", re.I)
 # R29l (tenth battery): a level heading's names run on across the furniture of a page
 # copied out of a PDF: a page number alone ("12") or a running head in capitals with its
 # year ("VILLES INTERNET – PALMARÈS 2004 – 3", "L'ÉCHO DIJONNAIS – JEUDI 24 JANVIER 2008");

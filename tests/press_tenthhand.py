@@ -39,9 +39,9 @@ its level on the next, " / " between entries, the top level restated in figures 
 prize after "un", a verb heading "Obtiennent deux @ :" and ";" in a heading's list, a
 table whose columns are editions, "en obtient 4 sur 5", a lead counting a département's
 names above the list, a timeline opening the sentence, "pour sa première participation"
-in an aside, "Name, 3 @ au label 2018" in apposition; R29k-o, an entry's population
+in an aside, "Name, 3 @ au label 2018" in apposition; R29k-p, an entry's population
 and a bar before its level, a page's furniture inside a heading's list, a heading's
-names between dashes or bullets, "Finistère (29) – Brest @@@@@", "@@@@@ – 3 villes",
+names between dashes or bullets, "Finistère (29) – Brest @@@@@", "@@@@@ – 3 villes", "Ils sont douze à obtenir",
 came from variants of the theme tried afterwards): 107 / 107
 (100%), 0 invented, 0 from the texts awarding nothing. Merged with main, whose T2 now
 skips a photo's caption line (thirteenth hand), the caption text lost its only edition:

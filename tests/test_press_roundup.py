@@ -1565,3 +1565,9 @@ def test_R29o_a_level_heading_counting_its_names_then_the_names_under_it():
                "3 @ : 1 lauréat\nDeville\n") == {
         ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 4),
         ("Deville", 2024, 3)}
+
+
+def test_R29p_they_are_twelve_to_obtain_a_level_then_the_list():
+    assert got("Ils sont douze à obtenir quatre @ : Aville, Beville, Ceville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4)}
+    assert got("Ils sont douze à viser quatre @ : Aville, Beville.") == set()

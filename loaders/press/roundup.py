@@ -206,7 +206,8 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   between " – ", "•", " | ", " / " as between commas. R29n, "Finistère (29) – Brest
   @@@@@, Quimper @@@": a département's number then a dash opens its line as "Meuse :"
   does (R6). R29o, a level heading counting its names, "@@@@@ – 3 villes", "5 @ (12
-  communes) :", its names under it (R2).
+  communes) :", its names under it (R2). R29p, "Ils sont douze à obtenir quatre @ :
+  Aville, ..." is a counted subject (R5).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -684,7 +685,11 @@ _COUNT_SUBJECT = re.compile(
     r"quatorze|quinze|seize|vingt)(?:[-\s]\w+){0,2}\s+d'entre\s+(?:elles|eux)\b|"
     # "Quatre obtiennent quatre @ : Rezé, ..." (twelfth battery): a bare count, subject
     r"^\s*(?:\d{1,4}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
-    r"quatorze|quinze|seize|vingt)\s+(?:obtiennent|reçoivent|décrochent|ont|en\s+ont)\b",
+    r"quatorze|quinze|seize|vingt)\s+(?:obtiennent|reçoivent|décrochent|ont|en\s+ont)\b|"
+    # R29p (tenth battery): "Ils sont douze à obtenir quatre @ : Aville, ..."
+    r"\b(?:ils|elles)\s+sont\s+(?:\d{1,4}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+    r"onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante)"
+    r"(?:[-\s]\w+){0,2}?\s+à\b",
     re.I)
 _LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<paren>\()|:|,?\s*"
                         # "parmi lesquelles" as "dont" (the held-out battery's "seize

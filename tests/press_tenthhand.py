@@ -39,19 +39,19 @@ its level on the next, " / " between entries, the top level restated in figures 
 prize after "un", a verb heading "Obtiennent deux @ :" and ";" in a heading's list, a
 table whose columns are editions, "en obtient 4 sur 5", a lead counting a département's
 names above the list, a timeline opening the sentence, "pour sa première participation"
-in an aside, "Name, 3 @ au label 2018" in apposition; R29k-p, an entry's population
-and a bar before its level, a page's furniture inside a heading's list, a heading's
-names between dashes or bullets, "Finistère (29) – Brest @@@@@", "@@@@@ – 3 villes", "Ils sont douze à obtenir",
-came from variants of the theme tried afterwards): 107 / 107
-(100%), 0 invented, 0 from the texts awarding nothing. Merged with main, whose T2 now
-skips a photo's caption line (thirteenth hand), the caption text lost its only edition:
-105 / 107, 0 invented, that text a strict xfail in ``_WHY``. These rules were written
-for these texts: the 105 no longer estimate anything (the 68 / 107 before them does).
-Main as it stood after the eleventh to thirteenth hands' rules (commit 8d6e09f), without
-the tenth's, scored this battery 67 / 107 with the same 6 inventions: their rules read
-none of these forms (one award fewer: the caption now skipped). The other way round,
-these rules read a text of the fourteenth hand's battery, written blind to them (R29c:
-"la note maximale de quatre @" in 2000): 153 / 171 with 1 invented instead of 150 with 4.
+in an aside, "Name, 3 @ au label 2018" in apposition; R29k-p, an entry's population and
+a bar before its level, a page's furniture inside a heading's list, a heading's names
+between dashes or bullets, "Finistère (29) – Brest @@@@@", "@@@@@ – 3 villes", "Ils sont
+douze à obtenir", came from variants of the theme tried afterwards): 107 / 107 (100%), 0
+invented, 0 from the texts awarding nothing. Merged with main, whose T2 now skips a
+photo's caption line (thirteenth hand), the caption text lost its only edition: 105 /
+107, 0 invented, that text a strict xfail in ``_WHY``. These rules were written for
+these texts: the 105 no longer estimate anything (the 68 / 107 before them does). Main
+as it stood after the eleventh to thirteenth hands' rules (commit 8d6e09f), without the
+tenth's, scored this battery 67 / 107 with the same 6 inventions: their rules read none
+of these forms (one award fewer: the caption now skipped). The other way round, these
+rules read a text of the fourteenth hand's battery, written blind to them (R29c: "la
+note maximale de quatre @" in 2000): 153 / 171 with 1 invented instead of 150 with 4.
 (Before this scoring, a mistyped ``-k`` filter ran the one text then named
 "...-count-before-names" and showed that it failed, nothing more; it was renamed.)
 """

@@ -27,7 +27,7 @@ BATTERIES = {"press_heldout": (50, 5, False), "press_thirdhand": (45, 8, True),
              "press_fourthhand": (35, 6, True), "press_fifthhand": (25, 5, True),
              "press_sixthhand": (30, 6, True), "press_seventhhand": (30, 6, True),
              "press_eighthhand": (30, 6, True),
-             "press_ninthhand": (30, 12, True),
+             "press_ninthhand": (30, 12, True), "press_tenthhand": (32, 8, True),
              "press_eleventhhand": (32, 8, True),
              "press_twelfthhand": (32, 8, True), "press_thirteenthhand": (32, 8, True),
              "press_fourteenthhand": (32, 8, True), "press_fifteenthhand": (32, 8, True)}

@@ -1226,6 +1226,106 @@ def test_R27_a_hard_wrapped_sentence_cut_before_its_year_or_its_at():
         == {("Aville", 2019, 3), ("Beville", 2021, 2)}
 
 
+# -- R29: the tenth battery (tests/press_tenthhand.py, round-ups after copy-paste) -------
+
+def test_T1f_a_word_cut_by_hyphenation_at_a_line_end_is_made_whole():
+    assert got("Lannion (22) dé-\ncroche 4 @, tout comme Vi-\ntré (35).") == {
+        ("Lannion", 2024, 4), ("Vitré", 2024, 4)}
+    # a compound name cut at its own hyphen keeps it, before a capital or a particle
+    assert got("@@@@\nHérouville-Saint-\nClair (Calvados)\nMetz (Moselle)\n") == {
+        ("Hérouville-Saint-Clair", 2024, 4), ("Metz", 2024, 4)}
+    assert got("Villeneuve-\nlès-Maguelone obtient trois @.") == {
+        ("Villeneuve-lès-Maguelone", 2024, 3)}
+
+
+def test_T1g_a_page_marker_between_two_halves_of_a_sentence_is_no_line():
+    assert got("Aville obtient trois\n— Page 7 —\narobases, Beville deux.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 2)}
+    assert got("@@@\nAville\nPage 3/12\nBeville\n") == {("Aville", 2024, 3),
+                                                       ("Beville", 2024, 3)}
+
+
+def test_R29a_names_one_a_line_each_with_its_level_on_the_next():
+    text = "Aville\n4 @\nBeville (38)\n3 @\nCeville\n2 @\n"
+    assert got(text) == {("Aville", 2024, 4), ("Beville", 2024, 3), ("Ceville", 2024, 2)}
+    assert deps(text)["Beville"] == "38"
+    # after a level line, or with a name left over at the end, the levels head the names
+    # under them (R2)
+    assert got("@@@@@\nAville\n@@@@\nBeville\n") == {("Aville", 2024, 5), ("Beville", 2024, 4)}
+    assert got("Aville\n@@@@\nBeville\n@@@\nCeville\n") == {("Beville", 2024, 4),
+                                                         ("Ceville", 2024, 3)}
+
+
+def test_R29b_entries_separated_by_slashes():
+    assert got("Aville 5 @ / Beville 4 @ / Ceville 3 @") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 4), ("Ceville", 2024, 3)}
+
+
+def test_R29c_the_top_level_restated_in_figures_and_a_prize_after_un():
+    assert got("Deux villes déjà récompensées par un Net d'Or obtiennent la note maximale "
+               "de quatre @ : Aville et Beville.") == {("Aville", 2024, 4),
+                                                      ("Beville", 2024, 4)}
+    # the top level alone still says five
+    assert got("Aville obtient la note maximale.") == {("Aville", 2024, 5)}
+
+
+def test_R29d_a_verb_heading_its_names_after_the_colon_semicolons_too():
+    assert got("Obtiennent deux @ : Aville ; Beville ; Ceville.\n"
+               "Ils obtiennent 5 @ : Deville, Eville et Fleury.\n") == {
+        ("Aville", 2024, 2), ("Beville", 2024, 2), ("Ceville", 2024, 2),
+        ("Deville", 2024, 5), ("Eville", 2024, 5), ("Fleury", 2024, 5)}
+    assert got("Quatre @ : Aville ; Beville.") == {("Aville", 2024, 4), ("Beville", 2024, 4)}
+
+
+def test_R29e_a_retrospective_table_one_column_an_edition():
+    assert got("Commune   2019   2021   2023\nAville   3   4   4\nBeville   –   2   @@@\n") \
+        == {("Aville", 2019, 3), ("Aville", 2021, 4), ("Aville", 2023, 4),
+            ("Beville", 2021, 2), ("Beville", 2023, 3)}
+    # a row that is no name ("Nombre de labellisés") is none of the table's
+    assert got("Commune | 2019 | 2021\nNombre de labellisés | 3 | 4\n") == set()
+    assert got("Commune | 2019 | 2021\nNombre | 3 | 4\nMoyenne | 2 | 2\n") == set()
+    # a column for 2010 (no edition): no table of editions
+    assert got("Ville | 2009 | 2010\nAville | 3 | 4\n") == set()
+
+
+def test_R29f_a_count_out_of_five_after_en():
+    assert got("Aville obtient trois arobases, Beville en obtient 4 sur 5.") == {
+        ("Aville", 2024, 3), ("Beville", 2024, 4)}
+    assert got("Aville obtient trois arobases, tandis que Beville en reçoit quatre sur "
+               "cinq.") == {("Aville", 2024, 3), ("Beville", 2024, 4)}
+
+
+def test_R29g_a_lead_counting_the_names_of_a_departement_places_the_list_under_it():
+    text = "Trois communes du Finistère ont été distinguées hier.\nAville @@@\nBeville @@\n"
+    assert got(text) == {("Aville", 2024, 3), ("Beville", 2024, 2)}
+    assert deps(text) == {"Aville": "Finistère", "Beville": "Finistère"}
+    # a région places nothing, nor two counted places
+    assert deps("Trois communes de Bretagne ont été distinguées.\nAville @@@\nBeville @@\n") \
+        == {"Aville": "", "Beville": ""}
+    assert deps("Deux communes du Finistère et deux du Morbihan ont été distinguées.\n"
+                "Aville @@@\nBeville @@\n") == {"Aville": "", "Beville": ""}
+
+
+def test_R29h_a_timeline_opening_the_sentence_its_one_name_after_the_colon():
+    assert got("Deux @ en 2019, trois en 2021, et quatre cette année : Aville confirme sa "
+               "progression.") == {("Aville", 2019, 2), ("Aville", 2021, 3),
+                                   ("Aville", 2024, 4)}
+    # an aim after the colon: nothing
+    assert got("Deux @ en 2019, trois en 2021 : Aville vise désormais la quatrième.") == set()
+
+
+def test_R29i_a_first_participation_in_an_aside_does_not_stop_the_gap():
+    assert got("Aville obtient trois arobases, tandis que Beville, pour sa première "
+               "participation, en obtient quatre.") == {("Aville", 2024, 3),
+                                                       ("Beville", 2024, 4)}
+
+
+def test_R29j_a_name_then_its_level_au_label_in_apposition():
+    assert got("La mairie d'Aville (Finistère), 3 @ au label Villes Internet 2023.") == {
+        ("Aville", 2023, 3)}
+    assert got("Beville (Finistère), 2 @ au palmarès 2023.") == {("Beville", 2023, 2)}
+
+
 # -- R28: the label in apposition; a date between the verb and the level ------------------
 
 def test_R28_the_label_in_apposition_after_a_name():
@@ -1363,6 +1463,10 @@ def test_an_asides_year_never_dates_the_other_names_of_its_sentence():
                "2020, passe à trois.") == {("Aville", 2024, 4), ("Beville", 2024, 3)}
 
 
+def test_R29d_a_verb_heading_only_with_names_that_close_the_line():
+    assert got("Ils obtiennent 5 @ : Aville s'en félicite.") == set()
+
+
 # -- the twelfth battery (tests/press_twelfthhand.py: long round-ups, names as printed) -----
 
 def test_level_headings_with_an_article_or_a_bracket():
@@ -1422,6 +1526,26 @@ def test_a_level_for_epci_named_with_their_article():
         ("Vitré Communauté", 2024, 4)}
 
 
+def test_R29k_a_population_beside_the_name_and_a_bar_before_the_level():
+    assert got("Aville (22 000 hab.) 4 @, Beville (18 000 hab.) 3 @") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+    assert got("• Aville | 4 @\n• Beville (1 200 hab.) | 3 @") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 3)}
+
+
+def test_R29l_a_page_number_or_running_head_inside_a_heading_s_list():
+    assert got("@@@@\nAville\n12\nBeville\n@@@\nCeville\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 3)}
+    assert got("@@@@\nAville\nVILLES INTERNET – PALMARÈS 2024 – 3\nBeville\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4)}
+
+
+def test_R29m_a_heading_s_names_between_dashes_bullets_or_bars():
+    assert got("4 @ : Aville – Beville – Ceville\nTrois @ : Deville • Eville | Fleury\n") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+        ("Deville", 2024, 3), ("Eville", 2024, 3), ("Fleury", 2024, 3)}
+
+
 def test_the_same_level_as_last_year():
     assert got("Aville obtient trois @, comme l'an dernier.") == {
         ("Aville", 2024, 3), ("Aville", 2023, 3)}
@@ -1455,3 +1579,21 @@ def test_another_labels_level_and_a_rubric_give_nothing():
     assert got("Aville atteint le niveau 4 du label Villes Internet.") == {("Aville", 2024, 4)}
     assert got("Numérique : quatre arobases pour Aville\nAville obtient quatre @.") == {
         ("Aville", 2024, 4)}
+
+def test_R29n_a_departement_s_number_then_a_dash_opens_its_line():
+    text = "Finistère (29) – Aville @@@@@, Beville @@@\nMorbihan (56) – Ceville @@@@\n"
+    assert got(text) == {("Aville", 2024, 5), ("Beville", 2024, 3), ("Ceville", 2024, 4)}
+    assert deps(text) == {"Aville": "29", "Beville": "29", "Ceville": "56"}
+
+
+def test_R29o_a_level_heading_counting_its_names_then_the_names_under_it():
+    assert got("@@@@@ – 2 villes\nAville\nBeville\n@@@@ (1 commune)\nCeville\n"
+               "3 @ : 1 lauréat\nDeville\n") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 4),
+        ("Deville", 2024, 3)}
+
+
+def test_R29p_they_are_twelve_to_obtain_a_level_then_the_list():
+    assert got("Ils sont douze à obtenir quatre @ : Aville, Beville, Ceville.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4)}
+    assert got("Ils sont douze à viser quatre @ : Aville, Beville.") == set()

@@ -141,8 +141,10 @@ def _without_short_forms(awards: list[Award]) -> list[Award]:
 # "six communes de La Réunion", "Dix communes du Nord" (fourteenth battery): a count of
 # communes of one département places the text's names, as a heading would
 _COUNTED_OF = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
-                         r"douze|treize|quatorze|quinze|seize|vingt)\s+(?:communes|villes|"
-                         r"collectivités)\s+(?:\w+\s+)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)"
+                         r"douze|treize|quatorze|quinze|seize|vingt)\s+(?:(?:communes|villes|"
+                         # "Deux communes du Finistère et deux du Morbihan": the second
+                         # count's place too (two places: none)
+                         r"collectivités)\s+(?:\w+\s+)?)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)"
                          r"(?P<dep>[A-ZÀ-Ý][\w'’-]*(?:[\s-][\w'’-]+){0,3}?)(?=\s*[,.;:!]|\s+"
                          r"(?:et|labellisées|distinguées|récompensées|au|à|sont|ont|obtiennent)\b|$)",
                          re.I)

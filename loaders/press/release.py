@@ -28,6 +28,12 @@ Awards (a collectivité, an edition year, a level 1..5):
 - T1e. A level out of five ("cinq @ sur cinq", "3 arobases sur 5", "5/5 @") is the level
   alone; the top level named then restated in apposition ("Avec la note maximale, 5/5 @,
   Voiron rejoint ...", fifth battery) is the restated marks alone.
+- T1f. A word cut by hyphenation at a line's end (tenth battery: PDF columns) is made
+  whole: "Vi-" / "tré (35)" is "Vitré (35)", "dé-" / "croche" is "décroche"; a compound
+  name cut at its own hyphen keeps it ("Hérouville-Saint-" / "Clair", "Villeneuve-" /
+  "lès-Maguelone").
+- T1g. A page marker a PDF leaves in the flow ("— Page 7 —", "Page 3/12", "- 7 -") is no
+  line: the sentence or the list it cut goes on across it.
 - L1. Levels: "4@", "4 @", "5 arobases", "5 @robases", "cinq arobases", "4 arobas", "@@@@", "une
   quatrième arobase", "sa 4e arobase" (read by ``records.parse_level``). "le plus haut
   niveau", "la plus haute distinction", "distinction suprême" mean 5, only where the
@@ -299,7 +305,7 @@ def blocks(text: str) -> list[Block]:
     The lines of a block are gathered first and cleaned once: cleaning the growing
     paragraph at each joined line made a long PDF paragraph quadratic."""
     parts: list[tuple[str, list[str], int]] = []  # (kind, raw lines, first line number)
-    for number, line in enumerate(_normalise(text).split("\n"), start=1):
+    for number, line in enumerate(_unbroken(_normalise(text).split("\n")), start=1):
         if not line.strip() or _LINK_LINE.match(line) or _CAPTION.match(line) or \
                 _SHARE_LINE.match(line):
             continue  # T2: a link to another article, a photo's caption: no part of it
@@ -328,6 +334,39 @@ def blocks(text: str) -> list[Block]:
     for kind, lines, number in parts:
         raw = " ".join(lines)
         out.append(Block(kind, raw, _plain(raw), number))
+    return out
+
+
+# T1f (tenth battery): a word cut at a line's end by a PDF's or a column's hyphenation
+# ("Vi-" / "tré (35)", "dé-" / "croche 4 @", "Hérouville-Saint-" / "Clair (Calvados)"):
+# the line goes on with the rest of the word, without the hyphen when the rest is in
+# lower case (the word was cut) and with it before a capital or a particle ("Saint-" /
+# "Clair", "Villeneuve-" / "lès-Maguelone": a compound name cut at its own hyphen).
+# Read as two lines, "Vi" was a name and "Hérouville-Saint" another commune's.
+_CUT_WORD = re.compile(r"[A-Za-zÀ-ÿœŒ]-$")
+_GOES_ON_WORD = re.compile(r"^[A-Za-zÀ-ÿœŒ]")
+_PARTICLE_ON = re.compile(r"^(?:lès|lez|sur|sous|en|de|du|des|la|le|les|aux|au|et)-|^[dl]'")
+# T1g (tenth battery): a page's marker left in the flow by a PDF, between two halves of
+# a sentence or a list ("— Page 7 —", "- 7 -", "Page 3/12", "p. 4"): no line of the text
+# ("... obtient trois" / "— Page 7 —" / "arobases, ..." is one sentence).
+_PAGE_MARKER = re.compile(r"^\s*(?:[-–—]\s*)?(?:[Pp]age|p\.)\s*\d{1,3}(?:\s*/\s*\d{1,3})?"
+                          r"(?:\s*[-–—])?\s*$|^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$")
+
+
+def _unbroken(lines: list[str]) -> list[str]:
+    """T1f, T1g: the lines with their cut words made whole and their page markers
+    blanked; the lines taken into the one before are left empty, so that every line
+    keeps its number."""
+    out = [("" if _PAGE_MARKER.match(line) else line) for line in lines]
+    for i in range(len(out)):
+        while _CUT_WORD.search(out[i].rstrip()):  # the joined line may end cut too
+            j = next((k for k in range(i + 1, len(out)) if out[k].strip()), None)
+            if j is None or not _GOES_ON_WORD.match(out[j].lstrip()):
+                break
+            rest = out[j].lstrip()
+            keep = rest[:1].isupper() or _PARTICLE_ON.match(rest)
+            out[i] = out[i].rstrip()[:None if keep else -1] + rest
+            out[j] = ""
     return out
 
 

@@ -176,6 +176,38 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   A hard-wrapped sentence cut before its year or its "@" ("... au label Villes
   Internet" / "2024. La commune ...", "... obtient trois" / "@.") is one block
   (``release.blocks``); "2008 : Brest @@" stays a list line.
+- R29. The tenth battery (``tests/press_tenthhand.py``: round-ups copied out of PDFs,
+  old pages and newsletters) showed: R29a, a list put one cell a line, each name then
+  its level alone on the next line ("Échirolles" / "4 @" / "Fontaine (38)" / "3 @"): a
+  strict alternation of two pairs or more, neither after a level line nor followed by a
+  name line (those are R2's level headings). R29b, " / " between entries ("Rennes 5 @ /
+  Saint-Brieuc 4 @", R1). R29c, the top level restated in figures ("la note maximale de
+  quatre @") is the figures' level, not a 5 of its own; a name after "un", "une" ("par
+  un Net d'Or") is another prize, never a laureate. R29d, a verb heading the names after
+  its colon, "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ : Aville, ..."
+  (R2), names that close the line only; and ";" between a level heading's names as ","
+  is. R29e, a retrospective table whose columns are editions
+  ("Commune<tab>2003<tab>2008", "Parthenay<tab>5<tab>5"): each cell that edition's
+  level, a dash none (R23). R29f, "Beville en obtient 4 sur 5" (R22's "en", out of five
+  as T1e reads "4 arobases sur 5"); the "5" of "sur 5" is never a bare count of its own.
+  R29g, the lead right above a list counting its names with their département ("Six
+  communes de la Gironde ont été distinguées hier.") places the entries under it (R6; a
+  région places nothing, two places neither). R29h, R25's timeline opening the sentence,
+  its one name after the colon: "Trois @ en 2014, quatre en 2016, et cinq cette année :
+  Libourne atteint le sommet" ("cette année": the sentence's edition). R29i, the noun
+  "participation" in an aside ("Beville, pour sa première participation, en obtient
+  quatre") does not stop R3's gap as the verb "participe" does. R29j, a name then its
+  level in apposition, no verb and no closing comma (R28's): "la mairie de Melle
+  (Deux-Sèvres), 3 @ au label Villes Internet 2018." (the level followed by "au label"
+  or "au palmarès" is the name's award). R29k, an entry's population "Lannion (22 000
+  hab.) 4 @" is no part of it, and a bar may stand between its name and its level
+  ("Lannion | 4 @", R1). R29l, a level heading's names run on across a page's number
+  alone or its running head in capitals with a year (R2). R29m, a heading's names
+  between " – ", "•", " | ", " / " as between commas. R29n, "Finistère (29) – Brest
+  @@@@@, Quimper @@@": a département's number then a dash opens its line as "Meuse :"
+  does (R6). R29o, a level heading counting its names, "@@@@@ – 3 villes", "5 @ (12
+  communes) :", its names under it (R2). R29p, "Ils sont douze à obtenir quatre @ :
+  Aville, ..." is a counted subject (R5).
 
 ``press.extract`` lets this reader alone speak for a sentence in which it gives two
 collectivités or more (the release reader's "nearest name before the level" is not
@@ -247,7 +279,9 @@ _NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
     "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous Ensuite Puis "
     "Aussi Pourtant Néanmoins Toutefois Cependant Notamment Même Autre Autres Certaines "
     "Certains Plusieurs Chez Cet Après Parmi Côté Oui Non Bravo Félicitations Qui Quoi Quand "
-    "Où Comment Pourquoi Selon Enfin Hier Demain Cette Ce".split())}
+    "Où Comment Pourquoi Selon Enfin Hier Demain Cette Ce "
+    # R29e: a statistics table's rows ("Nombre | 3 | 4"), no communes
+    "Nombre Moyenne Médiane Taux Évolution".split())}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -302,10 +336,12 @@ _HINT = re.compile(
     rf"\s*\((?P<code>\d{{2,3}}|2[AB])\)|\s*\((?P<paren>{_BARE})\)"
     rf"|,?\s*(?:dans\s+(?:le\s+|la\s+|les\s+|l')|en\s+)(?P<prose>{_BARE})(?=\s*[,;.]|\s+"
     rf"[{_LOW}]|\s*$)")
+# R29c (tenth battery): nor after "un", "une": "déjà récompensées par un Net d'Or" names
+# a prize (another one), never a collectivité ("une Marianne d'Or" too).
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:à|a|au|aux|dans|en|par|pour|sur|chez|vers|depuis|entre|près\s+de|de|d'|du|"
     r"des|contre|avec|sans|après|avant|parmi|que|qu'|devant|derrière|face\s+à|"
-    r"comme|l')\s*$)", re.I)
+    r"comme|l'|un|une)\s*$)", re.I)
 _FOLLOWER = re.compile(r"(?:suivie?s?\s+(?:de|d'|par)|tout\s+comme|talonnée?s?\s+par|"
                        r"(?:villes?|communes?|collectivités?|autres)\s+comme|"
                        r"(?:c'est|ainsi)\s+(?:aussi\s+|également\s+)?le\s+cas\s+(?:de|d')|"
@@ -402,7 +438,8 @@ _EN_ONT = re.compile(rf"\ben\s+(?:(?:a|ont)\s+(?:eu|obtenu|reçu|récolté|décr
                      rf"conserv(?:e|ent))\s+"
                      # "en compte désormais trois" (eleventh battery)
                      rf"(?:(?:désormais|maintenant|aujourd'hui|donc|ainsi|également|aussi)\s+)?"
-                     rf"(?P<n>{_NUMWORD})\b{_COUNTED}", re.I)
+                     # R29f (tenth battery): "en obtient 4 sur 5", out of five (T1e)
+                     rf"(?P<n>{_NUMWORD})\b(?:\s+sur\s+(?:5|cinq)\b)?{_COUNTED}", re.I)
 # "Le Trait 2 et Petit-Caux 1": a bare count also before "et" and the next name.
 # "Vignacourt une seule", "Saint-Leu trois également" (fourth battery): an adverb of
 # the count's own before the clause's end.
@@ -458,8 +495,12 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
     found += [_Level(m.start(), m.end(), int(m.group(1))) for m in _LEVEL_NUMBER.finditer(
         sentence) if not any(a <= m.start() < b for a, b in taken)]
     # "la note maximale" beside levels in figures: still a level of its own names
+    # R29c (tenth battery): not when figures restate it ("la note maximale de quatre @",
+    # "le plus haut niveau, soit 5 @"): the figures are the level, "maximale" the writer's
+    # (in 2001 the top was four @); read as 5, it went to a name before it
     found += [_Level(m.start(), m.end(), 5) for m in rel._TOP_LEVEL.finditer(
-        rel._blank(sentence, rel._ASIDE)) if not any(a <= m.start() < b for a, b in taken)]
+        rel._blank(sentence, rel._ASIDE)) if not any(a <= m.start() < b for a, b in taken)
+        and not any(_RESTATES.fullmatch(sentence, m.end(), a) for a, _ in taken)]
     found.sort(key=lambda lv: lv.start)
     gain = _GAIN.search(sentence)  # R20: "gagne une @" counts in @ too
     if not any(_AT_LEVEL.search(sentence[lv.start:lv.end]) for lv in found) and not gain:
@@ -486,7 +527,15 @@ def sentence_levels(sentence: str, at_before: bool = False) -> list[_Level]:
                 taken.append((s, e))
     gains = [m.span() for m in _GAIN.finditer(sentence)]
     return _joined(sorted((lv for lv in found if lv.level and not any(
-        a <= lv.start < b for a, b in gains)), key=lambda lv: lv.start), sentence)
+        a <= lv.start < b for a, b in gains) and not _OUT_OF.search(sentence, 0, lv.start)),
+        key=lambda lv: lv.start), sentence)
+
+
+# R29f: the "5" of "4 sur 5" is the scale, no bare count of its own
+_OUT_OF = re.compile(r"\b(?:[1-5]|un|une|deux|trois|quatre|cinq)\s+sur\s+$", re.I)
+
+
+_RESTATES = re.compile(r"[a-z]*\s*(?:,\s*)?(?:\(\s*|(?:de|d'|à|avec|soit)\s*)?")
 
 
 # R20: "gagne une @ et passe à 3", "perd une arobase": a change, not the level (it still
@@ -528,8 +577,12 @@ _GAP_CUE = re.compile(
 # before the level (not "a remis 4 @ à ...", whose verb gives the level away)
 _HAVE_GAP = re.compile(r"(?:a|ont)(?:\s+(?:chacune|chacun|désormais|maintenant|"
                        r"aujourd'hui|déjà|également|aussi|toutes\s+deux|tous\s+deux))?")
+# R29i (tenth battery): "pour sa première participation" (the noun, in an aside) says the
+# name took part, and the verb after it what it got ("Cherbourg-en-Cotentin, pour sa
+# première participation, en obtient quatre"); the verb "participe" still stops a gap.
 _GAP_STOP = re.compile(
-    r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip\w*|postul\w*|concour\w*|"
+    r"\b(?:pas|ne|n'|jamais|vis\w*|esp[eè]r\w*|candidat\w*|particip(?!ation\b)\w*|postul\w*|"
+    r"concour\w*|"
     r"sans|aura|auront|pourr\w*|devr\w*|souhait\w*|ambition\w*|objectif|lors|dont|avai\w*|"
     r"précédemment|auparavant|perd\w*|supplémentaire|villes|communes|collectivités|"
     r"territoires|lauréats|si|saur\w*|rat[ée]\w*|manqu\w*|échou\w*|loup[ée]\w*)\b",
@@ -640,7 +693,11 @@ _COUNT_SUBJECT = re.compile(
     r"quatorze|quinze|seize|vingt)(?:[-\s]\w+){0,2}\s+d'entre\s+(?:elles|eux)\b|"
     # "Quatre obtiennent quatre @ : Rezé, ..." (twelfth battery): a bare count, subject
     r"^\s*(?:\d{1,4}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
-    r"quatorze|quinze|seize|vingt)\s+(?:obtiennent|reçoivent|décrochent|ont|en\s+ont)\b",
+    r"quatorze|quinze|seize|vingt)\s+(?:obtiennent|reçoivent|décrochent|ont|en\s+ont)\b|"
+    # R29p (tenth battery): "Ils sont douze à obtenir quatre @ : Aville, ..."
+    r"\b(?:ils|elles)\s+sont\s+(?:\d{1,4}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+    r"onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante)"
+    r"(?:[-\s]\w+){0,2}?\s+à\b",
     re.I)
 _LIST_OPEN = re.compile(rf"^\s*,?\s*(?:[{_LOW}'’-]+\s*,?\s*){{0,7}}?(?:(?P<paren>\()|:|,?\s*"
                         # "parmi lesquelles" as "dont" (the held-out battery's "seize
@@ -698,20 +755,25 @@ _MARKS = re.compile(r"(?<![\w@.])(?:\((?:(?P<paren>@{1,5})|(?P<pdigit>[1-5])\s*@
 # "Ville de Hayange @@@@", "Mairie de Uckange @@", "Commune de Saint-Avold (Moselle)
 # @@@": the commune, its kind dropped (as R3's "la commune de Aville").
 _ENTRY = re.compile(
-    rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})\s+[–-]\s+)?"
+    rf"^\s*[-–•*]?\s*(?:(?P<place>{_BARE})(?:\s*\((?P<pcode>\d{{2,3}}|2[AB])\))?\s+[–-]\s+)?"
     rf"(?:(?:[Vv]ille|VILLE|[Cc]ommune|COMMUNE|[Mm]airie|MAIRIE)\s+"
     rf"(?P<prep>de\s+|d'|du\s+|des\s+|DE\s+|D'|DU\s+|DES\s+))?"
     # "Souleuvre en Bocage (@)": in an entry, "en" joins the name (it is its whole line)
     rf"(?P<item>{_EPCI}|{_BARE}(?:\sen\s{_CAPWORD}{_HYPHENED})?)\s*"
-    # "Fourmies (59) ....... @@@@", "Genas > @@" (fourth battery): leaders to the marks
-    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?(?:[:–,>-]|\.{{2,}}|…+)?\s*\(?$")
+    # "Fourmies (59) ....... @@@@", "Genas > @@" (fourth battery): leaders to the marks;
+    # R29k: "Lannion | 4 @" (tenth battery: a bar between a row's two cells)
+    rf"(?:\((?P<dep>\d{{2,3}}|2[AB]|{_BARE})\)\s*)?(?:[:–,>|-]|\.{{2,}}|…+)?\s*\(?$")
 # "Les communes labellisées une arobase : Genlis, Decize, Ornans." too: a heading that
 # says who before the level.
 _LEVEL_HEADING = re.compile(
     rf"^\s*(?:(?:(?:les\s+)?(?:communes|villes|villages|collectivités|territoires|lauréats)"
     rf"\s+(?:labell?isées?|labélisées?|récompensées?|distinguées?)\s+(?:avec\s+|à\s+)?)"
     # "Les 5 @ :", "Quatre @ (le niveau maximal) :" (twelfth battery)
-    rf"|(?:niveau|label|catégorie|villes?|villages?|les)\s+)?(?:(?P<n>{_NUMWORD})\s*"
+    rf"|(?:niveau|label|catégorie|villes?|villages?|les)\s+"
+    # R29d (tenth battery): "Obtiennent deux @ : Aville ; Beville.", "Ils obtiennent 5 @ :
+    # Aville, Beville et Ceville." (the verb of the names after the colon)
+    rf"|(?P<verb>(?:(?:ils|elles)\s+)?(?:obtiennent|reçoivent|décrochent|remportent|ont\s+"
+    rf"(?:obtenu|reçu|décroché))\s+(?:(?:également|aussi)\s+)?))?(?:(?P<n>{_NUMWORD})\s*"
     rf"(?:arobases?|@)\s*(?:\(?@{{1,5}}\)?)?\s*(?:\([^()@:]{{1,40}}\)\s*)?"
     rf"(?::\s*(?P<rest>.*))?"
     # R27 (ninth battery): a single "@" glued to a word ("@VannesNumerique", a line
@@ -724,13 +786,26 @@ _PLACE_LINE = re.compile(rf"^\s*(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En
                          # place of the list below it, the label's word after the dash
                          rf"(?:\s*[–-]\s*(?i:palmarès|label)\b[^:@]*)?"
                          rf"\s*[:–-]?\s*$")
+# R29g (tenth battery): the lead right above a list, counting its names with their
+# département ("Six communes de la Gironde ont été distinguées hier."): that place for
+# the entries under it, as a place line's (R6). A département only (its first word one
+# of theirs); a région places nothing.
+_COUNTED_PLACE = re.compile(
+    rf"\b(?i:\d{{1,3}}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    rf"quatorze|quinze|seize|vingt)\s+(?:villes|communes|collectivités|lauréats|"
+    rf"territoires)\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*(?P<place>(?={_PLACE_FIRST}){_BARE})"
+    rf"\s*(?:\((?P<code>\d{{2,3}}|2[AB])\))?")
+_ANY_PLACE = re.compile(rf"\b(?:du|de\s+la|de\s+l'|des|d'|en|dans\s+(?:le|la|les|l'))\s*"
+                        rf"(?P<place>(?={_PLACE_FIRST}){_BARE})")
 # A date line between such a title and its list ("Publié le 8 février 2024") does not
 # end the title's place: it dates the page, it is not another list.
 _DATE_LINE = re.compile(r"^\s*(?:Publié|Mis\s+à\s+jour|Mise\s+à\s+jour)\b", re.I)
 # "Meuse : Aville (@@)"; "Isère (38) : Aville @@@@, Beville @@" (seventh battery: a
 # palmarès by département, its number beside its name, as a place line has it, R6)
-_PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*(?:\((?P<code>\d{{2,3}}|2[AB])\)\s*)?"
-                          rf":\s*(?=[{_UP}])")
+# R29n (tenth battery): "Finistère (29) – Brest @@@@@, Quimper @@@": a dash after the
+# département's number opens its line as a colon does (the number says it is a place).
+_PLACE_COLON = re.compile(rf"^\s*(?P<place>{_BARE})\s*(?:(?:\((?P<code>\d{{2,3}}|2[AB])\)\s*)?:"
+                          rf"|\((?P<dcode>\d{{2,3}}|2[AB])\)\s*[–—-])\s*(?=[{_UP}])")
 _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
                 # "À La Réunion, Saint-Denis obtient ...": islands take "à" (a town after
                 # "À" stays a place of the sentence, never the names' département)
@@ -762,7 +837,9 @@ def _unquoted(text: str) -> str:
 
 
 # Not the "et" of "Seine-et-Marne": a hyphenated name is one piece.
-_ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
+# R29b (tenth battery): " / " between entries, as a page's breadcrumb-like run has them
+# ("Rennes 5 @ / Saint-Brieuc 4 @"); a slash within a word ("5/5") is none.
+_ENTRY_SEPARATOR = re.compile(rf"[:;•|,]|(?<=\s)/(?=\s)|(?<!-)\bet\b(?!-)|\bà\b|\bdont\b"
                               rf"|[.!?](?=\s+[{_UP}])"  # "... Villes Internet. Lunel (4 @)"
                               rf"|\bs'agit\s+(?:notamment\s+)?(?:de\b|d')"  # "de Fécamp (@@@)"
                               # R26: an entry inside running prose, after the verb or
@@ -798,13 +875,16 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
     """R1: (start, end, name, département, level, year written with it or None) of the
     entries of a block ("Côté Calvados : Aville (@@), Beville (@@@)": the place opening
     the block for all; "Aville (4 @ en 2023)": that year)."""
-    text, out, boundary = block.text, [], 0
+    # R29k (tenth battery): a population beside the name, "Lannion (22 000 hab.) 4 @", is
+    # no part of the entry (blanked, the offsets kept)
+    text, out, boundary = rel._blank(block.text, _POPULATION), [], 0
     line_year = _LINE_YEAR.match(text)
     year = int(line_year.group(1)) if line_year else None
     if year is not None and (not editions.in_range(year) or year == editions.NONE):
         return []  # "2010 : Aville @@" names no edition: not the text's either
     opening = _PLACE_OPENING.match(text) or _PLACE_COLON.match(text)
-    place = _departement(opening.groupdict().get("code") or opening.group("place")) \
+    place = _departement(opening.groupdict().get("code") or opening.groupdict().get("dcode")
+                         or opening.group("place")) \
         if opening and _is_name(opening.group("place")) else ""
     if _SUBDIVISION.match(place):
         place = ""  # "Arrondissement de Bonneville :": the title's département stands
@@ -836,7 +916,8 @@ def _entries(block: Block) -> list[tuple[int, int, str, str, int, int | None]]:
         name = rel._restore_article(entry.group("prep") or "", entry.group("item"))
         if not _is_name(name) and not re.match(_EPCI, name):
             continue
-        dep = _departement(entry.group("dep") or entry.group("place") or "") or place
+        dep = _departement(entry.group("dep") or entry.group("pcode") or
+                           entry.group("place") or "") or place
         own = _ENTRY_YEAR.match(text, m.end())
         out.append((cut, m.end(), name, dep, _marks_level(m),
                     int(own.group(1)) if own else year))
@@ -901,10 +982,15 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
     edition = rel.current_edition(doc, dated, edition)
     got = _Collector()
     table = _table_rows(doc)
-    doc = [b for b in doc if b.line not in table]  # read here, not as entries or prose
+    table.update(_name_level_pairs([b for b in doc if b.line not in table]))
+    by_year = _year_columns([b for b in doc if b.line not in table])
+    doc = [b for b in doc if b.line not in table and b.line not in by_year]  # read here
     for line, (name, dep, level, evidence) in sorted(table.items()):
         if level:
             got.add(name, dep, edition, level, evidence, line)
+    for line, row in sorted(by_year.items()):
+        for name, dep, year, level, evidence in row:
+            got.add(name, dep, year, level, evidence, line)
     entries = {b.line: _entries(b) for b in doc}
     listed = sum(len(e) for e in entries.values())
     place, heading, at_before = "", 0, False
@@ -919,6 +1005,13 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
         if place_line and not here and nxt and _is_place(place_line.group("place")):
             place = place_line.group("code") or _departement(place_line.group("place"))
             continue
+        counted = list(_COUNTED_PLACE.finditer(b.text)) if not here and nxt else []
+        counted_place = counted[0] if len(counted) == 1 and len(
+            {names.key(m.group("place")) for m in _ANY_PLACE.finditer(b.text)
+             if not rel.is_region(m.group("place"))}) == 1 else None  # two places: unsure
+        if counted_place and _is_place(counted_place.group("place")) and \
+                not rel.is_region(counted_place.group("place")):
+            place = counted_place.group("code") or counted_place.group("place")
         if listed < 2 and b.kind != "bullet":
             # A lone entry in prose only with its level in brackets ("La Bretagne compte
             # 40 villes labellisées, dont Cancale (@@)."), in a sentence that is no past,
@@ -935,27 +1028,62 @@ def awards(doc: list[Block], edition: int | None = None) -> list[Award]:
                 _sentences(dataclasses.replace(b, text=rest), dated, edition, got)
             continue
         lv_heading = _LEVEL_HEADING.match(b.text)
+        if lv_heading and lv_heading.group("verb"):
+            # R29d: after a verb, names that close the line only ("Ils obtiennent 5 @ :
+            # Paris s'en félicite" is a sentence, read as one)
+            rest = _as_commas(lv_heading.group("rest") or "").rstrip(" .")
+            listed_here = _list_from(rest, 0, closed=False)
+            if not listed_here or listed_here[-1].end < len(rest):
+                lv_heading = None
         if lv_heading:
             heading = len(lv_heading.group("marks") or "") or \
                 _word_level(lv_heading.group("n"))
             rest = lv_heading.group("rest") or lv_heading.group("after_marks")
-            if rest:
-                for it in _list_from(rel._blank(rest, _CHANGE_NOTE), 0, closed=False):
+            if rest and _HEADING_COUNT.fullmatch(rest):
+                rest = ""  # R29o: "@@@@@ – 3 villes": the names follow, one a line
+            if rest:  # R29d: "Quatre @ : Aville ; Beville ; Ceville." as with commas
+                rest = _as_commas(rel._blank(rest, _CHANGE_NOTE))
+                for it in _list_from(rest, 0, closed=False):
                     got.add(it.name, it.departement or place, edition, heading, b.text,
                             b.line)
                 heading = 0
             continue
         if heading:
-            listed_here = _list_from(rel._blank(b.text, _CHANGE_NOTE).rstrip(" ."), 0,
-                                     closed=False)
+            listed_here = _list_from(_as_commas(rel._blank(b.text, _CHANGE_NOTE)).rstrip(" ."),
+                                     0, closed=False)
             if listed_here and listed_here[-1].end >= len(b.text.rstrip(" .")):
                 for it in listed_here:
                     got.add(it.name, it.departement or place, edition, heading, b.text,
                             b.line)
                 continue
+            if _FURNITURE.match(b.text):
+                continue  # R29l: a page's number or running head inside the list
             heading = 0
         at_before = _sentences(b, dated, edition, got, at_prev)
     return got.awards()
+
+
+# R29o (tenth battery): a national list by level counts each level's names after its
+# marks, "@@@@@ – 3 villes", "@@@@ (12 communes)", "5 @ : 4 lauréats": a heading whose
+# names follow on the lines under it (read as its list, the count named nobody and the
+# names under it were lost).
+_HEADING_COUNT = re.compile(r"\s*[–—:-]?\s*\(?\s*\d{1,4}\s+(?:villes?|communes?|"
+                            r"collectivités?|lauréat(?:e)?s?|territoires?|villages?|"
+                            r"labellisée?s?)\s*\)?\s*:?\s*", re.I)
+# R29l (tenth battery): a level heading's names run on across the furniture of a page
+# copied out of a PDF: a page number alone ("12") or a running head in capitals with its
+# year ("VILLES INTERNET – PALMARÈS 2004 – 3", "L'ÉCHO DIJONNAIS – JEUDI 24 JANVIER 2008");
+# read as the list's end, the names after it were lost.
+_FURNITURE = re.compile(r"^\s*\d{1,3}\s*$"
+                        r"|^(?=[^a-zà-ÿ]*$)(?=.*\b(?:19|20)\d\d\b)\s*(?:\S+\s+){2,}\S+\s*$")
+# R29m (tenth battery): a level heading's names separated as pages print them, "4 @ :
+# Brest – Metz – Lannion", "Quatre @ : Brest • Metz", "Brest / Metz", "Brest | Metz"
+# (";" too, R29d): read as with commas (the offsets kept).
+_LIST_MARKS = re.compile(r"\s[–—/|]\s|[;•·]")
+
+
+def _as_commas(text: str) -> str:
+    return _LIST_MARKS.sub(lambda m: m.group().replace(m.group().strip(), ","), text)
 
 
 # R23: a table whose cells the page kept apart (tabs, "|"), under a header of column
@@ -1046,6 +1174,84 @@ def _table_rows(doc: list[Block]) -> dict[int, tuple]:
     return out
 
 
+# R29a (tenth battery): a list whose cells a PDF or a narrow column put one a line, each
+# name on its line and its level alone on the next ("Échirolles" / "4 @" / "Fontaine
+# (38)" / "3 @"): read as level headings, each level went to the name after it. Only a
+# strict alternation of two pairs or more, not after a level line (then the levels head
+# the names under them: "@@@@@" / "Aville" / "@@@@" / "Beville") and not followed by a
+# name line (a name left over: the same), is read name then level.
+def _level_line(text: str) -> int:
+    m = _LEVEL_HEADING.match(text)
+    if not m or m.group("rest") or m.group("after_marks"):
+        return 0
+    return len(m.group("marks") or "") or _word_level(m.group("n"))
+
+
+def _name_line(text: str) -> Item | None:
+    text = text.rstrip(" .")
+    found = _list_from(text, 0, closed=False)
+    return found[0] if len(found) == 1 and found[0].end >= len(text) and \
+        not found[0].place and not text.lstrip().startswith(("(", "@")) else None
+
+
+def _name_level_pairs(doc: list[Block]) -> dict[int, tuple]:
+    """R29a: line → (name, département, level, evidence) of the lines read in pairs, name
+    then level (the level's line: a row with no level)."""
+    out: dict[int, tuple] = {}
+    i = 0
+    while i < len(doc):
+        pairs, j = [], i
+        while j + 1 < len(doc) and doc[j].kind == doc[j + 1].kind and \
+                (it := _name_line(doc[j].text)) and (lv := _level_line(doc[j + 1].text)):
+            pairs.append((j, it, lv))
+            j += 2
+        if len(pairs) >= 2 and not (i > 0 and _level_line(doc[i - 1].text)) and \
+                not (j < len(doc) and _name_line(doc[j].text)):
+            for k, it, lv in pairs:
+                out[doc[k].line] = (it.name, it.departement, lv,
+                                    f"{doc[k].text} {doc[k + 1].text}")
+                out[doc[k + 1].line] = ("", "", 0, doc[k + 1].text)
+            i = j
+        else:
+            i += 1
+    return out
+
+
+# R29e (tenth battery): a retrospective table, one column an edition ("Commune<tab>2003
+# <tab>2008<tab>2013", then "Parthenay<tab>5<tab>5<tab>4"): each row's level under each
+# year is that edition's; a dash or an empty cell is none (not labelled that year). Only
+# under a header whose first cell names the communes and whose others are all editions
+# (never 2010), each row as many cells, every cell a level or a dash.
+_NO_CELL = re.compile(r"[-–—/x]?")
+
+
+def _year_columns(doc: list[Block]) -> dict[int, list[tuple]]:
+    """R29e: line → [(name, département, year, level, evidence)] of a table's rows under
+    a header of editions (the header: an empty row)."""
+    out: dict[int, list[tuple]] = {}
+    years, place, before = None, "", None
+    for b in doc:
+        cells = [c.strip() for c in _CELLS.split(b.raw.strip().strip("|"))]
+        keys = [names.fold(c) or c for c in cells]
+        if len(cells) >= 2 and keys[0] in _NAME_COLUMN and all(
+                re.fullmatch(r"(?:19|20)\d\d", c) and editions.in_range(int(c)) and
+                int(c) != editions.NONE for c in cells[1:]):
+            years = [int(c) for c in cells[1:]]
+            place = _table_place(before.text) if before is not None else ""
+            out[b.line] = []
+            continue
+        if years and len(cells) == len(years) + 1 and _is_name(cells[0]) and \
+                re.fullmatch(rf"{_EPCI}|{_BARE}", cells[0]) and all(
+                _cell_level(c) or _NO_CELL.fullmatch(c) for c in cells[1:]) and \
+                any(_cell_level(c) for c in cells[1:]):
+            out[b.line] = [(cells[0], place, year, _cell_level(c), b.text)
+                           for year, c in zip(years, cells[1:]) if _cell_level(c)]
+            continue
+        years = None
+        before = b
+    return out
+
+
 # R23: the line right above a table's header naming a département, alone ("Essonne",
 # "Isère (38)") or at its end ("Villes Internet 2012 : les lauréats de l'Essonne",
 # seventh battery), places the rows that have no département column. A région is no
@@ -1102,6 +1308,9 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
         _timeline(sentence, block.line, got)
+        this = rel.edition_years(sentence, dated)  # R29h: the steps' own years aside
+        _timeline_first(sentence, block.line, got,
+                        (this.pop() if len(this) == 1 else None) if this else edition)
         in_at = bool(_AT_LEVEL.search(sentence))  # the aside's @ still say what "en" counts
         sentence = _label_apposed(sentence, _year(sentence, dated, edition), block.line,
                                   got)
@@ -1269,6 +1478,38 @@ def _timeline(sentence: str, line: int, got: "_Collector") -> None:
                               m.group("steps"), re.I):
         if int(year) != rel.NO_EDITION and _word_level(n):
             got.add(it.name, it.departement, int(year), _word_level(n), sentence, line)
+
+
+# R29h (tenth battery): the same timeline opening the sentence, its one name after the
+# colon: "Trois @ en 2014, quatre en 2016, et cinq cette année : Libourne atteint le
+# sommet" (a lead; after a dateline's dash too). The last step "cette année" (aujourd'hui,
+# désormais) is the sentence's edition.
+_TIMELINE_FIRST = re.compile(
+    rf"(?:^|[–—]\s+)(?P<steps>{_NUMWORD}\s*(?:@|arobases?)\s+en\s+(?:19|20)\d\d"
+    rf"(?:\s*(?:,|\bet\b|\bpuis\b)\s*(?:et\s+|puis\s+)?{_STEP})*)"
+    rf"(?:\s*(?:,|\bet\b|\bpuis\b)\s*(?:et\s+|puis\s+)?(?P<now>{_NUMWORD})\s*(?:@|arobases?)?"
+    rf"\s+(?:cette\s+année|aujourd'hui|désormais))?\s*:\s*", re.I)
+
+
+def _timeline_first(sentence: str, line: int, got: "_Collector", year: int | None) -> None:
+    """R29h: each step of a timeline opening the sentence is the one name that opens the
+    clause after its colon, as the subject of an award verb."""
+    m = _TIMELINE_FIRST.search(sentence)
+    if not m or rel._NOT_AWARDED.search(sentence[m.end():]):
+        return
+    after = sentence[m.end():]
+    found = items(after)
+    if not found or found[0].start != 0 or found[0].place or \
+            not rel._BARE_SUBJECT.match(after[found[0].end:]):
+        return
+    it = found[0]
+    steps = re.findall(rf"({_NUMWORD})\s*(?:@|arobases?)?\s+en\s+((?:19|20)\d\d)",
+                       m.group("steps"), re.I)
+    if m.group("now") and year:
+        steps.append((m.group("now"), str(year)))
+    for n, y in steps:
+        if int(y) != rel.NO_EDITION and _word_level(n):
+            got.add(it.name, it.departement, int(y), _word_level(n), sentence, line)
 
 
 # R28: the label in apposition right after a name, no verb: "Brest (label Villes Internet
@@ -1468,7 +1709,11 @@ _LIKE_LAST = re.compile(r",?\s*comme\s+l'(?:an|année)\s+(?:derni(?:er|ère)|pas
                         r"précédente)\b", re.I)
 _LIKE_YEAR = re.compile(rf",?\s*comme\s+(?P<who>{_BARE})\s+en\s+(?P<y>(?:19|20)\d\d)\b")
 _LEVEL_YEAR = re.compile(r"^\s*(?:[a-zéè]+\s+){0,2}?en\s+((?:19|20)\d\d)\b")
-_CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*")
+# R29j (tenth battery): "la mairie de Melle (Deux-Sèvres), 3 @ au label Villes Internet
+# 2018." (no verb, no closing comma for R28): the level "au label" after a name in
+# apposition is its award.
+_CUE_AFTER = re.compile(r"^\s*(?:[a-zéè]+\s+)?(?:décroch|obtenu|reçu|attribu|remport|gagn)\w*"
+                        r"|^\s*au\s+(?:label|palmarès)\b")
 _AMONG = re.compile(r"^\s*Parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles|lesquels)\s*,?\s*"
                     r"(?:on\s+(?:retrouve|trouve|compte|note)\s+(?:notamment\s+)?|"
                     r"figurent\s+(?:notamment\s+)?|notamment\s+)?"

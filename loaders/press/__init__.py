@@ -3,7 +3,9 @@
 ``release`` reads a release about one laureate (its awards and earlier years),
 ``initiatives`` that laureate's initiatives;
 ``roundup`` reads the palmarès as the press relays it (lists by level, by place, several
-laureates a sentence). ``extract`` runs both on a text and keeps what they agree on.
+laureates a sentence), ``history`` a town's own list of its levels by year (S9), ``quotes``
+an official's first-person quote (S10); ``places`` gives homonyms the département the text
+places them in (S8). ``extract`` runs them on a text and keeps what they agree on.
 """
 
 from __future__ import annotations

@@ -176,6 +176,27 @@ nothing; a name is only a candidate, the geocoder decides what it is (or rejects
   A hard-wrapped sentence cut before its year or its "@" ("... au label Villes
   Internet" / "2024. La commune ...", "... obtient trois" / "@.") is one block
   (``release.blocks``); "2008 : Brest @@" stays a list line.
+- R28. Strict xfails of earlier hands, then the eleventh to fifteenth batteries
+  (``tests/press_eleventhhand.py`` ... ``press_fifteenthhand.py``) showed: the label in
+  apposition right after a name, no verb ("Brest (label Villes Internet 2023 : 4 @)
+  recrute", "Anglet, label@@@ Villes Internet 2017 :", "Talence, Ville Internet @@@
+  depuis 2019, ..."), or a level alone between commas ("Changé, 4 arobases au compteur,",
+  "Thionville, deux @ l'an dernier, en obtient trois"); a ceremony's date between the
+  verb and the level ("a reçu le 2 février 2023 sa quatrième arobase"); "si elle obtient",
+  "a raté" stop a gap; a vocative ("chers Lannionnais") is no name; "Brest métropole"
+  (the kind after the name in lower case) is one EPCI; a subject after "et que"; "rejoint
+  le cercle des villes 5 @" in its own sentence; "en compte désormais trois", "n'en garde
+  que trois", "grimpe à quatre"; "confirme les quatre @ obtenues en 2019" (that year too,
+  after a verb of keeping); "obtient trois @, comme l'an dernier" (the edition before
+  too); asides holding brackets or "qui affichait"; "Dans le Gers voisin,"; names alone
+  after a level are no "aussi"; level headings "Les 5 @ :", "Quatre @ (le niveau
+  maximal) :"; a table copied one cell a line (R23); "Aville, Beville et Ceville ont
+  chacune quatre @"; "Quatre obtiennent quatre @ : ..."; "Quatre @ pour la Communauté
+  d'agglomération ..."; "Marcq en Baroeul" ("en" joins a name unless a département or a
+  région follows); "Enfin Marly, ..."; "le niveau 3 du label Territoire Numérique Libre"
+  is another label's; "gagne ainsi une arobase" is a gain. The evidence of an award is
+  the sentence as printed (not as blanked here), so that ``press.merge`` compares this
+  reader's reading of a sentence with the release reader's.
 - R29. The tenth battery (``tests/press_tenthhand.py``: round-ups copied out of PDFs,
   old pages and newsletters) showed: R29a, a list put one cell a line, each name then
   its level alone on the next line ("Échirolles" / "4 @" / "Fontaine (38)" / "3 @"): a

@@ -39,7 +39,8 @@ Misses:
 
 After the fixes (a rubric before the headline's colon, "Numérique : quatre arobases pour
 Niort", is no name; another label's "niveau 3" is no level; "Vienne - Deux-Sèvres" places
-nothing): **109 / 110, 0 invented**; the text left is a strict xfail in ``_WHY``.
+nothing; Y6, a level for each year listed after it, "trois @ en 2020 et en 2021"):
+**110 / 110, 0 invented**.
 """
 
 from __future__ import annotations
@@ -432,11 +433,9 @@ prépare déjà l'édition 2024.
 """, []),
 ]
 
-# Missed after the fixes, for its reason (a strict xfail: it fails the day it is read).
-_WHY: dict[str, str] = {
-    "mont-de-marsan-local-2022": "'La ville avait obtenu trois @ en 2020 et en 2021': the "
-                                 "past level given its first year only",
-}
+# Missed after the fixes, for its reason (a strict xfail: it fails the day it is read):
+# none left.
+_WHY: dict[str, str] = {}
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),
               _WHY.get(i, ""))

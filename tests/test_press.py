@@ -718,3 +718,15 @@ def test_an_ambiguous_collectivite_goes_to_the_rejects_file(clean, atlas_cli, tm
 def test_a_folder_without_texts_is_refused(clean, atlas_cli, tmp_path):
     r = atlas_cli("load", "press", str(tmp_path))
     assert r.returncode == 1 and "no .txt or .md file" in r.stderr
+
+
+def test_Y6_a_level_for_each_year_listed_after_it():
+    from loaders import press
+    got = {(a.collectivite, a.year, a.level) for a in press.extract(
+        "Publié le 8 février 2022\nAville obtient quatre @ au label Villes Internet. La ville "
+        "avait obtenu trois @ en 2020 et en 2021.", {}).awards}
+    assert got == {("Aville", 2022, 4), ("Aville", 2021, 3), ("Aville", 2020, 3)}
+    # 2010, no edition, is never given
+    got = {(a.year, a.level) for a in press.extract(
+        "Publié le 8 février 2012\nAville a obtenu deux @ en 2009, 2010 et 2011.", {}).awards}
+    assert got == {(2009, 2), (2011, 2)}

@@ -125,6 +125,8 @@ Awards (a collectivité, an edition year, a level 1..5):
 - Y5. The same award again, by reference: "Elle avait déjà obtenu cette récompense en
   2016" (cette distinction, ce label, ce niveau), its subject standing for the main
   collectivité (S2): the level the sentence before gave it, for that year.
+- Y6. Years listed right after a level: "avait obtenu trois @ en 2020 et en 2021", "en
+  2019, 2020 et 2021": the level for each (2010 never).
 - C. Two different levels for one collectivité and year: unsure, neither is kept (a
   year stated outright beats one inferred by Y4).
 
@@ -1042,6 +1044,11 @@ def _clause(text: str, lv: Level) -> tuple[int, int]:
     return (starts[-1] if starts else 0), (end.start() if end else len(text))
 
 
+_YEARS = re.compile(r"(?:19|20)\d\d")
+_YEAR_LIST = re.compile(r"\s*en\s+(?:19|20)\d\d(?:\s*,\s*(?:en\s+)?(?:19|20)\d\d)*\s*,?\s+"
+                        r"et\s+(?:en\s+)?(?:19|20)\d\d\b")
+
+
 def _year_of(sentence: str, lv: Level, found: list[Level], dated, current) -> int | None:
     """Y1/Y3: the year a level is given for, or None when unsure."""
     if lv.earlier:
@@ -1188,10 +1195,17 @@ def awards(doc: list[Block], edition: int | None = None
         if year is None:
             continue
         key = names.key(who.name)
-        if (key, year) not in evidence or (who.departement and
-                                           not evidence[(key, year)][0].departement):
-            evidence[(key, year)] = (who, sentence, block.line)
-        stated.setdefault((key, year), set()).add(lv.level)
+        # Y6 (fifteenth battery): "avait obtenu trois @ en 2020 et en 2021": the level
+        # for each year listed right after it
+        listed = _YEAR_LIST.match(sentence, lv.end)
+        also = [int(y) for y in _YEARS.findall(listed.group())] if listed else []
+        for y in (also if year in also else [year]):
+            if y == NO_EDITION:
+                continue
+            if (key, y) not in evidence or (who.departement and
+                                            not evidence[(key, y)][0].departement):
+                evidence[(key, y)] = (who, sentence, block.line)
+            stated.setdefault((key, y), set()).add(lv.level)
         if len({x.level for x in lvs}) == 1:
             for y in earlier_years(sentence, lv, year):
                 inferred.setdefault((key, y), set()).add(lv.level)

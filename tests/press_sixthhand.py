@@ -266,9 +266,6 @@ numérique.
 _WHY = {
     "mayor-interview-vitre": "'En 2019, nous avions obtenu quatre arobases' is inside the "
                              "mayor's « » quote: reported speech gives nothing (L2)",
-    "years-history-lannion": "'Depuis sa première arobase en 2013, Lannion ...': the rank "
-                             "stands before its name, in an opening phrase; the timeline "
-                             "after the colon is read (2015, 2017, 2020)",
     "brief-edition-fougeres": "'FOUGÈRES' alone on its line above 'La ville a reçu ...': a "
                               "capitals heading is no dateline (S2 wants 'FOUGÈRES. La "
                               "ville'), and départements are written the same way",

@@ -1597,3 +1597,11 @@ def test_R29p_they_are_twelve_to_obtain_a_level_then_the_list():
     assert got("Ils sont douze à obtenir quatre @ : Aville, Beville, Ceville.") == {
         ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4)}
     assert got("Ils sont douze à viser quatre @ : Aville, Beville.") == set()
+
+
+def test_R28_the_first_at_in_an_opening_phrase():
+    assert got("Depuis sa première arobase en 2013, Aville n'a cessé de progresser.") == {
+        ("Aville", 2013, 1)}
+    assert got("Depuis 2005, année où elle avait reçu sa première arobase, Beville étoffe "
+               "ses services.") == {("Beville", 2005, 1)}
+    assert got("Depuis sa première arobase en 2013, Aville vise la cinquième.") == set()

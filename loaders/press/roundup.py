@@ -1329,6 +1329,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         # relative clause set between commas speaks of something else (another label, an
         # earlier year); without it the sentence's own award reads (R22).
         _timeline(sentence, block.line, got)
+        _first_since(sentence, block.line, got)
         this = rel.edition_years(sentence, dated)  # R29h: the steps' own years aside
         _timeline_first(sentence, block.line, got,
                         (this.pop() if len(this) == 1 else None) if this else edition)
@@ -1602,6 +1603,27 @@ def _level_apposed(sentence: str, year: int | None, line: int, got: "_Collector"
 
 # "Cesson-Sévigné, qui en avait quatre l'an passé (label 2021), perd ..." (thirteenth
 # battery): brackets inside the aside too
+# R28 too: "Depuis sa première arobase en 2013, Lannion ...", "Depuis 2005, année où elle
+# avait reçu sa première arobase, Lunéville ..." (sixth and fourteenth batteries): the
+# subject right after the opening phrase had one @ that year.
+_FIRST_SINCE = re.compile(
+    r"^\s*Depuis\s+(?:(?:sa|son)\s+premi[eè]re?\s+(?:@|arobase)\s+(?:obtenue\s+|reçue\s+)?"
+    r"en\s+(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)\s*,\s*(?:l')?année\s+où\s+"
+    r"(?:elle|il)\s+(?:avait|a)\s+(?:reçu|obtenu|décroché)\s+(?:sa|son)\s+premi[eè]re?\s+"
+    r"(?:@|arobase))\s*,\s*", re.I)
+
+
+def _first_since(sentence: str, line: int, got: "_Collector") -> None:
+    """R28: the first @ of the subject after "Depuis sa première arobase en 2013,"."""
+    m = _FIRST_SINCE.match(sentence)
+    if not m or rel._NOT_AWARDED.search(sentence):
+        return
+    after = [it for it in items(sentence[m.end():]) if it.start == 0]
+    year = int(m.group("y1") or m.group("y2"))
+    if after and not after[0].place and year != rel.NO_EDITION:
+        got.add(after[0].name, after[0].departement, year, 1, sentence, line)
+
+
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+(?:[^,;:.()]|\([^,;:.()]*\)){3,100},")
 
 

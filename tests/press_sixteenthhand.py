@@ -25,6 +25,10 @@ once missed. 5 genuine misses: the three five-@ towns of afp-national-2024 named
 before the names, in an apposition); Niort "passe de deux à trois @" (zdnet-palmares-
 2011); Pertuis given without the département that the headline "Vaucluse : ..." gives
 (vaucluse-2006, a homonym with Haute-Loire).
+
+Truth corrected after the baseline (our error, not the reader's): the two EPCI of
+gazette-communes-2020 are now written as printed. Scored again: 94 / 99 right (95%),
+0 invented; the 5 genuine misses above are left as they were (no rule changed).
 """
 
 from __future__ import annotations
@@ -195,8 +199,8 @@ Parmi les 260 collectivités labellisées, une quinzaine d'EPCI. La communauté
 d'agglomération du Pays voironnais obtient trois @, le Sicoval quatre @, et la
 communauté de communes du Pays de Fayence deux @. Lannion-Trégor Communauté reçoit
 quatre @.
-""", [("CA du Pays Voironnais", None, 2020, 3), ("Sicoval", None, 2020, 4),
-      ("CC du Pays de Fayence", None, 2020, 2), ("Lannion-Trégor Communauté", None, 2020, 4)]),
+""", [("communauté d'agglomération du Pays voironnais", None, 2020, 3),
+      ("Sicoval", None, 2020, 4), ("communauté de communes du Pays de Fayence", None, 2020, 2), ("Lannion-Trégor Communauté", None, 2020, 4)]),
 
     ("ledauphine-hautesavoie-2023", """Haute-Savoie : Annecy, Cluses et Rumilly labellisées
 Le Dauphiné Libéré | 03/02/2023

@@ -94,3 +94,10 @@ def test_S8d_communes_counted_in_one_departement():
 def test_S8b_two_departements_one_also_a_towns_name_place_nothing():
     assert places.heading_departement("Vienne - Deux-Sèvres") == ""
     assert places.heading_departement("Le Courrier de l'Ouest > Deux-Sèvres") == "79"
+
+
+def test_S8b_a_departement_also_a_communes_name_heading_a_list():
+    assert got("Vaucluse : Avignon, Orange et Pertuis labellisées\nPertuis obtient deux "
+               "@.") == {("Pertuis", "84", 2024, 2)}
+    # as a town's own dateline it places nothing
+    assert got("VIENNE. La ville de Vienne obtient trois @.") == {("Vienne", "", 2024, 3)}

@@ -1605,3 +1605,18 @@ def test_R28_the_first_at_in_an_opening_phrase():
     assert got("Depuis 2005, année où elle avait reçu sa première arobase, Beville étoffe "
                "ses services.") == {("Beville", 2005, 1)}
     assert got("Depuis sa première arobase en 2013, Aville vise la cinquième.") == set()
+
+
+# -- the sixteenth battery (tests/press_sixteenthhand.py: national titles, representative) --
+
+def test_the_top_level_restated_after_du():
+    assert got("Parmi les collectivités distinguées du niveau maximal, cinq @, figurent "
+               "Aville, Beville et Ceville, fidèles au rendez-vous.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5)}
+
+
+def test_a_name_after_a_noun_about_it_then_its_relative_clause():
+    assert got("Le jury a salué la progression d'Aville, qui passe de deux à trois @.") == {
+        ("Aville", 2024, 3)}
+    # a neighbour's is not its own
+    assert got("La voisine de Beville, qui obtient trois @, ouvre un espace.") == set()

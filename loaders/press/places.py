@@ -89,7 +89,13 @@ def heading_departement(line: str) -> str:
     rest = line[m.end("dep"):].lstrip(" ().:–—-0123456789")
     if _HEADING.match(rest) and names.key(_HEADING.match(rest).group("dep")) in _ANY_KEY:
         return ""  # "Aveyron - Lozère": two départements, the names' own is unknown
-    return _BY_KEY.get(names.key(m.group("dep")), "")
+    key = names.key(m.group("dep"))
+    if key not in _BY_KEY and key in _ANY_KEY and \
+            len([it for it in roundup.items(rest) if not it.place]) >= 2:
+        # "Vaucluse : Avignon, Orange et Pertuis labellisées" (sixteenth battery): a
+        # département also a commune's name heads a list of other names
+        return next(c for c, n in DEPARTEMENTS.items() if names.key(n) == key)
+    return _BY_KEY.get(key, "")
 
 
 def _code(departement: str) -> str:

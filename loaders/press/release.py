@@ -261,8 +261,9 @@ _A_FOR_AT = re.compile(r"(?<![\w(])(?:\(a\)){2,5}(?![\w(])"  # "(a)(a)(a)"
                        r"|(?<=[1-5]) ?\(a\)(?![\w(])")  # "3 (a)"
 # "le plus haut niveau, quatre @" (fourteenth battery: the top level of 2000 was four):
 # the level written beside the words is the level, whatever it is
-_TOP_RESTATED = re.compile(r"\b(?:la\s+note\s+maximale|le\s+plus\s+haut\s+niveau|"
-                           r"le\s+niveau\s+maximal|la\s+plus\s+haute\s+distinction)\s*"
+_TOP_RESTATED = re.compile(r"\b(?:(?:la|de\s+la|à\s+la)\s+note\s+maximale|"
+                           r"(?:le|du|au)\s+plus\s+haut\s+niveau|(?:le|du|au)\s+niveau\s+"
+                           r"maximal|(?:la|de\s+la|à\s+la)\s+plus\s+haute\s+distinction)\s*"
                            r"[,(]\s*((?:[1-5]|une|deux|trois|quatre|cinq)\s*(?:@|arobases?)"
                            r"|@{1,5})\s*(?:\)|(?=[,.;]|$))")
 _SPACED_MARKS = re.compile(r"@(?:[ \t]+@){1,4}(?![ \t]*@)")

@@ -430,6 +430,7 @@ def items(text: str) -> list[Item]:
         before = rel._tail(text, m.start())
         place = bool(_PLACE_BEFORE.search(before)) and not _FOLLOWER.search(before) and \
             not _SUBJECT_QUE.search(before) and \
+            not (_ABOUT_OF.search(before) and _WHO_DOES.match(text, end)) and \
             not (_CONTRAST.search(before) and _WHO_GETS.match(text, end))
         out.append(Item(start, end, name, _departement(dep or ""), prose, place))
         bare_last = bool(m.group("bare")) and not hint
@@ -438,6 +439,12 @@ def items(text: str) -> list[Item]:
 # "quand Agde conserve ses trois @ et que Lunel se voit attribuer deux @" (eleventh
 # battery): a clause's subject after "et que", "alors que", not a comparison's "que"
 _SUBJECT_QUE = re.compile(r"\b(?:et|alors|tandis|pendant|bien|parce)\s+que\s*$", re.I)
+# "la progression de Niort, qui passe de deux à trois @" (sixteenth battery): a name
+# after a noun about it, then the relative clause whose subject it is
+_ABOUT_OF = re.compile(r"\b(?:progression|montée|ascension|performance|entrée|arrivée|"
+                       r"parcours|succès|exemple|cas)\s+(?:de\s+|d')$", re.I)
+_WHO_DOES = re.compile(r"\s*,\s*qui\s+(?:\w+\s+){0,2}?(?:obt|re[çc]|décroch|remport|gard|"
+                       r"conserv|pass|grimp|monte|rejoin|entre|accède|gagne)", re.I)
 _VOCATIVE = re.compile(r"\b[Cc]h[eè]re?s?\s+$")
 _LEAD_PREPOSITIONS = {"Entre", "Près", "Dans", "Pour", "Chez", "Vers", "Depuis", "Avec",
                       "Sans", "Après", "Avant", "Parmi", "Contre", "Selon", "Sur", "Hors",

@@ -101,3 +101,8 @@ def test_S8b_a_departement_also_a_communes_name_heading_a_list():
                "@.") == {("Pertuis", "84", 2024, 2)}
     # as a town's own dateline it places nothing
     assert got("VIENNE. La ville de Vienne obtient trois @.") == {("Vienne", "", 2024, 3)}
+
+
+def test_S8b_a_departements_council_heading_its_list():
+    assert places.heading_departement("Département de la Drôme") == "26"
+    assert places.heading_departement("Conseil départemental du Nord") == "59"

@@ -1620,3 +1620,22 @@ def test_a_name_after_a_noun_about_it_then_its_relative_clause():
         ("Aville", 2024, 3)}
     # a neighbour's is not its own
     assert got("La voisine de Beville, qui obtient trois @, ouvre un espace.") == set()
+
+
+# -- the seventeenth battery (tests/press_seventeenthhand.py: small towns, representative) --
+
+def test_a_place_opening_after_a_short_lead():
+    assert deps("Plus au nord, dans le Lot, Figeac reçoit trois @.") == {"Figeac": "Lot"}
+
+
+def test_a_counted_list_in_brackets_after_the_labels_name():
+    assert got("Trois villes reçoivent quatre arobases au label Villes Internet (Aville, "
+               "Beville et Ceville, dans la Meuse). Deville obtient trois @.") == {
+        ("Aville", 2024, 4), ("Beville", 2024, 4), ("Ceville", 2024, 4),
+        ("Deville", 2024, 3)}
+
+
+def test_R28_earlier_levels_in_an_opening_phrase():
+    assert got("Après deux @ en 2021 et en 2022, Aville obtient trois @ au label Villes "
+               "Internet 2024.") == {("Aville", 2021, 2), ("Aville", 2022, 2),
+                                     ("Aville", 2024, 3)}

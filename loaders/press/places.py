@@ -68,6 +68,9 @@ _HEADING = re.compile(r"^\s*(?P<dep>[^\W\d][\w'’ -]*?)\s*(?:\((?:\d{2,3}|2[AB]
                       r"(?:[.:–—-](?:\s+.*)?)?$", re.S)
 
 
+_COUNCIL = re.compile(r"^\s*(?:(?:le|la)\s+)?(?:département|conseil\s+départemental|"
+                      r"conseil\s+général|préfecture)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|"
+                      r"de\s+|d')", re.I)
 # "Dauphiné Numérique — Isère", "Sud Ouest > Gironde": a paper's or a site's section
 # line whose last piece is a département (twelfth battery)
 _SECTIONS = re.compile(r"\s+(?:[—–|>›»/]|-)\s+")
@@ -83,6 +86,7 @@ def heading_departement(line: str) -> str:
         # town's name, place nothing
         if codes[-1] and sum(names.key(p.strip(" .:")) in _ANY_KEY for p in pieces) == 1:
             return codes[-1]
+    line = _COUNCIL.sub("", line)  # "Département de la Drôme" (seventeenth battery)
     m = _HEADING.match(line)
     if not m:
         return ""

@@ -355,7 +355,7 @@ def _departement(hint: str) -> str:
 
 _HINT = re.compile(
     rf"\s*\((?P<code>\d{{2,3}}|2[AB])\)|\s*\((?P<paren>{_BARE})\)"
-    rf"|,?\s*(?:dans\s+(?:le\s+|la\s+|les\s+|l')|en\s+)(?P<prose>{_BARE})(?=\s*[,;.]|\s+"
+    rf"|,?\s*(?:dans\s+(?:le\s+|la\s+|les\s+|l')|en\s+)(?P<prose>{_BARE})(?=\s*[,;.)]|\s+"
     rf"[{_LOW}]|\s*$)")
 # R29c (tenth battery): nor after "un", "une": "déjà récompensées par un Net d'Or" names
 # a prize (another one), never a collectivité ("une Marianne d'Or" too).
@@ -842,6 +842,10 @@ _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
 _NEIGHBOUR = r"(?:\s+(?:voisine?s?|tout\s+proche|limitrophe|aussi|également))?"
 _PLACE_OPENING = re.compile(rf"^\s*(?P<where>{_PLACE_WORDS}"
                             rf"(?P<place>{_BARE}){_NEIGHBOUR}\s*[:,]\s*)")
+# ... after a short lead: "Plus au nord, dans le Lot, Figeac reçoit trois @"
+# (seventeenth battery)
+_PLACE_AFTER_LEAD = re.compile(rf"^\s*[{_UP}][^,:;.@]{{0,30}},\s*(?P<where>(?i:{_PLACE_WORDS})"
+                               rf"(?P<place>{_BARE}){_NEIGHBOUR}\s*[:,]\s*)")
 # ... and after a heading's colon: "Label 2023 : à La Réunion, Saint-Denis obtient ..."
 _PLACE_AFTER_HEAD = re.compile(rf"^[^:.@]{{0,80}}:\s*(?P<where>"
                                rf"(?i:{_PLACE_WORDS})"  # lower case after the colon
@@ -1337,6 +1341,7 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         # earlier year); without it the sentence's own award reads (R22).
         _timeline(sentence, block.line, got)
         _first_since(sentence, block.line, got)
+        sentence = _after_earlier(sentence, block.line, got)
         this = rel.edition_years(sentence, dated)  # R29h: the steps' own years aside
         _timeline_first(sentence, block.line, got,
                         (this.pop() if len(this) == 1 else None) if this else edition)
@@ -1419,7 +1424,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
                 for it in ending:
                     got.add(it.name, it.departement, year, found[0].level, sentence,
                             block.line)
-        opening = _PLACE_OPENING.match(clean) or _PLACE_AFTER_HEAD.match(clean)
+        opening = _PLACE_OPENING.match(clean) or _PLACE_AFTER_HEAD.match(clean) or \
+            _PLACE_AFTER_LEAD.match(clean)
         default = _departement(opening.group("place")) if opening else ""
         if opening:  # "Dans l'Eure," is where, not who
             clean = rel._blank_span(clean, *opening.span("where"))
@@ -1618,6 +1624,28 @@ _FIRST_SINCE = re.compile(
     r"en\s+(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)\s*,\s*(?:l')?année\s+où\s+"
     r"(?:elle|il)\s+(?:avait|a)\s+(?:reçu|obtenu|décroché)\s+(?:sa|son)\s+premi[eè]re?\s+"
     r"(?:@|arobase))\s*,\s*", re.I)
+
+
+_AFTER_EARLIER = re.compile(
+    rf"^\s*Après\s+(?P<n>{_NUMWORD})\s*(?:@|arobases?)\s+en\s+(?P<years>(?:19|20)\d\d"
+    rf"(?:\s*(?:,|et)\s*(?:en\s+)?(?:19|20)\d\d)*)\s*,\s*", re.I)
+
+
+def _after_earlier(sentence: str, line: int, got: "_Collector") -> str:
+    """R28: "Après deux @ en 2007 et en 2008, Pontivy obtient trois @" (seventeenth
+    battery): the subject right after the opening phrase had that level those years; the
+    sentence returned with the phrase blanked, so that its own level is read alone."""
+    m = _AFTER_EARLIER.match(sentence)
+    if not m or rel._NOT_AWARDED.search(sentence):
+        return sentence
+    after = [it for it in items(sentence[m.end():]) if it.start == 0]
+    if not after or after[0].place or not _word_level(m.group("n")):
+        return sentence
+    for y in {int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("years"))}:
+        if y != rel.NO_EDITION:
+            got.add(after[0].name, after[0].departement, y, _word_level(m.group("n")),
+                    sentence, line)
+    return rel._blank_span(sentence, 0, m.end())
 
 
 def _first_since(sentence: str, line: int, got: "_Collector") -> None:
@@ -1933,7 +1961,10 @@ def _after_level(clean: str, lv: _Level, after: str, year, sentence: str, line: 
     if restated:
         base, after = base + restated.end(), after[restated.end():]
     end = base + len(after)
-    opened = _LIST_OPEN.match(after) if counted or not before.strip(" -–•*") else None
+    # "reçoivent quatre arobases au label Villes Internet 2018 (Épinal, ...)" (seventeenth
+    # battery): the label's name between the level and the bracket is one word
+    opened = _LIST_OPEN.match(_LABEL_NAME.sub(lambda m: "l" * len(m.group()), after)) \
+        if counted or not before.strip(" -–•*") else None
     listed = _list_from(clean[:end], base + opened.end(),
                         closed=bool(opened.group("paren"))) if opened else []
     if listed:  # R17: "..., mais aussi des communes plus modestes comme Eville ou Fleury"

@@ -29,6 +29,11 @@ Missed (14), by cause:
   Saint-Nazaire (44) given without its département, so lost (1, of-paysdelaloire-2020);
 - a past level in a following sentence, "Elle en avait obtenu deux en 2017." (1: Valence
   (26) 2017, single-valence-26-2019).
+
+After the fixes (a heading places no line naming another département; "L'agglomération
+Lannion-Trégor Communauté" is the EPCI; "Parmi les villes qui obtiennent cinq @ : ...";
+"Trois @ notamment pour ..."): **99 / 101 (98%), 0 invented**; the 2 texts left are
+strict xfails in ``_WHY``.
 """
 
 from __future__ import annotations
@@ -302,7 +307,13 @@ d'excellence numérique » pour son projet de maison du numérique.
 ]
 
 
-_WHY: dict[str, str] = {}
+_WHY: dict[str, str] = {
+    "of-paysdelaloire-2020": "Saint-Nazaire (a homonym) placed only by a région's heading "
+                             "('Pays de la Loire'): a région places no name",
+    "single-valence-26-2019": "'Elle en avait obtenu deux en 2017.' in the next sentence: "
+                              "the pronoun and 'en' both stand for what the sentence before "
+                              "named",
+}
 
 TEXTS = [Text(i, body, tuple((n, y, lv, d) if d else (n, y, lv) for n, d, y, lv in awards),
               _WHY.get(i, ""))

@@ -106,3 +106,16 @@ def test_S8b_a_departement_also_a_communes_name_heading_a_list():
 def test_S8b_a_departements_council_heading_its_list():
     assert places.heading_departement("Département de la Drôme") == "26"
     assert places.heading_departement("Conseil départemental du Nord") == "59"
+
+
+def test_S8b_a_heading_places_no_line_naming_another_departement():
+    # "Dans le Tarn" in the line: its names are left to their own sentence's place
+    assert got("Haute-Garonne. Les lauréats\nColomiers obtient quatre @. Dans le Tarn, Albi "
+               "décroche trois @. Plus au nord, Rodez reçoit une @.") == {
+        ("Colomiers", "", 2024, 4), ("Albi", "Tarn", 2024, 3), ("Rodez", "", 2024, 1)}
+
+
+def test_S8c_the_common_noun_before_an_epcis_name():
+    assert got("Lannion-Trégor Communauté obtient trois @\nL'agglomération Lannion-Trégor "
+               "Communauté a obtenu trois arobases.") == {
+        ("Lannion-Trégor Communauté", "", 2024, 3)}

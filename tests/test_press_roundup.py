@@ -1639,3 +1639,12 @@ def test_R28_earlier_levels_in_an_opening_phrase():
     assert got("Après deux @ en 2021 et en 2022, Aville obtient trois @ au label Villes "
                "Internet 2024.") == {("Aville", 2021, 2), ("Aville", 2022, 2),
                                      ("Aville", 2024, 3)}
+
+
+# -- the eighteenth battery (tests/press_eighteenthhand.py: regional dailies) --------------
+
+def test_a_colon_after_among_the_towns_that_get_a_level_and_notamment_pour():
+    assert got("Parmi les villes qui obtiennent cinq @ : Aville, Beville et Ceville. Trois @ "
+               "notamment pour Deville et Eville.") == {
+        ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
+        ("Deville", 2024, 3), ("Eville", 2024, 3)}

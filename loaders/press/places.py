@@ -124,6 +124,20 @@ def _placed(doc: list[Block]) -> dict[str, set[str]]:
 _IN_PLACE = re.compile(rf"^(?P<name>.+?)\s+en\s+(?P<place>{roundup._PLACE_FIRST}.*)$")
 
 
+# "L'agglomération Lannion-Trégor Communauté a obtenu trois @" (eighteenth battery): the
+# common noun before an EPCI's own name is no part of it
+_KIND_BEFORE = re.compile(r"^(?:l')?(?:agglomération|agglo|communauté|métropole|"
+                          r"intercommunalité)\s+(?P<name>.+)$")
+
+
+def _without_kind_nouns(awards: list[Award]) -> list[Award]:
+    """S8c too: "agglomération X" beside X (same edition and level) is X."""
+    keys = {(names.key(a.collectivite), a.year, a.level) for a in awards}
+    return [a for a in awards if not (
+        (m := _KIND_BEFORE.match(a.collectivite)) and
+        (names.key(m.group("name")), a.year, a.level) in keys)]
+
+
 def _without_place_tails(awards: list[Award]) -> list[Award]:
     """S8c: "Rennes en Bretagne obtient deux @": the release reader's "Rennes en
     Bretagne" beside the round-up reader's "Rennes" (same sentence, edition and level) is
@@ -176,12 +190,13 @@ def _counted_departement(doc: list[Block]) -> str:
 
 def with_places(awards: list[Award], doc: list[Block]) -> list[Award]:
     """The awards, those without a département placed by S8a, else S8b, else S8d."""
-    awards = _without_short_forms(_without_place_tails(awards))
+    awards = _without_short_forms(_without_place_tails(_without_kind_nouns(awards)))
     placed = _placed(doc)
     headings = [(b.line, code) for b in doc if (code := heading_departement(b.text))]
     counted = _counted_departement(doc)
     if counted and not headings:
         headings = [(0, counted)]
+    named = {b.line: _named_departements(b.text) for b in doc}
     out = []
     for a in awards:
         if not a.departement:
@@ -189,7 +204,27 @@ def with_places(awards: list[Award], doc: list[Block]) -> list[Award]:
             under = [code for line, code in headings if line <= a.line]
             if len(deps) == 1:
                 a = dataclasses.replace(a, departement=next(iter(deps)))
-            elif not deps and under:
+            elif not deps and under and not named.get(a.line, set()) - {under[-1]}:
+                # a heading places only lines naming no other département ("Haute-Garonne."
+                # then "Dans le Tarn, ... Plus au nord, Rodez reçoit une @", eighteenth
+                # battery): a name left unplaced is lost only if a homonym, a wrong place
+                # loses any name
                 a = dataclasses.replace(a, departement=under[-1])
         out.append(a)
     return out
+
+
+_ANY_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(
+    sorted((re.escape(n) for n in DEPARTEMENTS.values()), key=len, reverse=True)) +
+    r")(?![\w-])|\((\d{2,3}|2[AB])\)", re.I)
+
+
+def _named_departements(text: str) -> set[str]:
+    """The codes of the départements a line names ("Dans le Tarn", "(81)")."""
+    codes = set()
+    for m in _ANY_NAME.finditer(text):
+        if m.group(1):
+            codes.add(m.group(1))
+        else:
+            codes |= {c for c, n in DEPARTEMENTS.items() if names.key(n) == names.key(m.group())}
+    return codes

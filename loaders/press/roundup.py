@@ -742,7 +742,9 @@ _AFTER_LEVEL = re.compile(
     r"|^[^.;:]{0,40}?\b(?:attribu|décern|remis|octroy)\w*\s+(?:à|aux?)\s+"  # "attribué à"
     # "Les cinq arobases vont cette année à Nice et à Antibes"
     r"|^\s*(?:vont|reviennent|échoient)\s+(?:[a-zé]+\s+){0,3}?(?:à|aux?)\s+"
-    r"|^\s+pour\s+(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|"
+    # "Trois @ notamment pour A, B" (eighteenth battery)
+    r"|^\s+(?:(?:notamment|aussi|également|entre\s+autres|enfin)\s+)?pour\s+"
+    r"(?:la\s+(?:ville|commune)\s+(?:de\s+|d')|l'|"
     r"la\s+(?=[Cc]ommunauté|[Mm]étropole|C[ACU]\b)|le\s+(?=Grand\s))?"
     r"(?=[A-ZÀ-Ýcm])")  # "5 @ pour Aville", "4 @ pour la communauté de communes ..."
 # "Avec cinq arobases, Aville rejoint ...", "Avec quatre arobases à accrocher à son
@@ -1990,8 +1992,9 @@ _AMONG_GROUP = re.compile(r"^\s*Parmi\s+(?:les|ces|des)\s+(?:villes|communes|col
                           r"territoires|lauréats|villages)\b[^,;:.]*$")
 # "Parmi les collectivités distinguées de cinq arobases figurent Aville, ..." (sixth
 # battery): the comma may be left out before an inverted verb.
-_AMONG_LEVEL = re.compile(r"^\s*,?\s*(?:on\s+(?:re)?trouve|figurent|citons|on\s+compte|"
-                          r"on\s+note)\s+(?:notamment\s+|aussi\s+)?")
+# "Parmi les villes qui obtiennent cinq @ : Aville, ..." (eighteenth battery): a colon too
+_AMONG_LEVEL = re.compile(r"^\s*(?::|,?\s*(?:on\s+(?:re)?trouve|figurent|citons|on\s+compte|"
+                          r"on\s+note))\s+(?:notamment\s+|aussi\s+)?")
 
 
 # -- R17: examples of a group given a level -------------------------------------------

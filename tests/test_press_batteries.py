@@ -32,7 +32,7 @@ BATTERIES = {"press_heldout": (50, 5, False), "press_thirdhand": (45, 8, True),
              "press_twelfthhand": (32, 8, True), "press_thirteenthhand": (32, 8, True),
              "press_fourteenthhand": (32, 8, True), "press_fifteenthhand": (32, 8, True),
              "press_sixteenthhand": (32, 8, True), "press_seventeenthhand": (32, 8, True),
-             "press_eighteenthhand": (32, 8, True)}
+             "press_eighteenthhand": (32, 8, True), "press_nineteenthhand": (32, 8, True)}
 TEXTS = {b: importlib.import_module(f"tests.{b}").TEXTS for b in BATTERIES}
 
 

@@ -24,6 +24,11 @@ département (named in the headline, "Loire-Atlantique" only in the next sentenc
 homonym lost); Martigues "entre dans le club des quatre @". No truth error was found on
 review (one round-up's wording was simplified before scoring: "Tourcoing et Arras en
 reçoivent trois").
+
+After the fixes ("L'agglomération" alone is no name; "..., Saint-Égrève et Crolles par deux
+@"; "au label Villes" / "Internet 2021, ..." one sentence across the line; "En Aveyron et
+dans le Lot, Rodez et Figeac ..."): **101 / 103 (98%), 0 invented**; the 2 texts left are
+strict xfails in ``_WHY``.
 """
 
 from __future__ import annotations
@@ -292,7 +297,16 @@ numérique. Les élus de Tulle et de Guéret y témoigneront.
 """, []),
 ]
 
-TEXTS = [Text(i, body, tuple((n, e, lv, d) if d else (n, e, lv) for n, d, e, lv in awards))
+# Missed after the fixes, each for its reason (strict xfails: they fail the day it is read).
+_WHY: dict[str, str] = {
+    "magazine-saint-nazaire-2023": "Saint-Nazaire (a homonym) named only in the headline, "
+                                   "its département in a later sentence about something else",
+    "magazine-national-2016": "'Martigues entre dans le club des quatre @': 'entre dans' "
+                              "with the club is no award verb the reader knows",
+}
+
+TEXTS = [Text(i, body, tuple((n, e, lv, d) if d else (n, e, lv) for n, d, e, lv in awards),
+              _WHY.get(i, ""))
          for i, body, awards in _RAW]
 
 

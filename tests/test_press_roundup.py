@@ -1648,3 +1648,19 @@ def test_a_colon_after_among_the_towns_that_get_a_level_and_notamment_pour():
                "notamment pour Deville et Eville.") == {
         ("Aville", 2024, 5), ("Beville", 2024, 5), ("Ceville", 2024, 5),
         ("Deville", 2024, 3), ("Eville", 2024, 3)}
+
+
+# -- the nineteenth battery (tests/press_nineteenthhand.py: collectivités' own pages) ------
+
+def test_a_common_noun_after_l_is_no_name_and_elided_verbs_with_par():
+    assert got("L'agglomération obtient quatre @ au label Villes Internet.") == set()
+    assert got("Aville et Beville sont récompensées par trois @, Ceville et Deville par "
+               "deux @.") == {("Aville", 2024, 3), ("Beville", 2024, 3), ("Ceville", 2024, 2),
+                              ("Deville", 2024, 2)}
+
+
+def test_the_labels_name_cut_by_the_lines_end_and_two_places_opening():
+    assert got("Aville obtient quatre @ au label Villes\nInternet 2023, Beville trois @.") == {
+        ("Aville", 2023, 4), ("Beville", 2023, 3)}
+    assert deps("En Aveyron et dans le Lot, Rodez et Figeac reçoivent deux @.") == {
+        "Rodez": "", "Figeac": ""}

@@ -324,6 +324,8 @@ def blocks(text: str) -> list[Block]:
                 # "La Rochelle (17)" / "et Poitiers reçoivent ...", "... quatre @ ;" /
                 # "Bègles trois." (twelfth battery): a conjunction, a semicolon go on
                 or re.match(r"(?:et|ou)\s", raw) or prev[1][-1].rstrip().endswith(";")
+                # "... au label Villes" / "Internet 2021, Talence ..." (nineteenth battery)
+                or raw.startswith("Internet") and re.search(r"\bVilles?$", prev[1][-1])
                 # "... neuf obtiennent cinq @ :" / "Brest, Issy-les-Moulineaux, ..."
                 # (fourteenth battery): a prose line's colon opens the list below it
                 or prev[1][-1].rstrip().endswith(":") and len(prev[1][-1].split()) > 8

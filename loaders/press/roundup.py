@@ -318,6 +318,8 @@ class Item:
 @functools.lru_cache(maxsize=20_000)  # a round-up repeats its names
 def _is_name(name: str) -> bool:
     """Not a common word, a count ("Vingt-quatre") or a région."""
+    if re.match(r"^[LlDd]['’][a-zà-ÿœ]", name):
+        return False  # "L'agglomération obtient ..." (nineteenth battery): a common noun
     words = [w for w in names.fold(name).split() if w not in ("le", "la", "les", "l")]
     if len(words) == 1 and words[0].endswith("ement"):
         return False  # "Premièrement, ...", "Finalement, ..."
@@ -620,7 +622,8 @@ _SEP = re.compile(r"^\s*(?:,\s*(?:et\s+|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(
                   r"|\s+ainsi\s+que\s+)(?:à\s+)?\s*$")
 
 
-_ELLIPTIC_GAP = ("", "une", "sa", "son", "ses")
+# "..., Saint-Égrève et Crolles par deux @" (nineteenth battery): "par", "avec" too
+_ELLIPTIC_GAP = ("", "une", "sa", "son", "ses", "par", "avec")
 _GAP_DATE = re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
                        rf"(?:1er|\d{{1,2}})\s+{rel._MONTH}(?:\s+(?:19|20)\d\d)?\b", re.I)
 # R25: "a récompensé Lagord de trois arobases et Puilboreau de deux" (the names the
@@ -844,6 +847,10 @@ _PLACE_WORDS = (r"(?:Côté\s+|Dans\s+(?:le\s+|la\s+|les\s+|l')|En\s+"
 _NEIGHBOUR = r"(?:\s+(?:voisine?s?|tout\s+proche|limitrophe|aussi|également))?"
 _PLACE_OPENING = re.compile(rf"^\s*(?P<where>{_PLACE_WORDS}"
                             rf"(?P<place>{_BARE}){_NEIGHBOUR}\s*[:,]\s*)")
+# "En Aveyron et dans le Lot, Rodez et Figeac reçoivent deux @" (nineteenth battery): two
+# places open the sentence; where each name is, the reader cannot tell
+_TWO_PLACES = re.compile(rf"^\s*(?P<where>{_PLACE_WORDS}{_BARE}\s+et\s+(?i:{_PLACE_WORDS})"
+                         rf"{_BARE}\s*,\s*)")
 # ... after a short lead: "Plus au nord, dans le Lot, Figeac reçoit trois @"
 # (seventeenth battery)
 _PLACE_AFTER_LEAD = re.compile(rf"^\s*[{_UP}][^,:;.@]{{0,30}},\s*(?P<where>(?i:{_PLACE_WORDS})"
@@ -1431,6 +1438,8 @@ def _sentences(block: Block, dated, edition: int | None, got: _Collector,
         default = _departement(opening.group("place")) if opening else ""
         if opening:  # "Dans l'Eure," is where, not who
             clean = rel._blank_span(clean, *opening.span("where"))
+        elif two := _TWO_PLACES.match(clean):  # "En Aveyron et dans le Lot, ..." (19th)
+            clean = rel._blank_span(clean, *two.span("where"))
         if _PLURAL_OF.search(clean):  # "les communes d'Aville et de Beville"
             clean = rel._blank(clean, _PLURAL_OF)
             clean = _OF_AFTER_AND.sub(lambda m: m.group(1) + " " * len(m.group(2)), clean)

@@ -60,8 +60,9 @@ DEPARTEMENTS = {
 # Lot-et-Garonne too) is the island in any text about the label.
 ALSO_COMMUNES = {"Allier", "Aube", "Corrèze", "Creuse", "Doubs", "Indre", "Landes", "Loire",
                  "Marne", "Mayenne", "Paris", "Vaucluse", "Vienne"}
+_CODE_BY_KEY = {names.key(n): code for code, n in DEPARTEMENTS.items()}
 _BY_KEY = {names.key(n): code for code, n in DEPARTEMENTS.items() if n not in ALSO_COMMUNES}
-_ANY_KEY = {names.key(n) for n in DEPARTEMENTS.values()}
+_ANY_KEY = set(_CODE_BY_KEY)
 
 # "Drôme", "GIRONDE.", "Tarn. Palmarès 2020 ...", "Pas-de-Calais (62)", "Isère :"
 _HEADING = re.compile(r"^\s*(?P<dep>[^\W\d][\w'’ -]*?)\s*(?:\((?:\d{2,3}|2[AB])\))?\s*"
@@ -91,14 +92,15 @@ def heading_departement(line: str) -> str:
     if not m:
         return ""
     rest = line[m.end("dep"):].lstrip(" ().:–—-0123456789")
-    if _HEADING.match(rest) and names.key(_HEADING.match(rest).group("dep")) in _ANY_KEY:
+    second = _HEADING.match(rest)
+    if second and names.key(second.group("dep")) in _ANY_KEY:
         return ""  # "Aveyron - Lozère": two départements, the names' own is unknown
     key = names.key(m.group("dep"))
     if key not in _BY_KEY and key in _ANY_KEY and \
             len([it for it in roundup.items(rest) if not it.place]) >= 2:
         # "Vaucluse : Avignon, Orange et Pertuis labellisées" (sixteenth battery): a
         # département also a commune's name heads a list of other names
-        return next(c for c, n in DEPARTEMENTS.items() if names.key(n) == key)
+        return _CODE_BY_KEY[key]
     return _BY_KEY.get(key, "")
 
 
@@ -107,7 +109,7 @@ def _code(departement: str) -> str:
     d = departement.strip()
     if d in DEPARTEMENTS:
         return d
-    return {names.key(n): c for c, n in DEPARTEMENTS.items()}.get(names.key(d), "")
+    return _CODE_BY_KEY.get(names.key(d), "")
 
 
 def _placed(doc: list[Block]) -> dict[str, set[str]]:
@@ -130,22 +132,18 @@ _KIND_BEFORE = re.compile(r"^(?:l')?(?:agglomération|agglo|communauté|métropo
                           r"intercommunalité)\s+(?P<name>.+)$")
 
 
-def _without_kind_nouns(awards: list[Award]) -> list[Award]:
-    """S8c too: "agglomération X" beside X (same edition and level) is X."""
-    keys = {(names.key(a.collectivite), a.year, a.level) for a in awards}
+def _without_variants(awards: list[Award], variant: re.Pattern,
+                      same_sentence: bool) -> list[Award]:
+    """S8c: the awards less those whose name, read by ``variant``, is another award's
+    (same edition and level; and same sentence when ``same_sentence``):
+    "agglomération X" beside X is X; "Rennes en Bretagne" beside "Rennes" (the release
+    reader's reading and the round-up reader's of one sentence) is Rennes with its place,
+    not a second collectivité."""
+    def key(name: str, a: Award) -> tuple:
+        return (names.key(name), a.year, a.level) + ((a.evidence,) if same_sentence else ())
+    keys = {key(a.collectivite, a) for a in awards}
     return [a for a in awards if not (
-        (m := _KIND_BEFORE.match(a.collectivite)) and
-        (names.key(m.group("name")), a.year, a.level) in keys)]
-
-
-def _without_place_tails(awards: list[Award]) -> list[Award]:
-    """S8c: "Rennes en Bretagne obtient deux @": the release reader's "Rennes en
-    Bretagne" beside the round-up reader's "Rennes" (same sentence, edition and level) is
-    the same award with its place, not a second collectivité."""
-    keys = {(names.key(a.collectivite), a.evidence, a.year, a.level) for a in awards}
-    return [a for a in awards if not (
-        (m := _IN_PLACE.match(a.collectivite)) and
-        (names.key(m.group("name")), a.evidence, a.year, a.level) in keys)]
+        (m := variant.match(a.collectivite)) and key(m.group("name"), a) in keys)]
 
 
 # "Saint-Dié décroche cinq @" in the headline, "Saint-Dié-des-Vosges obtient cinq @" in
@@ -170,7 +168,8 @@ _COUNTED_OF = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neu
                          # count's place too (two places: none)
                          r"collectivités)\s+(?:\w+\s+)?)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)"
                          r"(?P<dep>[A-ZÀ-Ý][\w'’-]*(?:[\s-][\w'’-]+){0,3}?)(?=\s*[,.;:!]|\s+"
-                         r"(?:et|labellisées|distinguées|récompensées|au|à|sont|ont|obtiennent)\b|$)",
+                         r"(?:et|labellisées|distinguées|récompensées|au|à|sont|ont|"
+                         r"obtiennent)\b|$)",
                          re.I)
 
 
@@ -190,7 +189,8 @@ def _counted_departement(doc: list[Block]) -> str:
 
 def with_places(awards: list[Award], doc: list[Block]) -> list[Award]:
     """The awards, those without a département placed by S8a, else S8b, else S8d."""
-    awards = _without_short_forms(_without_place_tails(_without_kind_nouns(awards)))
+    awards = _without_variants(awards, _KIND_BEFORE, same_sentence=False)
+    awards = _without_short_forms(_without_variants(awards, _IN_PLACE, same_sentence=True))
     placed = _placed(doc)
     headings = [(b.line, code) for b in doc if (code := heading_departement(b.text))]
     counted = _counted_departement(doc)
@@ -226,5 +226,5 @@ def _named_departements(text: str) -> set[str]:
         if m.group(1):
             codes.add(m.group(1))
         else:
-            codes |= {c for c, n in DEPARTEMENTS.items() if names.key(n) == names.key(m.group())}
+            codes.add(_CODE_BY_KEY[names.key(m.group())])
     return codes

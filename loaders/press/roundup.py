@@ -296,7 +296,8 @@ _COUNT_WORDS = {names.fold(w) for w in (
     "quinze seize vingt trente quarante cinquante soixante cent cents mille".split())}
 # "Les Trois-Ilets" is a name; "Niveau 5 @", "Total : 3 @" are not entries.
 _NOT_NAMES = rel._NOT_NAMES - _COUNT_WORDS | {names.fold(w) for w in (
-    "Niveau Catégorie Palmarès Lauréat Lauréats Lauréate Lauréates Total Bilan Classement Résultat Résultats "
+    "Niveau Catégorie Palmarès Lauréat Lauréats Lauréate Lauréates Total Bilan Classement "
+    "Résultat Résultats "
     "Liste Note Panneau Récompense Distinction Édition Elles Ils Toutes Tous Ensuite Puis "
     "Aussi Pourtant Néanmoins Toutefois Cependant Notamment Même Autre Autres Certaines "
     "Certains Plusieurs Chez Cet Après Parmi Côté Oui Non Bravo Félicitations Qui Quoi Quand "
@@ -1584,6 +1585,18 @@ _LEVEL_APPOSITION = re.compile(
     rf"(?:derni(?:er|ère)|passée?))|en\s+(?P<y>(?:19|20)\d\d)))?\s*(?P<close>,)", re.I)
 
 
+def _name_ending_at(sentence: str, at: int) -> Item | None:
+    """The name (no place) that ends right at ``at``: an apposition's or an aside's."""
+    found = [it for it in items(sentence[:at]) if it.end == at]
+    return found[-1] if found and not found[-1].place else None
+
+
+def _name_starting_at(sentence: str, at: int) -> Item | None:
+    """The name (no place) right at ``at``: the subject after an opening phrase."""
+    found = items(sentence[at:])
+    return found[0] if found and found[0].start == 0 and not found[0].place else None
+
+
 def _label_apposed(sentence: str, year: int | None, line: int, got: "_Collector") -> str:
     """R28: the award of a name the label's apposition follows; the sentence returned
     with each apposition read blanked."""
@@ -1593,15 +1606,13 @@ def _label_apposed(sentence: str, year: int | None, line: int, got: "_Collector"
                  if g]
         if len(marks) != 1 or ("(" in m.group("open")) != (m.group("close") == ")"):
             continue
-        before = [it for it in items(sentence[:m.start()]) if it.end == m.start()]
+        who = _name_ending_at(sentence, m.start())
         when = int(m.group("since") or m.group("y") or 0) or year
         level = sentence_levels(marks[0], True)
-        if len(level) != 1 or not before or before[-1].place or not when or \
-                when == rel.NO_EDITION or rel._NOT_AWARDED.search(sentence) or \
-                rel._EARLIER.search(sentence):
+        if len(level) != 1 or not who or not when or when == rel.NO_EDITION or \
+                rel._NOT_AWARDED.search(sentence) or rel._EARLIER.search(sentence):
             continue
-        got.add(before[-1].name, before[-1].departement, when, level[0].level, sentence,
-                line)
+        got.add(who.name, who.departement, when, level[0].level, sentence, line)
         sentence = rel._blank_span(sentence, m.start("open") + len(m.group("open")),
                                    m.start("close"))
     return sentence
@@ -1612,21 +1623,17 @@ def _level_apposed(sentence: str, year: int | None, line: int, got: "_Collector"
     if rel._NOT_AWARDED.search(sentence) or rel._EARLIER.search(sentence):
         return sentence
     for m in _LEVEL_APPOSITION.finditer(sentence):
-        before = [it for it in items(sentence[:m.start()]) if it.end == m.start()]
+        who = _name_ending_at(sentence, m.start())
         found = sentence_levels(m.group("lv0"), True)
         when = int(m.group("y")) if m.group("y") else \
             year - 1 if m.group("last") and year else year
-        if not before or before[-1].place or len(found) != 1 or not when or \
-                when == rel.NO_EDITION:
+        if not who or len(found) != 1 or not when or when == rel.NO_EDITION:
             continue
-        got.add(before[-1].name, before[-1].departement, when, found[0].level, sentence,
-                line)
+        got.add(who.name, who.departement, when, found[0].level, sentence, line)
         sentence = rel._blank_span(sentence, m.start("lv0"), m.start("close"))
     return sentence
 
 
-# "Cesson-Sévigné, qui en avait quatre l'an passé (label 2021), perd ..." (thirteenth
-# battery): brackets inside the aside too
 # R28 too: "Depuis sa première arobase en 2013, Lannion ...", "Depuis 2005, année où elle
 # avait reçu sa première arobase, Lunéville ..." (sixth and fourteenth batteries): the
 # subject right after the opening phrase had one @ that year.
@@ -1649,13 +1656,12 @@ def _after_earlier(sentence: str, line: int, got: "_Collector") -> str:
     m = _AFTER_EARLIER.match(sentence)
     if not m or rel._NOT_AWARDED.search(sentence):
         return sentence
-    after = [it for it in items(sentence[m.end():]) if it.start == 0]
-    if not after or after[0].place or not _word_level(m.group("n")):
+    who = _name_starting_at(sentence, m.end())
+    if not who or not _word_level(m.group("n")):
         return sentence
     for y in {int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("years"))}:
         if y != rel.NO_EDITION:
-            got.add(after[0].name, after[0].departement, y, _word_level(m.group("n")),
-                    sentence, line)
+            got.add(who.name, who.departement, y, _word_level(m.group("n")), sentence, line)
     return rel._blank_span(sentence, 0, m.end())
 
 
@@ -1664,12 +1670,14 @@ def _first_since(sentence: str, line: int, got: "_Collector") -> None:
     m = _FIRST_SINCE.match(sentence)
     if not m or rel._NOT_AWARDED.search(sentence):
         return
-    after = [it for it in items(sentence[m.end():]) if it.start == 0]
+    who = _name_starting_at(sentence, m.end())
     year = int(m.group("y1") or m.group("y2"))
-    if after and not after[0].place and year != rel.NO_EDITION:
-        got.add(after[0].name, after[0].departement, year, 1, sentence, line)
+    if who and year != rel.NO_EDITION:
+        got.add(who.name, who.departement, year, 1, sentence, line)
 
 
+# "Cesson-Sévigné, qui en avait quatre l'an passé (label 2021), perd ..." (thirteenth
+# battery): brackets inside the aside too
 _RELATIVE_ASIDE = re.compile(r"(?<=[\w)]),\s*qui\s+(?:[^,;:.()]|\([^,;:.()]*\)){3,100},")
 
 
@@ -1690,10 +1698,9 @@ def _aside_award(sentence: str, m: re.Match, line: int, got: "_Collector",
     if not rel._EARLIER.search(aside) or rel._NOT_AWARDED.search(aside) or \
             len(levels) != 1 or len(years) != 1:
         return
-    before = [it for it in items(sentence[:m.start()]) if it.end == m.start()]
-    if before and not before[-1].place:
-        got.add(before[-1].name, before[-1].departement, int(years.pop()),
-                levels[0].level, sentence, line)
+    who = _name_ending_at(sentence, m.start())
+    if who:
+        got.add(who.name, who.departement, int(years.pop()), levels[0].level, sentence, line)
 
 
 def _aside_blank(m: re.Match) -> str:
@@ -1788,7 +1795,8 @@ _KEEPS = re.compile(r"\b(?:confirm|conserv|gard|maintien|renouvel)\w*", re.I)
 # held-out battery's three neighbours with it).
 # R26: "..., contre trois l'an dernier" (eighth battery): the edition before the level's.
 # "redescendus à trois arobases cette année, après quatre en 2019" (eighth battery) too.
-_AGAINST_YEAR = re.compile(rf",?\s*(?:contre|après)\s+(?P<n>{_NUMWORD})(?:\s*(?:@|arobases?))?\s+(?:en\s+"
+_AGAINST_YEAR = re.compile(rf",?\s*(?:contre|après)\s+(?P<n>{_NUMWORD})"
+                           rf"(?:\s*(?:@|arobases?))?\s+(?:en\s+"
                            r"(?P<y>(?:19|20)\d\d)\b|(?P<last>l'an\s+(?:dernier|passé)|"
                            r"l'année\s+(?:dernière|passée|précédente))\b)", re.I)
 # "Aville obtient cinq @, comme Beville en 2022": Beville's level of 2022, and no year
